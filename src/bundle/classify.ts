@@ -1,0 +1,103 @@
+/**
+ * Recognises what each bundle file is. Names first (real bundles are collected by hand and
+ * by many scripts, so names are matched loosely anywhere in the tree), then the first lines
+ * when the name says nothing. Each input kind has an ordered list of candidate paths; the
+ * best-ranked file feeds the snapshot and the others are listed as unused with the reason.
+ */
+import type { InputKind } from './inventory.js';
+
+interface NameRule {
+  kind: InputKind;
+  /** Tested against the lower-cased path relative to the layout root. */
+  pattern: RegExp;
+}
+
+// Order matters inside a kind: earlier patterns are preferred candidates.
+const NAME_RULES: NameRule[] = [
+  { kind: 'nvidia-bug-report', pattern: /(^|\/)nvidia-bug-report[^/]*\.log$/ },
+  { kind: 'manifest', pattern: /(^|\/)manifest\.json$/ },
+  { kind: 'meminfo', pattern: /(^|\/)proc\/meminfo$/ },
+  { kind: 'meminfo', pattern: /(^|\/|[_.-])meminfo([_.-][^/]*)?$/ },
+  { kind: 'buddyinfo', pattern: /(^|\/)proc\/buddyinfo$/ },
+  { kind: 'buddyinfo', pattern: /(^|\/|[_.-])buddyinfo([_.-][^/]*)?$/ },
+  { kind: 'zoneinfo', pattern: /(^|\/)proc\/zoneinfo$/ },
+  { kind: 'zoneinfo', pattern: /(^|\/|[_.-])zoneinfo([_.-][^/]*)?$/ },
+  { kind: 'pagetypeinfo', pattern: /(^|\/|[_.-])pagetypeinfo([_.-][^/]*)?$/ },
+  { kind: 'iomem', pattern: /(^|\/)proc\/iomem$/ },
+  { kind: 'iomem', pattern: /(^|\/|[_.-])iomem([_.-][^/]*)?$/ },
+  { kind: 'dmesg', pattern: /(^|\/)sos_commands\/kernel\/dmesg[^/]*$/ },
+  { kind: 'dmesg', pattern: /(^|\/|[_.-])dmesg([_.-][^/]*)?$/ },
+  { kind: 'dmesg', pattern: /(^|\/)kern\.log(\.\d+)?$/ },
+  { kind: 'dmesg', pattern: /(^|\/)journalctl[_-]+(?:[^/]*[_-])?(k|-dmesg|kernel)([_.-][^/]*)?$/ },
+  { kind: 'dmesg', pattern: /(^|\/)(var\/log\/)?(syslog|messages)(\.\d+)?$/ },
+  { kind: 'dmesg', pattern: /(^|\/)sos_commands\/logs\/journalctl[^/]*$/ },
+  { kind: 'tegrastats', pattern: /(^|\/|[_.-])tegrastats([_.-][^/]*)?$/ },
+  { kind: 'nv-tegra-release', pattern: /(^|\/)(etc\/)?nv_tegra_release([_.-][^/]*)?$/ },
+  { kind: 'dt-model', pattern: /(^|\/)(proc\/)?device-tree\/model$/ },
+  { kind: 'dt-model', pattern: /(^|\/)(dt[_-]?)?model(\.txt)?$/ },
+  { kind: 'dt-compatible', pattern: /(^|\/)(proc\/)?device-tree\/compatible$/ },
+  { kind: 'dt-compatible', pattern: /(^|\/)(dt[_-]?)?compatible(\.txt)?$/ },
+  { kind: 'uname', pattern: /(^|\/)(sos_commands\/kernel\/)?uname[^/]*$/ },
+  { kind: 'cmdline', pattern: /(^|\/)proc\/cmdline$/ },
+  { kind: 'cmdline', pattern: /(^|\/)cmdline(\.txt)?$/ },
+  { kind: 'uptime', pattern: /(^|\/)proc\/uptime$/ },
+  { kind: 'uptime', pattern: /(^|\/)uptime(\.txt)?$/ },
+  { kind: 'hostname', pattern: /(^|\/)(etc\/)?hostname$/ },
+  { kind: 'thermal-type', pattern: /thermal_zone\d+\/type$/ },
+  { kind: 'thermal-temp', pattern: /thermal_zone\d+\/temp$/ },
+];
+
+/** Kinds of which only one file is read; thermal zones come one file per zone. */
+const MULTI_KINDS = new Set<InputKind>(['thermal-type', 'thermal-temp']);
+export const isMultiKind = (k: InputKind) => MULTI_KINDS.has(k);
+
+export interface NameMatch {
+  kind: InputKind;
+  rank: number;
+}
+
+export function classifyByName(relPath: string): NameMatch | null {
+  const p = relPath.toLowerCase();
+  // sosreport's cut-short copies: `sos_strings/<plugin>/<path>.tailed`
+  const q = p.replace(/\.tailed$/, '');
+  for (let i = 0; i < NAME_RULES.length; i++) {
+    const r = NAME_RULES[i]!;
+    if (r.pattern.test(q)) return { kind: r.kind, rank: i };
+  }
+  return null;
+}
+
+export function looksLikeInputByName(relPath: string): boolean {
+  return classifyByName(relPath) !== null;
+}
+
+/** Decides a kind from the first lines when the name said nothing. */
+export function classifyByContent(head: string): InputKind | null {
+  const lines = head.split('\n', 40).map((l) => l.replace(/\r$/, ''));
+  const text = lines.join('\n');
+  if (/^MemTotal:\s+\d+ kB/m.test(text)) return 'meminfo';
+  if (/^Page block order:/m.test(text) || /^Free pages count per migrate type/m.test(text)) return 'pagetypeinfo';
+  if (/^Node \d+, zone\s+\S+\s*$/m.test(text) && /^\s+(pages free|per-node stats)/m.test(text)) return 'zoneinfo';
+  if (/^Node \d+, zone\s+\S+(\s+\d+){3,}\s*$/m.test(text)) return 'buddyinfo';
+  if (/^# R\d+ \(release\), REVISION:/m.test(text)) return 'nv-tegra-release';
+  if (/RAM \d+\/\d+MB \(lfb /.test(text)) return 'tegrastats';
+  if (/^_{20,}\s*$/m.test(text) && /nvidia|information/i.test(text)) return 'nvidia-bug-report';
+  const iomem = lines.filter((l) => /^\s*[0-9a-f]{4,16}-[0-9a-f]{4,16} : \S/.test(l)).length;
+  if (iomem >= 2 && iomem >= lines.filter((l) => l.trim()).length / 2) return 'iomem';
+  if (/^(<\d>)?\[\s*\d+\.\d{3,9}\] /m.test(text)) return 'dmesg';
+  if (/^\w{3} [ \d]\d \d\d:\d\d:\d\d \S+ kernel: /m.test(text)) return 'dmesg';
+  if (/^(kern|user|daemon|syslog)\s*:\s*\w+\s*: /m.test(text)) return 'dmesg';
+  if (/^Linux \S+ \d+\.\d+\.\d+\S* #\d+/m.test(text)) return 'uname';
+  return null;
+}
+
+/** Section names inside nvidia-bug-report logs are command or file names; map them by name. */
+export function classifySectionTitle(title: string): InputKind | null {
+  const t = title.toLowerCase().trim();
+  if (/dmesg|journalctl.*-k|kern\.log/.test(t)) return 'dmesg';
+  const m = classifyByName(t.replace(/^.*?(\/?proc\/|\/etc\/|\/sys\/)/, (s) => s.replace(/^.*?\//, '')).replace(/\s.*$/, ''));
+  if (m) return m.kind;
+  if (/uname/.test(t)) return 'uname';
+  if (/tegrastats/.test(t)) return 'tegrastats';
+  return null;
+}

@@ -1,0 +1,52 @@
+/** What the bundle held and what each file was used for: the report's "what was read" table. */
+export type InputKind =
+  | 'meminfo'
+  | 'buddyinfo'
+  | 'zoneinfo'
+  | 'iomem'
+  | 'pagetypeinfo'
+  | 'dmesg'
+  | 'tegrastats'
+  | 'nv-tegra-release'
+  | 'dt-model'
+  | 'dt-compatible'
+  | 'uname'
+  | 'cmdline'
+  | 'uptime'
+  | 'hostname'
+  | 'thermal-type'
+  | 'thermal-temp'
+  | 'manifest'
+  | 'nvidia-bug-report';
+
+export type BundleLayout = 'flat' | 'sosreport' | 'nvidia-bug-report' | 'single-file';
+
+export interface InventoryEntry {
+  path: string;
+  size: number;
+  /** What the file was read as; absent when it fed nothing. */
+  kind?: InputKind;
+  /** How the kind was decided. */
+  recognisedBy?: 'name' | 'content' | 'section';
+  /** Why the file fed nothing (unrecognised, duplicate, not text, ignored link...). */
+  unusedReason?: string;
+  /** The file was cut short (by the collector or by a size limit). */
+  truncated?: boolean;
+}
+
+export interface BundleProblem {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  file?: string;
+  message: string;
+}
+
+export interface BundleInventory {
+  source: string;
+  layout: BundleLayout;
+  /** Nested archives and the layout marker's folder, when any. */
+  root?: string;
+  entries: InventoryEntry[];
+  problems: BundleProblem[];
+  totalBytes: number;
+}

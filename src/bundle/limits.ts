@@ -1,0 +1,32 @@
+/** Bounds that keep a hostile or huge bundle from exhausting memory or time. */
+export interface IntakeLimits {
+  /** Largest single file kept (decompressed bytes); the rest of the file is skipped. */
+  maxFileBytes: number;
+  /** Largest total of decompressed bytes read from the bundle. */
+  maxTotalBytes: number;
+  /** Most archive entries looked at. */
+  maxEntries: number;
+  /** Longest line handed to a parser. */
+  maxLineLength: number;
+  /** How deep archives inside archives are opened. */
+  maxNestingDepth: number;
+}
+
+export const DEFAULT_LIMITS: IntakeLimits = {
+  maxFileBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxEntries: 20_000,
+  maxLineLength: 64 * 1024,
+  maxNestingDepth: 3,
+};
+
+/** Unrecognised files up to this size are kept so their first lines can be sniffed. */
+export const SNIFF_KEEP_BYTES = 4 * 1024 * 1024;
+
+/** Parses sizes like `512M`, `2G`, `65536`, `64k` given on the command line. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
+  if (!m) throw new Error(`not a size: "${text}" (expected e.g. 512M, 2G or a byte count)`);
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase()]!;
+  return Math.floor(Number(m[1]) * mult);
+}

@@ -1,0 +1,92 @@
+import { DiagnosticSink } from '../snapshot/diagnostics.js';
+
+/**
+ * A text file as parsers see it: decoded, with the path to quote in evidence and the
+ * line number its first line has in the original file (virtual files cut out of a
+ * larger log keep the original numbering).
+ */
+export interface TextSource {
+  path: string;
+  text: string;
+  /** Added to the 1-based local line number to give the line in the original file. */
+  lineOffset: number;
+}
+
+export interface DecodeResult {
+  text: string | null;
+  /** Why the data was not treated as text, when `text` is null. */
+  rejected?: string;
+}
+
+/** Bytes of the head inspected for NUL bytes when deciding whether a file is text. */
+const SNIFF_BYTES = 8192;
+
+/**
+ * Decodes field data as UTF-8. Invalid sequences become U+FFFD (noted, not fatal); a file
+ * with NUL bytes in its head is not text, unless `allowNul` (device-tree strings are
+ * NUL-separated) in which case NULs become newlines.
+ */
+export function decodeText(data: Buffer, sink: DiagnosticSink, allowNul = false): DecodeResult {
+  const head = data.subarray(0, SNIFF_BYTES);
+  const nul = head.indexOf(0);
+  if (nul >= 0 && !allowNul) {
+    return { text: null, rejected: `not a text file (NUL byte at offset ${nul})` };
+  }
+  let text = data.toString('utf8');
+  if (allowNul) text = text.replace(/\0+/g, '\n');
+  const bad = countReplacement(text);
+  if (bad > 0) {
+    sink.add('info', 'text.invalid-utf8', `${bad} invalid UTF-8 sequence(s) replaced with U+FFFD`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+function countReplacement(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+export interface LineLimits {
+  /** Lines longer than this are cut, with a diagnostic. */
+  maxLineLength: number;
+}
+
+export const DEFAULT_LINE_LIMITS: LineLimits = { maxLineLength: 64 * 1024 };
+
+/**
+ * Calls `visit` for every line of `src` in one pass, without splitting the whole text into
+ * an array. CR before LF is dropped; over-long lines are cut and reported.
+ */
+export function forEachLine(
+  src: TextSource,
+  sink: DiagnosticSink,
+  visit: (line: string, lineNo: number) => void,
+  limits: LineLimits = DEFAULT_LINE_LIMITS,
+): void {
+  const { text } = src;
+  let start = 0;
+  let local = 0;
+  const n = text.length;
+  while (start < n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    local++;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    let line = text.slice(start, stop);
+    const lineNo = local + src.lineOffset;
+    if (line.length > limits.maxLineLength) {
+      sink.add(
+        'warning',
+        'text.line-too-long',
+        `line of ${line.length} characters cut to ${limits.maxLineLength}`,
+        lineNo,
+      );
+      line = line.slice(0, limits.maxLineLength);
+    }
+    visit(line, lineNo);
+    start = end + 1;
+  }
+}

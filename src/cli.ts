@@ -1,0 +1,209 @@
+/**
+ * jetdiag command line. Exit codes: 0 analysed and nothing at or above --fail-on;
+ * 1 findings at or above --fail-on; 2 usage error or an input that could not be read.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { analyze, loadSnapshot, type AnalyzeOptions } from './analyze.js';
+import { DEFAULT_LIMITS, parseSize } from './bundle/limits.js';
+import { UnreadableInputError } from './bundle/read.js';
+import { stringifyJson } from './report/json.js';
+import { buildReportModel } from './report/model.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderTerminal } from './report/terminal.js';
+import { BUILTIN_RULES } from './rules/registry.js';
+import { SEVERITIES, severityRank, type Severity } from './rules/types.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const FORMATS = ['json', 'md', 'text'] as const;
+type Format = (typeof FORMATS)[number];
+
+function useColour(flag: boolean | undefined): boolean {
+  if (flag === false || process.env.NO_COLOR !== undefined) return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+function sizeOption(v: string): number {
+  try {
+    return parseSize(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+function intOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, got "${v}"`);
+  return n;
+}
+
+function numberOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got "${v}"`);
+  return n;
+}
+
+function formatsOption(v: string): Format[] {
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`);
+  }
+  return list as Format[];
+}
+
+interface IntakeFlags {
+  maxFileSize?: number;
+  maxTotalSize?: number;
+  maxEntries?: number;
+  maxLineLength?: number;
+  interval?: number;
+}
+
+function intakeOptions(cmd: Command): Command {
+  return cmd
+    .option('--max-file-size <size>', `largest file read from the bundle (default ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024}M)`, sizeOption)
+    .option('--max-total-size <size>', `largest total read from the bundle (default ${DEFAULT_LIMITS.maxTotalBytes / 1024 / 1024}M)`, sizeOption)
+    .option('--max-entries <n>', `most archive entries read (default ${DEFAULT_LIMITS.maxEntries})`, intOption)
+    .option('--max-line-length <n>', `longest line parsed; longer lines are cut (default ${DEFAULT_LIMITS.maxLineLength})`, intOption)
+    .option('--interval <seconds>', 'tegrastats sample interval when the log has no timestamps (default 1)', numberOption);
+}
+
+function toAnalyzeOptions(o: IntakeFlags): AnalyzeOptions {
+  return {
+    limits: {
+      ...(o.maxFileSize ? { maxFileBytes: o.maxFileSize } : {}),
+      ...(o.maxTotalSize ? { maxTotalBytes: o.maxTotalSize } : {}),
+      ...(o.maxEntries ? { maxEntries: o.maxEntries } : {}),
+      ...(o.maxLineLength ? { maxLineLength: o.maxLineLength } : {}),
+    },
+    parser: o.interval ? { tegrastatsIntervalSeconds: o.interval } : {},
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('jetdiag')
+    .description('Post-mortem analyzer for NVIDIA Jetson devices: reads a diagnostic bundle and explains what went wrong.')
+    .version(VERSION, '-V, --version')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  analysed; no finding at or above --fail-on (default: never fail on findings)
+  1  a finding at or above --fail-on
+  2  usage error, or a bundle that could not be read at all
+
+Examples:
+  $ jetdiag analyze samples/orin-nano-cma-exhaustion.tgz
+  $ jetdiag analyze bundle.tgz -o report/ --format md,json --fail-on error
+  $ tar cz -C /tmp/capture . | jetdiag analyze -
+  $ jetdiag parse bundle.tgz | jq '.meminfo.captures[0].values.MemAvailable'
+  $ jetdiag rules`,
+    );
+
+  intakeOptions(
+    program
+      .command('analyze')
+      .description('diagnose a bundle (.tgz/.tar.gz/.tar, a directory, a text file, or - for a tar stream on stdin)')
+      .argument('<bundle>', 'bundle path, or - for stdin')
+      .option('-o, --output <dir>', 'write the report files into this directory')
+      .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default md,json)`, formatsOption)
+      .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES])),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ jetdiag analyze bundle.tgz                         verdict on the terminal
+  $ jetdiag analyze bundle.tgz -o out/ --format md     write out/report.md
+  $ jetdiag analyze captures/ --fail-on warning        exit 1 on any warning (for pipelines)`,
+    )
+    .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity }, cmd: Command) => {
+      const global = cmd.optsWithGlobals() as { quiet?: boolean; color?: boolean };
+      const a = await analyze(bundle, toAnalyzeOptions(opts));
+      const model = buildReportModel(a);
+      if (opts.output) {
+        const dir = path.resolve(opts.output);
+        await fsp.mkdir(dir, { recursive: true });
+        for (const f of opts.format ?? ['md', 'json']) {
+          const file = path.join(dir, `report.${f === 'text' ? 'txt' : f}`);
+          const body =
+            f === 'json'
+              ? stringifyJson({ report: model, device: a.device, outcomes: a.outcomes })
+              : f === 'md'
+                ? renderMarkdown(model)
+                : renderTerminal(model, { enabled: false }, Infinity);
+          await fsp.writeFile(file, body);
+        }
+      }
+      if (opts.json) process.stdout.write(stringifyJson({ report: model, device: a.device, outcomes: a.outcomes }) + '\n');
+      else if (!global.quiet) process.stdout.write(renderTerminal(model, { enabled: useColour(global.color) }));
+      if (opts.failOn && a.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn!))) {
+        process.exitCode = EXIT_FINDINGS;
+      }
+    });
+
+  intakeOptions(
+    program
+      .command('parse')
+      .description('print the typed snapshot of a bundle as JSON (for jq and other tools)')
+      .argument('<bundle>', 'bundle path, or - for stdin')
+      .option('--compact', 'one line of JSON instead of indented'),
+  ).action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
+    const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
+    process.stdout.write(stringifyJson(snapshot, !opts.compact) + '\n');
+  });
+
+  program
+    .command('rules')
+    .description('list the rules with id, category and one-line description')
+    .option('--json', 'as JSON')
+    .action((opts: { json?: boolean }) => {
+      const rules = BUILTIN_RULES.map((r) => ({ id: r.meta.id, category: r.meta.category, title: r.meta.title, description: r.meta.docs.description, requires: r.meta.requires }));
+      if (opts.json) {
+        process.stdout.write(stringifyJson(rules) + '\n');
+        return;
+      }
+      const w = Math.max(...rules.map((r) => r.id.length));
+      for (const r of rules) process.stdout.write(`${r.id.padEnd(w)}  ${r.category.padEnd(13)} ${r.description}\n`);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (e instanceof UnreadableInputError) {
+      process.stderr.write(`jetdiag: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`jetdiag: internal error: ${(e as Error).stack ?? e}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /jetdiag(\.js)?$|cli\.js$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,15 @@
+/** Recognises the wall-clock lines periodic collectors write between captures. */
+const TIMESTAMP_LINES = [
+  // `date` output: Tue Jan 26 18:22:31 UTC 2021
+  /^\s*(=+|#+|-+)?\s*\w{3} \w{3} [ \d]?\d \d\d:\d\d:\d\d( [A-Z]{2,5}| [+-]\d{4})? \d{4}\s*(=+|#+|-+)?\s*$/,
+  // ISO 8601: 2026-11-24T10:00:00Z, 2026-11-24 10:00:00
+  /^\s*(=+|#+|-+)?\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?\s*(=+|#+|-+)?\s*$/,
+  // epoch seconds alone on a line
+  /^\s*\d{10}(\.\d+)?\s*$/,
+  // tegrastats-style MM-DD-YYYY HH:MM:SS
+  /^\s*\d\d-\d\d-\d{4} \d\d:\d\d:\d\d\s*$/,
+];
+
+export function looksLikeTimestampLine(line: string): boolean {
+  return TIMESTAMP_LINES.some((re) => re.test(line));
+}

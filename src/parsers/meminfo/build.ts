@@ -1,0 +1,62 @@
+/**
+ * /proc/meminfo into the snapshot: every `Key: value [kB]` line kept (unknown keys too),
+ * kB values in bytes. Several captures in a row (a periodic log, with or without timestamp
+ * lines between them) become a series: a key seen again starts a new capture.
+ */
+import type { TextSource } from '../../bundle/text.js';
+import { forEachLine } from '../../bundle/text.js';
+import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
+import type { Meminfo, MeminfoCapture } from '../../snapshot/types.js';
+import { parseLine, type LineParser } from '../common/line-runner.js';
+import { looksLikeTimestampLine } from '../common/timestamps.js';
+import { lineLimits, type ParserOptions } from '../registry.js';
+import { meminfoParser, type MeminfoLine } from './grammar.js';
+import { meminfoLexer } from './tokens.js';
+
+const UNIT_BYTES: Record<string, number> = { kB: 1024, KB: 1024, mB: 1024 ** 2, MB: 1024 ** 2, gB: 1024 ** 3, GB: 1024 ** 3 };
+
+const lineParser: LineParser<MeminfoLine> = {
+  lexer: meminfoLexer,
+  parser: meminfoParser,
+  rule: () => meminfoParser.line(),
+  expected: '"Key:   <number> kB"',
+};
+
+export function parseMeminfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Meminfo {
+  const captures: MeminfoCapture[] = [];
+  let current: MeminfoCapture | null = null;
+  let pendingTime: string | undefined;
+  forEachLine(src, sink, (line, lineNo) => {
+    if (line.trim() === '') return;
+    if (!/^[A-Za-z][A-Za-z0-9_()]*:/.test(line)) {
+      if (looksLikeTimestampLine(line)) {
+        pendingTime = line.trim();
+        current = null;
+        return;
+      }
+    }
+    const parsed = parseLine(lineParser, line, lineNo, sink, 'meminfo.unexpected-line');
+    if (!parsed) return;
+    if (!current || parsed.key in current.values) {
+      current = { line: lineNo, time: pendingTime, values: {}, lines: {} };
+      pendingTime = undefined;
+      captures.push(current);
+    }
+    current.values[parsed.key] = parsed.unit ? parsed.value * (UNIT_BYTES[parsed.unit] ?? 1) : parsed.value;
+    current.lines[parsed.key] = lineNo;
+  }, lineLimits(options));
+  if (captures.length === 0) sink.add('error', 'meminfo.empty', 'no "Key: value" lines found', undefined);
+  return { file: src.path, captures };
+}
+
+/** Typed access to the fields rules use most (bytes). */
+export const MEMINFO_KEYS = [
+  'MemTotal', 'MemFree', 'MemAvailable', 'Buffers', 'Cached', 'SwapTotal', 'SwapFree', 'CmaTotal', 'CmaFree',
+  'Slab', 'SReclaimable', 'SUnreclaim', 'Mapped', 'Shmem', 'AnonPages', 'HugePages_Total', 'HugePages_Free',
+  'Hugepagesize', 'NvMapMemUsed', 'NvMapMemFree',
+] as const;
+export type MeminfoKey = (typeof MEMINFO_KEYS)[number];
+
+export function meminfoValue(c: MeminfoCapture, key: MeminfoKey): number | undefined {
+  return c.values[key];
+}

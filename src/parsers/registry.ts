@@ -1,0 +1,37 @@
+/**
+ * Which parser reads which input kind into which snapshot part. A new format is one folder
+ * under src/parsers plus one line here.
+ */
+import type { InputKind } from '../bundle/inventory.js';
+import { DEFAULT_LINE_LIMITS, type LineLimits, type TextSource } from '../bundle/text.js';
+import type { DiagnosticSink } from '../snapshot/diagnostics.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { parseMeminfo } from './meminfo/build.js';
+
+type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
+
+export interface ParserOptions {
+  /** Sample interval assumed for tegrastats logs without timestamps (seconds). */
+  tegrastatsIntervalSeconds: number;
+  /** Lines longer than this are cut with a diagnostic. */
+  maxLineLength?: number;
+}
+
+export interface FileParser<P extends FilePart = FilePart> {
+  kind: InputKind;
+  part: P;
+  parse(src: TextSource, sink: DiagnosticSink, options: ParserOptions): NonNullable<Snapshot[P]>;
+}
+
+/** Line limits for forEachLine from the run's options. */
+export function lineLimits(o?: ParserOptions): LineLimits {
+  return { maxLineLength: o?.maxLineLength ?? DEFAULT_LINE_LIMITS.maxLineLength };
+}
+
+function entry<P extends FilePart>(p: FileParser<P>): FileParser {
+  return p as unknown as FileParser;
+}
+
+export const FILE_PARSERS: FileParser[] = [
+  entry({ kind: 'meminfo', part: 'meminfo', parse: parseMeminfo }),
+];

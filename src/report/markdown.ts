@@ -1,0 +1,62 @@
+/** Markdown report for tickets: verdict, findings with evidence, then what was and was not checked. */
+import type { ReportModel } from './model.js';
+
+const esc = (s: string) => s.replace(/[|\\`*_<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+
+export function renderMarkdown(m: ReportModel): string {
+  const out: string[] = [];
+  out.push(`# jetdiag report: ${esc(m.bundle)}`, '');
+  out.push(`**Device:** ${esc(m.device)}  `, `**Generated:** ${m.generatedAt}`, '');
+  out.push(`## Verdict`, '', `**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
+  out.push(`| critical | error | warning | info |`, `|---|---|---|---|`, `| ${m.counts.critical} | ${m.counts.error} | ${m.counts.warning} | ${m.counts.info} |`, '');
+  if (m.findings.length) out.push('## Findings', '');
+  m.findings.forEach((f, i) => {
+    out.push(`### ${i + 1}. ${esc(f.title)} — ${f.severity} (confidence ${Math.round(f.confidence * 100)}%)`, '');
+    out.push(esc(f.verdict), '');
+    if (f.figures.length) {
+      out.push('| figure | value |', '|---|---|');
+      for (const g of f.figures) out.push(`| ${esc(g.label)} | ${esc(String(g.value))}${g.unit ? ' ' + esc(g.unit) : ''} |`);
+      out.push('');
+    }
+    if (f.evidence.length) {
+      out.push('Evidence:', '');
+      for (const e of f.evidence) out.push(`- ${code(`${e.file}:${e.line}`)} ${code(e.text)}`);
+      if ((f.evidenceCount ?? 0) > f.evidence.length) out.push(`- … ${f.evidenceCount! - f.evidence.length} more lines`);
+      out.push('');
+    }
+    if (f.remedy.length) {
+      out.push('Remedy:', '');
+      for (const r of f.remedy) out.push(`- ${esc(r)}`);
+      out.push('');
+    }
+    out.push(`Rule: ${code(f.ruleId)}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
+  });
+  out.push('## Checks', '');
+  if (m.passed.length) out.push(`Passed: ${m.passed.map((o) => code(o.ruleId)).join(', ')}`, '');
+  if (m.notEvaluated.length) {
+    out.push('Not evaluated:', '');
+    for (const o of m.notEvaluated) out.push(`- ${code(o.ruleId)}: ${esc(o.detail ?? '')}`);
+    out.push('');
+  }
+  if (m.ruleErrors.length) {
+    out.push('Rule errors:', '');
+    for (const o of m.ruleErrors) out.push(`- ${code(o.ruleId)}: ${esc(o.detail ?? '')}`);
+    out.push('');
+  }
+  out.push('## Bundle', '', '| file | read as | bytes |', '|---|---|---|');
+  for (const i of m.inputs) out.push(`| ${code(i.path)} | ${i.kind}${i.note ? ` (${i.note})` : ''} | ${i.size} |`);
+  out.push('');
+  if (m.unused.length) {
+    out.push('Files that fed nothing:', '');
+    for (const u of m.unused) out.push(`- ${code(u.path)}: ${esc(u.reason)}`);
+    out.push('');
+  }
+  if (m.problems.length || m.diagnostics.length) {
+    out.push('Problems and parse diagnostics:', '');
+    for (const p of m.problems) out.push(`- ${p.severity}: ${p.file ? code(p.file) + ' ' : ''}${esc(p.message)}`);
+    for (const d of m.diagnostics) out.push(`- ${d.severity}: ${code(`${d.file}${d.line ? ':' + d.line : ''}`)} ${esc(d.message)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

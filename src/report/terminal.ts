@@ -1,0 +1,47 @@
+/** The one-screen verdict printed after `jetdiag analyze`: answer first, proof pointers under it. */
+import type { ReportModel } from './model.js';
+import type { Severity } from '../rules/types.js';
+
+export interface Colours {
+  enabled: boolean;
+}
+
+const CODES: Record<Severity | 'ok' | 'dim' | 'bold', string> = {
+  critical: '\x1b[1;31m',
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  ok: '\x1b[32m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+};
+
+export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8): string {
+  const c = (k: keyof typeof CODES, s: string) => (colours.enabled ? `${CODES[k]}${s}\x1b[0m` : s);
+  const out: string[] = [];
+  out.push(c('bold', `jetdiag: ${m.bundle}`));
+  out.push(`device: ${m.device}`);
+  out.push('');
+  const mark = m.status === 'problems' ? c(m.findings[0]!.severity, 'VERDICT') : m.status === 'healthy' ? c('ok', 'HEALTHY') : c('warning', 'INCOMPLETE');
+  out.push(`${mark}  ${m.headline}`);
+  const shown = m.findings.slice(0, maxFindings);
+  if (shown.length) out.push('');
+  for (const f of shown) {
+    out.push(`  ${c(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.verdict} ${c('dim', `[${f.ruleId}, confidence ${Math.round(f.confidence * 100)}%]`)}`);
+    const ev = f.evidence[0];
+    if (ev) out.push(c('dim', `           ${ev.file}:${ev.line}  ${truncate(ev.text, 100)}`));
+  }
+  if (m.findings.length > shown.length) out.push(c('dim', `  … ${m.findings.length - shown.length} more findings in the full report`));
+  if (m.notEvaluated.length) {
+    out.push('');
+    out.push(`not evaluated: ${m.notEvaluated.map((o) => `${o.ruleId} (${o.detail})`).join('; ')}`);
+  }
+  if (m.ruleErrors.length) out.push(c('error', `rule errors: ${m.ruleErrors.map((o) => `${o.ruleId}: ${o.detail}`).join('; ')}`));
+  const bundleIssues = m.problems.length + m.diagnostics.filter((d) => d.severity !== 'info').length;
+  if (bundleIssues) out.push(c('dim', `bundle: ${m.problems.length} problem(s), ${m.diagnostics.filter((d) => d.severity !== 'info').length} parse diagnostic(s), ${m.unused.length} file(s) unused — see the report`));
+  return out.join('\n') + '\n';
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,91 @@
+/**
+ * Runs the rules over a snapshot. A rule whose required inputs are missing is reported as
+ * not evaluated (never as healthy); a rule that throws is a rule error and the others run.
+ */
+import type { Snapshot, SnapshotPart } from '../snapshot/types.js';
+import { deviceContext, type DeviceContext } from './device/context.js';
+import { fillTemplate } from './format.js';
+import type { Finding, FindingInput, Rule, RuleOutcome } from './types.js';
+import { severityRank } from './types.js';
+
+export interface EngineOptions {
+  /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
+  thresholds?: Record<string, Record<string, number>>;
+}
+
+export interface EngineResult {
+  device: DeviceContext;
+  findings: Finding[];
+  outcomes: RuleOutcome[];
+}
+
+export function missingParts(rule: Rule, s: Snapshot): SnapshotPart[] {
+  return rule.meta.requires.filter((p) => !hasPart(s, p));
+}
+
+function hasPart(s: Snapshot, p: SnapshotPart): boolean {
+  const v = s[p];
+  if (!v) return false;
+  if (p === 'meminfo') return s.meminfo!.captures.length > 0;
+  if (p === 'tegrastats') return s.tegrastats!.samples > 0;
+  if (p === 'dmesg') return s.dmesg!.records.length > 0;
+  if (p === 'buddyinfo') return s.buddyinfo!.captures.length > 0;
+  return true;
+}
+
+export function runRule(rule: Rule, snapshot: Snapshot, device: DeviceContext, options: EngineOptions = {}): Finding[] {
+  const found: Finding[] = [];
+  const thresholds = { ...rule.meta.thresholds, ...(options.thresholds?.[rule.meta.id] ?? {}) };
+  rule.check({
+    snapshot,
+    device,
+    thresholds,
+    report(f: FindingInput) {
+      const template = rule.meta.messages[f.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${f.messageId}"`);
+      const evidence = f.evidence ?? [];
+      found.push({
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        category: rule.meta.category,
+        severity: f.severity,
+        confidence: Math.max(0, Math.min(1, f.confidence)),
+        verdict: fillTemplate(template, f.data),
+        figures: f.figures ?? [],
+        evidence: evidence.slice(0, 50),
+        evidenceCount: evidence.length,
+        remedy: f.remedy ?? rule.meta.remedy ?? [],
+        references: rule.meta.references ?? [],
+        tags: f.tags ?? [],
+      });
+    },
+  });
+  return found;
+}
+
+export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptions = {}): EngineResult {
+  const device = deviceContext(snapshot);
+  const findings: Finding[] = [];
+  const outcomes: RuleOutcome[] = [];
+  for (const rule of rules) {
+    const missing = missingParts(rule, snapshot);
+    if (missing.length) {
+      outcomes.push({
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        status: 'not-evaluated',
+        detail: `no ${missing.join(', ')} in bundle`,
+      });
+      continue;
+    }
+    try {
+      const f = runRule(rule, snapshot, device, options);
+      findings.push(...f);
+      outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: f.length ? 'fired' : 'passed' });
+    } catch (e) {
+      outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: 'rule-error', detail: (e as Error).message });
+    }
+  }
+  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
+  return { device, findings, outcomes };
+}

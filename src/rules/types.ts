@@ -1,0 +1,93 @@
+/** The shapes shared by the rule engine, the built-in rules and the renderers. */
+import type { Snapshot, SnapshotPart } from '../snapshot/types.js';
+import type { DeviceContext } from './device/context.js';
+
+export const SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+export interface Evidence {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface Figure {
+  label: string;
+  value: number | string;
+  unit?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  category: string;
+  severity: Severity;
+  /** 0..1: how sure the rule is that the finding is real and means what the verdict says. */
+  confidence: number;
+  verdict: string;
+  figures: Figure[];
+  evidence: Evidence[];
+  /** Total evidence lines before the list was cut for the report. */
+  evidenceCount?: number;
+  remedy: string[];
+  references: string[];
+  /** Facts other parts correlate on, e.g. `process:python3`, `device:8000000.iommu`. */
+  tags: string[];
+}
+
+export interface RuleDocs {
+  description: string;
+  why: string;
+  /** The seed guide section(s) or catalogue entry the rule implements. */
+  seed: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  category: string;
+  docs: RuleDocs;
+  requires: SnapshotPart[];
+  uses?: SnapshotPart[];
+  thresholds: Record<string, number>;
+  /** Message templates by id; `{{name}}` placeholders filled from the report's data. */
+  messages: Record<string, string>;
+  remedy?: string[];
+  references?: string[];
+}
+
+export interface FindingInput {
+  messageId: string;
+  data?: Record<string, string | number>;
+  severity: Severity;
+  confidence: number;
+  figures?: Figure[];
+  evidence?: Evidence[];
+  remedy?: string[];
+  tags?: string[];
+}
+
+export interface RuleContext {
+  snapshot: Snapshot;
+  device: DeviceContext;
+  thresholds: Record<string, number>;
+  report(f: FindingInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** What happened to each rule in a run. */
+export interface RuleOutcome {
+  ruleId: string;
+  title: string;
+  status: 'fired' | 'passed' | 'not-evaluated' | 'rule-error';
+  /** For not-evaluated: the missing inputs; for rule-error: the error. */
+  detail?: string;
+}

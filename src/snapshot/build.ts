@@ -1,0 +1,41 @@
+/** Runs every registered parser over the assembled bundle and returns the snapshot. */
+import type { AssembledBundle } from '../bundle/assemble.js';
+import { FILE_PARSERS, type ParserOptions } from '../parsers/registry.js';
+import { parseIdentity } from '../parsers/identity/build.js';
+import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
+import { SCHEMA_VERSION, type Snapshot } from './types.js';
+import { VERSION } from '../version.js';
+import { DEFAULT_LINE_LIMITS } from '../bundle/text.js';
+
+export const DEFAULT_PARSER_OPTIONS: ParserOptions = { tegrastatsIntervalSeconds: 1 };
+
+export function buildSnapshot(
+  bundle: AssembledBundle,
+  options: ParserOptions = DEFAULT_PARSER_OPTIONS,
+  maxLineLength = DEFAULT_LINE_LIMITS.maxLineLength,
+): Snapshot {
+  const diagnostics: Diagnostic[] = [...bundle.diagnostics];
+  const snapshot: Snapshot = {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'jetdiag', version: VERSION },
+    bundle: bundle.inventory,
+    diagnostics,
+  };
+  for (const p of FILE_PARSERS) {
+    const src = bundle.inputs.get(p.kind)?.[0];
+    if (!src) continue;
+    const sink = new DiagnosticSink(src.path);
+    try {
+      (snapshot as unknown as Record<string, unknown>)[p.part] = p.parse(src, sink, { ...options, maxLineLength });
+    } catch (e) {
+      // Parsers are built not to throw; if one does, the rest of the bundle still counts.
+      sink.add('error', 'parser.crashed', `the ${p.kind} parser failed: ${(e as Error).message}`);
+    }
+    diagnostics.push(...sink.finish());
+  }
+  const idSink = new DiagnosticSink('identity');
+  const identity = parseIdentity(bundle.inputs, idSink, snapshot);
+  if (identity) snapshot.identity = identity;
+  diagnostics.push(...idSink.finish());
+  return snapshot;
+}

@@ -1,0 +1,5 @@
+/** Where a value came from: the file inside the bundle and the 1-based line. */
+export interface Provenance {
+  file: string;
+  line: number;
+}

@@ -1,0 +1,310 @@
+/**
+ * The snapshot contract: what parsers fill and rules read. One optional field per source;
+ * a field is absent when its file was not in the bundle. Every value can be traced to the
+ * file and line it came from. Bump SCHEMA_VERSION on any incompatible change and keep
+ * schema/snapshot.schema.json in step (a test checks real output against it).
+ */
+import type { Diagnostic } from './diagnostics.js';
+import type { Provenance } from './provenance.js';
+import type { BundleInventory } from '../bundle/inventory.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface Snapshot {
+  schemaVersion: number;
+  generator: { name: string; version: string };
+  bundle: BundleInventory;
+  identity?: Identity;
+  meminfo?: Meminfo;
+  buddyinfo?: Buddyinfo;
+  zoneinfo?: Zoneinfo;
+  iomem?: Iomem;
+  pagetypeinfo?: Pagetypeinfo;
+  dmesg?: Dmesg;
+  tegrastats?: Tegrastats;
+  diagnostics: Diagnostic[];
+}
+
+/** Names of the snapshot parts that come from bundle files (rules declare which they need). */
+export type SnapshotPart =
+  | 'identity'
+  | 'meminfo'
+  | 'buddyinfo'
+  | 'zoneinfo'
+  | 'iomem'
+  | 'pagetypeinfo'
+  | 'dmesg'
+  | 'tegrastats';
+
+// ---------------------------------------------------------------- identity
+
+export interface Sourced<T> {
+  value: T;
+  source: Provenance;
+}
+
+export interface L4tRelease {
+  major: number;
+  minor: number;
+  patch: number;
+  /** e.g. "36.4.3" */
+  version: string;
+  /** BSP family tag (`t186ref`, `t210ref`, `generic`): not the board. */
+  board?: string;
+  buildDate?: string;
+  raw: string;
+}
+
+export interface ThermalZoneReading {
+  zone: string;
+  type?: string;
+  tempC?: number;
+  source: Provenance;
+}
+
+export interface Identity {
+  l4t?: Sourced<L4tRelease>;
+  model?: Sourced<string>;
+  compatible?: Sourced<string[]>;
+  /** `uname -r` style kernel release, from uname output or the dmesg banner. */
+  kernelRelease?: Sourced<string>;
+  hostname?: Sourced<string>;
+  cmdline?: Sourced<{ raw: string; params: Record<string, string | true> }>;
+  uptimeSeconds?: Sourced<number>;
+  thermalZones?: ThermalZoneReading[];
+  manifest?: Sourced<{ deviceId?: string; captureTime?: string; fields: Record<string, unknown> }>;
+}
+
+// ---------------------------------------------------------------- meminfo
+
+export interface MeminfoCapture {
+  /** Line of the first field of this capture. */
+  line: number;
+  /** Wall-clock stamp written between captures by a periodic logger, when present. */
+  time?: string;
+  /** Every field; `kB` values converted to bytes, unit-less values (HugePages_*) as counts. */
+  values: Record<string, number>;
+  /** Line of each field, for evidence. */
+  lines: Record<string, number>;
+}
+
+export interface Meminfo {
+  file: string;
+  captures: MeminfoCapture[];
+}
+
+// ---------------------------------------------------------------- buddyinfo
+
+export interface BuddyZone {
+  node: number;
+  zone: string;
+  line: number;
+  /** Free block count per order (order 0 first). */
+  counts: number[];
+  freeBytesPerOrder: number[];
+  totalFreeBytes: number;
+  /** Highest order with a free block, -1 when the zone has none. */
+  largestOrder: number;
+  largestBlockBytes: number;
+  /**
+   * Per order k: share of free memory (0..1) held in blocks smaller than order k, i.e. unusable
+   * for an allocation of order k (the "unusable free space index").
+   */
+  unusableIndex: number[];
+}
+
+export interface BuddyinfoCapture {
+  line: number;
+  time?: string;
+  zones: BuddyZone[];
+}
+
+export interface Buddyinfo {
+  file: string;
+  pageSize: number;
+  captures: BuddyinfoCapture[];
+}
+
+// ---------------------------------------------------------------- zoneinfo
+
+export interface ZoneinfoZone {
+  node: number;
+  zone: string;
+  line: number;
+  /** Pages. Absent when the kernel does not print the key. */
+  free?: number;
+  min?: number;
+  low?: number;
+  high?: number;
+  spanned?: number;
+  present?: number;
+  managed?: number;
+  nrFreeCma?: number;
+  protection?: number[];
+  /** Every `key value` line of the stanza (zone part). */
+  values: Record<string, number>;
+  /** Per-cpu pageset counters. */
+  pagesets: { cpu: number; values: Record<string, number> }[];
+}
+
+export interface ZoneinfoNode {
+  node: number;
+  line: number;
+  /** `per-node stats` block of kernels >= 4.8. */
+  stats: Record<string, number>;
+}
+
+export interface Zoneinfo {
+  file: string;
+  zones: ZoneinfoZone[];
+  nodes: ZoneinfoNode[];
+}
+
+// ---------------------------------------------------------------- iomem
+
+export type IomemKind = 'system-ram' | 'reserved' | 'cma' | 'kernel' | 'carveout' | 'device';
+
+export interface IomemRegion {
+  /** Hex without 0x, exactly as printed (64-bit safe). */
+  start: string;
+  end: string;
+  sizeBytes: number;
+  name: string;
+  depth: number;
+  line: number;
+  kind: IomemKind;
+  children: IomemRegion[];
+}
+
+export interface Iomem {
+  file: string;
+  regions: IomemRegion[];
+  /** All addresses zero: the capture was made without root and hides the layout. */
+  addressesHidden: boolean;
+  totals: Record<IomemKind, number>;
+}
+
+// ---------------------------------------------------------------- pagetypeinfo
+
+export interface PagetypeRow {
+  node: number;
+  zone: string;
+  type: string;
+  counts: number[];
+  line: number;
+}
+
+export interface Pagetypeinfo {
+  file: string;
+  pageblockOrder?: number;
+  free: PagetypeRow[];
+  /** Pageblocks per migrate type per zone. */
+  blocks: { node: number; zone: string; counts: Record<string, number>; line: number }[];
+}
+
+// ---------------------------------------------------------------- dmesg
+
+export type DmesgFormat =
+  | 'dmesg'
+  | 'dmesg-T'
+  | 'dmesg-raw'
+  | 'dmesg-x'
+  | 'syslog'
+  | 'journal-short'
+  | 'journal-iso'
+  | 'plain'
+  | 'serial-console';
+
+export interface DmesgRecord {
+  line: number;
+  /** Seconds since boot, when printed. */
+  monotonic?: number;
+  /** Wall clock as printed (syslog/journal/`dmesg -T`). */
+  wallClock?: string;
+  /** printk level 0..7 when known. */
+  level?: number;
+  facility?: string;
+  /** Syslog identifier for journal/syslog captures (`kernel` for kernel lines). */
+  ident?: string;
+  /** Driver or subsystem prefix, e.g. `arm-smmu`, `nvgpu`, `cma`. */
+  subsystem?: string;
+  /** Device name after the driver, e.g. `12000000.iommu`. */
+  device?: string;
+  message: string;
+  /** Index of the boot segment (a reboot inside the log starts a new one). */
+  boot: number;
+  /** Index of the head record when this line continues a multi-line report. */
+  groupHead?: number;
+}
+
+export interface DmesgGroup {
+  kind: 'oom' | 'oops' | 'warning' | 'page-alloc-failure' | 'hung-task' | 'stack' | 'continuation';
+  head: number;
+  last: number;
+}
+
+export interface DmesgBoot {
+  index: number;
+  firstRecord: number;
+  line: number;
+  kernelVersion?: string;
+}
+
+export interface Dmesg {
+  file: string;
+  format: DmesgFormat;
+  records: DmesgRecord[];
+  groups: DmesgGroup[];
+  boots: DmesgBoot[];
+  /** The log does not start at boot (ring buffer wrapped or excerpt). */
+  startsMidBoot: boolean;
+  /** Lines that were not kernel messages (bootloader, prompts, user-space journal lines). */
+  skippedLines: number;
+}
+
+// ---------------------------------------------------------------- tegrastats
+
+/** A numeric column; NaN where the sample has no value. Serialised as an array with nulls. */
+export type Column = Float64Array;
+
+export interface Tegrastats {
+  file: string;
+  samples: number;
+  /** Seconds since the first sample. */
+  t: Column;
+  /** Line of each sample. */
+  line: Uint32Array;
+  timeSource: 'timestamps' | 'interval';
+  intervalSeconds: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  ramUsedMB: Column;
+  ramTotalMB: Column;
+  lfbCount: Column;
+  lfbBlockKB: Column;
+  swapUsedMB: Column;
+  swapTotalMB: Column;
+  swapCachedMB: Column;
+  iramUsedKB: Column;
+  iramTotalKB: Column;
+  cpuCores: number;
+  /** Per core: load % (NaN when the core is off). */
+  cpuLoad: Column[];
+  cpuFreqMHz: Column[];
+  emcLoad: Column;
+  emcFreqMHz: Column;
+  gr3dLoad: Column;
+  /** Highest GPC frequency when the GPU reports several. */
+  gr3dFreqMHz: Column;
+  /** Engines (NVENC, NVDEC, VIC, APE, NVDLA0...): frequency in MHz, NaN when off. */
+  engineFreqMHz: Record<string, Column>;
+  engineLoad: Record<string, Column>;
+  /** Temperatures by sensor label as printed; placeholders (-256C) are NaN and counted below. */
+  tempC: Record<string, Column>;
+  offlineSensorSamples: Record<string, number>;
+  /** Power rails by name (duplicates get #2, #3): current and average mW. */
+  railCurrentMW: Record<string, Column>;
+  railAverageMW: Record<string, Column>;
+  /** Fields the grammar does not know, kept by name with their count of occurrences. */
+  unknownFields: Record<string, { count: number; example: string; line: number }>;
+}
