@@ -87,6 +87,9 @@ function toAnalyzeOptions(o: IntakeFlags): AnalyzeOptions {
 
 export function buildProgram(): Command {
   const program = new Command();
+  // Set before the subcommands are added: they copy these settings when created.
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .name('jetdiag')
     .description('Post-mortem analyzer for NVIDIA Jetson devices: reads a diagnostic bundle and explains what went wrong.')
@@ -182,8 +185,6 @@ Examples:
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;

@@ -47,7 +47,7 @@ export const memoryPressure: Rule = {
             { label: 'MemTotal', value: mib(total), unit: 'MiB' },
             { label: 'available', value: availPct, unit: '%' },
           ],
-          evidence: compact([meminfoEvidence(m, c, 'MemTotal'), meminfoEvidence(m, c, 'MemAvailable'), meminfoEvidence(m, c, 'MemFree')]),
+          evidence: compact([meminfoEvidence(m, c, 'MemAvailable'), meminfoEvidence(m, c, 'MemTotal'), meminfoEvidence(m, c, 'MemFree')]),
           tags: ['memory-pressure'],
         });
       }

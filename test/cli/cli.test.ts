@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTgz } from '../helpers/archive.js';
+import { fixture, tempDir, writeTemp, writeTree } from '../helpers/fixtures.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/jetdiag.js');
+
+function run(args: string[], input?: Buffer, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, env: { ...process.env, ...env }, encoding: 'buffer' });
+  return { code: r.status, out: r.stdout.toString(), err: r.stderr.toString() };
+}
+
+const LOW_MEM = 'MemTotal: 7620000 kB\nMemFree: 100000 kB\nMemAvailable: 150000 kB\nSwapTotal: 0 kB\nSwapFree: 0 kB\n';
+
+describe('jetdiag CLI', () => {
+  it('prints help with exit codes and examples, and the version', () => {
+    const h = run(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/Exit codes:[\s\S]*2 +usage error/);
+    expect(h.out).toMatch(/Examples:/);
+    const a = run(['analyze', '--help']);
+    expect(a.out).toMatch(/--fail-on <severity>/);
+    expect(a.out).toMatch(/Examples:/);
+    const v = run(['--version']);
+    expect(v.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('analyses a bundle, prints the verdict first and exits 0 by default', () => {
+    const dir = writeTree({ 'proc/meminfo': LOW_MEM });
+    const r = run(['analyze', dir], undefined, { NO_COLOR: '1' });
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('VERDICT'))).toBeLessThan(4);
+    expect(r.out).toMatch(/Only 146\.5 MiB \(2%\) of 7441\.4 MiB is available/);
+    expect(r.out).not.toMatch(/\x1b\[/);
+  });
+
+  it('exits 1 when a finding is at or above --fail-on, 0 when below', () => {
+    const dir = writeTree({ 'proc/meminfo': LOW_MEM });
+    expect(run(['analyze', dir, '--fail-on', 'critical', '-q']).code).toBe(1);
+    const healthy = writeTree({ 'proc/meminfo': fixture('meminfo/generic-x86-k5.x-01.txt') });
+    const r = run(['analyze', healthy, '--fail-on', 'warning', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+  });
+
+  it('exits 2 on usage errors and unreadable bundles with a clear message', () => {
+    expect(run(['analyze']).code).toBe(2);
+    expect(run(['analyze', 'x', '--fail-on', 'fatal']).code).toBe(2);
+    const r = run(['analyze', '/no/such/bundle.tgz']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read bundle "\/no\/such\/bundle.tgz"/);
+    const g = run(['analyze', writeTemp('junk.bin', Buffer.from([1, 2, 0, 3, 4]))]);
+    expect(g.code).toBe(2);
+    expect(g.err).toMatch(/binary data is not supported/);
+  });
+
+  it('reads a tar stream on stdin', async () => {
+    const tgz = await makeTgz([{ name: 'proc/meminfo', content: LOW_MEM }]);
+    const r = run(['analyze', '-', '--json'], tgz);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.report.findings[0].ruleId).toBe('memory-pressure');
+  });
+
+  it('writes the requested report files only inside -o', () => {
+    const out = path.join(tempDir(), 'reports');
+    const r = run(['analyze', writeTree({ meminfo: LOW_MEM }), '-o', out, '--format', 'md,json', '-q']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/^# jetdiag report/);
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).report.status).toBe('problems');
+    expect(existsSync(path.join(out, 'report.txt'))).toBe(false);
+  });
+
+  it('parse prints the snapshot as JSON', () => {
+    const r = run(['parse', writeTree({ 'proc/meminfo': LOW_MEM })]);
+    const j = JSON.parse(r.out);
+    expect(j.schemaVersion).toBe(1);
+    expect(j.meminfo.captures[0].values.MemAvailable).toBe(150000 * 1024);
+  });
+
+  it('rules lists every rule with id and description', () => {
+    const r = run(['rules']);
+    expect(r.out).toMatch(/^memory-pressure\s+memory\s+Compares MemAvailable/m);
+    const j = JSON.parse(run(['rules', '--json']).out);
+    expect(j.every((x: { id: string; description: string }) => x.id && x.description)).toBe(true);
+  });
+
+  it('colours only on a TTY (never when piped)', () => {
+    const r = run(['analyze', writeTree({ meminfo: LOW_MEM })]);
+    expect(r.out).not.toMatch(/\x1b\[/);
+  });
+});
