@@ -7,6 +7,10 @@ import { DEFAULT_LINE_LIMITS, type LineLimits, type TextSource } from '../bundle
 import type { DiagnosticSink } from '../snapshot/diagnostics.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { parseMeminfo } from './meminfo/build.js';
+import { parseBuddyinfo } from './buddyinfo/build.js';
+import { parseZoneinfo } from './zoneinfo/build.js';
+import { parseIomem } from './iomem/build.js';
+import { parseDmesg } from './dmesg/build.js';
 
 type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
 
@@ -34,4 +38,8 @@ function entry<P extends FilePart>(p: FileParser<P>): FileParser {
 
 export const FILE_PARSERS: FileParser[] = [
   entry({ kind: 'meminfo', part: 'meminfo', parse: parseMeminfo }),
+  entry({ kind: 'buddyinfo', part: 'buddyinfo', parse: parseBuddyinfo }),
+  entry({ kind: 'zoneinfo', part: 'zoneinfo', parse: parseZoneinfo }),
+  entry({ kind: 'iomem', part: 'iomem', parse: parseIomem }),
+  entry({ kind: 'dmesg', part: 'dmesg', parse: parseDmesg }),
 ];

@@ -1,0 +1,82 @@
+/**
+ * /proc/buddyinfo into the snapshot, with free bytes per order, the largest free block and
+ * the unusable-free-space index per order. Periodic captures become a series: a zone seen
+ * again starts a new capture.
+ */
+import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
+import type { BuddyZone, Buddyinfo, BuddyinfoCapture } from '../../snapshot/types.js';
+import { parseLine, type LineParser } from '../common/line-runner.js';
+import { looksLikeTimestampLine } from '../common/timestamps.js';
+import { lineLimits, type ParserOptions } from '../registry.js';
+import { buddyinfoParser, type BuddyLine } from './grammar.js';
+import { buddyinfoLexer } from './tokens.js';
+
+/** 4 KiB pages on every stock L4T kernel (jetson-reference §5.3). */
+export const PAGE_SIZE = 4096;
+
+const lineParser: LineParser<BuddyLine> = {
+  lexer: buddyinfoLexer,
+  parser: buddyinfoParser,
+  rule: () => buddyinfoParser.line(),
+  expected: '"Node <n>, zone <name> <count per order>..."',
+};
+
+export function buddyZone(node: number, zone: string, counts: number[], line: number, pageSize = PAGE_SIZE): BuddyZone {
+  const freeBytesPerOrder = counts.map((c, order) => c * pageSize * 2 ** order);
+  const totalFreeBytes = freeBytesPerOrder.reduce((a, b) => a + b, 0);
+  let largestOrder = -1;
+  for (let o = counts.length - 1; o >= 0; o--) {
+    if (counts[o]! > 0) {
+      largestOrder = o;
+      break;
+    }
+  }
+  // Share of free memory in blocks too small for an order-k request.
+  const unusableIndex: number[] = [];
+  let below = 0;
+  for (let k = 0; k < counts.length; k++) {
+    unusableIndex.push(totalFreeBytes > 0 ? Math.round((below / totalFreeBytes) * 1e4) / 1e4 : 0);
+    below += freeBytesPerOrder[k]!;
+  }
+  return {
+    node,
+    zone,
+    line,
+    counts,
+    freeBytesPerOrder,
+    totalFreeBytes,
+    largestOrder,
+    largestBlockBytes: largestOrder >= 0 ? pageSize * 2 ** largestOrder : 0,
+    unusableIndex,
+  };
+}
+
+export function parseBuddyinfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Buddyinfo {
+  const captures: BuddyinfoCapture[] = [];
+  let current: BuddyinfoCapture | null = null;
+  let pendingTime: string | undefined;
+  forEachLine(
+    src,
+    sink,
+    (line, lineNo) => {
+      if (line.trim() === '') return;
+      if (!line.startsWith('Node') && looksLikeTimestampLine(line)) {
+        pendingTime = line.trim();
+        current = null;
+        return;
+      }
+      const p = parseLine(lineParser, line, lineNo, sink, 'buddyinfo.unexpected-line');
+      if (!p) return;
+      if (!current || current.zones.some((z) => z.node === p.node && z.zone === p.zone)) {
+        current = { line: lineNo, time: pendingTime, zones: [] };
+        pendingTime = undefined;
+        captures.push(current);
+      }
+      current.zones.push(buddyZone(p.node, p.zone, p.counts, lineNo));
+    },
+    lineLimits(options),
+  );
+  if (!captures.length) sink.add('error', 'buddyinfo.empty', 'no "Node N, zone NAME ..." lines found');
+  return { file: src.path, pageSize: PAGE_SIZE, captures };
+}

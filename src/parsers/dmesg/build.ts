@@ -1,0 +1,176 @@
+/**
+ * Kernel logs into records: every timestamp style real captures use (dmesg, -T, -x, raw
+ * <N>, syslog/kern.log, journalctl short and ISO, none), the driver prefix, the level, the
+ * boot segment, and multi-line reports (OOM, oops, warnings, hung tasks) grouped with their
+ * head line. Non-kernel lines (bootloader serial output, journal banners, user-space
+ * journal entries) are counted and skipped.
+ */
+import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
+import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
+import { parseLine, type LineParser } from '../common/line-runner.js';
+import { lineLimits, type ParserOptions } from '../registry.js';
+import { dmesgParser, type DmesgLineParts } from './grammar.js';
+import { dmesgLexer } from './tokens.js';
+
+const lineParser: LineParser<DmesgLineParts> = {
+  lexer: dmesgLexer,
+  parser: dmesgParser,
+  rule: () => dmesgParser.line(),
+  expected: 'a kernel log line',
+};
+
+const LEVELS: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, warn: 4, notice: 5, info: 6, debug: 7 };
+
+/** `driver device: message` or `subsystem: message`. */
+const PREFIX_RE = /^([A-Za-z][\w.\-]*)(?: ([\w.:@\-]*[\d.][\w.:@\-]*))?: /;
+const NOT_SUBSYSTEMS = new Set(['INFO', 'WARNING', 'BUG', 'Kernel', 'CPU', 'Hardware', 'Call', 'Modules', 'Code', 'Workqueue']);
+
+const GROUP_HEADS: [RegExp, DmesgGroup['kind']][] = [
+  [/ invoked oom-killer: /, 'oom'],
+  [/: page allocation failure: order:/, 'page-alloc-failure'],
+  [/^(Unable to handle kernel|Internal error: |BUG: unable to handle|BUG: kernel NULL pointer)/, 'oops'],
+  [/^(------------\[ cut here \]------------|WARNING: CPU: \d+ PID: )/, 'warning'],
+  [/^INFO: task .+:\d+ blocked for more than \d+ seconds\./, 'hung-task'],
+];
+
+/** Lines that belong to the report above them even without indentation. */
+const CONTINUATION_RE =
+  /^(\s|CPU: \d|Hardware name:|Call [Tt]race:|Mem-Info:|Node \d|(DMA32|DMA|Normal|HighMem|Movable): |active_anon:|\d+ total pagecache pages|\d+ pages |Swap cache stats|Free swap|Total swap|Tasks state|\[\s*\d+\]|\[\s*pid\s*\]|oom-kill:|(Out of memory|Memory cgroup out of memory): Kill|Killed process|pc : |lr : |sp : |x\d+\s*: |Modules linked in:|Code: |---\[ end |Workqueue:|Process |Stack:|Backtrace:|RIP: |RSP: |R[A-Z0-9]{2}: |Comm: |pstate: |Mem abort info:|Data abort info:|ESR = |\s*(EC|IL|SET|FnV|EA|S1PTW|ISV|CM|WnR) = |user pgtable:|\[[0-9a-f]{16}\] pgd=|\"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs\"|task:\S+\s+state:|lowmem_reserve\[\]:|cpuset=|COMPACTION is disabled|Showing busy workqueues|free:\d+ |\d+ (pages RAM|pages HighMem|pages reserved|pages cma reserved|pages in swap cache))/;
+
+export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Dmesg {
+  const records: DmesgRecord[] = [];
+  const groups: DmesgGroup[] = [];
+  const boots: DmesgBoot[] = [];
+  const formatVotes = new Map<DmesgFormat, number>();
+  let skipped = 0;
+  let boot = -1;
+  let lastMono = -1;
+  let openGroup: DmesgGroup | null = null;
+  let lastRecordMono: number | undefined;
+
+  const vote = (f: DmesgFormat) => formatVotes.set(f, (formatVotes.get(f) ?? 0) + 1);
+  const startBoot = (line: number, idx: number) => {
+    boot++;
+    boots.push({ index: boot, firstRecord: idx, line });
+  };
+
+  forEachLine(
+    src,
+    sink,
+    (line, lineNo) => {
+      if (line.trim() === '') return;
+      const p = parseLine(lineParser, line, lineNo, sink, 'dmesg.unexpected-line');
+      if (!p) return;
+      if (p.time?.tokenType.name === 'BootloaderTs') {
+        skipped++;
+        return;
+      }
+      const rec: DmesgRecord = { line: lineNo, message: '', boot: Math.max(boot, 0) };
+      let rest = p.message?.image ?? '';
+      if (p.head) {
+        const h = p.head.image;
+        const ident = /([\w.\-/@]+)(?:\[\d+\])?: ?$/.exec(h)?.[1];
+        rec.ident = ident;
+        rec.wallClock = h.slice(0, h.length - /\S+ [\w.\-/@]+(?:\[\d+\])?: ?$/.exec(h)![0].length).trim();
+        if (p.head.tokenType.name === 'IsoHead') vote('journal-iso');
+        else vote(p.time ? 'syslog' : 'journal-short');
+        if (ident !== 'kernel') {
+          skipped++;
+          return;
+        }
+      } else if (/^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
+        if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
+        skipped++;
+        return;
+      }
+      const lvl = p.level ?? p.level2;
+      if (lvl) {
+        rec.level = Number(lvl.image.slice(1, -1)) & 7;
+        if (!p.head) vote('dmesg-raw');
+      }
+      if (p.facility) {
+        const m = /^(\w+) *:(\w+)/.exec(p.facility.image)!;
+        rec.facility = m[1];
+        rec.level = LEVELS[m[2]!];
+        vote('dmesg-x');
+      }
+      if (p.time) {
+        const t = p.time.image.trim();
+        if (p.time.tokenType.name === 'MonoTs') {
+          rec.monotonic = Number(t.slice(1, -1).trim());
+          if (!p.head && !lvl && !p.facility) vote('dmesg');
+        } else {
+          rec.wallClock = t.slice(1, -1);
+          vote('dmesg-T');
+        }
+      } else if (!p.head && !lvl && !p.facility) {
+        vote('plain');
+      }
+      // A line with no prefix at all after timestamped lines is a wrapped continuation.
+      const indented = /^\s/.test(rest) || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
+      rec.message = rest.replace(/\s+$/, '');
+      const m = PREFIX_RE.exec(rec.message);
+      if (m && !NOT_SUBSYSTEMS.has(m[1]!)) {
+        rec.subsystem = m[1];
+        if (m[2]) rec.device = m[2];
+      }
+      // New boot: time running back to ~0, or a banner after the first lines.
+      const idx = records.length;
+      const banner = /^(Booting Linux on physical CPU|Linux version \d)/.test(rec.message);
+      if (boot < 0) startBoot(lineNo, idx);
+      else if (
+        (rec.monotonic !== undefined && lastMono !== -1 && rec.monotonic + 1 < lastMono && rec.monotonic < 5) ||
+        (lastMono === Infinity) ||
+        (banner && idx > 0 && !/^(Booting Linux|Linux version)/.test(records[idx - 1]!.message) && (lastRecordMono ?? 0) > 1)
+      ) {
+        startBoot(lineNo, idx);
+      }
+      rec.boot = boot;
+      if (rec.monotonic !== undefined) lastMono = rec.monotonic;
+      else if (lastMono === Infinity) lastMono = -1;
+      if (banner && boots[boot]!.kernelVersion === undefined) {
+        const v = /^Linux version (\S+)/.exec(rec.message)?.[1];
+        if (v) boots[boot]!.kernelVersion = v;
+      }
+      // Multi-line grouping.
+      const head = GROUP_HEADS.find(([re]) => re.test(rec.message.trimStart()));
+      const near = rec.monotonic === undefined || lastRecordMono === undefined || Math.abs(rec.monotonic - lastRecordMono) <= 2;
+      if (head) {
+        openGroup = { kind: head[1], head: idx, last: idx };
+        groups.push(openGroup);
+      } else if (openGroup && near && CONTINUATION_RE.test(rec.message)) {
+        rec.groupHead = openGroup.head;
+        openGroup.last = idx;
+        if (openGroup.kind === 'oom' && /Killed process \d+/.test(rec.message)) openGroup = null;
+      } else if (indented && idx > 0 && near) {
+        const prev = records[idx - 1]!;
+        const headIdx = prev.groupHead ?? idx - 1;
+        rec.groupHead = headIdx;
+        const g = groups.find((x) => x.head === headIdx);
+        if (g) g.last = idx;
+        else groups.push({ kind: 'continuation', head: headIdx, last: idx });
+        openGroup = null;
+      } else {
+        openGroup = null;
+      }
+      if (rec.monotonic !== undefined) lastRecordMono = rec.monotonic;
+      records.push(rec);
+    },
+    lineLimits(options),
+  );
+
+  let format: DmesgFormat = 'plain';
+  let best = -1;
+  for (const [f, n] of formatVotes) if (n > best) [format, best] = [f, n];
+  if (skipped > 0 && records.length > 0 && formatVotes.get('dmesg') && skipped > records.length / 10 && !formatVotes.has('syslog') && !formatVotes.has('journal-short')) {
+    format = 'serial-console';
+  }
+  const first = records[0];
+  const startsMidBoot =
+    records.length > 0 &&
+    !records.slice(0, 5).some((r) => /^(Booting Linux|Linux version \d)/.test(r.message)) &&
+    (first!.monotonic === undefined || first!.monotonic > 1);
+  if (records.length === 0) sink.add('warning', 'dmesg.empty', 'no kernel messages found');
+  return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped };
+}

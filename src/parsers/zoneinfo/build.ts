@@ -1,0 +1,103 @@
+/**
+ * /proc/zoneinfo into the snapshot: every zone stanza with all its keys, protection, the
+ * per-cpu pagesets and the `per-node stats` block of kernels >= 4.8; 2.6 to 6.x layouts.
+ */
+import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
+import type { Zoneinfo, ZoneinfoNode, ZoneinfoZone } from '../../snapshot/types.js';
+import { parseLine, type LineParser } from '../common/line-runner.js';
+import { lineLimits, type ParserOptions } from '../registry.js';
+import { zoneinfoParser, type ZoneinfoLine } from './grammar.js';
+import { zoneinfoLexer } from './tokens.js';
+
+const lineParser: LineParser<ZoneinfoLine> = {
+  lexer: zoneinfoLexer,
+  parser: zoneinfoParser,
+  rule: () => zoneinfoParser.line(),
+  expected: '"Node N, zone NAME" or "<key> [:] <number>"',
+};
+
+const TYPED: Record<string, keyof ZoneinfoZone> = {
+  'pages free': 'free',
+  min: 'min',
+  low: 'low',
+  high: 'high',
+  spanned: 'spanned',
+  present: 'present',
+  managed: 'managed',
+  nr_free_cma: 'nrFreeCma',
+};
+
+export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Zoneinfo {
+  const zones: ZoneinfoZone[] = [];
+  const nodes: ZoneinfoNode[] = [];
+  let zone: ZoneinfoZone | null = null;
+  let mode: 'zone' | 'node-stats' | 'pagesets' = 'zone';
+  let pageset: { cpu: number; values: Record<string, number> } | null = null;
+  forEachLine(
+    src,
+    sink,
+    (line, lineNo) => {
+      if (line.trim() === '') return;
+      if (/^\s+-?\d+\s*$/.test(line)) {
+        // Seen in a real 4.18 capture: a number on its own line. Nothing to attach it to.
+        sink.add('info', 'zoneinfo.value-without-key', 'a number without a key; ignored', lineNo);
+        return;
+      }
+      const p = parseLine(lineParser, line, lineNo, sink, 'zoneinfo.unexpected-line');
+      if (!p) return;
+      if (p.type === 'header') {
+        zone = { node: p.node, zone: p.zone, line: lineNo, values: {}, pagesets: [] };
+        zones.push(zone);
+        mode = 'zone';
+        pageset = null;
+        return;
+      }
+      if (!zone) {
+        sink.add('warning', 'zoneinfo.orphan-line', 'line before any "Node N, zone NAME" header', lineNo);
+        return;
+      }
+      const z: ZoneinfoZone = zone;
+      const indent = line.length - line.trimStart().length;
+      if (p.key === 'per-node stats') {
+        mode = 'node-stats';
+        nodes.push({ node: z.node, line: lineNo, stats: {} });
+        return;
+      }
+      if (p.key === 'pagesets') {
+        mode = 'pagesets';
+        return;
+      }
+      if (p.key === 'pages free') mode = 'zone';
+      if (mode === 'pagesets' && p.key === 'cpu' && p.value !== undefined) {
+        pageset = { cpu: p.value, values: { ...(p.extra ?? {}) } };
+        z.pagesets.push(pageset);
+        return;
+      }
+      if (mode === 'pagesets' && indent <= 2) mode = 'zone';
+      if (p.value === undefined && !p.tuple) {
+        sink.add('info', 'zoneinfo.no-value', `"${p.key}" has no value`, lineNo);
+        return;
+      }
+      if (mode === 'node-stats') {
+        nodes[nodes.length - 1]!.stats[p.key] = p.value!;
+        return;
+      }
+      if (mode === 'pagesets' && pageset) {
+        pageset.values[p.key] = p.value!;
+        return;
+      }
+      if (p.key === 'protection' && p.tuple) {
+        z.protection = p.tuple;
+        return;
+      }
+      if (p.value === undefined) return;
+      z.values[p.key] = p.value;
+      const typed = TYPED[p.key];
+      if (typed) (z as unknown as Record<string, number>)[typed] = p.value;
+    },
+    lineLimits(options),
+  );
+  if (!zones.length) sink.add('error', 'zoneinfo.empty', 'no "Node N, zone NAME" stanza found');
+  return { file: src.path, zones, nodes };
+}
