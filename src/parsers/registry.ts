@@ -11,6 +11,7 @@ import { parseBuddyinfo } from './buddyinfo/build.js';
 import { parseZoneinfo } from './zoneinfo/build.js';
 import { parseIomem } from './iomem/build.js';
 import { parseDmesg } from './dmesg/build.js';
+import { parseTegrastats } from './tegrastats/build.js';
 
 type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
 
@@ -42,4 +43,5 @@ export const FILE_PARSERS: FileParser[] = [
   entry({ kind: 'zoneinfo', part: 'zoneinfo', parse: parseZoneinfo }),
   entry({ kind: 'iomem', part: 'iomem', parse: parseIomem }),
   entry({ kind: 'dmesg', part: 'dmesg', parse: parseDmesg }),
+  entry({ kind: 'tegrastats', part: 'tegrastats', parse: parseTegrastats }),
 ];

@@ -1,0 +1,264 @@
+/**
+ * tegrastats logs into a compact columnar series (typed arrays per field, the line of each
+ * sample). Handles L4T 28 to JetPack 7: leading timestamps or none, every GR3D/EMC form,
+ * engines as off/MHz/%/%@MHz, rails with or without units and with two or three values,
+ * -256C placeholders, prompts and `date` lines between samples, and a sample wrapped over
+ * several lines.
+ */
+import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
+import type { Tegrastats } from '../../snapshot/types.js';
+import { ColumnBuilder, ColumnSet } from '../common/columns.js';
+import { parseLine, type LineParser } from '../common/line-runner.js';
+import { looksLikeTimestampLine } from '../common/timestamps.js';
+import { lineLimits, type ParserOptions } from '../registry.js';
+import { tegrastatsParser } from './grammar.js';
+import { tegrastatsLexer } from './tokens.js';
+import type { IToken } from 'chevrotain';
+
+const lineParser: LineParser<IToken[]> = {
+  lexer: tegrastatsLexer,
+  parser: tegrastatsParser,
+  rule: () => tegrastatsParser.line(),
+  expected: 'tegrastats fields ("RAM used/totalMB ...")',
+};
+
+/** Sensor value tegrastats prints for a powered-off or unreadable zone. */
+const OFFLINE_C = -256;
+
+function payload(t: IToken): string[] {
+  return t.payload as string[];
+}
+
+/** `1300`, `[305,0]` -> highest frequency. */
+function freqOf(s: string | undefined): number {
+  if (s === undefined) return NaN;
+  if (s.startsWith('[')) {
+    let max = NaN;
+    for (const part of s.slice(1, -1).split(',')) {
+      const v = Number(part);
+      if (Number.isFinite(v) && !(v <= max)) max = v;
+    }
+    return max;
+  }
+  return Number(s);
+}
+
+function engineName(raw: string): string {
+  return raw.replace(/_(FREQ|LOAD)$/, '');
+}
+
+export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Tegrastats {
+  const interval = options?.tegrastatsIntervalSeconds ?? 1;
+  const epoch = new ColumnBuilder();
+  const lineCol: number[] = [];
+  const c = {
+    ramUsed: new ColumnBuilder(), ramTotal: new ColumnBuilder(), lfbCount: new ColumnBuilder(), lfbKB: new ColumnBuilder(),
+    swapUsed: new ColumnBuilder(), swapTotal: new ColumnBuilder(), swapCached: new ColumnBuilder(),
+    iramUsed: new ColumnBuilder(), iramTotal: new ColumnBuilder(),
+    emcLoad: new ColumnBuilder(), emcFreq: new ColumnBuilder(), gr3dLoad: new ColumnBuilder(), gr3dFreq: new ColumnBuilder(),
+  };
+  const cpuLoad = new ColumnSet();
+  const cpuFreq = new ColumnSet();
+  const engineFreq = new ColumnSet();
+  const engineLoad = new ColumnSet();
+  const temps = new ColumnSet();
+  const railCur = new ColumnSet();
+  const railAvg = new ColumnSet();
+  const offline: Record<string, number> = {};
+  const unknown: Tegrastats['unknownFields'] = {};
+  let n = 0; // samples so far; the current sample is n - 1
+  let cores = 0;
+  let firstTs: string | undefined;
+  let lastTs: string | undefined;
+  let sawTimestamps = false;
+  let railsThisSample = new Set<string>();
+
+  const setLoadFreq = (name: string, load: number, freq: number, i: number) => {
+    if (name === 'EMC_FREQ' || name === 'EMC') {
+      c.emcLoad.set(i, load);
+      c.emcFreq.set(i, freq);
+    } else if (name === 'GR3D_FREQ' || name === 'GR3D') {
+      c.gr3dLoad.set(i, load);
+      c.gr3dFreq.set(i, freq);
+    } else {
+      const e = engineName(name);
+      if (!Number.isNaN(load)) engineLoad.set(e, i, load);
+      if (!Number.isNaN(freq)) engineFreq.set(e, i, freq);
+    }
+  };
+
+  forEachLine(
+    src,
+    sink,
+    (line, lineNo) => {
+      if (line.trim() === '') return;
+      // `date` output between samples anchors the clock (checked first: `UTC 2021` would
+      // otherwise read as an engine field).
+      if (!line.includes('RAM ') && looksLikeTimestampLine(line)) {
+        firstTs ??= line.trim();
+        return;
+      }
+      const fields = parseLine(lineParser, line, lineNo, sink, 'tegrastats.unexpected-line');
+      if (!fields || fields.length === 0) return;
+      const first = fields[0]!;
+      const startsSample = first.tokenType.name === 'Timestamp' || first.tokenType.name === 'Ram';
+      const known = fields.some((f) => f.tokenType.name !== 'Unknown');
+      if (!known) {
+        sink.add('info', 'tegrastats.not-a-sample', `not a tegrastats line, skipped: "${line.slice(0, 60)}"`, lineNo);
+        return;
+      }
+      if (startsSample || n === 0) {
+        n++;
+        lineCol.push(lineNo);
+        railsThisSample = new Set();
+      }
+      const i = n - 1;
+      for (const f of fields) {
+        const p = payload(f);
+        switch (f.tokenType.name) {
+          case 'Timestamp': {
+            const [, mo, d, y, h, mi, s] = p;
+            const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) / 1000;
+            epoch.set(i, t);
+            sawTimestamps = true;
+            const text = f.image;
+            firstTs ??= text;
+            lastTs = text;
+            break;
+          }
+          case 'Ram':
+            c.ramUsed.set(i, Number(p[1]));
+            c.ramTotal.set(i, Number(p[2]));
+            if (p[3] !== undefined) {
+              c.lfbCount.set(i, Number(p[3]));
+              c.lfbKB.set(i, Number(p[4]) * (p[5] === 'M' ? 1024 : 1));
+            }
+            break;
+          case 'Swap':
+            c.swapUsed.set(i, Number(p[1]));
+            c.swapTotal.set(i, Number(p[2]));
+            if (p[3] !== undefined) c.swapCached.set(i, Number(p[3]));
+            break;
+          case 'Iram':
+            c.iramUsed.set(i, Number(p[1]));
+            c.iramTotal.set(i, Number(p[2]));
+            break;
+          case 'Cpu': {
+            const shared = p[2] !== undefined ? Number(p[2]) : NaN;
+            const list = p[1]!.split(',');
+            cores = Math.max(cores, list.length);
+            for (let k = 0; k < list.length; k++) {
+              const item = list[k]!.trim();
+              if (item === 'off') continue;
+              const at = item.indexOf('@');
+              const load = parseFloat(item);
+              if (!Number.isNaN(load)) cpuLoad.set(String(k), i, load);
+              const freq = at >= 0 ? Number(item.slice(at + 1)) : shared;
+              if (!Number.isNaN(freq)) cpuFreq.set(String(k), i, freq);
+            }
+            break;
+          }
+          case 'Mts':
+            engineLoad.set('MTS_FG', i, Number(p[1]));
+            engineLoad.set('MTS_BG', i, Number(p[2]));
+            break;
+          case 'Temp': {
+            const v = Number(p[2]);
+            if (v === OFFLINE_C) offline[p[1]!] = (offline[p[1]!] ?? 0) + 1;
+            temps.set(p[1]!, i, v === OFFLINE_C ? NaN : v);
+            break;
+          }
+          case 'Rail': {
+            let name = p[1]!;
+            // Two rails with one name (seen: `NC`): number the second so neither is lost.
+            for (let k = 2; railsThisSample.has(name); k++) name = `${p[1]}#${k}`;
+            railsThisSample.add(name);
+            railCur.set(name, i, Number(p[2]));
+            railAvg.set(name, i, Number(p[3]));
+            break;
+          }
+          case 'LoadField':
+            setLoadFreq(p[1]!, Number(p[2]), freqOf(p[3]), i);
+            break;
+          case 'FreqOnly':
+            setLoadFreq(p[1]!, NaN, freqOf(p[2]), i);
+            break;
+          case 'Engine':
+            if (p[2] !== 'off') engineFreq.set(engineName(p[1]!), i, Number(p[2]));
+            else engineFreq.set(engineName(p[1]!), i, NaN);
+            break;
+          default: {
+            const key = /^[A-Za-z_][\w]*/.exec(f.image)?.[0] ?? f.image.slice(0, 20);
+            const u = (unknown[key] ??= { count: 0, example: f.image.slice(0, 80), line: lineNo });
+            u.count++;
+          }
+        }
+      }
+    },
+    lineLimits(options),
+  );
+
+  // Sample times: from timestamps (repeats inside one second spread evenly), else the interval.
+  const t = new Float64Array(n);
+  if (sawTimestamps) {
+    const base = firstFinite(epoch, n);
+    let runStart = 0;
+    for (let i = 0; i <= n; i++) {
+      const cur = i < n ? epoch.get(i) : NaN;
+      if (i === n || i === 0 || cur !== epoch.get(runStart)) {
+        const runLen = i - runStart;
+        for (let k = runStart; k < i; k++) {
+          const e = epoch.get(k);
+          t[k] = Number.isFinite(e) ? e - base + (k - runStart) / runLen : k > 0 ? t[k - 1]! + interval : 0;
+        }
+        runStart = i;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) t[i] = i * interval;
+  }
+  if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
+  const perCore = (set: ColumnSet) => Array.from({ length: cores }, (_, k) => set.columns.get(String(k))?.finish(n) ?? new Float64Array(n).fill(NaN));
+  return {
+    file: src.path,
+    samples: n,
+    t,
+    line: Uint32Array.from(lineCol),
+    timeSource: sawTimestamps ? 'timestamps' : 'interval',
+    intervalSeconds: sawTimestamps && n > 1 ? Math.round(((t[n - 1]! - t[0]!) / (n - 1)) * 1000) / 1000 : interval,
+    firstTimestamp: firstTs,
+    lastTimestamp: lastTs,
+    ramUsedMB: c.ramUsed.finish(n),
+    ramTotalMB: c.ramTotal.finish(n),
+    lfbCount: c.lfbCount.finish(n),
+    lfbBlockKB: c.lfbKB.finish(n),
+    swapUsedMB: c.swapUsed.finish(n),
+    swapTotalMB: c.swapTotal.finish(n),
+    swapCachedMB: c.swapCached.finish(n),
+    iramUsedKB: c.iramUsed.finish(n),
+    iramTotalKB: c.iramTotal.finish(n),
+    cpuCores: cores,
+    cpuLoad: perCore(cpuLoad),
+    cpuFreqMHz: perCore(cpuFreq),
+    emcLoad: c.emcLoad.finish(n),
+    emcFreqMHz: c.emcFreq.finish(n),
+    gr3dLoad: c.gr3dLoad.finish(n),
+    gr3dFreqMHz: c.gr3dFreq.finish(n),
+    engineFreqMHz: engineFreq.finish(n),
+    engineLoad: engineLoad.finish(n),
+    tempC: temps.finish(n),
+    offlineSensorSamples: offline,
+    railCurrentMW: railCur.finish(n),
+    railAverageMW: railAvg.finish(n),
+    unknownFields: unknown,
+  };
+}
+
+function firstFinite(col: ColumnBuilder, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = col.get(i);
+    if (Number.isFinite(v)) return v;
+  }
+  return 0;
+}

@@ -1,0 +1,40 @@
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { allTokens, Cpu, Engine, FreqOnly, Iram, LoadField, Mts, Rail, Ram, Swap, Temp, Timestamp, Unknown } from './tokens.js';
+
+/**
+ * line  := Timestamp? field*
+ * field := Ram | Swap | Iram | Cpu | Mts | Temp | Rail | LoadField | FreqOnly | Engine | Unknown
+ * The parser only validates the sequence; values are read from each token's payload by the
+ * snapshot builder, which keeps the per-sample work to one pass over the tokens.
+ */
+class TegrastatsParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens);
+    this.performSelfAnalysis();
+  }
+
+  line = this.RULE('line', (): IToken[] => {
+    const fields: IToken[] = [];
+    this.OPTION(() => fields.push(this.CONSUME(Timestamp)));
+    this.MANY(() => {
+      fields.push(
+        this.OR([
+          { ALT: () => this.CONSUME(Ram) },
+          { ALT: () => this.CONSUME(Swap) },
+          { ALT: () => this.CONSUME(Iram) },
+          { ALT: () => this.CONSUME(Cpu) },
+          { ALT: () => this.CONSUME(Mts) },
+          { ALT: () => this.CONSUME(Temp) },
+          { ALT: () => this.CONSUME(Rail) },
+          { ALT: () => this.CONSUME(LoadField) },
+          { ALT: () => this.CONSUME(FreqOnly) },
+          { ALT: () => this.CONSUME(Engine) },
+          { ALT: () => this.CONSUME(Unknown) },
+        ]),
+      );
+    });
+    return fields;
+  });
+}
+
+export const tegrastatsParser = new TegrastatsParser();

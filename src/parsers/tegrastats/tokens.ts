@@ -1,0 +1,54 @@
+/**
+ * tegrastats fields as coarse tokens: one token per field (`RAM 3162/7620MB (lfb 4x2MB)`,
+ * `cpu@62.8C`, `VDD_IN 3913mW/3922mW`), each a sticky regex whose capture groups ride along
+ * as the token payload. Few tokens per line keeps a 30 MB log fast to lex, and the grammar
+ * still names every field. Order matters: Chevrotain takes the first pattern that matches.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+function field(name: string, re: RegExp, hints: string[]): TokenType {
+  const sticky = new RegExp(re.source, 'y');
+  return createToken({
+    name,
+    pattern: {
+      exec: (text: string, offset: number) => {
+        sticky.lastIndex = offset;
+        const m = sticky.exec(text) as (RegExpExecArray & { payload?: string[] }) | null;
+        if (m) m.payload = m as unknown as string[];
+        return m;
+      },
+    },
+    line_breaks: false,
+    start_chars_hint: hints,
+  });
+}
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+const LETTERS = [...UPPER, ...UPPER.map((c) => c.toLowerCase())];
+const END = '(?=\\s|$)';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
+/** JP5+ leading `MM-DD-YYYY HH:MM:SS` */
+export const Timestamp = field('Timestamp', /(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/, ['0', '1']);
+export const Ram = field('Ram', new RegExp(`RAM (\\d+)/(\\d+)MB(?: ?\\(lfb (\\d+)x(\\d+)([kKM])B\\))?${END}`), ['R']);
+export const Swap = field('Swap', new RegExp(`SWAP (\\d+)/(\\d+)MB(?: ?\\(cached (\\d+)MB\\))?${END}`), ['S']);
+export const Iram = field('Iram', new RegExp(`IRAM (\\d+)/(\\d+)kB(?: ?\\(lfb (\\d+)kB\\))?${END}`), ['I']);
+/** `CPU [1%@729,off,...]`, L4T 28's `cpu [0%,0%,0%,0%]@1734` */
+export const Cpu = field('Cpu', new RegExp(`[Cc][Pp][Uu] \\[([^\\]]*)\\](?:@(\\d+))?${END}`), ['C', 'c']);
+/** `MTS fg 0% bg 1%` */
+export const Mts = field('Mts', new RegExp(`MTS fg (\\d+)% bg (\\d+)%${END}`), ['M']);
+/** `cpu@62.843C`, `CPU@-256C`, `cpu@52.968C/52.968C` */
+export const Temp = field('Temp', new RegExp(`([A-Za-z][\\w-]*)@(-?\\d+(?:\\.\\d+)?)C(?:/(-?\\d+(?:\\.\\d+)?)C)?${END}`), LETTERS);
+/** Rails: `VDD_IN 3913mW/3922mW`, `POM_5V_IN 4520/4680`, JP7 `mW/mW/mW`, `598mW/598`. */
+export const Rail = field('Rail', new RegExp(`([A-Za-z][\\w]*) (\\d+)(?:mW)?/(\\d+)(?:mW)?(?:/(\\d+)(?:mW)?)?${END}`), LETTERS);
+/** `EMC_FREQ 2%@408`, `GR3D_FREQ 0%@[305,305]`, `GR3D_FREQ 1%`, `NVENC_LOAD 7%`, `VIC_FREQ 0%@115` */
+export const LoadField = field('LoadField', new RegExp(`([A-Z][A-Z0-9_]*) (\\d+)%(?:@(\\[[\\d,]*\\]|\\d+))?${END}`), UPPER);
+/** `EMC_FREQ @3199`, `GR3D_FREQ @0`, `GR3D_FREQ @[1300,1300,1300]` (no load printed) */
+export const FreqOnly = field('FreqOnly', new RegExp(`([A-Z][A-Z0-9_]*) @(\\[[\\d,]*\\]|\\d+)${END}`), UPPER);
+/** `NVENC 716`, `APE 174`, `NVDEC off`, `PVA0_FREQ off` */
+export const Engine = field('Engine', new RegExp(`([A-Z][A-Z0-9_]*) (off|\\d+)${END}`), UPPER);
+/** Anything else: kept as an unknown field, never an error. */
+export const Unknown = createToken({ name: 'Unknown', pattern: /\S+/ });
+
+export const allTokens = [WhiteSpace, Timestamp, Ram, Swap, Iram, Cpu, Mts, Temp, Rail, LoadField, FreqOnly, Engine, Unknown];
+export const tegrastatsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
