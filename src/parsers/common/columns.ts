@@ -35,14 +35,30 @@ export class ColumnBuilder {
 /** Named columns created on first use (temperatures, rails, engines). */
 export class ColumnSet {
   readonly columns = new Map<string, ColumnBuilder>();
+  // Log lines repeat the same names in the same order: remember the last name seen and
+  // its successor so most lookups are one short string compare instead of a hash.
+  private last: ColumnBuilder | null = null;
+  private next = new Map<ColumnBuilder | null, { name: string; col: ColumnBuilder }>();
 
   set(name: string, i: number, v: number): void {
-    let c = this.columns.get(name);
-    if (!c) {
-      c = new ColumnBuilder(Math.max(1024, i + 1));
-      this.columns.set(name, c);
+    const guess = this.next.get(this.last);
+    let c: ColumnBuilder | undefined;
+    if (guess && guess.name === name) c = guess.col;
+    else {
+      c = this.columns.get(name);
+      if (!c) {
+        c = new ColumnBuilder(Math.max(1024, i + 1));
+        this.columns.set(name, c);
+      }
+      this.next.set(this.last, { name, col: c });
     }
+    this.last = c;
     c.set(i, v);
+  }
+
+  /** Marks the start of a new record so the order guess restarts from the first name. */
+  restart(): void {
+    this.last = null;
   }
 
   finish(n: number): Record<string, Float64Array> {

@@ -34,6 +34,9 @@ const GROUP_HEADS: [RegExp, DmesgGroup['kind']][] = [
   [/^INFO: task .+:\d+ blocked for more than \d+ seconds\./, 'hung-task'],
 ];
 
+/** Cheap gate before the head patterns: most lines start no report. */
+const GROUP_GATE = /invoked oom-killer|page allocation failure|Unable to handle|Internal error|BUG: |cut here|WARNING: CPU|INFO: task /;
+
 /** Lines that belong to the report above them even without indentation. */
 const CONTINUATION_RE =
   /^(\s|CPU: \d|Hardware name:|Call [Tt]race:|Mem-Info:|Node \d|(DMA32|DMA|Normal|HighMem|Movable): |active_anon:|\d+ total pagecache pages|\d+ pages |Swap cache stats|Free swap|Total swap|Tasks state|\[\s*\d+\]|\[\s*pid\s*\]|oom-kill:|(Out of memory|Memory cgroup out of memory): Kill|Killed process|pc : |lr : |sp : |x\d+\s*: |Modules linked in:|Code: |---\[ end |Workqueue:|Process |Stack:|Backtrace:|RIP: |RSP: |R[A-Z0-9]{2}: |Comm: |pstate: |Mem abort info:|Data abort info:|ESR = |\s*(EC|IL|SET|FnV|EA|S1PTW|ISV|CM|WnR) = |user pgtable:|\[[0-9a-f]{16}\] pgd=|\"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs\"|task:\S+\s+state:|lowmem_reserve\[\]:|cpuset=|COMPACTION is disabled|Showing busy workqueues|free:\d+ |\d+ (pages RAM|pages HighMem|pages reserved|pages cma reserved|pages in swap cache))/;
@@ -66,7 +69,12 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         skipped++;
         return;
       }
-      const rec: DmesgRecord = { line: lineNo, message: '', boot: Math.max(boot, 0) };
+      // One object shape for every record (absent fields undefined): fewer hidden-class
+      // transitions and less GC on 100k-line logs. JSON output drops the undefined ones.
+      const rec: DmesgRecord = {
+        line: lineNo, monotonic: undefined, wallClock: undefined, level: undefined, facility: undefined, ident: undefined,
+        subsystem: undefined, device: undefined, message: '', boot: Math.max(boot, 0), groupHead: undefined,
+      };
       let rest = p.message?.image ?? '';
       if (p.head) {
         const h = p.head.image;
@@ -98,7 +106,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
       if (p.time) {
         const t = p.time.image.trim();
         if (p.time.tokenType.name === 'MonoTs') {
-          rec.monotonic = Number(t.slice(1, -1).trim());
+          rec.monotonic = parseFloat(t.slice(1));
           if (!p.head && !lvl && !p.facility) vote('dmesg');
         } else {
           rec.wallClock = t.slice(1, -1);
@@ -109,7 +117,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
       }
       // A line with no prefix at all after timestamped lines is a wrapped continuation.
       const indented = /^\s/.test(rest) || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
-      rec.message = rest.replace(/\s+$/, '');
+      rec.message = rest.length > 0 && rest.charCodeAt(rest.length - 1) <= 32 ? rest.trimEnd() : rest;
       const m = PREFIX_RE.exec(rec.message);
       if (m && !NOT_SUBSYSTEMS.has(m[1]!)) {
         rec.subsystem = m[1];
@@ -134,7 +142,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         if (v) boots[boot]!.kernelVersion = v;
       }
       // Multi-line grouping.
-      const head = GROUP_HEADS.find(([re]) => re.test(rec.message.trimStart()));
+      const head = GROUP_GATE.test(rec.message) ? GROUP_HEADS.find(([re]) => re.test(rec.message.trimStart())) : undefined;
       const near = rec.monotonic === undefined || lastRecordMono === undefined || Math.abs(rec.monotonic - lastRecordMono) <= 2;
       if (head) {
         openGroup = { kind: head[1], head: idx, last: idx };

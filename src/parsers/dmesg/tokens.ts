@@ -4,6 +4,7 @@
  * Chevrotain tries tokens in order: every prefix form comes before the catch-all Message.
  */
 import { createToken, Lexer } from 'chevrotain';
+import { catchAllToken } from '../common/any-char.js';
 
 /** Leading blanks of a pasted line, before its timestamp. */
 export const Indent = createToken({ name: 'Indent', pattern: /[ \t]+(?=<\d{1,3}>|\[\s*\d+\.\d+\])/ });
@@ -36,7 +37,7 @@ export const IsoHead = createToken({
   pattern: /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ [\w.\-/@]+(?:\[\d+\])?: ?/,
 });
 /** The rest of the line. */
-export const Message = createToken({ name: 'Message', pattern: /[^\n]+/ });
+export const Message = catchAllToken('Message', /[^\n]+/, '');
 
 export const allTokens = [Indent, LevelTag, BootloaderTs, MonoTs, WallTs, FacilityLevel, SyslogHead, LogreadHead, IsoHead, Message];
-export const dmesgLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const dmesgLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });

@@ -23,6 +23,18 @@ const lineParser: LineParser<IToken[]> = {
   expected: 'tegrastats fields ("RAM used/totalMB ...")',
 };
 
+/** Calls `visit` for each blank-separated item of a run token. */
+function forEachItem(run: string, visit: (item: string) => void): void {
+  let pos = 0;
+  const n = run.length;
+  while (pos < n) {
+    let end = run.indexOf(' ', pos);
+    if (end < 0) end = n;
+    if (end > pos) visit(run.slice(pos, end));
+    pos = end + 1;
+  }
+}
+
 /** Sensor value tegrastats prints for a powered-off or unreadable zone. */
 const OFFLINE_C = -256;
 
@@ -44,8 +56,15 @@ function freqOf(s: string | undefined): number {
   return Number(s);
 }
 
+const engineNames = new Map<string, string>();
+/** `NVENC_LOAD`, `PVA0_FREQ` -> `NVENC`, `PVA0` (memoised: the same few names every line). */
 function engineName(raw: string): string {
-  return raw.replace(/_(FREQ|LOAD)$/, '');
+  let n = engineNames.get(raw);
+  if (n === undefined) {
+    n = raw.replace(/_(FREQ|LOAD)$/, '');
+    engineNames.set(raw, n);
+  }
+  return n;
 }
 
 export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Tegrastats {
@@ -58,8 +77,8 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
     iramUsed: new ColumnBuilder(), iramTotal: new ColumnBuilder(),
     emcLoad: new ColumnBuilder(), emcFreq: new ColumnBuilder(), gr3dLoad: new ColumnBuilder(), gr3dFreq: new ColumnBuilder(),
   };
-  const cpuLoad = new ColumnSet();
-  const cpuFreq = new ColumnSet();
+  const cpuLoad: ColumnBuilder[] = [];
+  const cpuFreq: ColumnBuilder[] = [];
   const engineFreq = new ColumnSet();
   const engineLoad = new ColumnSet();
   const temps = new ColumnSet();
@@ -103,7 +122,8 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
       if (!fields || fields.length === 0) return;
       const first = fields[0]!;
       const startsSample = first.tokenType.name === 'Timestamp' || first.tokenType.name === 'Ram';
-      const known = fields.some((f) => f.tokenType.name !== 'Unknown');
+      let known = false;
+      for (const f of fields) if (f.tokenType.name !== 'Unknown') known = true;
       if (!known) {
         sink.add('info', 'tegrastats.not-a-sample', `not a tegrastats line, skipped: "${line.slice(0, 60)}"`, lineNo);
         return;
@@ -112,6 +132,7 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
         n++;
         lineCol.push(lineNo);
         railsThisSample = new Set();
+        for (const set of [temps, railCur, railAvg, engineFreq, engineLoad]) set.restart();
       }
       const i = n - 1;
       for (const f of fields) {
@@ -146,36 +167,63 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
             break;
           case 'Cpu': {
             const shared = p[2] !== undefined ? Number(p[2]) : NaN;
-            const list = p[1]!.split(',');
-            cores = Math.max(cores, list.length);
-            for (let k = 0; k < list.length; k++) {
-              const item = list[k]!.trim();
-              if (item === 'off') continue;
-              const at = item.indexOf('@');
-              const load = parseFloat(item);
-              if (!Number.isNaN(load)) cpuLoad.set(String(k), i, load);
-              const freq = at >= 0 ? Number(item.slice(at + 1)) : shared;
-              if (!Number.isNaN(freq)) cpuFreq.set(String(k), i, freq);
+            const list = p[1]!;
+            // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq).
+            let k = 0;
+            let pos = 0;
+            while (pos <= list.length) {
+              let end = list.indexOf(',', pos);
+              if (end < 0) end = list.length;
+              const pc = list.indexOf('%', pos);
+              if (pc >= 0 && pc < end) {
+                while (cpuLoad.length <= k) {
+                  cpuLoad.push(new ColumnBuilder());
+                  cpuFreq.push(new ColumnBuilder());
+                }
+                cpuLoad[k]!.set(i, Number(list.slice(pos, pc)));
+                const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? Number(list.slice(pc + 2, end)) : shared;
+                if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
+              }
+              k++;
+              pos = end + 1;
             }
+            if (k > cores) cores = k;
             break;
           }
           case 'Mts':
             engineLoad.set('MTS_FG', i, Number(p[1]));
             engineLoad.set('MTS_BG', i, Number(p[2]));
             break;
-          case 'Temp': {
-            const v = Number(p[2]);
-            if (v === OFFLINE_C) offline[p[1]!] = (offline[p[1]!] ?? 0) + 1;
-            temps.set(p[1]!, i, v === OFFLINE_C ? NaN : v);
+          case 'Temps':
+            forEachItem(f.image, (item) => {
+              // name@value C, optionally a second /valueC (JP7): the first value is the reading.
+              const at = item.lastIndexOf('@');
+              const name = item.slice(0, at);
+              const v = parseFloat(item.slice(at + 1));
+              if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
+              temps.set(name, i, v === OFFLINE_C ? NaN : v);
+            });
             break;
-          }
-          case 'Rail': {
-            let name = p[1]!;
-            // Two rails with one name (seen: `NC`): number the second so neither is lost.
-            for (let k = 2; railsThisSample.has(name); k++) name = `${p[1]}#${k}`;
-            railsThisSample.add(name);
-            railCur.set(name, i, Number(p[2]));
-            railAvg.set(name, i, Number(p[3]));
+          case 'Rails': {
+            // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
+            const img = f.image;
+            let pos = 0;
+            while (pos < img.length) {
+              const sp = img.indexOf(' ', pos);
+              if (sp < 0) break;
+              let end = img.indexOf(' ', sp + 1);
+              if (end < 0) end = img.length;
+              const raw = img.slice(pos, sp);
+              const slash = img.indexOf('/', sp + 1);
+              let name = raw;
+              // Two rails with one name (seen: `NC`): number the second so neither is lost.
+              for (let k = 2; railsThisSample.has(name); k++) name = `${raw}#${k}`;
+              railsThisSample.add(name);
+              railCur.set(name, i, parseInt(img.slice(sp + 1, slash), 10));
+              railAvg.set(name, i, parseInt(img.slice(slash + 1, end), 10));
+              pos = end;
+              while (pos < img.length && (img.charCodeAt(pos) === 32 || img.charCodeAt(pos) === 9)) pos++;
+            }
             break;
           }
           case 'LoadField':
@@ -184,10 +232,15 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
           case 'FreqOnly':
             setLoadFreq(p[1]!, NaN, freqOf(p[2]), i);
             break;
-          case 'Engine':
-            if (p[2] !== 'off') engineFreq.set(engineName(p[1]!), i, Number(p[2]));
-            else engineFreq.set(engineName(p[1]!), i, NaN);
+          case 'Engines': {
+            // `NAME off|MHz` pairs separated by blanks.
+            const words = f.image.trim().split(/[ \t]+/);
+            for (let k = 0; k + 1 < words.length; k += 2) {
+              const val = words[k + 1]!;
+              engineFreq.set(engineName(words[k]!), i, val === 'off' ? NaN : Number(val));
+            }
             break;
+          }
           default: {
             const key = /^[A-Za-z_][\w]*/.exec(f.image)?.[0] ?? f.image.slice(0, 20);
             const u = (unknown[key] ??= { count: 0, example: f.image.slice(0, 80), line: lineNo });
@@ -219,7 +272,7 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
     for (let i = 0; i < n; i++) t[i] = i * interval;
   }
   if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
-  const perCore = (set: ColumnSet) => Array.from({ length: cores }, (_, k) => set.columns.get(String(k))?.finish(n) ?? new Float64Array(n).fill(NaN));
+  const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k) => cols[k]?.finish(n) ?? new Float64Array(n).fill(NaN));
   return {
     file: src.path,
     samples: n,

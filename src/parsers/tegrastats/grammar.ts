@@ -1,9 +1,9 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, Cpu, Engine, FreqOnly, Iram, LoadField, Mts, Rail, Ram, Swap, Temp, Timestamp, Unknown } from './tokens.js';
+import { allTokens, Cpu, Engines, FreqOnly, Iram, LoadField, Mts, Rails, Ram, Swap, Temps, Timestamp, Unknown } from './tokens.js';
 
 /**
  * line  := Timestamp? field*
- * field := Ram | Swap | Iram | Cpu | Mts | Temp | Rail | LoadField | FreqOnly | Engine | Unknown
+ * field := Ram | Swap | Iram | Cpu | Mts | Temps | Rails | LoadField | FreqOnly | Engines | Unknown
  * The parser only validates the sequence; values are read from each token's payload by the
  * snapshot builder, which keeps the per-sample work to one pass over the tokens.
  */
@@ -24,11 +24,11 @@ class TegrastatsParser extends EmbeddedActionsParser {
           { ALT: () => this.CONSUME(Iram) },
           { ALT: () => this.CONSUME(Cpu) },
           { ALT: () => this.CONSUME(Mts) },
-          { ALT: () => this.CONSUME(Temp) },
-          { ALT: () => this.CONSUME(Rail) },
+          { ALT: () => this.CONSUME(Temps) },
+          { ALT: () => this.CONSUME(Rails) },
           { ALT: () => this.CONSUME(LoadField) },
           { ALT: () => this.CONSUME(FreqOnly) },
-          { ALT: () => this.CONSUME(Engine) },
+          { ALT: () => this.CONSUME(Engines) },
           { ALT: () => this.CONSUME(Unknown) },
         ]),
       );

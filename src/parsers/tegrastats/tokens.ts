@@ -1,10 +1,11 @@
 /**
- * tegrastats fields as coarse tokens: one token per field (`RAM 3162/7620MB (lfb 4x2MB)`,
- * `cpu@62.8C`, `VDD_IN 3913mW/3922mW`), each a sticky regex whose capture groups ride along
+ * tegrastats fields as coarse tokens: one token per field (`RAM 3162/7620MB (lfb 4x2MB)`) or per
+ * run of like fields (all temperatures, all rails, all engines), each a sticky regex whose capture groups ride along
  * as the token payload. Few tokens per line keeps a 30 MB log fast to lex, and the grammar
  * still names every field. Order matters: Chevrotain takes the first pattern that matches.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { catchAllToken } from '../common/any-char.js';
 
 function field(name: string, re: RegExp, hints: string[]): TokenType {
   const sticky = new RegExp(re.source, 'y');
@@ -37,18 +38,18 @@ export const Iram = field('Iram', new RegExp(`IRAM (\\d+)/(\\d+)kB(?: ?\\(lfb (\
 export const Cpu = field('Cpu', new RegExp(`[Cc][Pp][Uu] \\[([^\\]]*)\\](?:@(\\d+))?${END}`), ['C', 'c']);
 /** `MTS fg 0% bg 1%` */
 export const Mts = field('Mts', new RegExp(`MTS fg (\\d+)% bg (\\d+)%${END}`), ['M']);
-/** `cpu@62.843C`, `CPU@-256C`, `cpu@52.968C/52.968C` */
-export const Temp = field('Temp', new RegExp(`([A-Za-z][\\w-]*)@(-?\\d+(?:\\.\\d+)?)C(?:/(-?\\d+(?:\\.\\d+)?)C)?${END}`), LETTERS);
-/** Rails: `VDD_IN 3913mW/3922mW`, `POM_5V_IN 4520/4680`, JP7 `mW/mW/mW`, `598mW/598`. */
-export const Rail = field('Rail', new RegExp(`([A-Za-z][\\w]*) (\\d+)(?:mW)?/(\\d+)(?:mW)?(?:/(\\d+)(?:mW)?)?${END}`), LETTERS);
+/** A run of temperatures: `cpu@62.843C soc2@61.968C CV0@-256C cpu@52.968C/52.968C ...` */
+export const Temps = field('Temps', new RegExp(`(?:[A-Za-z][\\w-]*@-?\\d+(?:\\.\\d+)?C(?:/-?\\d+(?:\\.\\d+)?C)?(?:[ \\t]+|$))+`), LETTERS);
+/** A run of rails: `VDD_IN 3913mW/3922mW VDD_SOC 1238mW/1237mW`, `POM_5V_IN 4520/4680`, JP7 `mW/mW/mW`. */
+export const Rails = field('Rails', new RegExp(`(?:[A-Za-z]\\w* \\d+(?:mW)?/\\d+(?:mW)?(?:/\\d+(?:mW)?)?(?:[ \\t]+|$))+`), LETTERS);
 /** `EMC_FREQ 2%@408`, `GR3D_FREQ 0%@[305,305]`, `GR3D_FREQ 1%`, `NVENC_LOAD 7%`, `VIC_FREQ 0%@115` */
 export const LoadField = field('LoadField', new RegExp(`([A-Z][A-Z0-9_]*) (\\d+)%(?:@(\\[[\\d,]*\\]|\\d+))?${END}`), UPPER);
 /** `EMC_FREQ @3199`, `GR3D_FREQ @0`, `GR3D_FREQ @[1300,1300,1300]` (no load printed) */
 export const FreqOnly = field('FreqOnly', new RegExp(`([A-Z][A-Z0-9_]*) @(\\[[\\d,]*\\]|\\d+)${END}`), UPPER);
-/** `NVENC 716`, `APE 174`, `NVDEC off`, `PVA0_FREQ off` */
-export const Engine = field('Engine', new RegExp(`([A-Z][A-Z0-9_]*) (off|\\d+)${END}`), UPPER);
+/** A run of engines: `NVENC off NVDEC off VIC off APE 174`, `NVENC 716 NVDEC 716` */
+export const Engines = field('Engines', new RegExp(`(?:[A-Z][A-Z0-9_]* (?:off|\\d+)(?:[ \\t]+|$))+`), UPPER);
 /** Anything else: kept as an unknown field, never an error. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /\S+/ });
+export const Unknown = catchAllToken('Unknown', /\S+/, ' \t\v\f');
 
-export const allTokens = [WhiteSpace, Timestamp, Ram, Swap, Iram, Cpu, Mts, Temp, Rail, LoadField, FreqOnly, Engine, Unknown];
-export const tegrastatsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const allTokens = [WhiteSpace, Timestamp, Ram, Swap, Iram, Cpu, Mts, Temps, Rails, LoadField, FreqOnly, Engines, Unknown];
+export const tegrastatsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
