@@ -23,8 +23,8 @@ const lineParser: LineParser<DmesgLineParts> = {
 const LEVELS: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, warn: 4, notice: 5, info: 6, debug: 7 };
 
 /** `driver device: message` or `subsystem: message`. */
-const PREFIX_RE = /^([A-Za-z][\w.\-]*)(?: ([\w.:@\-]*[\d.][\w.:@\-]*))?: /;
-const NOT_SUBSYSTEMS = new Set(['INFO', 'WARNING', 'BUG', 'Kernel', 'CPU', 'Hardware', 'Call', 'Modules', 'Code', 'Workqueue']);
+const PREFIX_RE = /^([A-Za-z][\w.\-]*)(?: ([\w.:@\-]+))?: /;
+const NOT_SUBSYSTEMS = new Set(['INFO', 'WARNING', 'BUG', 'Kernel', 'CPU', 'Hardware', 'Call', 'Modules', 'Code', 'Workqueue', 'Memory', 'Out', 'Killed', 'Free', 'Total', 'Swap', 'Tasks', 'Mem', 'Node', 'Normal', 'DMA', 'DMA32', 'Movable', 'HighMem', 'IP', 'PGD', 'Oops', 'task', 'Comm', 'Process', 'Stack', 'Backtrace', 'Internal', 'Unable']);
 
 const GROUP_HEADS: [RegExp, DmesgGroup['kind']][] = [
   [/ invoked oom-killer: /, 'oom'],
@@ -39,7 +39,7 @@ const GROUP_GATE = /invoked oom-killer|page allocation failure|Unable to handle|
 
 /** Lines that belong to the report above them even without indentation. */
 const CONTINUATION_RE =
-  /^(\s|CPU: \d|Hardware name:|Call [Tt]race:|Mem-Info:|Node \d|(DMA32|DMA|Normal|HighMem|Movable): |active_anon:|\d+ total pagecache pages|\d+ pages |Swap cache stats|Free swap|Total swap|Tasks state|\[\s*\d+\]|\[\s*pid\s*\]|oom-kill:|(Out of memory|Memory cgroup out of memory): Kill|Killed process|pc : |lr : |sp : |x\d+\s*: |Modules linked in:|Code: |---\[ end |Workqueue:|Process |Stack:|Backtrace:|RIP: |RSP: |R[A-Z0-9]{2}: |Comm: |pstate: |Mem abort info:|Data abort info:|ESR = |\s*(EC|IL|SET|FnV|EA|S1PTW|ISV|CM|WnR) = |user pgtable:|\[[0-9a-f]{16}\] pgd=|\"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs\"|task:\S+\s+state:|lowmem_reserve\[\]:|cpuset=|COMPACTION is disabled|Showing busy workqueues|free:\d+ |\d+ (pages RAM|pages HighMem|pages reserved|pages cma reserved|pages in swap cache))/;
+  /^(\s|CPU: \d|Hardware name:|Call [Tt]race:|Mem-Info:|Node \d|(Node \d+ )?(DMA32|DMA|Normal|HighMem|Movable)(: | free:)|IP: |PGD |PUD |PMD |PTE |Oops: |task: |\[<[0-9a-f]+>\]|CR2: |active_anon:|\d+ total pagecache pages|\d+ pages |Swap cache stats|Free swap|Total swap|Tasks state|\[\s*\d+\]|\[\s*pid\s*\]|oom-kill:|(Out of memory|Memory cgroup out of memory): Kill|Killed process|pc : |lr : |sp : |x\d+\s*: |Modules linked in:|Code: |---\[ end |Workqueue:|Process |Stack:|Backtrace:|RIP: |RSP: |R[A-Z0-9]{2}: |Comm: |pstate: |Mem abort info:|Data abort info:|ESR = |\s*(EC|IL|SET|FnV|EA|S1PTW|ISV|CM|WnR) = |user pgtable:|\[[0-9a-f]{16}\] pgd=|\"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs\"|task:\S+\s+state:|lowmem_reserve\[\]:|cpuset=|COMPACTION is disabled|Showing busy workqueues|free:\d+ |\d+ (pages RAM|pages HighMem|pages reserved|pages cma reserved|pages in swap cache))/;
 
 export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Dmesg {
   const records: DmesgRecord[] = [];
@@ -51,6 +51,8 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
   let lastMono = -1;
   let openGroup: DmesgGroup | null = null;
   let lastRecordMono: number | undefined;
+  let journalLike = false;
+  let lastWasKernel = false;
 
   const vote = (f: DmesgFormat) => formatVotes.set(f, (formatVotes.get(f) ?? 0) + 1);
   const startBoot = (line: number, idx: number) => {
@@ -76,6 +78,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         subsystem: undefined, device: undefined, message: '', boot: Math.max(boot, 0), groupHead: undefined,
       };
       let rest = p.message?.image ?? '';
+      const lvl = p.level ?? p.level2;
       if (p.head) {
         const h = p.head.image;
         const ident = /([\w.\-/@]+)(?:\[\d+\])?: ?$/.exec(h)?.[1];
@@ -83,16 +86,28 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         rec.wallClock = h.slice(0, h.length - /\S+ [\w.\-/@]+(?:\[\d+\])?: ?$/.exec(h)![0].length).trim();
         if (p.head.tokenType.name === 'IsoHead') vote('journal-iso');
         else vote(p.time ? 'syslog' : 'journal-short');
-        if (ident !== 'kernel') {
+        journalLike = true;
+        lastWasKernel = ident === 'kernel';
+        if (!lastWasKernel) {
           skipped++;
           return;
         }
-      } else if (/^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
+      } else if (journalLike && !p.time && !lvl && /^\s/.test(rest)) {
+        // journald indents the wrapped lines of one multi-line entry: they belong to it.
+        if (!lastWasKernel) {
+          skipped++;
+          return;
+        }
+        rec.ident = 'kernel';
+      } else if (journalLike && (rest === '--' || rest.startsWith('-- '))) {
+        // journalctl --catalog annotations and separators
+        skipped++;
+        return;
+      } else if (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
         if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
         skipped++;
         return;
       }
-      const lvl = p.level ?? p.level2;
       if (lvl) {
         rec.level = Number(lvl.image.slice(1, -1)) & 7;
         if (!p.head) vote('dmesg-raw');
@@ -116,13 +131,21 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         vote('plain');
       }
       // A line with no prefix at all after timestamped lines is a wrapped continuation.
-      const indented = /^\s/.test(rest) || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
       rec.message = rest.length > 0 && rest.charCodeAt(rest.length - 1) <= 32 ? rest.trimEnd() : rest;
       const m = PREFIX_RE.exec(rec.message);
+      let subIndented = false;
       if (m && !NOT_SUBSYSTEMS.has(m[1]!)) {
         rec.subsystem = m[1];
         if (m[2]) rec.device = m[2];
+        else if (m[1] === 'nvgpu') rec.device = /^nvgpu: (\S+)/.exec(rec.message)?.[1];
+        // `arm-smmu 12000000.iommu: \tstage 1 translation`: indented after the driver prefix,
+        // a sub-line of the previous line from the same device.
+        const after = rec.message.charCodeAt(m[0].length);
+        const prev = records[records.length - 1];
+        subIndented = (after === 9 || after === 32) && prev !== undefined && prev.subsystem === rec.subsystem && prev.device === rec.device;
       }
+      const indented =
+        /^\s/.test(rest) || subIndented || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
       // New boot: time running back to ~0, or a banner after the first lines.
       const idx = records.length;
       const banner = /^(Booting Linux on physical CPU|Linux version \d)/.test(rec.message);
@@ -167,6 +190,24 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
     },
     lineLimits(options),
   );
+
+  // Serial-console captures start with banners and bootloader text before the kernel's
+  // first stamped line: in a stamped log, plain lines before it are not kernel messages.
+  const firstStamped = records.findIndex((r) => r.monotonic !== undefined);
+  if (firstStamped > 0 && (formatVotes.get('dmesg') ?? 0) >= (records.length - firstStamped) / 2) {
+    const k = firstStamped;
+    if (records.slice(0, k).every((r) => r.monotonic === undefined && r.wallClock === undefined && r.level === undefined)) {
+      skipped += k;
+      records.splice(0, k);
+      for (const r of records) if (r.groupHead !== undefined) r.groupHead = r.groupHead >= k ? r.groupHead - k : undefined;
+      const kept = groups.filter((g) => g.head >= k).map((g) => ({ ...g, head: g.head - k, last: g.last - k }));
+      groups.length = 0;
+      groups.push(...kept);
+      for (const b of boots) b.firstRecord = Math.max(0, b.firstRecord - k);
+      if (boots[0]) boots[0].line = records[0]!.line;
+      formatVotes.set('plain', Math.max(0, (formatVotes.get('plain') ?? 0) - k));
+    }
+  }
 
   let format: DmesgFormat = 'plain';
   let best = -1;

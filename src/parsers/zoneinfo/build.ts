@@ -74,7 +74,9 @@ export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: P
         z.pagesets.push(pageset);
         return;
       }
-      if (mode === 'pagesets' && indent <= 2) mode = 'zone';
+      // 5.x prints each cpu's `vm stats threshold` at the zone's indent; it still belongs
+      // to the pageset. Other indent-2 keys (node_unreclaimable, start_pfn) end the pagesets.
+      if (mode === 'pagesets' && indent <= 2 && p.key !== 'vm stats threshold') mode = 'zone';
       if (p.value === undefined && !p.tuple) {
         sink.add('info', 'zoneinfo.no-value', `"${p.key}" has no value`, lineNo);
         return;
