@@ -12,6 +12,7 @@ import { parseZoneinfo } from './zoneinfo/build.js';
 import { parseIomem } from './iomem/build.js';
 import { parseDmesg } from './dmesg/build.js';
 import { parseTegrastats } from './tegrastats/build.js';
+import { parsePagetypeinfo } from './pagetypeinfo/build.js';
 
 type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
 
@@ -44,4 +45,5 @@ export const FILE_PARSERS: FileParser[] = [
   entry({ kind: 'iomem', part: 'iomem', parse: parseIomem }),
   entry({ kind: 'dmesg', part: 'dmesg', parse: parseDmesg }),
   entry({ kind: 'tegrastats', part: 'tegrastats', parse: parseTegrastats }),
+  entry({ kind: 'pagetypeinfo', part: 'pagetypeinfo', parse: parsePagetypeinfo }),
 ];

@@ -60,7 +60,13 @@ export function parseIdentity(
   }
   const compat = one('dt-compatible');
   if (compat) {
-    const values = compat.text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+    // NUL-separated on disk (decoded to newlines); a `cat` pasted to text loses the NULs,
+    // so also split before each vendor prefix.
+    const values = compat.text
+      .split('\n')
+      .flatMap((v) => v.split(/(?=\b(?:nvidia|arm|brcm|qcom),)/))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length) id.compatible = { value: values, source: { file: compat.path, line: compat.lineOffset + 1 } };
   }
   const uname = one('uname');
