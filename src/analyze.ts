@@ -1,4 +1,4 @@
-/** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings. */
+/** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings -> hypotheses. */
 import { assembleBundle } from './bundle/assemble.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
@@ -7,17 +7,24 @@ import { buildSnapshot, DEFAULT_PARSER_OPTIONS } from './snapshot/build.js';
 import type { Snapshot } from './snapshot/types.js';
 import { runRules, type EngineOptions, type EngineResult } from './rules/engine.js';
 import type { Rule } from './rules/types.js';
-import { BUILTIN_RULES } from './rules/registry.js';
+import { allRules } from './rules/registry.js';
+import { loadSignatures, type CompiledSignature } from './rules/signatures/pack.js';
+import { correlate, type Hypothesis } from './rules/hypotheses/correlate.js';
 
 export interface AnalyzeOptions {
   limits?: Partial<IntakeLimits>;
   parser?: Partial<ParserOptions>;
-  engine?: EngineOptions;
+  engine?: Omit<EngineOptions, 'signatures'>;
+  /** Extra rule-pack directories (--rules). */
+  ruleDirs?: string[];
+  /** Replaces the rule set (tests). */
   rules?: Rule[];
+  signatures?: CompiledSignature[];
 }
 
 export interface Analysis extends EngineResult {
   snapshot: Snapshot;
+  hypotheses: Hypothesis[];
 }
 
 export async function loadSnapshot(input: string, options: AnalyzeOptions = {}): Promise<Snapshot> {
@@ -27,8 +34,14 @@ export async function loadSnapshot(input: string, options: AnalyzeOptions = {}):
   return buildSnapshot(assembled, { ...DEFAULT_PARSER_OPTIONS, ...options.parser }, limits.maxLineLength);
 }
 
+export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
+  const signatures = options.signatures ?? loadSignatures(options.ruleDirs ?? []);
+  const rules = options.rules ?? allRules(signatures);
+  const result = runRules(rules, snapshot, { ...options.engine, signatures });
+  return { snapshot, ...result, hypotheses: correlate(result, snapshot) };
+}
+
 export async function analyze(input: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const snapshot = await loadSnapshot(input, options);
-  const result = runRules(options.rules ?? BUILTIN_RULES, snapshot, options.engine);
-  return { snapshot, ...result };
+  return analyzeSnapshot(snapshot, options);
 }

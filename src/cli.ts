@@ -12,7 +12,9 @@ import { stringifyJson } from './report/json.js';
 import { buildReportModel } from './report/model.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderTerminal } from './report/terminal.js';
-import { BUILTIN_RULES } from './rules/registry.js';
+import { allRules } from './rules/registry.js';
+import { loadSignatures, PackError } from './rules/signatures/pack.js';
+import { checkThresholds, CONFIG_FILE, ConfigError, loadConfig, parseThresholdOption } from './config.js';
 import { SEVERITIES, severityRank, type Severity } from './rules/types.js';
 import { VERSION } from './version.js';
 
@@ -57,11 +59,25 @@ function formatsOption(v: string): Format[] {
 }
 
 interface IntakeFlags {
+  rules?: string[];
+  config?: string;
+  threshold?: string[];
   maxFileSize?: number;
   maxTotalSize?: number;
   maxEntries?: number;
   maxLineLength?: number;
   interval?: number;
+}
+
+function ruleFlags(cmd: Command): Command {
+  return cmd
+    .option('--config <file>', `configuration file (default: ./${CONFIG_FILE} when present)`)
+    .option('--rules <dir>', 'also load the rule packs (*.json) in this directory (repeatable)', collect)
+    .option('--threshold <rule.name=value>', 'override one rule threshold, e.g. cma.largestAllocationMiB=96 (repeatable)', collect);
+}
+
+function jsonReport(model: ReturnType<typeof buildReportModel>, a: Awaited<ReturnType<typeof analyze>>) {
+  return { report: model, device: a.device, outcomes: a.outcomes };
 }
 
 function intakeOptions(cmd: Command): Command {
@@ -71,6 +87,26 @@ function intakeOptions(cmd: Command): Command {
     .option('--max-entries <n>', `most archive entries read (default ${DEFAULT_LIMITS.maxEntries})`, intOption)
     .option('--max-line-length <n>', `longest line parsed; longer lines are cut (default ${DEFAULT_LIMITS.maxLineLength})`, intOption)
     .option('--interval <seconds>', 'tegrastats sample interval when the log has no timestamps (default 1)', numberOption);
+}
+
+function collect(v: string, prev: string[] = []): string[] {
+  return [...prev, v];
+}
+
+/** Config file + --threshold + --rules into engine options, validated against the rules. */
+function ruleOptions(o: IntakeFlags): Pick<AnalyzeOptions, 'engine' | 'ruleDirs' | 'signatures'> {
+  const cfg = loadConfig(o.config);
+  const ruleDirs = [...cfg.rules, ...(o.rules ?? []).map((d) => path.resolve(d))];
+  const signatures = loadSignatures(ruleDirs);
+  const known = new Map(allRules(signatures).map((r) => [r.meta.id, r.meta.thresholds]));
+  const thresholds: Record<string, Record<string, number>> = structuredClone(cfg.thresholds);
+  checkThresholds(thresholds, known, cfg.file ?? 'configuration');
+  for (const t of o.threshold ?? []) {
+    const [rule, name, value] = parseThresholdOption(t);
+    checkThresholds({ [rule]: { [name]: value } }, known, `--threshold ${t}`);
+    (thresholds[rule] ??= {})[name] = value;
+  }
+  return { engine: { thresholds, disabled: cfg.disabled }, ruleDirs, signatures };
 }
 
 function toAnalyzeOptions(o: IntakeFlags): AnalyzeOptions {
@@ -113,7 +149,7 @@ Examples:
   $ jetdiag rules`,
     );
 
-  intakeOptions(
+  ruleFlags(intakeOptions(
     program
       .command('analyze')
       .description('diagnose a bundle (.tgz/.tar.gz/.tar, a directory, a text file, or - for a tar stream on stdin)')
@@ -122,7 +158,7 @@ Examples:
       .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default md,json)`, formatsOption)
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES])),
-  )
+  ))
     .addHelpText(
       'after',
       `
@@ -133,7 +169,7 @@ Examples:
     )
     .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity }, cmd: Command) => {
       const global = cmd.optsWithGlobals() as { quiet?: boolean; color?: boolean };
-      const a = await analyze(bundle, toAnalyzeOptions(opts));
+      const a = await analyze(bundle, { ...toAnalyzeOptions(opts), ...ruleOptions(opts) });
       const model = buildReportModel(a);
       if (opts.output) {
         const dir = path.resolve(opts.output);
@@ -142,14 +178,14 @@ Examples:
           const file = path.join(dir, `report.${f === 'text' ? 'txt' : f}`);
           const body =
             f === 'json'
-              ? stringifyJson({ report: model, device: a.device, outcomes: a.outcomes })
+              ? stringifyJson(jsonReport(model, a))
               : f === 'md'
                 ? renderMarkdown(model)
                 : renderTerminal(model, { enabled: false }, Infinity);
           await fsp.writeFile(file, body);
         }
       }
-      if (opts.json) process.stdout.write(stringifyJson({ report: model, device: a.device, outcomes: a.outcomes }) + '\n');
+      if (opts.json) process.stdout.write(stringifyJson(jsonReport(model, a)) + '\n');
       else if (!global.quiet) process.stdout.write(renderTerminal(model, { enabled: useColour(global.color) }));
       if (opts.failOn && a.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn!))) {
         process.exitCode = EXIT_FINDINGS;
@@ -169,16 +205,30 @@ Examples:
 
   program
     .command('rules')
-    .description('list the rules with id, category and one-line description')
+    .description('list the rules (built-in and rule packs) with id, category and one-line description')
     .option('--json', 'as JSON')
-    .action((opts: { json?: boolean }) => {
-      const rules = BUILTIN_RULES.map((r) => ({ id: r.meta.id, category: r.meta.category, title: r.meta.title, description: r.meta.docs.description, requires: r.meta.requires }));
+    .option('--rules <dir>', 'also load the rule packs (*.json) in this directory (repeatable)', collect)
+    .action((opts: { json?: boolean; rules?: string[] }) => {
+      const signatures = loadSignatures((opts.rules ?? []).map((d) => path.resolve(d)));
+      const rules = allRules(signatures).map((r) => ({
+        id: r.meta.id,
+        category: r.meta.category,
+        severity: signatures.find((s) => s.id === r.meta.id)?.severity,
+        title: r.meta.title,
+        description: r.meta.docs.description,
+        requires: r.meta.requiresAny?.length ? `${r.meta.requiresAny.join(' or ')}` : r.meta.requires.join(', '),
+        source: r.meta.pack ? `pack ${r.meta.pack}` : 'built-in',
+        signatures: r.meta.signatures ?? [],
+        thresholds: r.meta.thresholds,
+      }));
       if (opts.json) {
         process.stdout.write(stringifyJson(rules) + '\n');
         return;
       }
       const w = Math.max(...rules.map((r) => r.id.length));
       for (const r of rules) process.stdout.write(`${r.id.padEnd(w)}  ${r.category.padEnd(13)} ${r.description}\n`);
+      const reportedBy = signatures.filter((s) => s.reportedBy || s.report === false);
+      process.stdout.write(`\n${rules.length} rules. Signatures read by other rules: ${reportedBy.map((s) => `${s.id}${s.reportedBy ? ` (${s.reportedBy})` : ' (context)'}`).join(', ')}\n`);
     });
   return program;
 }
@@ -193,7 +243,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (e instanceof UnreadableInputError) {
+    if (e instanceof UnreadableInputError || e instanceof ConfigError || e instanceof PackError) {
       process.stderr.write(`jetdiag: ${e.message}\n`);
       return EXIT_USAGE;
     }

@@ -10,6 +10,16 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(`**Device:** ${esc(m.device)}  `, `**Generated:** ${m.generatedAt}`, '');
   out.push(`## Verdict`, '', `**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
   out.push(`| critical | error | warning | info |`, `|---|---|---|---|`, `| ${m.counts.critical} | ${m.counts.error} | ${m.counts.warning} | ${m.counts.info} |`, '');
+  if (m.hypotheses.length) {
+    out.push('## Likely causes', '');
+    m.hypotheses.forEach((h, i) => {
+      out.push(`${i + 1}. **${esc(h.cause)}** — confidence ${Math.round(h.confidence * 100)}%. ${esc(h.summary)}`);
+      for (const s of h.supporting) out.push(`   - supported by ${code(s.ruleId)}: ${esc(s.verdict)}`);
+      for (const a of h.against) out.push(`   - against: ${esc(a)}`);
+      if (h.remedy.length) out.push(`   - remedy: ${h.remedy.map(esc).join(' ')}`);
+    });
+    out.push('');
+  }
   if (m.findings.length) out.push('## Findings', '');
   m.findings.forEach((f, i) => {
     out.push(`### ${i + 1}. ${esc(f.title)} — ${f.severity} (confidence ${Math.round(f.confidence * 100)}%)`, '');
@@ -34,9 +44,9 @@ export function renderMarkdown(m: ReportModel): string {
   });
   out.push('## Checks', '');
   if (m.passed.length) out.push(`Passed: ${m.passed.map((o) => code(o.ruleId)).join(', ')}`, '');
-  if (m.notEvaluated.length) {
+  if (m.missing.length) {
     out.push('Not evaluated:', '');
-    for (const o of m.notEvaluated) out.push(`- ${code(o.ruleId)}: ${esc(o.detail ?? '')}`);
+    for (const g of m.missing) out.push(`- ${esc(g.reason)}: ${g.rules.map(code).join(', ')}`);
     out.push('');
   }
   if (m.ruleErrors.length) {

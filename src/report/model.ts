@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import type { Finding, RuleOutcome, Severity } from '../rules/types.js';
+import type { Hypothesis } from '../rules/hypotheses/types.js';
 import { SEVERITIES } from '../rules/types.js';
 
 export interface ReportModel {
@@ -13,7 +14,10 @@ export interface ReportModel {
   headline: string;
   status: 'healthy' | 'problems' | 'incomplete';
   counts: Record<Severity, number>;
+  hypotheses: Hypothesis[];
   findings: Finding[];
+  /** Not-evaluated checks grouped by what was missing: "no dmesg in bundle" -> rule ids. */
+  missing: { reason: string; rules: string[] }[];
   notEvaluated: RuleOutcome[];
   ruleErrors: RuleOutcome[];
   passed: RuleOutcome[];
@@ -30,12 +34,18 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const ruleErrors = a.outcomes.filter((o) => o.status === 'rule-error');
   const top = a.findings[0];
   const status = top && top.severity !== 'info' ? 'problems' : notEvaluated.length === a.outcomes.length ? 'incomplete' : 'healthy';
+  const best = a.hypotheses[0];
+  const evaluated = a.outcomes.length - notEvaluated.length;
   const headline =
     status === 'problems'
-      ? top!.verdict
+      ? best
+        ? `${best.cause} (confidence ${Math.round(best.confidence * 100)}%): ${best.summary}`
+        : top!.verdict
       : status === 'incomplete'
         ? 'No check could be made: the bundle holds none of the inputs the rules need.'
-        : `No problem found by the ${a.outcomes.length - notEvaluated.length} checks that could be made.`;
+        : `No problem found by the ${evaluated} checks that could be made (${a.outcomes.filter((o) => o.status === 'passed').map((o) => o.ruleId).slice(0, 8).join(', ')}${evaluated > 8 ? ', …' : ''}).`;
+  const missing = new Map<string, string[]>();
+  for (const o of notEvaluated) missing.set(o.detail ?? '', [...(missing.get(o.detail ?? '') ?? []), o.ruleId]);
   const inv = a.snapshot.bundle;
   return {
     bundle: inv.source,
@@ -44,7 +54,9 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     headline,
     status,
     counts,
+    hypotheses: a.hypotheses,
     findings: a.findings,
+    missing: [...missing.entries()].map(([reason, rules]) => ({ reason, rules })),
     notEvaluated,
     ruleErrors,
     passed: a.outcomes.filter((o) => o.status === 'passed'),

@@ -24,6 +24,11 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   out.push('');
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, 'VERDICT') : m.status === 'healthy' ? c('ok', 'HEALTHY') : c('warning', 'INCOMPLETE');
   out.push(`${mark}  ${m.headline}`);
+  if (m.hypotheses.length > 1) {
+    out.push('');
+    out.push('Likely causes:');
+    m.hypotheses.slice(0, 4).forEach((h, i) => out.push(`  ${i + 1}. ${h.cause} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`));
+  }
   const shown = m.findings.slice(0, maxFindings);
   if (shown.length) out.push('');
   for (const f of shown) {
@@ -32,9 +37,12 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
     if (ev) out.push(c('dim', `           ${ev.file}:${ev.line}  ${truncate(ev.text, 100)}`));
   }
   if (m.findings.length > shown.length) out.push(c('dim', `  … ${m.findings.length - shown.length} more findings in the full report`));
-  if (m.notEvaluated.length) {
+  if (m.missing.length) {
     out.push('');
-    out.push(`not evaluated: ${m.notEvaluated.map((o) => `${o.ruleId} (${o.detail})`).join('; ')}`);
+    for (const g of m.missing) {
+      const list = g.rules.length > 6 ? `${g.rules.slice(0, 6).join(', ')} and ${g.rules.length - 6} more` : g.rules.join(', ');
+      out.push(c('dim', `not evaluated (${g.reason}): ${g.rules.length} check(s): ${list}`));
+    }
   }
   if (m.ruleErrors.length) out.push(c('error', `rule errors: ${m.ruleErrors.map((o) => `${o.ruleId}: ${o.detail}`).join('; ')}`));
   const bundleIssues = m.problems.length + m.diagnostics.filter((d) => d.severity !== 'info').length;

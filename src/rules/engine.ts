@@ -6,24 +6,35 @@ import type { Snapshot, SnapshotPart } from '../snapshot/types.js';
 import { deviceContext, type DeviceContext } from './device/context.js';
 import { fillTemplate } from './format.js';
 import type { Finding, FindingInput, Rule, RuleOutcome } from './types.js';
+import { matchSignatures, type SignatureIndex } from './signatures/match.js';
+import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
 
 export interface EngineOptions {
   /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
   thresholds?: Record<string, Record<string, number>>;
+  /** Compiled signature packs (built-in plus --rules). */
+  signatures?: CompiledSignature[];
+  /** Rule ids switched off by configuration. */
+  disabled?: string[];
 }
 
 export interface EngineResult {
   device: DeviceContext;
   findings: Finding[];
   outcomes: RuleOutcome[];
+  signatures: SignatureIndex;
 }
 
-export function missingParts(rule: Rule, s: Snapshot): SnapshotPart[] {
-  return rule.meta.requires.filter((p) => !hasPart(s, p));
+/** The inputs a rule needs that the bundle lacks (empty when it can run). */
+export function missingParts(rule: Rule, s: Snapshot): string[] {
+  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p));
+  const any = rule.meta.requiresAny ?? [];
+  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.join(' or '));
+  return missing;
 }
 
-function hasPart(s: Snapshot, p: SnapshotPart): boolean {
+export function hasPart(s: Snapshot, p: SnapshotPart): boolean {
   const v = s[p];
   if (!v) return false;
   if (p === 'meminfo') return s.meminfo!.captures.length > 0;
@@ -33,13 +44,20 @@ function hasPart(s: Snapshot, p: SnapshotPart): boolean {
   return true;
 }
 
-export function runRule(rule: Rule, snapshot: Snapshot, device: DeviceContext, options: EngineOptions = {}): Finding[] {
+export function runRule(
+  rule: Rule,
+  snapshot: Snapshot,
+  device: DeviceContext,
+  signatures: SignatureIndex,
+  options: EngineOptions = {},
+): Finding[] {
   const found: Finding[] = [];
   const thresholds = { ...rule.meta.thresholds, ...(options.thresholds?.[rule.meta.id] ?? {}) };
   rule.check({
     snapshot,
     device,
     thresholds,
+    signatures,
     report(f: FindingInput) {
       const template = rule.meta.messages[f.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${f.messageId}"`);
@@ -50,7 +68,7 @@ export function runRule(rule: Rule, snapshot: Snapshot, device: DeviceContext, o
         category: rule.meta.category,
         severity: f.severity,
         confidence: Math.max(0, Math.min(1, f.confidence)),
-        verdict: fillTemplate(template, f.data),
+        verdict: f.rendered ?? fillTemplate(template, f.data),
         figures: f.figures ?? [],
         evidence: evidence.slice(0, 50),
         evidenceCount: evidence.length,
@@ -65,9 +83,15 @@ export function runRule(rule: Rule, snapshot: Snapshot, device: DeviceContext, o
 
 export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptions = {}): EngineResult {
   const device = deviceContext(snapshot);
+  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? []);
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
+  const disabled = new Set(options.disabled ?? []);
   for (const rule of rules) {
+    if (disabled.has(rule.meta.id)) {
+      outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: 'disabled', detail: 'switched off in the configuration' });
+      continue;
+    }
     const missing = missingParts(rule, snapshot);
     if (missing.length) {
       outcomes.push({
@@ -79,7 +103,7 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
       continue;
     }
     try {
-      const f = runRule(rule, snapshot, device, options);
+      const f = runRule(rule, snapshot, device, signatures, options);
       findings.push(...f);
       outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: f.length ? 'fired' : 'passed' });
     } catch (e) {
@@ -87,5 +111,5 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
     }
   }
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
-  return { device, findings, outcomes };
+  return { device, findings, outcomes, signatures };
 }

@@ -1,5 +1,5 @@
 /** Builds evidence lines from snapshot values (rules never read files). */
-import type { DmesgRecord, Meminfo, MeminfoCapture, Snapshot } from '../snapshot/types.js';
+import type { DmesgRecord, Meminfo, MeminfoCapture, Snapshot, Tegrastats } from '../snapshot/types.js';
 import type { Evidence } from './types.js';
 
 export function meminfoEvidence(m: Meminfo, c: MeminfoCapture, key: string): Evidence | null {
@@ -13,6 +13,11 @@ export function meminfoEvidence(m: Meminfo, c: MeminfoCapture, key: string): Evi
 export function dmesgEvidence(s: Snapshot, r: DmesgRecord): Evidence {
   const ts = r.monotonic !== undefined ? `[${r.monotonic.toFixed(6).padStart(12)}] ` : r.wallClock ? `${r.wallClock} ` : '';
   return { file: s.dmesg!.file, line: r.line, text: ts + r.message };
+}
+
+/** A tegrastats sample quoted by the fields a rule looked at. */
+export function tegrastatsEvidence(t: Tegrastats, i: number, text: string): Evidence {
+  return { file: t.file, line: t.line[i]!, text };
 }
 
 export function compact<T>(xs: (T | null | undefined)[]): T[] {

@@ -1,6 +1,7 @@
 /** The shapes shared by the rule engine, the built-in rules and the renderers. */
 import type { Snapshot, SnapshotPart } from '../snapshot/types.js';
 import type { DeviceContext } from './device/context.js';
+import type { SignatureIndex } from './signatures/match.js';
 
 export const SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -51,18 +52,28 @@ export interface RuleMeta {
   title: string;
   category: string;
   docs: RuleDocs;
+  /** All of these parts must be in the bundle. */
   requires: SnapshotPart[];
+  /** At least one of these parts must be in the bundle (when given). */
+  requiresAny?: SnapshotPart[];
+  /** Parts read when present. */
   uses?: SnapshotPart[];
   thresholds: Record<string, number>;
   /** Message templates by id; `{{name}}` placeholders filled from the report's data. */
   messages: Record<string, string>;
   remedy?: string[];
   references?: string[];
+  /** Catalogue signature ids (shared/signatures.md) this rule reports or derives. */
+  signatures?: string[];
+  /** Declarative rules: the pack they come from. */
+  pack?: string;
 }
 
 export interface FindingInput {
   messageId: string;
   data?: Record<string, string | number>;
+  /** Already-rendered verdict (declarative rules render their Handlebars template). */
+  rendered?: string;
   severity: Severity;
   confidence: number;
   figures?: Figure[];
@@ -75,6 +86,8 @@ export interface RuleContext {
   snapshot: Snapshot;
   device: DeviceContext;
   thresholds: Record<string, number>;
+  /** Kernel-message signature hits, matched once per analysis. */
+  signatures: SignatureIndex;
   report(f: FindingInput): void;
 }
 
@@ -87,7 +100,7 @@ export interface Rule {
 export interface RuleOutcome {
   ruleId: string;
   title: string;
-  status: 'fired' | 'passed' | 'not-evaluated' | 'rule-error';
+  status: 'fired' | 'passed' | 'not-evaluated' | 'rule-error' | 'disabled';
   /** For not-evaluated: the missing inputs; for rule-error: the error. */
   detail?: string;
 }

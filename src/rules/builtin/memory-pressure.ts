@@ -27,6 +27,7 @@ export const memoryPressure: Rule = {
       'Add zram or a swap file as a cushion, and cap per-process memory (systemd MemoryMax=).',
     ],
     references: ['seed §20 step 1', 'shared/signatures.md meminfo-memavailable-low'],
+    signatures: ['meminfo-memavailable-low'],
   },
   check({ snapshot, thresholds, report }) {
     const m = snapshot.meminfo!;

@@ -1,0 +1,88 @@
+import type { Rule } from '../types.js';
+import { mib } from '../format.js';
+
+/** Checklist step 2: high-order free blocks gone while plenty of memory is free. */
+export const buddyFragmentation: Rule = {
+  meta: {
+    id: 'buddy-fragmentation',
+    title: 'Buddy allocator fragmentation',
+    category: 'fragmentation',
+    docs: {
+      description: 'Looks for zones in /proc/buddyinfo whose orders 6 and up (256 KiB and larger blocks) are empty while much memory is free, and reports the unusable-free-space index per order.',
+      why: 'Camera and GPU drivers need contiguous blocks; with high orders empty, large allocations fail even though MemFree looks healthy.',
+      seed: 'seed §6 and §20 step 2 (Check Fragmentation); signatures buddyinfo-high-orders-empty, show-mem-buddy',
+    },
+    requires: ['buddyinfo'],
+    thresholds: { highOrder: 6, minFreeMiB: 64, unusableWarning: 0.9 },
+    messages: {
+      empty: 'Zone {{zone}} has {{freeMiB}} MiB free but no block of order {{order}} or larger (>= {{blockKiB}} KiB): memory is fragmented.',
+      mostlyUnusable: 'Zone {{zone}}: {{unusablePct}}% of its {{freeMiB}} MiB free is in blocks too small for an order-{{order}} ({{blockKiB}} KiB) allocation.',
+      trend: 'Across {{captures}} buddyinfo captures, free blocks of order {{order}} and up in zone {{zone}} fell from {{first}} to {{last}}.',
+    },
+    remedy: [
+      'Pre-allocate large buffers at start-up and reuse them instead of allocating per frame (seed §18 buffer pools).',
+      'As a diagnostic, trigger compaction: echo 1 > /proc/sys/vm/compact_memory, then re-read /proc/buddyinfo.',
+      'Raise vm.min_free_kbytes so the kernel keeps more headroom for compaction.',
+    ],
+    references: ['seed §6, §20 step 2', 'shared/signatures.md buddyinfo-high-orders-empty'],
+    signatures: ['buddyinfo-high-orders-empty'],
+  },
+  check({ snapshot, thresholds, report }) {
+    const b = snapshot.buddyinfo!;
+    const last = b.captures[b.captures.length - 1]!;
+    const k = thresholds.highOrder!;
+    const blockKiB = (b.pageSize * 2 ** k) / 1024;
+    for (const z of last.zones) {
+      if (z.counts.length <= k) continue;
+      const freeMiB = mib(z.totalFreeBytes);
+      if (freeMiB < thresholds.minFreeMiB!) continue;
+      const high = z.counts.slice(k).reduce((a, c) => a + c, 0);
+      const evidence = [{ file: b.file, line: z.line, text: `Node ${z.node}, zone ${z.zone} ${z.counts.join(' ')}` }];
+      const figures = [
+        { label: 'free in zone', value: freeMiB, unit: 'MiB' },
+        { label: `free blocks of order >= ${k}`, value: high },
+        { label: 'largest free block', value: z.largestBlockBytes / 1024, unit: 'KiB' },
+        { label: `unusable for order ${k}`, value: Math.round(z.unusableIndex[k]! * 100), unit: '%' },
+      ];
+      if (high === 0) {
+        report({ messageId: 'empty', severity: 'error', confidence: 0.85, data: { zone: z.zone, freeMiB, order: k, blockKiB }, figures, evidence, tags: ['fragmentation'] });
+      } else if (z.unusableIndex[k]! >= thresholds.unusableWarning!) {
+        report({
+          messageId: 'mostlyUnusable',
+          severity: 'warning',
+          confidence: 0.7,
+          data: { zone: z.zone, freeMiB, order: k, blockKiB, unusablePct: Math.round(z.unusableIndex[k]! * 100) },
+          figures,
+          evidence,
+          tags: ['fragmentation'],
+        });
+      }
+    }
+    if (b.captures.length >= 2) {
+      const first = b.captures[0]!;
+      for (const z of last.zones) {
+        const z0 = first.zones.find((x) => x.node === z.node && x.zone === z.zone);
+        if (!z0) continue;
+        const h0 = z0.counts.slice(k).reduce((a, c) => a + c, 0);
+        const h1 = z.counts.slice(k).reduce((a, c) => a + c, 0);
+        if (h0 >= 8 && h1 <= h0 / 4) {
+          report({
+            messageId: 'trend',
+            severity: 'warning',
+            confidence: 0.75,
+            data: { captures: b.captures.length, order: k, zone: z.zone, first: h0, last: h1 },
+            figures: [
+              { label: 'first capture', value: h0 },
+              { label: 'last capture', value: h1 },
+            ],
+            evidence: [
+              { file: b.file, line: z0.line, text: `Node ${z0.node}, zone ${z0.zone} ${z0.counts.join(' ')}` },
+              { file: b.file, line: z.line, text: `Node ${z.node}, zone ${z.zone} ${z.counts.join(' ')}` },
+            ],
+            tags: ['fragmentation', 'fragmentation-trend'],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,145 @@
+import type { Evidence, Rule } from '../types.js';
+import { compact, meminfoEvidence } from '../evidence.js';
+import { hasPart } from '../engine.js';
+import { mib } from '../format.js';
+import { hitEvidence } from '../signatures/pack-rule.js';
+
+const PAGE = 4096;
+
+/** Checklist step 3: CMA usage, failures and sizing. */
+export const cma: Rule = {
+  meta: {
+    id: 'cma',
+    title: 'CMA (contiguous memory) exhaustion and sizing',
+    category: 'cma',
+    docs: {
+      description: 'Compares CmaFree with CmaTotal and with the largest single buffer the workload needs, reads cma_alloc failures and "PFNs busy" lines, the boot-time reservation and cma= on the command line.',
+      why: 'Camera (VI/ISP) and GPU buffers must be physically contiguous: when CMA runs out or fragments, capture and inference fail after hours although RAM looks fine. JetPack 4 prints no CMA failure line, so there it is inferred.',
+      seed: 'seed §7, §8, §18, §20 step 3 and §21 (CMA Exhaustion); signatures cma-alloc-failed, alloc-contig-range-busy, cma-reserved',
+    },
+    requires: [],
+    requiresAny: ['meminfo', 'dmesg'],
+    uses: ['identity'],
+    thresholds: { largestAllocationMiB: 24, lowFreePct: 10, minCameraCmaMiB: 256 },
+    messages: {
+      failures: '{{count}} CMA allocation failure(s); the largest request was {{maxReqMiB}} MiB ({{cause}}).',
+      belowBuffer: 'CmaFree is {{freeMiB}} MiB of {{totalMiB}} MiB: less than one {{bufferMiB}} MiB buffer, so the next large camera/GPU allocation fails.',
+      low: 'CMA is {{usedPct}}% used ({{freeMiB}} MiB free of {{totalMiB}} MiB).',
+      busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
+      reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
+      cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
+      smallForCamera: 'CMA is {{totalMiB}} MiB while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
+    },
+    remedy: [
+      'Pre-allocate buffer pools at start-up and never free them (NVMM pools with a fixed count).',
+      'Increase CMA: cma=768M on the kernel command line (/boot/extlinux/extlinux.conf APPEND) or the DT linux,cma size; verify CmaTotal afterwards.',
+      'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
+    ],
+    references: ['seed §7, §8, §21 CMA Exhaustion', 'shared/signatures.md cma-alloc-failed, alloc-contig-range-busy, cma-reserved'],
+    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved'],
+  },
+  check({ snapshot, device, thresholds, signatures, report }) {
+    const m = snapshot.meminfo;
+    const c = m?.captures[m.captures.length - 1];
+    const total = c?.values.CmaTotal;
+    const free = c?.values.CmaFree;
+    const memEvidence: Evidence[] = m && c ? compact([meminfoEvidence(m, c, 'CmaFree'), meminfoEvidence(m, c, 'CmaTotal')]) : [];
+    const dmesgFile = snapshot.dmesg?.file ?? '';
+    const failures = signatures.events('cma-alloc-failed');
+    const busy = signatures.events('alloc-contig-range-busy');
+    const reserved = signatures.events('cma-reserved');
+    const cameraTrouble = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'].some((id) => signatures.events(id).length > 0);
+    const r32 = device.l4t?.startsWith('32.') || /^4\.9\./.test(device.kernel ?? '');
+
+    if (failures.length) {
+      const reqs = failures.map((h) => Number(h.groups.pages) * PAGE);
+      const maxReq = Math.max(...reqs);
+      const cause =
+        free === undefined
+          ? 'CmaFree unknown: no /proc/meminfo in the bundle'
+          : free >= maxReq
+            ? `CmaFree ${mib(free)} MiB would fit it: no contiguous range, i.e. fragmentation or pinned pages`
+            : `CmaFree ${mib(free)} MiB is smaller: the pool is too small for the workload`;
+      const ret = [...new Set(failures.map((h) => h.groups.ret))].join(', ');
+      report({
+        messageId: 'failures',
+        severity: 'error',
+        confidence: 0.9,
+        data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReqMiB: mib(maxReq), cause },
+        figures: [
+          { label: 'failures', value: failures.length },
+          { label: 'largest request', value: mib(maxReq), unit: 'MiB' },
+          { label: 'return codes', value: ret },
+          ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
+        ],
+        evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
+        tags: ['cma-failure', free !== undefined && free >= maxReq ? 'cma-fragmented' : 'cma-too-small'],
+      });
+    }
+    if (total && free !== undefined) {
+      const bufferMiB = thresholds.largestAllocationMiB!;
+      const usedPct = Math.round(((total - free) / total) * 100);
+      const data = { freeMiB: mib(free), totalMiB: mib(total), bufferMiB, usedPct };
+      const figures = [
+        { label: 'CmaFree', value: data.freeMiB, unit: 'MiB' },
+        { label: 'CmaTotal', value: data.totalMiB, unit: 'MiB' },
+        { label: 'largest buffer assumed', value: bufferMiB, unit: 'MiB' },
+      ];
+      if (free < bufferMiB * 1024 * 1024) {
+        report({ messageId: 'belowBuffer', severity: 'error', confidence: 0.8, data, figures, evidence: memEvidence, tags: ['cma-low'] });
+      } else if (usedPct >= 100 - thresholds.lowFreePct!) {
+        report({ messageId: 'low', severity: 'warning', confidence: 0.7, data, figures, evidence: memEvidence, tags: ['cma-low'] });
+      }
+      if (cameraTrouble && total < thresholds.minCameraCmaMiB! * 1024 * 1024) {
+        report({ messageId: 'smallForCamera', severity: 'warning', confidence: 0.6, data, figures, evidence: memEvidence, tags: ['cma-too-small'] });
+      }
+    }
+    if (busy.length) {
+      const inferred = r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line: this is how its CMA exhaustion shows)' : '';
+      report({
+        messageId: 'busy',
+        severity: failures.length || r32 ? 'error' : 'warning',
+        confidence: 0.7,
+        data: { count: busy.length + signatures.suppressed('alloc-contig-range-busy'), inferred },
+        figures: [{ label: 'busy ranges', value: busy.length }],
+        evidence: hitEvidence(dmesgFile, busy),
+        tags: ['cma-busy'],
+      });
+    }
+    const failedReserve = reserved.find((h) => h.groups.fail_mib !== undefined);
+    if (failedReserve) {
+      report({
+        messageId: 'reserveFailed',
+        severity: 'critical',
+        confidence: 0.9,
+        data: { mib: failedReserve.groups.fail_mib! },
+        evidence: hitEvidence(dmesgFile, [failedReserve]),
+        tags: ['cma-failure'],
+      });
+    }
+    const param = snapshot.identity?.cmdline?.value.params.cma;
+    if (typeof param === 'string' && total !== undefined && hasPart(snapshot, 'meminfo')) {
+      const wanted = parseCmaParam(param);
+      if (wanted && Math.abs(wanted - total) > 4 * 1024 * 1024) {
+        const src = snapshot.identity!.cmdline!.source;
+        report({
+          messageId: 'cmdlineMismatch',
+          severity: 'warning',
+          confidence: 0.6,
+          data: { param, totalMiB: mib(total) },
+          evidence: [{ file: src.file, line: src.line, text: `cma=${param}` }, ...memEvidence],
+          tags: ['cma-config'],
+        });
+      }
+    }
+  },
+};
+
+/** `512M`, `1G`, `268435456`, `256M@0-4G` -> bytes. */
+export function parseCmaParam(p: string): number | null {
+  const m = /^(\d+)([KMG]?)/i.exec(p);
+  if (!m) return null;
+  const mult = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2]!.toUpperCase()]!;
+  return Number(m[1]) * mult;
+}
+

@@ -1,0 +1,57 @@
+import type { Rule } from '../types.js';
+import { tegrastatsEvidence } from '../evidence.js';
+import { formatDuration, longestRun } from '../stats.js';
+
+/** Memory bandwidth: EMC utilisation saturated for long stretches. */
+export const emcBandwidth: Rule = {
+  meta: {
+    id: 'emc-bandwidth',
+    title: 'Memory bandwidth saturation (EMC)',
+    category: 'memory',
+    docs: {
+      description: 'Finds the longest stretch of tegrastats samples with EMC_FREQ load at or above the saturation threshold and the share of time above the busy threshold.',
+      why: 'CPU, GPU, DLA, camera and display share one DRAM interface (~102 GB/s on Orin Nano Super): almost everything is memory-bound, and when EMC sits at 100% inference slows down with no error anywhere.',
+      seed: 'seed §0 (bandwidth is the bottleneck), §14/§12 (If EMC is at 100%, you are bandwidth-limited), §19',
+    },
+    requires: ['tegrastats'],
+    thresholds: { saturatedPct: 90, minSeconds: 60, busyPct: 80, busyShare: 0.5 },
+    messages: {
+      saturated: 'EMC (memory controller) load stayed at or above {{saturatedPct}}% for {{duration}}; {{busyShare}}% of the log was above {{busyPct}}%: the workload is bandwidth-bound.',
+    },
+    remedy: [
+      'Reduce DRAM traffic: smaller models, INT8/INT4 quantisation, smaller batches, tiling and data reuse.',
+      'Remove copies in the camera pipeline (zero-copy DMA-BUF / NVMM from capture to inference).',
+      'Check the EMC clock is at its maximum for the power mode (nvpmodel, jetson_clocks).',
+    ],
+    references: ['seed §0, §16.4, §19'],
+  },
+  check({ snapshot, thresholds, report }) {
+    const t = snapshot.tegrastats!;
+    const load = t.emcLoad;
+    let known = 0;
+    let busy = 0;
+    for (let i = 0; i < t.samples; i++) {
+      if (!Number.isFinite(load[i]!)) continue;
+      known++;
+      if (load[i]! >= thresholds.busyPct!) busy++;
+    }
+    if (!known) return;
+    const run = longestRun(t.samples, (i) => load[i]! >= thresholds.saturatedPct!);
+    const runS = run ? t.t[run[1]]! - t.t[run[0]]! + t.intervalSeconds : 0;
+    const share = busy / known;
+    if (runS < thresholds.minSeconds! && share < thresholds.busyShare!) return;
+    const i = run ? run[0] : 0;
+    report({
+      messageId: 'saturated',
+      severity: 'warning',
+      confidence: 0.7,
+      data: { saturatedPct: thresholds.saturatedPct!, duration: formatDuration(runS), busyShare: Math.round(share * 100), busyPct: thresholds.busyPct! },
+      figures: [
+        { label: 'longest saturated stretch', value: formatDuration(runS) },
+        { label: `time above ${thresholds.busyPct}%`, value: Math.round(share * 100), unit: '%' },
+      ],
+      evidence: run ? [tegrastatsEvidence(t, i, `EMC_FREQ ${load[i]}%@${t.emcFreqMHz[i]}`)] : [],
+      tags: ['bandwidth'],
+    });
+  },
+};

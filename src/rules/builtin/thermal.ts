@@ -1,0 +1,156 @@
+import type { Evidence, Rule } from '../types.js';
+import { tegrastatsEvidence } from '../evidence.js';
+import { hitEvidence } from '../signatures/pack-rule.js';
+import { finite, formatDuration, maxIndex, median } from '../stats.js';
+
+interface Trip {
+  throttleC: number;
+  shutdownC: number;
+  source: string;
+}
+
+/** Checklist step 6: throttling inferred from tegrastats against the board's trip points. */
+export const thermal: Rule = {
+  meta: {
+    id: 'thermal',
+    title: 'Thermal throttling and shutdown',
+    category: 'thermal',
+    docs: {
+      description: 'Compares tegrastats temperatures with the trip points of the board (boot-log soctherm lines first, else the SoC table: Orin 99.0/104.5 C, AGX Xavier CPU 90/95.5 C, Nano CPU 100.5/102.5 C), checks whether CPU/GPU clocks fell while hot and busy, and reports critical-shutdown lines.',
+      why: 'Jetson throttling is done by hardware/BPMP and prints nothing: inference slows and buffers queue up with no log line, so it must be inferred from temperatures and clocks.',
+      seed: 'seed §20 step 6, §21 Thermal Throttling Causing Latency Spikes; jetson-reference §4; signatures tegrastats-temps-clocks, soctherm-trip-config, thermal-critical-shutdown',
+    },
+    requires: [],
+    requiresAny: ['tegrastats', 'dmesg'],
+    uses: ['identity'],
+    thresholds: { marginC: 3, clockDropPct: 15, busyLoadPct: 90 },
+    messages: {
+      overTrip: '{{sensor}} reached {{maxC}} °C, at or above its {{tripC}} °C throttle trip ({{source}}): the SoC was throttling{{clocks}}.',
+      nearTrip: '{{sensor}} reached {{maxC}} °C, within {{marginC}} °C of its {{tripC}} °C throttle trip ({{source}}){{clocks}}.',
+      overShutdown: '{{sensor}} reached {{maxC}} °C, at or above the {{tripC}} °C shutdown trip ({{source}}).',
+      shutdown: 'The kernel shut the device down for temperature ({{zone}}{{temp}}).',
+      tripsUnknown: 'Trip points for this board are not known (no boot-log trip lines, SoC {{soc}}); hottest sensor {{sensor}} at {{maxC}} °C.',
+    },
+    remedy: [
+      'Add active cooling (fan, heatsink) and check ambient temperature and enclosure ventilation.',
+      'Use nvpmodel to choose an appropriate power mode; reduce workload or duty cycle.',
+      'Verify the fan profile (nvfancontrol) runs and the fan spins.',
+    ],
+    references: ['seed §21 Thermal Throttling', 'jetson-reference §4.2, §4.3', 'shared/signatures.md tegrastats-temps-clocks'],
+    signatures: ['tegrastats-temps-clocks', 'soctherm-trip-config', 'thermal-critical-shutdown'],
+  },
+  check({ snapshot, device, thresholds, signatures, report }) {
+    const dfile = snapshot.dmesg?.file ?? '';
+    for (const h of signatures.events('thermal-critical-shutdown')) {
+      report({
+        messageId: 'shutdown',
+        severity: 'critical',
+        confidence: 0.95,
+        data: { zone: h.groups.zone_type ?? h.groups.zone ?? 'thermal zone', temp: h.groups.temp_c ? ` at ${h.groups.temp_c} °C` : '' },
+        evidence: hitEvidence(dfile, [h]),
+        tags: ['thermal', 'thermal-shutdown', 'reboot'],
+      });
+    }
+    const t = snapshot.tegrastats;
+    if (!t || t.samples === 0) return;
+    // Trip points: the boot log's own soctherm lines win over the SoC table.
+    const trips = new Map<string, Trip>();
+    for (const [k, v] of Object.entries(device.trips?.zones ?? {})) trips.set(k, { ...v, source: device.trips!.source });
+    const bootLines = signatures.events('soctherm-trip-config');
+    for (const h of bootLines) {
+      const sensor = h.groups.sensor!.toLowerCase();
+      const cur = trips.get(sensor) ?? { throttleC: Infinity, shutdownC: Infinity, source: '' };
+      const c = Number(h.groups.mc) / 1000;
+      if (h.groups.kind === 'throttrip') cur.throttleC = c;
+      else cur.shutdownC = c;
+      cur.source = `boot log ${dfile}:${h.line}`;
+      trips.set(sensor, cur);
+    }
+    let hottest: { sensor: string; maxC: number; i: number } | null = null;
+    let reported = false;
+    for (const [label, col] of Object.entries(t.tempC)) {
+      const i = maxIndex(col);
+      if (i < 0) continue;
+      const maxC = col[i]!;
+      const trip = trips.get(label.toLowerCase());
+      if (!trip) {
+        if (!/^(pmic|thermal|charger|max170xx|iwlwifi)$/i.test(label) && (!hottest || maxC > hottest.maxC)) hottest = { sensor: label, maxC, i };
+        continue;
+      }
+      if (!hottest || maxC > hottest.maxC) hottest = { sensor: label, maxC, i };
+      const margin = thresholds.marginC!;
+      if (maxC < trip.throttleC - margin) continue;
+      const clocks = clockDrop(t, col, trip.throttleC - margin, thresholds.busyLoadPct!, thresholds.clockDropPct!);
+      const hotSamples = finite(col).filter((v) => v >= trip.throttleC - margin).length;
+      const ev: Evidence[] = [tegrastatsEvidence(t, i, `${label}@${maxC}C`)];
+      if (clocks.evidence !== undefined) ev.push(tegrastatsEvidence(t, clocks.evidence, clocks.text));
+      const figures = [
+        { label: `${label} max`, value: maxC, unit: '°C' },
+        { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
+        { label: 'shutdown trip', value: trip.shutdownC, unit: '°C' },
+        { label: 'time at or near the trip', value: formatDuration(hotSamples * t.intervalSeconds) },
+        ...clocks.figures,
+      ];
+      const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
+      const tags = ['thermal', ...(clocks.summary ? ['throttling-clocks'] : [])];
+      if (maxC >= trip.shutdownC) {
+        report({ messageId: 'overShutdown', severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+      } else if (maxC >= trip.throttleC) {
+        report({ messageId: 'overTrip', severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+      } else {
+        report({ messageId: 'nearTrip', severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
+      }
+      reported = true;
+    }
+    if (!reported && trips.size === 0 && hottest) {
+      report({
+        messageId: 'tripsUnknown',
+        severity: 'info',
+        confidence: 0.5,
+        data: { soc: device.soc ?? 'unknown', sensor: hottest.sensor, maxC: hottest.maxC },
+        evidence: [tegrastatsEvidence(t, hottest.i, `${hottest.sensor}@${hottest.maxC}C`)],
+        tags: ['thermal'],
+      });
+    }
+  },
+};
+
+/** Did GPU or CPU clocks fall while this sensor was hot and the unit busy? */
+function clockDrop(
+  t: NonNullable<import('../../snapshot/types.js').Snapshot['tegrastats']>,
+  temp: Float64Array,
+  hotC: number,
+  busyPct: number,
+  dropPct: number,
+): { summary: string; figures: { label: string; value: number | string; unit?: string }[]; evidence?: number; text: string } {
+  const parts: string[] = [];
+  const figures: { label: string; value: number | string; unit?: string }[] = [];
+  let evidence: number | undefined;
+  let text = '';
+  const check = (name: string, freq: (i: number) => number, load: (i: number) => number) => {
+    const cool: number[] = [];
+    let hotMin = Infinity;
+    let at = -1;
+    for (let i = 0; i < t.samples; i++) {
+      const f = freq(i);
+      if (!Number.isFinite(f) || !(load(i) >= busyPct)) continue;
+      if (temp[i]! < hotC - 10) cool.push(f);
+      else if (temp[i]! >= hotC && f < hotMin) {
+        hotMin = f;
+        at = i;
+      }
+    }
+    const base = median(cool);
+    if (!Number.isFinite(base) || at < 0 || hotMin > base * (1 - dropPct / 100)) return;
+    parts.push(`${name} clock fell from ${base} to ${hotMin} MHz under load`);
+    figures.push({ label: `${name} MHz cool / hot`, value: `${base} / ${hotMin}` });
+    evidence ??= at;
+    text ||= `${name} ${hotMin} MHz at load ${Math.round(load(at))}%`;
+  };
+  check('GPU', (i) => t.gr3dFreqMHz[i]!, (i) => t.gr3dLoad[i]!);
+  check('CPU', (i) => Math.max(...t.cpuFreqMHz.map((c) => (Number.isFinite(c[i]!) ? c[i]! : -Infinity))), (i) => {
+    const loads = t.cpuLoad.map((c) => c[i]!).filter(Number.isFinite);
+    return loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
+  });
+  return { summary: parts.length ? `; ${parts.join('; ')}` : '', figures, evidence, text };
+}

@@ -1,0 +1,104 @@
+/**
+ * Runs the compiled signatures over the dmesg records once per analysis. Messages arrive
+ * already normalised (the dmesg parser removed timestamp, syslog and level prefixes).
+ * Adds `N callbacks suppressed` to the signature whose function was rate-limited, and
+ * retries author-wrapped high-value lines joined with the next line.
+ */
+import type { Dmesg, DmesgRecord } from '../../snapshot/types.js';
+import type { CompiledPattern, CompiledSignature } from './pack.js';
+
+export interface SignatureHit {
+  signatureId: string;
+  pattern: number;
+  role: NonNullable<CompiledPattern['role']>;
+  record: number;
+  line: number;
+  groups: Record<string, string | undefined>;
+  /** The matched text (joined with the next line when `joined`). */
+  text: string;
+  joined: boolean;
+  monotonic?: number;
+  wallClock?: string;
+  boot: number;
+}
+
+export interface SignatureIndex {
+  signatures: CompiledSignature[];
+  hits(id: string): SignatureHit[];
+  /** Primary hits only (events), ignoring `ignoreIf` matches. */
+  events(id: string): SignatureHit[];
+  suppressed(id: string): number;
+}
+
+const SUPPRESSED_RE = /(?<fn>[\w.]+): (?<n>\d+) callbacks suppressed/;
+
+function tryPattern(p: CompiledPattern, text: string): RegExpExecArray | null {
+  if (p.literal !== null && !text.includes(p.literal)) return null;
+  return p.re.exec(text);
+}
+
+export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[]): SignatureIndex {
+  const hits = new Map<string, SignatureHit[]>();
+  const suppressed = new Map<string, number>();
+  const byFunction = new Map<string, string>();
+  for (const s of signatures) for (const fn of s.suppressedFunctions ?? []) byFunction.set(fn, s.id);
+  const records = dmesg?.records ?? [];
+  const push = (s: CompiledSignature, k: number, r: DmesgRecord, idx: number, m: RegExpExecArray, text: string, joined: boolean) => {
+    const list = hits.get(s.id) ?? [];
+    list.push({
+      signatureId: s.id,
+      pattern: k,
+      role: s.patterns[k]!.role ?? 'primary',
+      record: idx,
+      line: r.line,
+      groups: { ...(m.groups ?? {}) },
+      text,
+      joined,
+      monotonic: r.monotonic,
+      wallClock: r.wallClock,
+      boot: r.boot,
+    });
+    hits.set(s.id, list);
+  };
+  for (let idx = 0; idx < records.length; idx++) {
+    const r = records[idx]!;
+    const msg = r.message;
+    if (msg.includes('callbacks suppressed')) {
+      const m = SUPPRESSED_RE.exec(msg);
+      const id = m && byFunction.get(m.groups!.fn!);
+      if (id) suppressed.set(id, (suppressed.get(id) ?? 0) + Number(m!.groups!.n));
+      continue;
+    }
+    for (const s of signatures) {
+      let matched = false;
+      for (let k = 0; k < s.patterns.length; k++) {
+        const m = tryPattern(s.patterns[k]!, msg);
+        if (m) {
+          push(s, k, r, idx, m, msg, false);
+          matched = true;
+          break;
+        }
+      }
+      if (matched || !s.joinContinuation) continue;
+      // A line wrapped by whoever pasted it: retry with the next line appended.
+      const p0 = s.patterns[0]!;
+      const next = records[idx + 1];
+      if (!next || !p0.joinAnchor || !msg.includes(p0.joinAnchor)) continue;
+      const joinedText = `${msg.trimEnd()} ${next.message.trim()}`;
+      const joinedWithoutSpace = `${msg.trimEnd()}${next.message.trim()}`;
+      const m = p0.re.exec(joinedText) ?? p0.re.exec(joinedWithoutSpace);
+      if (m) push(s, 0, r, idx, m, m.input, true);
+    }
+  }
+  const ignored = (s: CompiledSignature, h: SignatureHit) => s.ignore.some(([k, re]) => h.groups[k] !== undefined && re.test(h.groups[k]!));
+  const byId = new Map(signatures.map((s) => [s.id, s]));
+  return {
+    signatures,
+    hits: (id) => hits.get(id) ?? [],
+    events: (id) => {
+      const s = byId.get(id);
+      return (hits.get(id) ?? []).filter((h) => h.role === 'primary' && (!s || !ignored(s, h)));
+    },
+    suppressed: (id) => suppressed.get(id) ?? 0,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Turns a declarative signature into a rule: one finding per signature that matched, with
+ * its count (rate-limited repeats included), first and last time, figures and evidence.
+ */
+import type { Evidence, Figure, Rule } from '../types.js';
+import type { CompiledSignature } from './pack.js';
+import type { SignatureHit, SignatureIndex } from './match.js';
+
+export function hitTime(h: SignatureHit): string {
+  if (h.monotonic !== undefined) return `${h.monotonic.toFixed(3)} s after boot${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
+  return h.wallClock ?? `line ${h.line}`;
+}
+
+export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
+  return hits.map((h) => ({ file, line: h.line, text: h.text }));
+}
+
+/** Data handed to a signature's Handlebars templates. */
+export function templateData(sig: CompiledSignature, idx: SignatureIndex) {
+  const events = idx.events(sig.id);
+  const suppressed = idx.suppressed(sig.id);
+  return {
+    count: events.length + suppressed,
+    lines: events.length,
+    suppressed,
+    first: events[0]?.groups ?? {},
+    last: events[events.length - 1]?.groups ?? {},
+    firstTime: events[0] ? hitTime(events[0]) : '',
+    lastTime: events.length ? hitTime(events[events.length - 1]!) : '',
+  };
+}
+
+export function packRule(sig: CompiledSignature): Rule {
+  return {
+    meta: {
+      id: sig.id,
+      title: sig.title,
+      category: sig.category,
+      docs: {
+        description: `${sig.title} (kernel message signature${sig.kernels ? `; ${sig.kernels}` : ''}).`,
+        why: sig.remedy[0] ?? sig.title,
+        seed: sig.references[0] ?? `rule pack ${sig.pack}`,
+      },
+      requires: ['dmesg'],
+      thresholds: {},
+      messages: { found: sig.verdict },
+      remedy: sig.remedy,
+      references: sig.references,
+      pack: sig.pack,
+    },
+    check({ snapshot, signatures, report }) {
+      const events = signatures.events(sig.id);
+      if (events.length === 0) return;
+      const data = templateData(sig, signatures);
+      const all = signatures.hits(sig.id);
+      const figures: Figure[] = [{ label: 'occurrences', value: data.count }];
+      if (data.suppressed) figures.push({ label: 'rate-limited repeats (callbacks suppressed)', value: data.suppressed });
+      figures.push({ label: 'first seen', value: data.firstTime });
+      if (events.length > 1) figures.push({ label: 'last seen', value: data.lastTime });
+      report({
+        messageId: 'found',
+        rendered: sig.verdictTemplate(data),
+        severity: sig.severity,
+        confidence: sig.confidence,
+        figures,
+        evidence: hitEvidence(snapshot.dmesg!.file, all),
+        remedy: sig.remedyTemplates.map((t) => t(data)),
+        tags: [...(sig.tags ?? []), `signature:${sig.id}`],
+      });
+    },
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Declarative rule packs (`rules/*.json`): kernel-message signatures with named-capture
+ * regexes, category, severity and Handlebars verdict/remedy templates. Loaded at run time;
+ * `--rules <dir>` adds a user's packs. A bad pack is refused with the file and field named.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { SEVERITIES, type Severity } from '../types.js';
+import { requiredLiteral } from './literal.js';
+
+export interface PatternSpec {
+  regex: string;
+  /** `primary` lines count as events; `detail` lines only enrich them. */
+  role?: 'primary' | 'detail' | 'selection' | 'header' | 'row';
+  kernels?: string;
+  /** Text that marks a line worth re-trying joined with the next one (author-wrapped pastes). */
+  joinAnchor?: string;
+}
+
+export interface SignatureSpec {
+  id: string;
+  title: string;
+  category: string;
+  severity: Severity;
+  confidence: number;
+  patterns: PatternSpec[];
+  joinContinuation?: boolean;
+  kernels?: string;
+  suppressedFunctions?: string[];
+  /** Capture name -> regex: hits whose capture matches are ignored (e.g. NVERC 0x0). */
+  ignoreIf?: Record<string, string>;
+  /** Id of the built-in rule that reports this signature's hits. */
+  reportedBy?: string;
+  /** false: context only, never a finding of its own. */
+  report?: boolean;
+  verdict: string;
+  remedy: string[];
+  references: string[];
+  tags?: string[];
+  /** Real lines the signature must match (the tester checks them). */
+  examples: string[];
+}
+
+export interface CompiledPattern extends PatternSpec {
+  re: RegExp;
+  /** A literal every match contains: a cheap `includes` before the regex. */
+  literal: string | null;
+}
+
+export interface CompiledSignature extends Omit<SignatureSpec, 'patterns'> {
+  pack: string;
+  file: string;
+  patterns: CompiledPattern[];
+  ignore: [string, RegExp][];
+  verdictTemplate: HandlebarsTemplateDelegate;
+  remedyTemplates: HandlebarsTemplateDelegate[];
+}
+
+export class PackError extends Error {}
+
+const CATEGORIES = ['memory', 'fragmentation', 'cma', 'oom', 'smmu', 'thermal', 'power', 'gpu', 'camera', 'storage', 'other'];
+const ROLES = ['primary', 'detail', 'selection', 'header', 'row'];
+
+function fail(file: string, where: string, msg: string): never {
+  throw new PackError(`${file}: ${where}: ${msg}`);
+}
+
+function str(file: string, where: string, v: unknown, optional = false): string | undefined {
+  if (v === undefined && optional) return undefined;
+  if (typeof v !== 'string' || v === '') fail(file, where, `expected a non-empty string, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function strList(file: string, where: string, v: unknown, optional = false): string[] {
+  if (v === undefined && optional) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(file, where, 'expected an array of strings');
+  return v as string[];
+}
+
+function template(file: string, where: string, text: string): HandlebarsTemplateDelegate {
+  try {
+    const t = Handlebars.compile(text, { noEscape: true, strict: true });
+    Handlebars.parse(text); // surfaces syntax errors now, not at first use
+    return t;
+  } catch (e) {
+    fail(file, where, `invalid Handlebars template: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Validates and compiles one pack document. */
+export function compilePack(doc: unknown, file: string): CompiledSignature[] {
+  if (typeof doc !== 'object' || doc === null) fail(file, '(top)', 'expected a JSON object');
+  const d = doc as Record<string, unknown>;
+  const pack = str(file, 'pack', d.pack)!;
+  if (!Array.isArray(d.signatures)) fail(file, 'signatures', 'expected an array');
+  const seen = new Set<string>();
+  return (d.signatures as unknown[]).map((raw, i) => {
+    const at = (f: string) => `signatures[${i}].${f}`;
+    if (typeof raw !== 'object' || raw === null) fail(file, `signatures[${i}]`, 'expected an object');
+    const s = raw as Record<string, unknown>;
+    const id = str(file, at('id'), s.id)!;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(file, at('id'), `"${id}" is not a lower-case id (a-z, 0-9, -)`);
+    if (seen.has(id)) fail(file, at('id'), `duplicate id "${id}"`);
+    seen.add(id);
+    const category = str(file, at('category'), s.category)!;
+    if (!CATEGORIES.includes(category)) fail(file, at('category'), `"${category}" is not one of ${CATEGORIES.join(', ')}`);
+    const severity = str(file, at('severity'), s.severity)! as Severity;
+    if (!SEVERITIES.includes(severity)) fail(file, at('severity'), `"${severity}" is not one of ${SEVERITIES.join(', ')}`);
+    const confidence = s.confidence ?? 0.8;
+    if (typeof confidence !== 'number' || confidence < 0 || confidence > 1) fail(file, at('confidence'), 'expected a number from 0 to 1');
+    if (!Array.isArray(s.patterns) || s.patterns.length === 0) fail(file, at('patterns'), 'expected a non-empty array');
+    const patterns: CompiledPattern[] = (s.patterns as unknown[]).map((p, k) => {
+      const where = at(`patterns[${k}]`);
+      const spec = (typeof p === 'string' ? { regex: p } : p) as PatternSpec;
+      const source = str(file, `${where}.regex`, spec.regex)!;
+      let re: RegExp;
+      try {
+        re = new RegExp(source);
+      } catch (e) {
+        fail(file, `${where}.regex`, `invalid regular expression: ${(e as Error).message}`);
+      }
+      if (spec.role && !ROLES.includes(spec.role)) fail(file, `${where}.role`, `"${spec.role}" is not one of ${ROLES.join(', ')}`);
+      return { ...spec, role: spec.role ?? 'primary', re, literal: requiredLiteral(source) };
+    });
+    const ignore: [string, RegExp][] = Object.entries((s.ignoreIf as Record<string, string>) ?? {}).map(([k, v]) => {
+      try {
+        return [k, new RegExp(v)];
+      } catch (e) {
+        fail(file, at(`ignoreIf.${k}`), `invalid regular expression: ${(e as Error).message}`);
+      }
+    });
+    const verdict = str(file, at('verdict'), s.verdict)!;
+    const remedy = strList(file, at('remedy'), s.remedy, true);
+    const examples = strList(file, at('examples'), s.examples, true);
+    return {
+      id,
+      title: str(file, at('title'), s.title)!,
+      category,
+      severity,
+      confidence: confidence as number,
+      patterns,
+      joinContinuation: s.joinContinuation === true,
+      kernels: str(file, at('kernels'), s.kernels, true),
+      suppressedFunctions: strList(file, at('suppressedFunctions'), s.suppressedFunctions, true),
+      ignoreIf: s.ignoreIf as Record<string, string> | undefined,
+      reportedBy: str(file, at('reportedBy'), s.reportedBy, true),
+      report: s.report !== false,
+      verdict,
+      remedy,
+      references: strList(file, at('references'), s.references, true),
+      tags: strList(file, at('tags'), s.tags, true),
+      examples,
+      pack,
+      file,
+      ignore,
+      verdictTemplate: template(file, at('verdict'), verdict),
+      remedyTemplates: remedy.map((r, k) => template(file, at(`remedy[${k}]`), r)),
+    };
+  });
+}
+
+export function loadPackFile(file: string): CompiledSignature[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PackError(`${file}: cannot read rule pack (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new PackError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  return compilePack(doc, file);
+}
+
+/** Loads every `*.json` pack in a directory (sorted, so results are stable). */
+export function loadPackDir(dir: string): CompiledSignature[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new PackError(`${dir}: --rules expects a directory of *.json rule packs`);
+    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    throw new PackError(`${dir}: cannot read rule pack directory (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  return names.flatMap((n) => loadPackFile(path.join(dir, n)));
+}
+
+/** The packs shipped in the package's rules/ folder. */
+export function builtinPackDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // src/rules/signatures or dist/src/rules/signatures -> package root
+  for (const up of ['../../..', '../../../..']) {
+    const dir = path.resolve(here, up, 'rules');
+    try {
+      if (statSync(path.join(dir, 'kernel-signatures.json')).isFile()) return dir;
+    } catch {
+      /* try the next layout */
+    }
+  }
+  throw new PackError('built-in rule packs not found (rules/kernel-signatures.json)');
+}
+
+/** Built-in packs plus user packs; a user signature with a built-in id replaces it. */
+export function loadSignatures(extraDirs: string[] = []): CompiledSignature[] {
+  const byId = new Map<string, CompiledSignature>();
+  for (const s of loadPackDir(builtinPackDir())) byId.set(s.id, s);
+  for (const dir of extraDirs) for (const s of loadPackDir(dir)) byId.set(s.id, s);
+  return [...byId.values()];
+}
