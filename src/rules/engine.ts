@@ -64,6 +64,7 @@ export function runRule(
       const evidence = f.evidence ?? [];
       found.push({
         ruleId: rule.meta.id,
+        messageId: f.messageId,
         title: rule.meta.title,
         category: rule.meta.category,
         severity: f.severity,

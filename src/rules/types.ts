@@ -24,6 +24,8 @@ export interface Figure {
 
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages this is (stable, for tests and machine-readable output). */
+  messageId: string;
   title: string;
   category: string;
   severity: Severity;

@@ -84,9 +84,12 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       const p0 = s.patterns[0]!;
       const next = records[idx + 1];
       if (!next || !p0.joinAnchor || !msg.includes(p0.joinAnchor)) continue;
-      const joinedText = `${msg.trimEnd()} ${next.message.trim()}`;
-      const joinedWithoutSpace = `${msg.trimEnd()}${next.message.trim()}`;
-      const m = p0.re.exec(joinedText) ?? p0.re.exec(joinedWithoutSpace);
+      const head = msg.trimEnd();
+      const withSpace = `${head} ${next.message.trim()}`;
+      const withoutSpace = `${head}${next.message.trim()}`;
+      // A line cut mid-word (`access type: virt rea` / `d,`) rejoins without a space.
+      const midWord = /[A-Za-z0-9]$/.test(head);
+      const m = midWord ? (p0.re.exec(withoutSpace) ?? p0.re.exec(withSpace)) : (p0.re.exec(withSpace) ?? p0.re.exec(withoutSpace));
       if (m) push(s, 0, r, idx, m, m.input, true);
     }
   }

@@ -15,6 +15,14 @@ export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
   return hits.map((h) => ({ file, line: h.line, text: h.text }));
 }
 
+/** Every capture name of every pattern, so templates may name any (absent ones render empty). */
+function allGroups(sig: CompiledSignature, groups: Record<string, string | undefined> | undefined) {
+  const out: Record<string, string> = {};
+  for (const p of sig.patterns) for (const m of p.regex.matchAll(/\(\?<([A-Za-z_]\w*)>/g)) out[m[1]!] = '';
+  for (const [k, v] of Object.entries(groups ?? {})) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 /** Data handed to a signature's Handlebars templates. */
 export function templateData(sig: CompiledSignature, idx: SignatureIndex) {
   const events = idx.events(sig.id);
@@ -23,8 +31,8 @@ export function templateData(sig: CompiledSignature, idx: SignatureIndex) {
     count: events.length + suppressed,
     lines: events.length,
     suppressed,
-    first: events[0]?.groups ?? {},
-    last: events[events.length - 1]?.groups ?? {},
+    first: allGroups(sig, events[0]?.groups),
+    last: allGroups(sig, events[events.length - 1]?.groups),
     firstTime: events[0] ? hitTime(events[0]) : '',
     lastTime: events.length ? hitTime(events[events.length - 1]!) : '',
   };
