@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ORIN_MEMINFO = readFileSync(path.join(ROOT, 'samples/orin-nano-oom-pressure/proc/meminfo'), 'utf8');
+// Orin Nano 8GB layout (5.15 field set) under memory pressure; tests override single fields.
+const ORIN_MEMINFO = readFileSync(path.join(ROOT, 'test/fixtures/meminfo/synthetic-orin-nano-pressure.txt'), 'utf8');
 
 export const ORIN_NANO_IDENTITY = {
   'etc/nv_tegra_release': '# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n',

@@ -67,7 +67,8 @@ export const thermal: Rule = {
       trips.set(sensor, cur);
     }
     let hottest: { sensor: string; maxC: number; i: number } | null = null;
-    let reported = false;
+    // Every sensor with a known trip that came near it; one finding names the worst.
+    const hot: { label: string; maxC: number; i: number; trip: Trip; col: Float64Array; level: number }[] = [];
     for (const [label, col] of Object.entries(t.tempC)) {
       const i = maxIndex(col);
       if (i < 0) continue;
@@ -78,31 +79,39 @@ export const thermal: Rule = {
         continue;
       }
       if (!hottest || maxC > hottest.maxC) hottest = { sensor: label, maxC, i };
+      if (maxC < trip.throttleC - thresholds.marginC!) continue;
+      const level = maxC >= trip.shutdownC ? 3 : maxC >= trip.throttleC ? 2 : 1;
+      hot.push({ label, maxC, i, trip, col, level });
+    }
+    hot.sort((a, b) => b.level - a.level || b.maxC - b.trip.throttleC - (a.maxC - a.trip.throttleC));
+    const worst = hot[0];
+    if (worst) {
+      const { label, maxC, i, trip, col, level } = worst;
       const margin = thresholds.marginC!;
-      if (maxC < trip.throttleC - margin) continue;
       const clocks = clockDrop(t, col, trip.throttleC - margin, thresholds.busyLoadPct!, thresholds.clockDropPct!);
       const hotSamples = finite(col).filter((v) => v >= trip.throttleC - margin).length;
       const ev: Evidence[] = [tegrastatsEvidence(t, i, `${label}@${maxC}C`)];
       if (clocks.evidence !== undefined) ev.push(tegrastatsEvidence(t, clocks.evidence, clocks.text));
+      const others = hot.slice(1).map((h) => `${h.label} ${h.maxC} °C`);
       const figures = [
         { label: `${label} max`, value: maxC, unit: '°C' },
         { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
         { label: 'shutdown trip', value: trip.shutdownC, unit: '°C' },
         { label: 'time at or near the trip', value: formatDuration(hotSamples * t.intervalSeconds) },
+        ...(others.length ? [{ label: 'other sensors at or near their trip', value: others.join(', ') }] : []),
         ...clocks.figures,
       ];
       const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
       const tags = ['thermal', ...(clocks.summary ? ['throttling-clocks'] : [])];
-      if (maxC >= trip.shutdownC) {
+      if (level === 3) {
         report({ messageId: 'overShutdown', severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
-      } else if (maxC >= trip.throttleC) {
+      } else if (level === 2) {
         report({ messageId: 'overTrip', severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else {
         report({ messageId: 'nearTrip', severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
       }
-      reported = true;
     }
-    if (!reported && trips.size === 0 && hottest) {
+    if (!worst && trips.size === 0 && hottest) {
       report({
         messageId: 'tripsUnknown',
         severity: 'info',

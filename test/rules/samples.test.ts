@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../src/analyze.js';
+
+const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
+
+/** Each shipped sample shows one failure: its top hypothesis must be that failure. */
+describe.each([
+  ['orin-nano-cma-fragmentation', 'cma-fragmentation'],
+  ['orin-nano-smmu-camera', 'dmabuf-use-after-free'],
+  ['orin-nano-leak-oom', 'leak-to-oom'],
+  ['orin-nano-thermal-throttling', 'thermal-throttling'],
+  ['nano-power-supply', 'power-supply'],
+])('sample %s', (name, hypothesis) => {
+  it(`is diagnosed as ${hypothesis}, from the folder and from the .tgz alike`, async () => {
+    const dir = await analyze(path.join(SAMPLES, name));
+    const tgz = await analyze(path.join(SAMPLES, `${name}.tgz`));
+    expect(dir.hypotheses[0]?.id).toBe(hypothesis);
+    expect(tgz.hypotheses[0]?.id).toBe(hypothesis);
+    expect(tgz.findings.map((f) => f.verdict)).toEqual(dir.findings.map((f) => f.verdict));
+    expect(dir.hypotheses[0]!.supporting.length).toBeGreaterThan(0);
+  });
+});
+
+describe('healthy sample', () => {
+  it('finds nothing and says what it checked', async () => {
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-healthy'));
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(a.outcomes.filter((o) => o.status === 'passed').length).toBeGreaterThan(30);
+    expect(a.outcomes.find((o) => o.ruleId === 'zone-watermarks')).toMatchObject({ status: 'not-evaluated', detail: 'no zoneinfo in bundle' });
+  });
+});
