@@ -25,7 +25,7 @@ export const EXIT_USAGE = 2;
 const FORMATS = ['json', 'md', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
-function useColour(flag: boolean | undefined): boolean {
+export function useColour(flag: boolean | undefined): boolean {
   if (flag === false || process.env.NO_COLOR !== undefined) return false;
   return Boolean(process.stdout.isTTY);
 }
@@ -198,7 +198,17 @@ Examples:
       .description('print the typed snapshot of a bundle as JSON (for jq and other tools)')
       .argument('<bundle>', 'bundle path, or - for stdin')
       .option('--compact', 'one line of JSON instead of indented'),
-  ).action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ jetdiag parse bundle.tgz > snapshot.json
+  $ jetdiag parse bundle.tgz | jq '.tegrastats.ramUsedMB | max'
+  $ jetdiag parse captures/ --compact | jq '.bundle.entries[] | select(.unusedReason)'
+The output follows schema/snapshot.schema.json.`,
+    )
+    .action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
     const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
     process.stdout.write(stringifyJson(snapshot, !opts.compact) + '\n');
   });
@@ -208,6 +218,14 @@ Examples:
     .description('list the rules (built-in and rule packs) with id, category and one-line description')
     .option('--json', 'as JSON')
     .option('--rules <dir>', 'also load the rule packs (*.json) in this directory (repeatable)', collect)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ jetdiag rules
+  $ jetdiag rules --json | jq '.[] | select(.category == "cma")'
+  $ jetdiag rules --rules ./site-rules`,
+    )
     .action((opts: { json?: boolean; rules?: string[] }) => {
       const signatures = loadSignatures((opts.rules ?? []).map((d) => path.resolve(d)));
       const rules = allRules(signatures).map((r) => ({

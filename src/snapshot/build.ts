@@ -33,9 +33,32 @@ export function buildSnapshot(
     }
     diagnostics.push(...sink.finish());
   }
+  noteCaptureProblems(snapshot);
   const idSink = new DiagnosticSink('identity');
   const identity = parseIdentity(bundle.inputs, idSink, snapshot);
   if (identity) snapshot.identity = identity;
   diagnostics.push(...idSink.finish());
   return snapshot;
+}
+
+/** Problems of the capture itself that the report must show next to the findings. */
+function noteCaptureProblems(s: Snapshot): void {
+  const problems = s.bundle.problems;
+  const d = s.dmesg;
+  if (d && d.records.length > 0 && d.startsMidBoot) {
+    problems.push({
+      severity: 'warning',
+      code: 'dmesg.boot-lines-missing',
+      file: d.file,
+      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? `${d.records[0]!.monotonic} s after boot` : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
+    });
+  }
+  if (s.iomem?.addressesHidden) {
+    problems.push({
+      severity: 'warning',
+      code: 'iomem.captured-without-root',
+      file: s.iomem.file,
+      message: '/proc/iomem was captured without root: every address reads 0, so the memory map and carve-out sizes are unknown',
+    });
+  }
 }

@@ -95,3 +95,26 @@ describe('jetdiag CLI', () => {
     expect(r.out).not.toMatch(/\x1b\[/);
   });
 });
+
+describe('colour', () => {
+  it('is on only for a TTY, and never with NO_COLOR or --no-color', async () => {
+    const { useColour } = await import('../../src/cli.js');
+    const tty = process.stdout.isTTY;
+    const noColor = process.env.NO_COLOR;
+    try {
+      delete process.env.NO_COLOR;
+      Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true });
+      expect(useColour(true)).toBe(true);
+      expect(useColour(false)).toBe(false);
+      process.env.NO_COLOR = '';
+      expect(useColour(true)).toBe(false);
+      delete process.env.NO_COLOR;
+      Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
+      expect(useColour(true)).toBe(false);
+    } finally {
+      Object.defineProperty(process.stdout, 'isTTY', { value: tty, configurable: true });
+      if (noColor === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = noColor;
+    }
+  });
+});

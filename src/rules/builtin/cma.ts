@@ -28,7 +28,7 @@ export const cma: Rule = {
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
-      smallForCamera: 'CMA is {{totalMiB}} MiB while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
+      smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
     },
     remedy: [
       'Pre-allocate buffer pools at start-up and never free them (NVMM pools with a fixed count).',
@@ -91,7 +91,16 @@ export const cma: Rule = {
         report({ messageId: 'low', severity: 'warning', confidence: 0.7, data, figures, evidence: memEvidence, tags: ['cma-low'] });
       }
       if (cameraTrouble && total < thresholds.minCameraCmaMiB! * 1024 * 1024) {
-        report({ messageId: 'smallForCamera', severity: 'warning', confidence: 0.6, data, figures, evidence: memEvidence, tags: ['cma-too-small'] });
+        const isDefault = device.defaultCma && Math.abs(device.defaultCma.mb - mib(total)) < 1;
+        report({
+          messageId: 'smallForCamera',
+          severity: 'warning',
+          confidence: 0.6,
+          data: { ...data, defaultNote: isDefault ? ` (the L4T ${device.l4t} default)` : '' },
+          figures,
+          evidence: memEvidence,
+          tags: ['cma-too-small'],
+        });
       }
     }
     if (busy.length) {

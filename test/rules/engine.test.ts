@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/rules/engine.js';
+import { checkInvalid, snapshotFromFiles } from '../../src/rules/tester.js';
+import type { Rule } from '../../src/rules/types.js';
+import { correlate } from '../../src/rules/hypotheses/correlate.js';
+import { analyzeSnapshot } from '../../src/analyze.js';
+import { loadSignatures } from '../../src/rules/signatures/pack.js';
+import { BOOT_DMESG, dmesg, HEALTHY_MEMINFO, meminfo, ORIN_NANO_IDENTITY } from '../helpers/bundles.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const base = (id: string, check: Rule['check'], messages: Record<string, string> = { m: 'value {{v}}' }): Rule => ({
+  meta: { id, title: id, category: 'memory', docs: { description: 'd', why: 'w', seed: 's' }, requires: ['meminfo'], thresholds: {}, messages },
+  check,
+});
+
+describe('rule engine', () => {
+  const snapshot = snapshotFromFiles({ 'proc/meminfo': HEALTHY_MEMINFO });
+
+  it('reports a rule that throws as a rule error and still runs the others', () => {
+    const boom = base('boom', () => {
+      throw new Error('kaboom');
+    });
+    const ok = base('ok', ({ report }) => report({ messageId: 'm', data: { v: 1 }, severity: 'info', confidence: 1, evidence: [{ file: 'f', line: 1, text: 't' }] }));
+    const r = runRules([boom, ok], snapshot);
+    expect(r.outcomes).toEqual([
+      { ruleId: 'boom', title: 'boom', status: 'rule-error', detail: 'kaboom' },
+      { ruleId: 'ok', title: 'ok', status: 'fired' },
+    ]);
+    expect(r.findings.map((f) => f.verdict)).toEqual(['value 1']);
+  });
+
+  it('rejects unknown message ids and unfilled placeholders', () => {
+    const unknown = base('u', ({ report }) => report({ messageId: 'nope', severity: 'info', confidence: 1 }));
+    const unfilled = base('p', ({ report }) => report({ messageId: 'm', data: {}, severity: 'info', confidence: 1 }));
+    const r = runRules([unknown, unfilled], snapshot);
+    expect(r.outcomes.map((o) => o.detail)).toEqual(['rule u reported unknown message id "nope"', 'placeholder {{v}} has no value']);
+    expect(() => checkInvalid(unknown, { name: 'x', files: { 'proc/meminfo': HEALTHY_MEMINFO }, findings: [{ messageId: 'nope' }] }, [])).toThrow(/unknown message id/);
+  });
+
+  it('marks rules whose inputs are missing as not evaluated, never as passed', () => {
+    const r = runRules([base('needs-meminfo', () => {})], snapshotFromFiles({ dmesg: dmesg(BOOT_DMESG) }));
+    expect(r.outcomes[0]).toMatchObject({ status: 'not-evaluated', detail: 'no meminfo in bundle' });
+  });
+
+  it('applies threshold overrides and switches rules off', () => {
+    let seen = 0;
+    const t: Rule = { ...base('t', ({ thresholds }) => (seen = thresholds.limit!)), meta: { ...base('t', () => {}).meta, thresholds: { limit: 5 } } };
+    runRules([t], snapshot, { thresholds: { t: { limit: 9 } } });
+    expect(seen).toBe(9);
+    const r = runRules([t], snapshot, { disabled: ['t'] });
+    expect(r.outcomes[0]!.status).toBe('disabled');
+  });
+});
+
+describe('root-cause hypotheses', () => {
+  const signatures = loadSignatures();
+
+  it('CMA fragmentation has support and the argument against when the pool is simply too small', () => {
+    const frag = analyzeSnapshot(
+      snapshotFromFiles({
+        ...ORIN_NANO_IDENTITY,
+        'proc/uptime': '72000.5 1.0\n',
+        'proc/meminfo': meminfo({ CmaFree: 301204, MemAvailable: 3500000 }),
+        dmesg: dmesg([...BOOT_DMESG, [70000, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
+      }),
+      { signatures },
+    );
+    const h = frag.hypotheses.find((x) => x.id === 'cma-fragmentation')!;
+    expect(h.against).toEqual([]);
+    expect(h.summary).toMatch(/after 20 h of uptime/);
+    const small = analyzeSnapshot(
+      snapshotFromFiles({
+        ...ORIN_NANO_IDENTITY,
+        'proc/uptime': '600.5 1.0\n',
+        'proc/meminfo': meminfo({ CmaFree: 8204, MemAvailable: 3500000 }),
+        dmesg: dmesg([...BOOT_DMESG, [500, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
+      }),
+      { signatures },
+    );
+    expect(small.hypotheses[0]!.id).toBe('cma-too-small');
+    const fragThere = small.hypotheses.find((x) => x.id === 'cma-fragmentation')!;
+    expect(fragThere.against.join(' ')).toMatch(/pool is too small.*up only 10 min/);
+    expect(fragThere.confidence).toBeLessThan(small.hypotheses[0]!.confidence);
+  });
+
+  it('a healthy bundle has no hypothesis', () => {
+    const a = analyzeSnapshot(snapshotFromFiles({ 'proc/meminfo': HEALTHY_MEMINFO, 'proc/zoneinfo': fixture('zoneinfo/generic-ubuntu2004-k5.4-x86-02.txt') }), { signatures });
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(correlate(a, a.snapshot)).toEqual([]);
+  });
+});
+
+describe('capture problems recorded for the report', () => {
+  it('a dmesg that starts mid-boot and an iomem read without root', () => {
+    const s = snapshotFromFiles({ dmesg: fixture('dmesg/jetson-xavier-nx-l4t32-audio-01.txt'), 'proc/iomem': fixture('iomem/generic-ubuntu2004-k5.4-x86-02.txt') });
+    expect(s.bundle.problems.map((p) => p.code)).toEqual(['dmesg.boot-lines-missing', 'iomem.captured-without-root']);
+    expect(s.bundle.problems[0]!.message).toMatch(/starts at 534\.486195 s after boot/);
+  });
+});
