@@ -12,6 +12,9 @@ import { parseTegrastats } from '../src/parsers/tegrastats/build.js';
 import { parseDmesg } from '../src/parsers/dmesg/build.js';
 import { DiagnosticSink } from '../src/snapshot/diagnostics.js';
 import { dmesgLog, tegrastatsLog } from './generate.js';
+import { analyzeSnapshot } from '../src/analyze.js';
+import { snapshotFromFiles } from '../src/rules/tester.js';
+import { loadSignatures } from '../src/rules/signatures/pack.js';
 
 const CASES: Record<string, () => { make: () => string; parse: (t: string) => number }> = {
   tegrastats: () => ({
@@ -22,7 +25,13 @@ const CASES: Record<string, () => { make: () => string; parse: (t: string) => nu
     make: () => dmesgLog(100_000),
     parse: (text) => parseDmesg({ path: 'dmesg', text, lineOffset: 0 }, new DiagnosticSink('d')).records.length,
   }),
+  // The whole analysis of that dmesg: parse, match every signature, run every rule.
+  'dmesg+rules': () => ({
+    make: () => dmesgLog(100_000),
+    parse: (text) => analyzeSnapshot(snapshotFromFiles({ dmesg: text }), { signatures: SIGNATURES }).findings.length,
+  }),
 };
+const SIGNATURES = loadSignatures();
 
 function child(name: string, file: string) {
   const { parse } = CASES[name]!();

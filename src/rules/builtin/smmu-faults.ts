@@ -28,6 +28,19 @@ const CAMERA = ['camrtc-capture-timeout', 'camrtc-corr-err', 'vi-syncpt-timeout'
 const GPU = ['nvgpu-mmu-fault', 'nvgpu-error-notifier', 'nvgpu-channel-timeout'];
 const NEAR_SECONDS = 5;
 
+/** Distance from `t` to the closest value of the sorted array `xs`. */
+export function nearestGap(xs: number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = Math.abs(xs[lo]! - t);
+  return lo > 0 ? Math.min(a, Math.abs(xs[lo - 1]! - t)) : a;
+}
+
 interface FaultGroup {
   device: string;
   stream: string;
@@ -86,10 +99,12 @@ export const smmuFaults: Rule = {
       groups.set(key, g);
     }
     const suppressed = signatures.suppressed('arm-smmu-context-fault');
-    const nearby = (hits: SignatureHit[], ids: string[]) => {
-      const times = hits.map((h) => h.monotonic).filter((t): t is number => t !== undefined);
-      if (!times.length) return [] as SignatureHit[];
-      return ids.flatMap((id): SignatureHit[] => signatures.events(id)).filter((e) => e.monotonic !== undefined && times.some((t) => Math.abs(t - e.monotonic!) <= NEAR_SECONDS));
+    // Sorted fault times + binary search: logs with thousands of faults and camera errors
+    // must not cost faults x errors comparisons.
+    const nearby = (hits: SignatureHit[], ids: string[]): SignatureHit[] => {
+      const times = hits.map((h) => h.monotonic).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+      if (!times.length) return [];
+      return ids.flatMap((id) => signatures.events(id)).filter((e) => e.monotonic !== undefined && nearestGap(times, e.monotonic) <= NEAR_SECONDS);
     };
     const sorted = [...groups.values()].sort((a, b) => b.hits.length - a.hits.length);
     sorted.forEach((g, gi) => {

@@ -37,8 +37,26 @@ function tryPattern(p: CompiledPattern, text: string): RegExpExecArray | null {
   return p.re.exec(text);
 }
 
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regex over every pattern's required literal: a line that contains none of them can
+ * only match the few patterns without a literal, so most lines cost one scan.
+ */
+function buildGate(signatures: CompiledSignature[]): { gate: RegExp | null; ungated: CompiledSignature[] } {
+  const literals = new Set<string>();
+  const ungated: CompiledSignature[] = [];
+  for (const s of signatures) {
+    if (s.patterns.some((p) => p.literal === null)) ungated.push(s);
+    for (const p of s.patterns) if (p.literal !== null) literals.add(p.literal);
+    if (s.joinContinuation && s.patterns[0]!.joinAnchor) literals.add(s.patterns[0]!.joinAnchor);
+  }
+  return { gate: literals.size ? new RegExp([...literals].map(escapeRe).join('|')) : null, ungated };
+}
+
 export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[]): SignatureIndex {
   const hits = new Map<string, SignatureHit[]>();
+  const { gate, ungated } = buildGate(signatures);
   const suppressed = new Map<string, number>();
   const byFunction = new Map<string, string>();
   for (const s of signatures) for (const fn of s.suppressedFunctions ?? []) byFunction.set(fn, s.id);
@@ -69,7 +87,8 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       if (id) suppressed.set(id, (suppressed.get(id) ?? 0) + Number(m!.groups!.n));
       continue;
     }
-    for (const s of signatures) {
+    const candidates = gate === null || gate.test(msg) ? signatures : ungated;
+    for (const s of candidates) {
       let matched = false;
       for (let k = 0; k < s.patterns.length; k++) {
         const m = tryPattern(s.patterns[k]!, msg);
