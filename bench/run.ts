@@ -41,7 +41,7 @@ function child(name: string, file: string) {
   const runs: number[] = [];
   let items = 0;
   let rssMB = 0;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
     const t0 = process.hrtime.bigint();
     items = parse(text);
     runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
@@ -57,7 +57,7 @@ function main() {
   if (which && file) return child(which, file);
   const self = fileURLToPath(import.meta.url);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jetdiag-bench-'));
-  console.log('case        size      items    best of 3   MB/s   peak RSS (one parse)');
+  console.log('case        size      items    best of 5   MB/s   peak RSS (one parse)');
   for (const name of Object.keys(CASES)) {
     const input = path.join(dir, name);
     writeFileSync(input, CASES[name]!().make());

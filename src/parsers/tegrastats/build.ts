@@ -12,6 +12,7 @@ import { ColumnBuilder, ColumnSet } from '../common/columns.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
+import { readNumber } from '../common/numbers.js';
 import { tegrastatsParser } from './grammar.js';
 import { tegrastatsLexer } from './tokens.js';
 import type { IToken } from 'chevrotain';
@@ -23,17 +24,6 @@ const lineParser: LineParser<IToken[]> = {
   expected: 'tegrastats fields ("RAM used/totalMB ...")',
 };
 
-/** Calls `visit` for each blank-separated item of a run token. */
-function forEachItem(run: string, visit: (item: string) => void): void {
-  let pos = 0;
-  const n = run.length;
-  while (pos < n) {
-    let end = run.indexOf(' ', pos);
-    if (end < 0) end = n;
-    if (end > pos) visit(run.slice(pos, end));
-    pos = end + 1;
-  }
-}
 
 /** Sensor value tegrastats prints for a powered-off or unreadable zone. */
 const OFFLINE_C = -256;
@@ -180,8 +170,8 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
                   cpuLoad.push(new ColumnBuilder());
                   cpuFreq.push(new ColumnBuilder());
                 }
-                cpuLoad[k]!.set(i, Number(list.slice(pos, pc)));
-                const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? Number(list.slice(pc + 2, end)) : shared;
+                cpuLoad[k]!.set(i, readNumber(list, pos, pc));
+                const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(list, pc + 2, end) : shared;
                 if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
               }
               k++;
@@ -194,16 +184,24 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
             engineLoad.set('MTS_FG', i, Number(p[1]));
             engineLoad.set('MTS_BG', i, Number(p[2]));
             break;
-          case 'Temps':
-            forEachItem(f.image, (item) => {
-              // name@value C, optionally a second /valueC (JP7): the first value is the reading.
-              const at = item.lastIndexOf('@');
-              const name = item.slice(0, at);
-              const v = parseFloat(item.slice(at + 1));
-              if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
-              temps.set(name, i, v === OFFLINE_C ? NaN : v);
-            });
+          case 'Temps': {
+            // `name@valueC` items, optionally `/valueC` again (JP7): the first value is the reading.
+            const img = f.image;
+            let pos = 0;
+            while (pos < img.length) {
+              let end = img.indexOf(' ', pos);
+              if (end < 0) end = img.length;
+              const at = img.lastIndexOf('@', end);
+              if (at > pos) {
+                const name = img.slice(pos, at);
+                const v = readNumber(img, at + 1, end);
+                if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
+                temps.set(name, i, v === OFFLINE_C ? NaN : v);
+              }
+              pos = end + 1;
+            }
             break;
+          }
           case 'Rails': {
             // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
             const img = f.image;
@@ -219,8 +217,8 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
               // Two rails with one name (seen: `NC`): number the second so neither is lost.
               for (let k = 2; railsThisSample.has(name); k++) name = `${raw}#${k}`;
               railsThisSample.add(name);
-              railCur.set(name, i, parseInt(img.slice(sp + 1, slash), 10));
-              railAvg.set(name, i, parseInt(img.slice(slash + 1, end), 10));
+              railCur.set(name, i, readNumber(img, sp + 1, slash));
+              railAvg.set(name, i, readNumber(img, slash + 1, end));
               pos = end;
               while (pos < img.length && (img.charCodeAt(pos) === 32 || img.charCodeAt(pos) === 9)) pos++;
             }
