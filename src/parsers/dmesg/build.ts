@@ -10,8 +10,11 @@ import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
+import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
 import { dmesgLexer } from './tokens.js';
+
+const BLANK = /^\s*$/;
 
 const lineParser: LineParser<DmesgLineParts> = {
   lexer: dmesgLexer,
@@ -64,7 +67,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
     src,
     sink,
     (line, lineNo) => {
-      if (line.trim() === '') return;
+      if (BLANK.test(line)) return;
       const p = parseLine(lineParser, line, lineNo, sink, 'dmesg.unexpected-line');
       if (!p) return;
       if (p.time?.tokenType.name === 'BootloaderTs') {
@@ -119,12 +122,14 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         vote('dmesg-x');
       }
       if (p.time) {
-        const t = p.time.image.trim();
+        const t = p.time.image;
         if (p.time.tokenType.name === 'MonoTs') {
-          rec.monotonic = parseFloat(t.slice(1));
+          let k = 1;
+          while (t.charCodeAt(k) === 32) k++;
+          rec.monotonic = readNumber(t, k, t.length);
           if (!p.head && !lvl && !p.facility) vote('dmesg');
         } else {
-          rec.wallClock = t.slice(1, -1);
+          rec.wallClock = t.trim().slice(1, -1);
           vote('dmesg-T');
         }
       } else if (!p.head && !lvl && !p.facility) {

@@ -17,6 +17,8 @@ import { tegrastatsParser } from './grammar.js';
 import { tegrastatsLexer } from './tokens.js';
 import type { IToken } from 'chevrotain';
 
+const BLANK = /^\s*$/;
+
 const lineParser: LineParser<IToken[]> = {
   lexer: tegrastatsLexer,
   parser: tegrastatsParser,
@@ -101,7 +103,7 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
     src,
     sink,
     (line, lineNo) => {
-      if (line.trim() === '') return;
+      if (BLANK.test(line)) return;
       // `date` output between samples anchors the clock (checked first: `UTC 2021` would
       // otherwise read as an engine field).
       if (!line.includes('RAM ') && looksLikeTimestampLine(line)) {
