@@ -26,7 +26,7 @@ interface Candidate {
 }
 
 const CONTENT_RANK = 10_000;
-const NUL_SEPARATED = new Set<InputKind>(['dt-model', 'dt-compatible']);
+const NUL_SEPARATED = new Set<InputKind>(['dt-model', 'dt-compatible', 'dt-dtsfilename']);
 
 export function assembleBundle(source: string, read: ReadResult): AssembledBundle {
   const problems: BundleProblem[] = [...read.problems];

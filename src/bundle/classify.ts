@@ -37,6 +37,7 @@ const NAME_RULES: NameRule[] = [
   { kind: 'dt-model', pattern: /(^|\/)(dt[_-]?)?model(\.txt)?$/ },
   { kind: 'dt-compatible', pattern: /(^|\/)(proc\/)?device-tree\/compatible$/ },
   { kind: 'dt-compatible', pattern: /(^|\/)(dt[_-]?)?compatible(\.txt)?$/ },
+  { kind: 'dt-dtsfilename', pattern: /(^|\/)(proc\/device-tree\/)?nvidia,dtsfilename$/ },
   { kind: 'uname', pattern: /(^|\/)(sos_commands\/kernel\/)?uname[^/]*$/ },
   { kind: 'cmdline', pattern: /(^|\/)proc\/cmdline$/ },
   { kind: 'cmdline', pattern: /(^|\/)cmdline(\.txt)?$/ },

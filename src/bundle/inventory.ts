@@ -10,6 +10,7 @@ export type InputKind =
   | 'nv-tegra-release'
   | 'dt-model'
   | 'dt-compatible'
+  | 'dt-dtsfilename'
   | 'uname'
   | 'cmdline'
   | 'uptime'

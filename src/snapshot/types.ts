@@ -66,6 +66,8 @@ export interface Identity {
   l4t?: Sourced<L4tRelease>;
   model?: Sourced<string>;
   compatible?: Sourced<string[]>;
+  /** Device-tree source file name (`/proc/device-tree/nvidia,dtsfilename` or the boot log). */
+  dtsFilename?: Sourced<string>;
   /** `uname -r` style kernel release, from uname output or the dmesg banner. */
   kernelRelease?: Sourced<string>;
   hostname?: Sourced<string>;

@@ -58,6 +58,7 @@ describe('bundle intake: recognising files', () => {
     ['etc/nv_tegra_release', 'nv-tegra-release'],
     ['proc/device-tree/model', 'dt-model'],
     ['proc/device-tree/compatible', 'dt-compatible'],
+    ['proc/device-tree/nvidia,dtsfilename', 'dt-dtsfilename'],
     ['uname-a.txt', 'uname'],
     ['proc/cmdline', 'cmdline'],
     ['proc/uptime', 'uptime'],

@@ -106,6 +106,15 @@ describe('identity and device context', () => {
     expect(jetpackFor('32.7.1')).toBe('4.6.1');
   });
 
+  it('falls back to the DTS file name (boot log or nvidia,dtsfilename) when compatible is missing', async () => {
+    const s = await loadSnapshot(writeTree({ dmesg: fixture('dmesg/jetson-tx2-l4t28.1-k4.4-boot-01.txt') }));
+    expect(s.identity!.dtsFilename!.source).toEqual({ file: 'dmesg', line: 72 });
+    const d = deviceContext(s);
+    expect([d.board?.name, d.soc, d.kernel]).toEqual(['Jetson TX2', 'tegra186', '4.4.38-tegra']);
+    const f = await loadSnapshot(writeTree({ 'proc/device-tree/nvidia,dtsfilename': '/dvs/git/dirty/git-master_linux/kernel/kernel-5.10/arch/arm64/boot/dts/../../../../../../hardware/nvidia/platform/t23x/p3768/kernel-dts/tegra234-p3767-0003-p3768-0000-a0.dts\0' }));
+    expect(deviceContext(f).board?.name).toBe('Jetson Orin Nano 8GB');
+  });
+
   it('parses nv_tegra_release lines from R32 to R39, including the 12-hour DATE', () => {
     expect(parseL4tRelease('# R39 (release), REVISION: 2.0, GCID: 45755727, BOARD: generic, EABI: aarch64, DATE: Mon Jun  1 09:28:48 PM UTC 2026')).toMatchObject({ version: '39.2.0', buildDate: 'Mon Jun  1 09:28:48 PM UTC 2026' });
     expect(parseL4tRelease('# R36 (release), REVISION: 3.0')).toMatchObject({ version: '36.3.0' });

@@ -69,6 +69,11 @@ export function parseIdentity(
       .filter(Boolean);
     if (values.length) id.compatible = { value: values, source: { file: compat.path, line: compat.lineOffset + 1 } };
   }
+  const dts = one('dt-dtsfilename');
+  if (dts) {
+    const fl = firstLine(dts);
+    if (fl) id.dtsFilename = { value: fl.text, source: { file: dts.path, line: fl.line } };
+  }
   const uname = one('uname');
   if (uname) {
     const fl = firstLine(uname);
@@ -159,6 +164,10 @@ function fillFromDmesg(id: Identity, snapshot: Snapshot) {
       const m = /^Machine model: (.+)$/.exec(r.message);
       if (m) id.model = { value: m[1]!.trim(), source: { file: d.file, line: r.line } };
     }
-    if (id.kernelRelease && id.cmdline && id.model) return;
+    if (!id.dtsFilename) {
+      const m = /^DTS File Name: (.+)$/.exec(r.message);
+      if (m) id.dtsFilename = { value: m[1]!.trim(), source: { file: d.file, line: r.line } };
+    }
+    if (id.kernelRelease && id.cmdline && id.model && id.dtsFilename) return;
   }
 }

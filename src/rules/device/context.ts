@@ -51,6 +51,15 @@ export function deviceContext(s: Snapshot): DeviceContext {
   const parts = compat.join(' ');
   ctx.board = BOARDS.find((b) => b.parts.some((p) => new RegExp(`${p}(\\b|$|-super)`).test(parts)));
   if (ctx.board) ctx.boardEvidence = `${id!.compatible!.source.file}:${id!.compatible!.source.line}`;
+  // No compatible: the DTS file name carries the SoC and the part numbers too.
+  const dts = id?.dtsFilename;
+  if (dts && !ctx.board) {
+    const name = dts.value;
+    ctx.board = BOARDS.find((b) => b.parts.some((p) => name.includes(p)));
+    if (ctx.board) ctx.boardEvidence = `${dts.source.file}:${dts.source.line}`;
+    const m = /tegra(210|186|194|234|264)/.exec(name);
+    if (!ctx.soc && m) ctx.soc = `tegra${m[1]}` as Soc;
+  }
   const model = id?.model?.value;
   if (!ctx.soc && model) ctx.soc = SOC_FROM_MODEL.find(([re]) => re.test(model))?.[1];
   if (ctx.board && !ctx.soc) ctx.soc = ctx.board.soc;
