@@ -4,7 +4,7 @@
  * Chevrotain tries tokens in order: every prefix form comes before the catch-all Message.
  */
 import { createToken, Lexer } from 'chevrotain';
-import { catchAllToken } from '../common/any-char.js';
+import { catchAllToken } from '../common/custom-tokens.js';
 
 /** Leading blanks of a pasted line, before its timestamp. */
 export const Indent = createToken({ name: 'Indent', pattern: /[ \t]+(?=<\d{1,3}>|\[\s*\d+\.\d+\])/ });

@@ -5,23 +5,10 @@
  * still names every field. Order matters: Chevrotain takes the first pattern that matches.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { catchAllToken } from '../common/any-char.js';
+import { catchAllToken, stickyPattern } from '../common/custom-tokens.js';
 
 function field(name: string, re: RegExp, hints: string[]): TokenType {
-  const sticky = new RegExp(re.source, 'y');
-  return createToken({
-    name,
-    pattern: {
-      exec: (text: string, offset: number) => {
-        sticky.lastIndex = offset;
-        const m = sticky.exec(text) as (RegExpExecArray & { payload?: string[] }) | null;
-        if (m) m.payload = m as unknown as string[];
-        return m;
-      },
-    },
-    line_breaks: false,
-    start_chars_hint: hints,
-  });
+  return createToken({ name, pattern: stickyPattern(re, true), line_breaks: false, start_chars_hint: hints });
 }
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
