@@ -48,7 +48,7 @@ export async function readBundle(input: string, limits: IntakeLimits): Promise<R
   const problems: BundleProblem[] = [];
   const entries: RawEntry[] = [];
   if (input === '-') {
-    await readArchiveStream(process.stdin, '', 'stdin', budget, entries, problems, 0, true);
+    await readArchiveStream(process.stdin, '', 'stdin', budget, entries, problems, 0);
     return { entries, problems, totalBytes: budget.totalBytes, kind: 'archive' };
   }
   let stat;
@@ -73,7 +73,7 @@ export async function readBundle(input: string, limits: IntakeLimits): Promise<R
       `cannot read bundle "${input}": ${format} is not supported (expected a .tar, .tar.gz/.tgz archive, a directory or a text file)`,
     );
   }
-  await readArchiveStream(createReadStream(input), '', input, budget, entries, problems, 0, false);
+  await readArchiveStream(createReadStream(input), '', input, budget, entries, problems, 0);
   return { entries, problems, totalBytes: budget.totalBytes, kind: 'archive' };
 }
 
@@ -225,13 +225,10 @@ async function readNested(
     return;
   }
   entries.push({ path: prefix, size: data.length, ignored: 'inner archive (its files are listed below it)' });
-  await readArchiveStream(Readable.from([data]), `${prefix}!/`, prefix, budget, entries, problems, depth, true);
+  await readArchiveStream(Readable.from([data]), `${prefix}!/`, prefix, budget, entries, problems, depth);
 }
 
-/**
- * Reads a tar or tar.gz stream. `sniff` decides gzip from the first bytes (stdin, inner
- * archives); otherwise gzip is detected from the same bytes after opening the file.
- */
+/** Reads a tar or tar.gz stream (gzip is recognised from the first bytes). */
 async function readArchiveStream(
   input: Readable,
   prefix: string,
@@ -240,7 +237,6 @@ async function readArchiveStream(
   entries: RawEntry[],
   problems: BundleProblem[],
   depth: number,
-  _sniff: boolean,
 ): Promise<void> {
   const { first, rest } = await peek(input);
   if (first.length === 0) {

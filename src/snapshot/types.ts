@@ -79,13 +79,21 @@ export interface Identity {
 
 // ---------------------------------------------------------------- meminfo
 
+/** The fields rules use most; every other key of the file is kept too. */
+export const MEMINFO_KEYS = [
+  'MemTotal', 'MemFree', 'MemAvailable', 'Buffers', 'Cached', 'SwapTotal', 'SwapFree', 'CmaTotal', 'CmaFree',
+  'Slab', 'SReclaimable', 'SUnreclaim', 'Mapped', 'Shmem', 'AnonPages', 'HugePages_Total', 'HugePages_Free',
+  'Hugepagesize', 'NvMapMemUsed', 'NvMapMemFree',
+] as const;
+export type MeminfoKey = (typeof MEMINFO_KEYS)[number];
+
 export interface MeminfoCapture {
   /** Line of the first field of this capture. */
   line: number;
   /** Wall-clock stamp written between captures by a periodic logger, when present. */
   time?: string;
   /** Every field; `kB` values converted to bytes, unit-less values (HugePages_*) as counts. */
-  values: Record<string, number>;
+  values: Partial<Record<MeminfoKey, number>> & Record<string, number>;
   /** Line of each field, for evidence. */
   lines: Record<string, number>;
 }

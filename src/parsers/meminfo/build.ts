@@ -48,15 +48,3 @@ export function parseMeminfo(src: TextSource, sink: DiagnosticSink, options?: Pa
   if (captures.length === 0) sink.add('error', 'meminfo.empty', 'no "Key: value" lines found', undefined);
   return { file: src.path, captures };
 }
-
-/** Typed access to the fields rules use most (bytes). */
-export const MEMINFO_KEYS = [
-  'MemTotal', 'MemFree', 'MemAvailable', 'Buffers', 'Cached', 'SwapTotal', 'SwapFree', 'CmaTotal', 'CmaFree',
-  'Slab', 'SReclaimable', 'SUnreclaim', 'Mapped', 'Shmem', 'AnonPages', 'HugePages_Total', 'HugePages_Free',
-  'Hugepagesize', 'NvMapMemUsed', 'NvMapMemFree',
-] as const;
-export type MeminfoKey = (typeof MEMINFO_KEYS)[number];
-
-export function meminfoValue(c: MeminfoCapture, key: MeminfoKey): number | undefined {
-  return c.values[key];
-}
