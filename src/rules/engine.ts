@@ -31,6 +31,8 @@ export function missingParts(rule: Rule, s: Snapshot): string[] {
   const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p));
   const any = rule.meta.requiresAny ?? [];
   if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.join(' or '));
+  const custom = missing.length ? null : rule.meta.unavailable?.(s);
+  if (custom) missing.push(custom);
   return missing;
 }
 

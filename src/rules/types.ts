@@ -60,6 +60,8 @@ export interface RuleMeta {
   requiresAny?: SnapshotPart[];
   /** Parts read when present. */
   uses?: SnapshotPart[];
+  /** A finer availability test than parts: the missing input's description, or null. */
+  unavailable?: (s: Snapshot) => string | null;
   thresholds: Record<string, number>;
   /** Message templates by id; `{{name}}` placeholders filled from the report's data. */
   messages: Record<string, string>;

@@ -234,6 +234,17 @@ const CASES: Record<string, RuleCases> = {
         ],
       },
       {
+        name: 'no tegrastats: the thermal_zone readings of the seed checklist',
+        files: {
+          ...ORIN_NANO_IDENTITY,
+          'sys/class/thermal/thermal_zone0/type': 'cpu-thermal\n',
+          'sys/class/thermal/thermal_zone0/temp': '97125\n',
+          'sys/class/thermal/thermal_zone1/type': 'gpu-thermal\n',
+          'sys/class/thermal/thermal_zone1/temp': '-256000\n',
+        },
+        findings: [{ messageId: 'nearTrip', severity: 'warning', verdict: /cpu-thermal \(thermal_zone0\) reached 97\.125 °C, within 3 °C of its 99 °C throttle trip/ }],
+      },
+      {
         name: 'Nano trip points from its own boot log; critical shutdown line',
         files: {
           'proc/device-tree/compatible': 'nvidia,p3450-0000\0nvidia,tegra210\0',

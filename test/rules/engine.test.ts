@@ -42,6 +42,13 @@ describe('rule engine', () => {
     expect(r.outcomes[0]).toMatchObject({ status: 'not-evaluated', detail: 'no meminfo in bundle' });
   });
 
+  it('a rule can name a finer missing input than a whole part', () => {
+    const r = runRules([{ ...base('x', () => {}), meta: { ...base('x', () => {}).meta, requires: [], unavailable: () => 'thermal zone readings' } }], snapshot);
+    expect(r.outcomes[0]).toMatchObject({ status: 'not-evaluated', detail: 'no thermal zone readings in bundle' });
+    const thermal = runRules([{ ...base('y', () => {}), meta: { ...base('y', () => {}).meta, requires: [], unavailable: () => null } }], snapshot);
+    expect(thermal.outcomes[0]!.status).toBe('passed');
+  });
+
   it('applies threshold overrides and switches rules off', () => {
     let seen = 0;
     const t: Rule = { ...base('t', ({ thresholds }) => (seen = thresholds.limit!)), meta: { ...base('t', () => {}).meta, thresholds: { limit: 5 } } };

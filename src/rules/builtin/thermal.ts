@@ -1,4 +1,5 @@
-import type { Evidence, Rule } from '../types.js';
+import type { Evidence, Rule, RuleContext } from '../types.js';
+import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { finite, formatDuration, maxIndex, median } from '../stats.js';
@@ -16,12 +17,13 @@ export const thermal: Rule = {
     title: 'Thermal throttling and shutdown',
     category: 'thermal',
     docs: {
-      description: 'Compares tegrastats temperatures with the trip points of the board (boot-log soctherm lines first, else the SoC table: Orin 99.0/104.5 C, AGX Xavier CPU 90/95.5 C, Nano CPU 100.5/102.5 C), checks whether CPU/GPU clocks fell while hot and busy, and reports critical-shutdown lines.',
+      description: 'Compares tegrastats temperatures (or the thermal_zone*/temp readings) with the trip points of the board (boot-log soctherm lines first, else the SoC table: Orin 99.0/104.5 C, AGX Xavier CPU 90/95.5 C, Nano CPU 100.5/102.5 C), checks whether CPU/GPU clocks fell while hot and busy, and reports critical-shutdown lines.',
       why: 'Jetson throttling is done by hardware/BPMP and prints nothing: inference slows and buffers queue up with no log line, so it must be inferred from temperatures and clocks.',
       seed: 'seed §20 step 6, §21 Thermal Throttling Causing Latency Spikes; jetson-reference §4; signatures tegrastats-temps-clocks, soctherm-trip-config, thermal-critical-shutdown',
     },
     requires: [],
-    requiresAny: ['tegrastats', 'dmesg'],
+    requiresAny: ['tegrastats', 'dmesg', 'identity'],
+    unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats, dmesg or thermal zone readings'),
     uses: ['identity'],
     thresholds: { marginC: 3, clockDropPct: 15, busyLoadPct: 90 },
     messages: {
@@ -51,8 +53,6 @@ export const thermal: Rule = {
         tags: ['thermal', 'thermal-shutdown', 'reboot'],
       });
     }
-    const t = snapshot.tegrastats;
-    if (!t || t.samples === 0) return;
     // Trip points: the boot log's own soctherm lines win over the SoC table.
     const trips = new Map<string, Trip>();
     for (const [k, v] of Object.entries(device.trips?.zones ?? {})) trips.set(k, { ...v, source: device.trips!.source });
@@ -65,6 +65,11 @@ export const thermal: Rule = {
       else cur.shutdownC = c;
       cur.source = `boot log ${dfile}:${h.line}`;
       trips.set(sensor, cur);
+    }
+    const t = snapshot.tegrastats;
+    if (!t || t.samples === 0) {
+      checkZoneReadings(snapshot, trips, thresholds.marginC!, report);
+      return;
     }
     let hottest: { sensor: string; maxC: number; i: number } | null = null;
     // Every sensor with a known trip that came near it; one finding names the worst.
@@ -126,7 +131,7 @@ export const thermal: Rule = {
 
 /** Did GPU or CPU clocks fall while this sensor was hot and the unit busy? */
 function clockDrop(
-  t: NonNullable<import('../../snapshot/types.js').Snapshot['tegrastats']>,
+  t: NonNullable<Snapshot['tegrastats']>,
   temp: Float64Array,
   hotC: number,
   busyPct: number,
@@ -162,4 +167,33 @@ function clockDrop(
     return loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
   });
   return { summary: parts.length ? `; ${parts.join('; ')}` : '', figures, evidence, text };
+}
+
+/** The seed's step 6 as written: each thermal zone's type and temp, read at capture time. */
+function checkZoneReadings(
+  snapshot: Snapshot,
+  trips: Map<string, Trip>,
+  marginC: number,
+  report: RuleContext['report'],
+): void {
+  let worst: { z: ThermalZoneReading; trip: Trip; level: number } | null = null;
+  for (const z of snapshot.identity?.thermalZones ?? []) {
+    if (z.tempC === undefined || z.tempC <= -40 || !z.type) continue;
+    const label = z.type.replace(/[-_](thermal|therm|tegra)$/i, '').toLowerCase();
+    const trip = trips.get(label);
+    if (!trip || z.tempC < trip.throttleC - marginC) continue;
+    const level = z.tempC >= trip.shutdownC ? 3 : z.tempC >= trip.throttleC ? 2 : 1;
+    if (!worst || level > worst.level || z.tempC - trip.throttleC > worst.z.tempC! - worst.trip.throttleC) worst = { z, trip, level };
+  }
+  if (!worst) return;
+  const { z, trip, level } = worst;
+  const data = { sensor: `${z.type} (${z.zone})`, maxC: z.tempC!, tripC: level === 3 ? trip.shutdownC : trip.throttleC, source: trip.source, marginC, clocks: '' };
+  const evidence = [{ file: z.source.file.replace(/type$/, 'temp'), line: 1, text: `${z.zone} ${z.type}: ${Math.round(z.tempC! * 1000)}` }];
+  const figures = [
+    { label: z.type!, value: z.tempC!, unit: '°C' },
+    { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
+  ];
+  const tags = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
+  const messageId = level === 3 ? 'overShutdown' : level === 2 ? 'overTrip' : 'nearTrip';
+  report({ messageId, severity: level === 3 ? 'critical' : level === 2 ? 'error' : 'warning', confidence: 0.6, data, figures, evidence, tags });
 }
