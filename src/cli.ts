@@ -11,6 +11,7 @@ import { UnreadableInputError } from './bundle/read.js';
 import { stringifyJson } from './report/json.js';
 import { buildReportModel } from './report/model.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderHtml } from './report/html.js';
 import { renderTerminal } from './report/terminal.js';
 import { allRules } from './rules/registry.js';
 import { loadSignatures, PackError } from './rules/signatures/pack.js';
@@ -22,7 +23,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const FORMATS = ['json', 'md', 'text'] as const;
+const FORMATS = ['html', 'md', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
 export function useColour(flag: boolean | undefined): boolean {
@@ -155,7 +156,7 @@ Examples:
       .description('diagnose a bundle (.tgz/.tar.gz/.tar, a directory, a text file, or - for a tar stream on stdin)')
       .argument('<bundle>', 'bundle path, or - for stdin')
       .option('-o, --output <dir>', 'write the report files into this directory')
-      .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default md,json)`, formatsOption)
+      .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default html,md,json)`, formatsOption)
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES])),
   ))
@@ -174,14 +175,16 @@ Examples:
       if (opts.output) {
         const dir = path.resolve(opts.output);
         await fsp.mkdir(dir, { recursive: true });
-        for (const f of opts.format ?? ['md', 'json']) {
+        for (const f of opts.format ?? ['html', 'md', 'json']) {
           const file = path.join(dir, `report.${f === 'text' ? 'txt' : f}`);
           const body =
             f === 'json'
               ? stringifyJson(jsonReport(model, a))
               : f === 'md'
                 ? renderMarkdown(model)
-                : renderTerminal(model, { enabled: false }, Infinity);
+                : f === 'html'
+                  ? renderHtml(model, a.snapshot, a.device)
+                  : renderTerminal(model, { enabled: false }, Infinity);
           await fsp.writeFile(file, body);
         }
       }

@@ -17,7 +17,8 @@ export const cmaFragmentation: HypothesisRule = {
     return {
       summary: `Contiguous allocations fail although memory is free${longUp ? ` after ${formatDuration(uptimeSeconds!)} of uptime` : ''}: CMA and the buddy allocator are fragmented by repeated alloc/free cycles.`,
       confidence: score(0.35, support, against.length),
-      supporting: cite(uniq([...symptoms, ...frag])),
+      // Camera timeouts are the symptom the engineer saw; they belong with the cause.
+      supporting: cite(uniq([...symptoms, ...frag, ...tagged('camera-error')])),
       against,
       remedy: [
         'Pre-allocate camera/GPU buffer pools at start-up and never free them (NVMM pools with a fixed count).',

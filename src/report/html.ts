@@ -1,0 +1,92 @@
+/**
+ * The HTML report: one self-contained file (no script, no external resource) to attach to a
+ * ticket. Verdict first, then the likely causes, trend charts, findings with their evidence,
+ * what was checked, and what in the bundle fed nothing. Every log line goes through the
+ * template's escaping; the SVG charts are built here from numbers and escaped labels.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { Snapshot } from '../snapshot/types.js';
+import type { DeviceContext } from '../rules/device/context.js';
+import type { ReportModel } from './model.js';
+import { lineChart } from './charts.js';
+
+function templateText(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // src/report/templates, or dist/src/report -> src/report/templates in a built package
+  for (const dir of [path.join(here, 'templates'), path.resolve(here, '../../../src/report/templates')]) {
+    try {
+      return readFileSync(path.join(dir, 'report.hbs'), 'utf8');
+    } catch {
+      /* try the next layout */
+    }
+  }
+  throw new Error('report template report.hbs not found');
+}
+
+let compiled: HandlebarsTemplateDelegate | null = null;
+const hb = Handlebars.create();
+hb.registerHelper('pct', (v: number) => Math.round(v * 100));
+hb.registerHelper('lower', (v: string) => String(v).toLowerCase());
+hb.registerHelper('gt', (a: number, b: number) => a > b);
+hb.registerHelper('join', (xs: string[], sep: string) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
+
+/** Trend charts from the tegrastats series, when the bundle has one. */
+export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
+  const t = s.tegrastats;
+  if (!t || t.samples < 2) return [];
+  const out: (string | null)[] = [];
+  const total = t.ramTotalMB[t.samples - 1]!;
+  out.push(
+    lineChart({
+      title: 'RAM used (tegrastats)',
+      unit: 'MB',
+      t: t.t,
+      series: [{ name: 'RAM used', values: t.ramUsedMB, color: '#2563eb' }, { name: 'swap used', values: t.swapUsedMB, color: '#9333ea' }],
+      refs: Number.isFinite(total) ? [{ y: total, label: `total ${total} MB`, color: '#6b7280' }] : [],
+      yMin: 0,
+    }),
+  );
+  out.push(
+    lineChart({
+      title: 'Largest free block (tegrastats lfb)',
+      unit: 'kB',
+      t: t.t,
+      series: [{ name: 'largest free block', values: t.lfbBlockKB, color: '#059669' }],
+      yMin: 0,
+    }),
+  );
+  const temps = Object.entries(t.tempC).filter(([k]) => !/^(pmic|thermal|charger)$/i.test(k));
+  if (temps.length) {
+    const max = new Float64Array(t.samples).fill(NaN);
+    for (const [, col] of temps) for (let i = 0; i < t.samples; i++) if (Number.isFinite(col[i]!) && !(col[i]! <= max[i]!)) max[i] = col[i]!;
+    const trips = Object.values(device.trips?.zones ?? {});
+    const throttle = trips.length ? Math.min(...trips.map((z) => z.throttleC)) : undefined;
+    out.push(
+      lineChart({
+        title: 'Hottest sensor (°C)',
+        unit: '°C',
+        t: t.t,
+        series: [{ name: 'max temperature', values: max, color: '#dc2626' }],
+        refs: throttle !== undefined ? [{ y: throttle, label: `throttle trip ${throttle} °C`, color: '#f59e0b' }] : [],
+      }),
+    );
+  }
+  out.push(
+    lineChart({
+      title: 'GPU and memory-controller load (%)',
+      unit: '%',
+      t: t.t,
+      series: [{ name: 'GPU (GR3D)', values: t.gr3dLoad, color: '#0891b2' }, { name: 'EMC', values: t.emcLoad, color: '#ea580c' }],
+      yMin: 0,
+    }),
+  );
+  return out.filter((c): c is string => c !== null);
+}
+
+export function renderHtml(model: ReportModel, snapshot: Snapshot, device: DeviceContext): string {
+  compiled ??= hb.compile(templateText());
+  return compiled({ ...model, charts: chartsFor(snapshot, device), statusClass: model.status === 'problems' ? model.findings[0]?.severity ?? 'info' : model.status });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { analyze } from '../../src/analyze.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { renderHtml } from '../../src/report/html.js';
+import { niceStep } from '../../src/report/charts.js';
+import { dmesg } from '../helpers/bundles.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function html(bundle: string) {
+  const a = await analyze(bundle);
+  return renderHtml(buildReportModel(a), a.snapshot, a.device);
+}
+
+describe('HTML report', () => {
+  it('escapes every log line: a hostile bundle cannot inject markup', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const bundle = writeTree({
+      dmesg: dmesg([[10, `EXT4-fs error (device mmcblk0p1): ext4_iget:4591: inode #8 comm ${evil}: checksum invalid`]]),
+      [`notes-${'x'}.txt`]: evil,
+    });
+    const out = await html(bundle);
+    expect(out).not.toContain('<script>');
+    expect(out).not.toContain('<img src=x');
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // Self-contained: no external resource can be fetched from the report.
+    expect(out).toContain("default-src 'none'");
+    expect(out).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+  });
+
+  it('puts the verdict before the evidence and draws trend charts from tegrastats', async () => {
+    const out = await html(path.join(ROOT, 'samples/orin-nano-leak-oom.tgz'));
+    const verdict = out.indexOf('id="verdict"');
+    expect(verdict).toBeGreaterThan(0);
+    expect(verdict).toBeLessThan(out.indexOf('id="causes"'));
+    expect(out.indexOf('id="causes"')).toBeLessThan(out.indexOf('id="findings"'));
+    expect(out).toContain('Memory leak ending in out-of-memory');
+    expect(out.match(/<svg class="chart"/g)).toHaveLength(4);
+    expect(out).toContain('total 7620 MB');
+    expect(out).toContain('dmesg.txt:');
+  });
+
+  it('is written by analyze -o with the default formats', () => {
+    const dir = path.join(tempDir(), 'out');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'analyze', path.join(ROOT, 'samples/orin-nano-healthy'), '-o', dir, '-q'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const page = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(page).toMatch(/<strong>healthy<\/strong>No problem found by the 37 checks/);
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(/^# jetdiag report/);
+  });
+
+  it('chooses readable axis steps', () => {
+    expect([niceStep(1876), niceStep(0.37), niceStep(25), niceStep(0)]).toEqual([2000, 0.5, 25, 1]);
+  });
+});
