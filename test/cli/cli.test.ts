@@ -118,3 +118,14 @@ describe('colour', () => {
     }
   });
 });
+
+describe('stdin', () => {
+  it('takes a plain dmesg piped in, not only a tar stream', () => {
+    const text = '[ 7201.112032] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfffb5000, fsynr=0x7c0020, cbfrsynra=0x100f, cb=3\n';
+    const r = run(['analyze', '-', '--json'], Buffer.from(text));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.report.inputs).toEqual([{ path: 'stdin', kind: 'dmesg', size: text.length }]);
+    expect(j.report.findings[0].ruleId).toBe('smmu-faults');
+  });
+});

@@ -39,7 +39,7 @@ describe('HTML report', () => {
     expect(verdict).toBeGreaterThan(0);
     expect(verdict).toBeLessThan(out.indexOf('id="causes"'));
     expect(out.indexOf('id="causes"')).toBeLessThan(out.indexOf('id="findings"'));
-    expect(out).toContain('Memory leak ending in out-of-memory');
+    expect(out).toContain('Memory leak in a long-running process');
     expect(out.match(/<svg class="chart"/g)).toHaveLength(4);
     expect(out).toContain('total 7620 MB');
     expect(out).toContain('dmesg.txt:');

@@ -3,7 +3,7 @@ import { cite, score, uniq, type HypothesisRule } from './types.js';
 /** A leak ending in an OOM kill. */
 export const leakToOom: HypothesisRule = {
   id: 'leak-to-oom',
-  cause: 'Memory leak ending in out-of-memory',
+  cause: 'Memory leak in a long-running process',
   evaluate({ tagged }) {
     const leak = tagged('leak');
     if (!leak.length) return null;
