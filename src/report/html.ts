@@ -74,6 +74,19 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
       }),
     );
   }
+  // The board's total-input rail (VDD_IN, POM_5V_IN, VIN) says what the module drew.
+  const rail = device.totalPowerRail && t.railCurrentMW[device.totalPowerRail];
+  if (rail) {
+    out.push(
+      lineChart({
+        title: `Board input power (${device.totalPowerRail}, mW)`,
+        unit: 'mW',
+        t: t.t,
+        series: [{ name: device.totalPowerRail!, values: rail, color: '#7c3aed' }],
+        yMin: 0,
+      }),
+    );
+  }
   out.push(
     lineChart({
       title: 'GPU and memory-controller load (%)',

@@ -153,6 +153,8 @@ export interface ZoneinfoZone {
   protection?: number[];
   /** Every `key value` line of the stanza (zone part). */
   values: Record<string, number>;
+  /** Line of each value, for evidence. */
+  lines: Record<string, number>;
   /** Per-cpu pageset counters. */
   pagesets: { cpu: number; values: Record<string, number> }[];
 }

@@ -40,7 +40,8 @@ describe('HTML report', () => {
     expect(verdict).toBeLessThan(out.indexOf('id="causes"'));
     expect(out.indexOf('id="causes"')).toBeLessThan(out.indexOf('id="findings"'));
     expect(out).toContain('Memory leak in a long-running process');
-    expect(out.match(/<svg class="chart"/g)).toHaveLength(4);
+    expect(out.match(/<svg class="chart"/g)).toHaveLength(5);
+    expect(out).toContain('Board input power (VDD_IN, mW)');
     expect(out).toContain('total 7620 MB');
     expect(out).toContain('dmesg.txt:');
   });

@@ -47,7 +47,7 @@ export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: P
       const p = parseLine(lineParser, line, lineNo, sink, 'zoneinfo.unexpected-line');
       if (!p) return;
       if (p.type === 'header') {
-        zone = { node: p.node, zone: p.zone, line: lineNo, values: {}, pagesets: [] };
+        zone = { node: p.node, zone: p.zone, line: lineNo, values: {}, lines: {}, pagesets: [] };
         zones.push(zone);
         mode = 'zone';
         pageset = null;
@@ -95,6 +95,7 @@ export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: P
       }
       if (p.value === undefined) return;
       z.values[p.key] = p.value;
+      z.lines[p.key] = lineNo;
       const typed = TYPED[p.key];
       if (typed) (z as unknown as Record<string, number>)[typed] = p.value;
     },

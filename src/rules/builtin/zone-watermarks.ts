@@ -34,7 +34,10 @@ export const zoneWatermarks: Rule = {
       if (!z.managed || z.managed * PAGE < thresholds.minZoneMiB! * 1024 * 1024) continue;
       if (z.free === undefined || z.min === undefined || z.low === undefined) continue;
       const data = { zone: z.zone, node: z.node, freeMiB: mib(z.free * PAGE), minMiB: mib(z.min * PAGE), lowMiB: mib(z.low * PAGE) };
-      const evidence = [{ file: zi.file, line: z.line, text: `Node ${z.node}, zone ${z.zone}: pages free ${z.free}, min ${z.min}, low ${z.low}, high ${z.high ?? '?'}` }];
+      const evidence = [
+        { file: zi.file, line: z.line, text: `Node ${z.node}, zone ${z.zone}` },
+        ...(['pages free', 'min', 'low'] as const).map((k) => ({ file: zi.file, line: z.lines[k] ?? z.line, text: `${k} ${z.values[k]}` })),
+      ];
       const figures = [
         { label: 'free', value: data.freeMiB, unit: 'MiB' },
         { label: 'min watermark', value: data.minMiB, unit: 'MiB' },
