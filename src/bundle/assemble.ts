@@ -26,7 +26,14 @@ interface Candidate {
 }
 
 const CONTENT_RANK = 10_000;
-const NUL_SEPARATED = new Set<InputKind>(['dt-model', 'dt-compatible', 'dt-dtsfilename']);
+/** What a NUL byte stands for in inputs that legitimately hold them (others are binary). */
+const NUL_MEANS: Partial<Record<InputKind, string>> = {
+  'dt-model': '\n',
+  'dt-compatible': '\n',
+  'dt-dtsfilename': '\n',
+  // A bug report cat's device-tree files: spaces keep its line numbers true.
+  'nvidia-bug-report': ' ',
+};
 
 export function assembleBundle(source: string, read: ReadResult): AssembledBundle {
   const problems: BundleProblem[] = [...read.problems];
@@ -43,7 +50,7 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
     const rel = root && raw.path.startsWith(root) ? raw.path.slice(root.length) : raw.path;
     const byName = classifyByName(rel);
     const sink = new DiagnosticSink(raw.path);
-    const decoded = decodeText(raw.data, sink, byName ? NUL_SEPARATED.has(byName.kind) : false);
+    const decoded = decodeText(raw.data, sink, (byName && NUL_MEANS[byName.kind]) ?? null);
     diagnostics.push(...sink.finish());
     if (decoded.text === null) {
       inv.unusedReason = decoded.rejected;

@@ -242,23 +242,31 @@ async function readArchiveStream(
   if (first.length === 0) {
     throw new UnreadableInputError(`cannot read bundle "${display}": it is empty`);
   }
-  const fmt = sniffContainer(first);
+  let fmt = sniffContainer(first);
   let source: Readable = rest;
   if (fmt === 'gzip') {
     const gunzip = zlib.createGunzip();
     rest.on('error', (e) => gunzip.destroy(e));
-    source = rest.pipe(gunzip);
+    // A .gz may hold a tar or a single file (nvidia-bug-report.log.gz): look inside.
+    let inner: Awaited<ReturnType<typeof peek>>;
+    try {
+      inner = await peek(rest.pipe(gunzip));
+    } catch (e) {
+      const msg = `gzip data is damaged from the start (${(e as Error).message})`;
+      if (depth === 0) throw new UnreadableInputError(`cannot read bundle "${display}": ${msg}`);
+      problems.push({ severity: 'error', code: 'archive.damaged', file: display, message: `${msg}; nothing in it was read` });
+      return;
+    }
+    source = inner.rest;
+    fmt = inner.first.length ? sniffContainer(inner.first) : 'text';
+    if (fmt !== 'tar') {
+      const name = prefix ? `${prefix}${path.basename(display).replace(/\.gz$/i, '')}` : path.basename(display).replace(/\.gz$/i, '') || 'stdin';
+      await collectSingleFile(source, name, budget, entries, problems, display);
+      return;
+    }
   } else if (fmt === 'text' && depth === 0) {
     // A plain text file on stdin: treat it as a one-file bundle.
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const c of rest) {
-      size += c.length;
-      if (size <= budget.limits.maxFileBytes) chunks.push(c);
-    }
-    const data = Buffer.concat(chunks).subarray(0, budget.limits.maxFileBytes);
-    budget.totalBytes += data.length;
-    entries.push({ path: 'stdin', size, data, truncated: size > data.length || undefined });
+    await collectSingleFile(rest, 'stdin', budget, entries, problems, display);
     return;
   } else if (fmt !== 'tar') {
     throw new UnreadableInputError(`cannot read bundle "${display}": ${fmt} is not a tar or tar.gz archive`);
@@ -355,6 +363,38 @@ async function readArchiveStream(
       message: `archive is damaged (${msg}); reading stopped after ${lastGood}. Files read before the damage are analysed.`,
     });
   }
+}
+
+/** Reads a stream as one file, within the per-file and total limits; damage is reported. */
+async function collectSingleFile(
+  stream: Readable,
+  name: string,
+  budget: Budget,
+  entries: RawEntry[],
+  problems: BundleProblem[],
+  display: string,
+): Promise<void> {
+  const cap = Math.min(budget.limits.maxFileBytes, budget.limits.maxTotalBytes - budget.totalBytes);
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let size = 0;
+  try {
+    for await (const c of stream as AsyncIterable<Buffer>) {
+      size += c.length;
+      if (kept < cap) {
+        const take = c.subarray(0, cap - kept);
+        chunks.push(take);
+        kept += take.length;
+      }
+    }
+  } catch (e) {
+    problems.push({ severity: 'error', code: 'archive.damaged', file: display, message: `compressed file is damaged (${(e as Error).message}); the first ${kept} bytes are analysed` });
+  }
+  budget.totalBytes += kept;
+  if (size > kept) {
+    problems.push({ severity: 'warning', code: 'limit.file-size', file: name, message: `file is ${size} bytes; only the first ${kept} were read (raise --max-file-size / --max-total-size)` });
+  }
+  entries.push({ path: name, size, data: Buffer.concat(chunks, kept), truncated: size > kept || undefined });
 }
 
 /** Reads the first chunk of a stream and returns a stream that still yields everything. */

@@ -22,18 +22,19 @@ export interface DecodeResult {
 const SNIFF_BYTES = 8192;
 
 /**
- * Decodes field data as UTF-8. Invalid sequences become U+FFFD (noted, not fatal); a file
- * with NUL bytes in its head is not text, unless `allowNul` (device-tree strings are
- * NUL-separated) in which case NULs become newlines.
+ * Decodes field data as UTF-8. Invalid sequences become U+FFFD (noted, not fatal). A file
+ * with NUL bytes in its head is not text, unless `nulAs` says what a NUL stands for:
+ * device-tree strings are NUL-separated (a newline), and a bug report that cat'ed them
+ * keeps its line numbering when they become spaces.
  */
-export function decodeText(data: Buffer, sink: DiagnosticSink, allowNul = false): DecodeResult {
+export function decodeText(data: Buffer, sink: DiagnosticSink, nulAs: string | null = null): DecodeResult {
   const head = data.subarray(0, SNIFF_BYTES);
   const nul = head.indexOf(0);
-  if (nul >= 0 && !allowNul) {
+  if (nul >= 0 && nulAs === null) {
     return { text: null, rejected: `not a text file (NUL byte at offset ${nul})` };
   }
   let text = data.toString('utf8');
-  if (allowNul) text = text.replace(/\0+/g, '\n');
+  if (nulAs !== null && text.includes('\0')) text = text.replace(/\0+/g, nulAs);
   const bad = countReplacement(text);
   if (bad > 0) {
     sink.add('info', 'text.invalid-utf8', `${bad} invalid UTF-8 sequence(s) replaced with U+FFFD`);

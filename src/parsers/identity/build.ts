@@ -63,8 +63,8 @@ export function parseIdentity(
     // NUL-separated on disk (decoded to newlines); a `cat` pasted to text loses the NULs,
     // so also split before each vendor prefix.
     const values = compat.text
-      .split('\n')
-      .flatMap((v) => v.split(/(?=\b(?:nvidia|arm|brcm|qcom),)/))
+      .split(/\s+/)
+      .flatMap((v) => v.split(/(?=(?:nvidia|arm|brcm|qcom),)/))
       .map((v) => v.trim())
       .filter(Boolean);
     if (values.length) id.compatible = { value: values, source: { file: compat.path, line: compat.lineOffset + 1 } };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
+import { loadSnapshot } from '../../src/analyze.js';
+import { deviceContext } from '../../src/rules/device/context.js';
+import { makeTgz } from '../helpers/archive.js';
+import { writeTemp } from '../helpers/fixtures.js';
+
+const LOG = [
+  'nvidia-bug-report-tegra.sh Version: 1.0',
+  '____________________________________________',
+  '',
+  "='/proc/device-tree/compatible' information=",
+  'nvidia,p3768-0000+p3767-0005\0nvidia,p3767-0005\0nvidia,tegra234\0',
+  '____________________________________________',
+  '',
+  "='/proc/meminfo' information=",
+  'MemTotal:        7633536 kB',
+  'MemAvailable:     248812 kB',
+  '____________________________________________',
+  '',
+  "='dmesg' information=",
+  '[ 7201.112032] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfffb5000, fsynr=0x7c0020, cbfrsynra=0x100f, cb=3',
+].join('\n');
+
+describe('nvidia-bug-report-tegra.log.gz', () => {
+  it('a gzip that holds one log (not a tar) is read as that log, NUL bytes and all', async () => {
+    const s = await loadSnapshot(writeTemp('nvidia-bug-report-tegra.log.gz', zlib.gzipSync(LOG)));
+    expect(s.bundle.layout).toBe('nvidia-bug-report');
+    expect(s.dmesg!.records[0]!.line).toBe(14);
+    expect(s.meminfo!.captures[0]!.lines.MemTotal).toBe(9);
+    expect(deviceContext(s).board?.name).toBe('Jetson Orin Nano 8GB');
+  });
+
+  it('inside a tar.gz too', async () => {
+    const s = await loadSnapshot(writeTemp('b.tgz', await makeTgz([{ name: 'logs/nvidia-bug-report-tegra.log.gz', content: zlib.gzipSync(LOG) }])));
+    expect(s.dmesg!.file).toBe('logs/nvidia-bug-report-tegra.log.gz!/nvidia-bug-report-tegra.log');
+    expect(s.bundle.layout).toBe('nvidia-bug-report');
+  });
+
+  it('a cut .gz keeps what was decompressed and says so', async () => {
+    const gz = zlib.gzipSync(LOG + '\n' + 'x'.repeat(50_000));
+    const s = await loadSnapshot(writeTemp('nvidia-bug-report-tegra.log.gz', gz.subarray(0, gz.length - 20)));
+    expect(s.bundle.problems.some((p) => p.code === 'archive.damaged')).toBe(true);
+    expect(s.meminfo!.captures[0]!.values.MemTotal).toBe(7633536 * 1024);
+  });
+});
