@@ -134,6 +134,11 @@ const CASES: Record<string, RuleCases> = {
         findings: [{ messageId: 'cmdlineMismatch', severity: 'warning' }],
       },
       {
+        name: 'pagetypeinfo: free CMA only in small blocks',
+        files: { 'proc/meminfo': HEALTHY_MEMINFO, 'proc/pagetypeinfo': fixture('pagetypeinfo/synthetic-orin-cma-01.txt').replace('120     80     33     10      2', '9120   4080   2033   1010    402') },
+        findings: [{ messageId: 'fragmentedBlocks', severity: 'warning', verdict: /100% of it sits in blocks under 2048 KiB/ }],
+      },
+      {
         name: 'reservation failed at boot (dmesg only)',
         files: { dmesg: dmesg([[0, 'cma: Failed to reserve 2048 MiB']]) },
         findings: [{ messageId: 'reserveFailed', severity: 'critical' }],

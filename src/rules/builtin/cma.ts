@@ -19,8 +19,8 @@ export const cma: Rule = {
     },
     requires: [],
     requiresAny: ['meminfo', 'dmesg'],
-    uses: ['identity'],
-    thresholds: { largestAllocationMiB: 24, lowFreePct: 10, minCameraCmaMiB: 256 },
+    uses: ['identity', 'pagetypeinfo'],
+    thresholds: { largestAllocationMiB: 24, lowFreePct: 10, minCameraCmaMiB: 256, smallBlockOrder: 9, smallSharePct: 80, minFreeCmaMiB: 32 },
     messages: {
       failures: '{{count}} CMA allocation failure(s); the largest request was {{maxReqMiB}} MiB ({{cause}}).',
       belowBuffer: 'CmaFree is {{freeMiB}} MiB of {{totalMiB}} MiB: less than one {{bufferMiB}} MiB buffer, so the next large camera/GPU allocation fails.',
@@ -28,6 +28,7 @@ export const cma: Rule = {
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
+      fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
       smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
     },
     remedy: [
@@ -114,6 +115,30 @@ export const cma: Rule = {
         evidence: hitEvidence(dmesgFile, busy),
         tags: ['cma-busy'],
       });
+    }
+    const pti = snapshot.pagetypeinfo;
+    const cmaRows = pti?.free.filter((r) => r.type === 'CMA') ?? [];
+    if (cmaRows.length) {
+      const k = thresholds.smallBlockOrder!;
+      let small = 0;
+      let all = 0;
+      for (const r of cmaRows) r.counts.forEach((c, order) => {
+        const bytes = c * PAGE * 2 ** order;
+        all += bytes;
+        if (order < k) small += bytes;
+      });
+      const smallPct = all ? Math.round((small / all) * 100) : 0;
+      if (all >= thresholds.minFreeCmaMiB! * 1024 * 1024 && smallPct >= thresholds.smallSharePct!) {
+        report({
+          messageId: 'fragmentedBlocks',
+          severity: 'warning',
+          confidence: 0.75,
+          data: { freeMiB: mib(all), smallPct, blockKiB: (PAGE * 2 ** k) / 1024 },
+          figures: cmaRows.map((r) => ({ label: `CMA free blocks per order (node ${r.node}, ${r.zone})`, value: r.counts.join(' ') })),
+          evidence: cmaRows.map((r) => ({ file: pti!.file, line: r.line, text: `Node ${r.node}, zone ${r.zone}, type CMA ${r.counts.join(' ')}` })),
+          tags: ['cma-fragmented', 'fragmentation'],
+        });
+      }
     }
     const failedReserve = reserved.find((h) => h.groups.fail_mib !== undefined);
     if (failedReserve) {
