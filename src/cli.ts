@@ -5,19 +5,30 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyze, loadSnapshot, type AnalyzeOptions } from './analyze.js';
+import type { AnalyzeOptions } from './analyze.js';
 import { DEFAULT_LIMITS, parseSize } from './bundle/limits.js';
-import { UnreadableInputError } from './bundle/read.js';
-import { stringifyJson } from './report/json.js';
-import { buildReportModel } from './report/model.js';
-import { renderMarkdown } from './report/markdown.js';
-import { renderHtml } from './report/html.js';
-import { renderTerminal } from './report/terminal.js';
-import { allRules } from './rules/registry.js';
-import { loadSignatures, PackError } from './rules/signatures/pack.js';
-import { checkThresholds, CONFIG_FILE, ConfigError, loadConfig, parseThresholdOption } from './config.js';
+import { checkThresholds, CONFIG_FILE, loadConfig, parseThresholdOption } from './config.js';
+import { UserInputError } from './errors.js';
 import { SEVERITIES, severityRank, type Severity } from './rules/types.js';
 import { VERSION } from './version.js';
+
+/**
+ * The parsers, rules and renderers, loaded when a command runs: `--help` and `--version`
+ * stay instant because building the grammars is not needed to print them.
+ */
+async function engine() {
+  const [analyzeMod, json, model, markdown, html, terminal, registry, pack] = await Promise.all([
+    import('./analyze.js'),
+    import('./report/json.js'),
+    import('./report/model.js'),
+    import('./report/markdown.js'),
+    import('./report/html.js'),
+    import('./report/terminal.js'),
+    import('./rules/registry.js'),
+    import('./rules/signatures/pack.js'),
+  ]);
+  return { ...analyzeMod, ...json, ...model, ...markdown, ...html, ...terminal, ...registry, ...pack };
+}
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -77,10 +88,6 @@ function ruleFlags(cmd: Command): Command {
     .option('--threshold <rule.name=value>', 'override one rule threshold, e.g. cma.largestAllocationMiB=96 (repeatable)', collect);
 }
 
-function jsonReport(model: ReturnType<typeof buildReportModel>, a: Awaited<ReturnType<typeof analyze>>) {
-  return { report: model, device: a.device, outcomes: a.outcomes };
-}
-
 function intakeOptions(cmd: Command): Command {
   return cmd
     .option('--max-file-size <size>', `largest file read from the bundle (default ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024}M)`, sizeOption)
@@ -95,7 +102,8 @@ function collect(v: string, prev: string[] = []): string[] {
 }
 
 /** Config file + --threshold + --rules into engine options, validated against the rules. */
-function ruleOptions(o: IntakeFlags): Pick<AnalyzeOptions, 'engine' | 'ruleDirs' | 'signatures'> {
+async function ruleOptions(o: IntakeFlags): Promise<Pick<AnalyzeOptions, 'engine' | 'ruleDirs' | 'signatures'>> {
+  const { loadSignatures, allRules } = await engine();
   const cfg = loadConfig(o.config);
   const ruleDirs = [...cfg.rules, ...(o.rules ?? []).map((d) => path.resolve(d))];
   const signatures = loadSignatures(ruleDirs);
@@ -170,7 +178,9 @@ Examples:
     )
     .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity }, cmd: Command) => {
       const global = cmd.optsWithGlobals() as { quiet?: boolean; color?: boolean };
-      const a = await analyze(bundle, { ...toAnalyzeOptions(opts), ...ruleOptions(opts) });
+      const { analyze, buildReportModel, stringifyJson, renderMarkdown, renderHtml, renderTerminal } = await engine();
+      const a = await analyze(bundle, { ...toAnalyzeOptions(opts), ...(await ruleOptions(opts)) });
+      const jsonReport = () => ({ report: model, device: a.device, outcomes: a.outcomes });
       const model = buildReportModel(a);
       if (opts.output) {
         const dir = path.resolve(opts.output);
@@ -179,7 +189,7 @@ Examples:
           const file = path.join(dir, `report.${f === 'text' ? 'txt' : f}`);
           const body =
             f === 'json'
-              ? stringifyJson(jsonReport(model, a))
+              ? stringifyJson(jsonReport())
               : f === 'md'
                 ? renderMarkdown(model)
                 : f === 'html'
@@ -188,7 +198,7 @@ Examples:
           await fsp.writeFile(file, body);
         }
       }
-      if (opts.json) process.stdout.write(stringifyJson(jsonReport(model, a)) + '\n');
+      if (opts.json) process.stdout.write(stringifyJson(jsonReport()) + '\n');
       else if (!global.quiet) process.stdout.write(renderTerminal(model, { enabled: useColour(global.color) }));
       if (opts.failOn && a.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn!))) {
         process.exitCode = EXIT_FINDINGS;
@@ -212,6 +222,7 @@ Examples:
 The output follows schema/snapshot.schema.json.`,
     )
     .action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
+    const { loadSnapshot, stringifyJson } = await engine();
     const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
     process.stdout.write(stringifyJson(snapshot, !opts.compact) + '\n');
   });
@@ -229,7 +240,8 @@ Examples:
   $ jetdiag rules --json | jq '.[] | select(.category == "cma")'
   $ jetdiag rules --rules ./site-rules`,
     )
-    .action((opts: { json?: boolean; rules?: string[] }) => {
+    .action(async (opts: { json?: boolean; rules?: string[] }) => {
+      const { loadSignatures, allRules, stringifyJson } = await engine();
       const signatures = loadSignatures((opts.rules ?? []).map((d) => path.resolve(d)));
       const rules = allRules(signatures).map((r) => ({
         id: r.meta.id,
@@ -264,7 +276,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (e instanceof UnreadableInputError || e instanceof ConfigError || e instanceof PackError) {
+    if (e instanceof UserInputError) {
       process.stderr.write(`jetdiag: ${e.message}\n`);
       return EXIT_USAGE;
     }

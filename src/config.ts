@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserInputError } from './errors.js';
 
 export interface JetdiagConfig {
   thresholds: Record<string, Record<string, number>>;
@@ -14,7 +15,7 @@ export interface JetdiagConfig {
   file?: string;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends UserInputError {}
 
 export const CONFIG_FILE = 'jetdiag.config.json';
 

@@ -14,6 +14,7 @@ import tar from 'tar-stream';
 import type { BundleProblem } from './inventory.js';
 import { type IntakeLimits, SNIFF_KEEP_BYTES } from './limits.js';
 import { looksLikeInputByName } from './classify.js';
+import { UserInputError } from '../errors.js';
 
 export interface RawEntry {
   path: string;
@@ -34,7 +35,7 @@ export interface ReadResult {
 }
 
 /** Thrown when the input cannot be read at all (exit code 2). */
-export class UnreadableInputError extends Error {}
+export class UnreadableInputError extends UserInputError {}
 
 interface Budget {
   limits: IntakeLimits;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
+import { UserInputError } from '../../errors.js';
 
 export interface PatternSpec {
   regex: string;
@@ -58,7 +59,7 @@ export interface CompiledSignature extends Omit<SignatureSpec, 'patterns'> {
   remedyTemplates: HandlebarsTemplateDelegate[];
 }
 
-export class PackError extends Error {}
+export class PackError extends UserInputError {}
 
 const CATEGORIES = ['memory', 'fragmentation', 'cma', 'oom', 'smmu', 'thermal', 'power', 'gpu', 'camera', 'storage', 'other'];
 const ROLES = ['primary', 'detail', 'selection', 'header', 'row'];
