@@ -24,6 +24,12 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   out.push('');
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, 'VERDICT') : m.status === 'healthy' ? c('ok', 'HEALTHY') : c('warning', 'INCOMPLETE');
   out.push(`${mark}  ${m.headline}`);
+  const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
+  if (todo.length) {
+    out.push('');
+    out.push('What to do:');
+    for (const r of todo.slice(0, 3)) out.push(`  - ${r}`);
+  }
   if (m.hypotheses.length > 1) {
     out.push('');
     out.push('Likely causes:');

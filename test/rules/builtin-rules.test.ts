@@ -172,7 +172,7 @@ const CASES: Record<string, RuleCases> = {
         },
         findings: [
           { messageId: 'context', severity: 'warning', verdict: /stream 0x11 \(AFI\)/ },
-          { messageId: 'mc', severity: 'error', verdict: /client csr_nvl7r: EMEM address decode error/ },
+          { messageId: 'mc', severity: 'error', verdict: /\(client csr_nvl7r\): EMEM address decode error/ },
         ],
       },
       {

@@ -65,7 +65,7 @@ export const smmuFaults: Rule = {
     thresholds: {},
     messages: {
       context: '{{count}} SMMU context fault(s) on {{device}} stream {{stream}}{{faultKind}}{{near}}.',
-      mc: '{{count}} memory-controller error(s) from client {{client}}: {{error}}.',
+      mc: '{{count}} memory-controller error(s) ({{client}}): {{error}}.',
       global: '{{count}} SMMU global fault(s) on {{device}}: a stream id without a configured context (missing iommus in the device tree?).',
       v3: '{{count}} SMMUv3 event(s) on {{device}} (event {{event}}).',
     },
@@ -141,7 +141,8 @@ export const smmuFaults: Rule = {
     const mc = signatures.events('tegra-mc-error');
     const byClient = new Map<string, SignatureHit[]>();
     for (const h of mc) {
-      const k = `${h.groups.client ?? h.groups.dev ?? 'unknown'}|${h.groups.error ?? ''}`;
+      const who = h.groups.client ? `client ${h.groups.client}` : `${h.groups.dev ?? 'memory controller'}, client not printed`;
+      const k = `${who}|${h.groups.error ?? ''}`;
       byClient.set(k, [...(byClient.get(k) ?? []), h]);
     }
     for (const [k, hits] of byClient) {
