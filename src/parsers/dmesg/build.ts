@@ -5,14 +5,15 @@
  * head line. Non-kernel lines (bootloader serial output, journal banners, user-space
  * journal entries) are counted and skipped.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
+import { forEachTokenLine } from '../common/chunked-lines.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
+import { parseTokens, type LineParser } from '../common/line-runner.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
-import { dmesgLexer } from './tokens.js';
+import { dmesgChunkLexer, dmesgLexer } from './tokens.js';
 
 const BLANK = /^\s*$/;
 
@@ -63,12 +64,15 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
     boots.push({ index: boot, firstRecord: idx, line });
   };
 
-  forEachLine(
+  forEachTokenLine(
     src,
     sink,
-    (line, lineNo) => {
-      if (BLANK.test(line)) return;
-      const p = parseLine(lineParser, line, lineNo, sink, 'dmesg.unexpected-line');
+    lineParser,
+    dmesgChunkLexer,
+    'dmesg.unexpected-line',
+    (tokens, line, lineNo) => {
+      if (!tokens || BLANK.test(line)) return;
+      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line');
       if (!p) return;
       if (p.time?.tokenType.name === 'BootloaderTs') {
         skipped++;

@@ -5,15 +5,16 @@
  */
 import { createToken, Lexer } from 'chevrotain';
 import { catchAllToken } from '../common/custom-tokens.js';
+import { chunkLexerFor } from '../common/chunked-lines.js';
 
 /** Leading blanks of a pasted line, before its timestamp. */
-export const Indent = createToken({ name: 'Indent', pattern: /[ \t]+(?=<\d{1,3}>|\[\s*\d+\.\d+\])/ });
+export const Indent = createToken({ name: 'Indent', pattern: /[ \t]+(?=<\d{1,3}>|\[[ \t]*\d+\.\d+\])/ });
 /** Raw printk level: `<6>` */
 export const LevelTag = createToken({ name: 'LevelTag', pattern: /<\d{1,3}>/, start_chars_hint: ['<'] });
 /** Bootloader serial stamps `[0000.126]` are not kernel time: kept apart so they can be skipped. */
 export const BootloaderTs = createToken({ name: 'BootloaderTs', pattern: /\[\d{4}\.\d{3}\] ?/, start_chars_hint: ['['] });
 /** `[  142.838190] ` */
-export const MonoTs = createToken({ name: 'MonoTs', pattern: /\[\s*\d+\.\d+\] ?/, start_chars_hint: ['['] });
+export const MonoTs = createToken({ name: 'MonoTs', pattern: /\[[ \t]*\d+\.\d+\] ?/, start_chars_hint: ['['] });
 /** `dmesg -T`: `[Fri Sep 16 10:37:38 2022] ` */
 export const WallTs = createToken({ name: 'WallTs', pattern: /\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\] ?/, start_chars_hint: ['['] });
 /** `dmesg -x`: `kern  :info  : ` */
@@ -41,3 +42,4 @@ export const Message = catchAllToken('Message', /[^\n]+/, '');
 
 export const allTokens = [Indent, LevelTag, BootloaderTs, MonoTs, WallTs, FacilityLevel, SyslogHead, LogreadHead, IsoHead, Message];
 export const dmesgLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const dmesgChunkLexer = chunkLexerFor(allTokens);

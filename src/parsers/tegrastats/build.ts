@@ -5,16 +5,17 @@
  * -256C placeholders, prompts and `date` lines between samples, and a sample wrapped over
  * several lines.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
+import { forEachTokenLine } from '../common/chunked-lines.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Tegrastats } from '../../snapshot/types.js';
 import { ColumnBuilder, ColumnSet } from '../common/columns.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
+import { parseTokens, type LineParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
 import { readNumber } from '../common/numbers.js';
 import { tegrastatsParser } from './grammar.js';
-import { tegrastatsLexer } from './tokens.js';
+import { tegrastatsChunkLexer, tegrastatsLexer } from './tokens.js';
 import type { IToken } from 'chevrotain';
 
 const BLANK = /^\s*$/;
@@ -99,18 +100,21 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
     }
   };
 
-  forEachLine(
+  forEachTokenLine(
     src,
     sink,
-    (line, lineNo) => {
-      if (BLANK.test(line)) return;
+    lineParser,
+    tegrastatsChunkLexer,
+    'tegrastats.unexpected-line',
+    (tokens, line, lineNo) => {
+      if (!tokens || BLANK.test(line)) return;
       // `date` output between samples anchors the clock (checked first: `UTC 2021` would
       // otherwise read as an engine field).
       if (!line.includes('RAM ') && looksLikeTimestampLine(line)) {
         firstTs ??= line.trim();
         return;
       }
-      const fields = parseLine(lineParser, line, lineNo, sink, 'tegrastats.unexpected-line');
+      const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line');
       if (!fields || fields.length === 0) return;
       const first = fields[0]!;
       const startsSample = first.tokenType.name === 'Timestamp' || first.tokenType.name === 'Ram';

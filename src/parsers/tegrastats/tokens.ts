@@ -6,6 +6,7 @@
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { catchAllToken, stickyPattern } from '../common/custom-tokens.js';
+import { chunkLexerFor } from '../common/chunked-lines.js';
 
 function field(name: string, re: RegExp, hints: string[]): TokenType {
   return createToken({ name, pattern: stickyPattern(re, true), line_breaks: false, start_chars_hint: hints });
@@ -22,21 +23,22 @@ export const Ram = field('Ram', new RegExp(`RAM (\\d+)/(\\d+)MB(?: ?\\(lfb (\\d+
 export const Swap = field('Swap', new RegExp(`SWAP (\\d+)/(\\d+)MB(?: ?\\(cached (\\d+)MB\\))?${END}`), ['S']);
 export const Iram = field('Iram', new RegExp(`IRAM (\\d+)/(\\d+)kB(?: ?\\(lfb (\\d+)kB\\))?${END}`), ['I']);
 /** `CPU [1%@729,off,...]`, L4T 28's `cpu [0%,0%,0%,0%]@1734` */
-export const Cpu = field('Cpu', new RegExp(`[Cc][Pp][Uu] \\[([^\\]]*)\\](?:@(\\d+))?${END}`), ['C', 'c']);
+export const Cpu = field('Cpu', new RegExp(`[Cc][Pp][Uu] \\[([^\\]\\n]*)\\](?:@(\\d+))?${END}`), ['C', 'c']);
 /** `MTS fg 0% bg 1%` */
 export const Mts = field('Mts', new RegExp(`MTS fg (\\d+)% bg (\\d+)%${END}`), ['M']);
 /** A run of temperatures: `cpu@62.843C soc2@61.968C CV0@-256C cpu@52.968C/52.968C ...` */
-export const Temps = field('Temps', new RegExp(`(?:[A-Za-z][\\w-]*@-?\\d+(?:\\.\\d+)?C(?:/-?\\d+(?:\\.\\d+)?C)?(?:[ \\t]+|$))+`), LETTERS);
+export const Temps = field('Temps', new RegExp(`(?:[A-Za-z][\\w-]*@-?\\d+(?:\\.\\d+)?C(?:/-?\\d+(?:\\.\\d+)?C)?(?:[ \\t]+|(?=[\\r\\n])|$))+`), LETTERS);
 /** A run of rails: `VDD_IN 3913mW/3922mW VDD_SOC 1238mW/1237mW`, `POM_5V_IN 4520/4680`, JP7 `mW/mW/mW`. */
-export const Rails = field('Rails', new RegExp(`(?:[A-Za-z]\\w* \\d+(?:mW)?/\\d+(?:mW)?(?:/\\d+(?:mW)?)?(?:[ \\t]+|$))+`), LETTERS);
+export const Rails = field('Rails', new RegExp(`(?:[A-Za-z]\\w* \\d+(?:mW)?/\\d+(?:mW)?(?:/\\d+(?:mW)?)?(?:[ \\t]+|(?=[\\r\\n])|$))+`), LETTERS);
 /** `EMC_FREQ 2%@408`, `GR3D_FREQ 0%@[305,305]`, `GR3D_FREQ 1%`, `NVENC_LOAD 7%`, `VIC_FREQ 0%@115` */
 export const LoadField = field('LoadField', new RegExp(`([A-Z][A-Z0-9_]*) (\\d+)%(?:@(\\[[\\d,]*\\]|\\d+))?${END}`), UPPER);
 /** `EMC_FREQ @3199`, `GR3D_FREQ @0`, `GR3D_FREQ @[1300,1300,1300]` (no load printed) */
 export const FreqOnly = field('FreqOnly', new RegExp(`([A-Z][A-Z0-9_]*) @(\\[[\\d,]*\\]|\\d+)${END}`), UPPER);
 /** A run of engines: `NVENC off NVDEC off VIC off APE 174`, `NVENC 716 NVDEC 716` */
-export const Engines = field('Engines', new RegExp(`(?:[A-Z][A-Z0-9_]* (?:off|\\d+)(?:[ \\t]+|$))+`), UPPER);
+export const Engines = field('Engines', new RegExp(`(?:[A-Z][A-Z0-9_]* (?:off|\\d+)(?:[ \\t]+|(?=[\\r\\n])|$))+`), UPPER);
 /** Anything else: kept as an unknown field, never an error. */
 export const Unknown = catchAllToken('Unknown', /\S+/, ' \t\v\f');
 
 export const allTokens = [WhiteSpace, Timestamp, Ram, Swap, Iram, Cpu, Mts, Temps, Rails, LoadField, FreqOnly, Engines, Unknown];
 export const tegrastatsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+export const tegrastatsChunkLexer = chunkLexerFor(allTokens);
