@@ -129,6 +129,18 @@ const CASES: Record<string, RuleCases> = {
         findings: [{ messageId: 'busy', severity: 'error', verdict: /JetPack 4 prints no CMA failure line/ }],
       },
       {
+        name: 'JetPack 4 OOM report with no free CMA left',
+        files: {
+          ...XAVIER_R32_IDENTITY,
+          'proc/meminfo': HEALTHY_MEMINFO,
+          dmesg: dmesg([
+            [7530.03, 'gst-launch-1.0 invoked oom-killer: gfp_mask=0x24201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0'],
+            [7530.05, 'Normal free:22104kB min:10428kB low:13028kB high:15636kB active_anon:0kB free_cma:1204kB'],
+          ]),
+        },
+        findings: [{ messageId: 'oomFreeCma', severity: 'error', verdict: /only 1204 kB of free CMA \(JetPack 4 prints no CMA failure line/ }],
+      },
+      {
         name: 'cma= on the command line but CmaTotal differs',
         files: { 'proc/meminfo': HEALTHY_MEMINFO, 'proc/cmdline': 'root=/dev/mmcblk0p1 rw rootwait cma=1024M quiet\n' },
         findings: [{ messageId: 'cmdlineMismatch', severity: 'warning' }],

@@ -28,6 +28,7 @@ export const cma: Rule = {
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
+      oomFreeCma: 'At the OOM report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA{{inferred}}: CMA was exhausted.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
       smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
     },
@@ -37,7 +38,7 @@ export const cma: Rule = {
       'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
     ],
     references: ['seed §7, §8, §21 CMA Exhaustion', 'shared/signatures.md cma-alloc-failed, alloc-contig-range-busy, cma-reserved'],
-    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved'],
+    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone'],
   },
   check({ snapshot, device, thresholds, signatures, report }) {
     const m = snapshot.meminfo;
@@ -114,6 +115,24 @@ export const cma: Rule = {
         figures: [{ label: 'busy ranges', value: busy.length }],
         evidence: hitEvidence(dmesgFile, busy),
         tags: ['cma-busy'],
+      });
+    }
+    // JetPack 4 prints no cma_alloc failure: the OOM Mem-Info `free_cma:` is the evidence.
+    const memInfoZones = signatures.events('show-mem-zone').filter((h) => h.groups.free_cma_kb !== undefined);
+    const starved = memInfoZones.filter((h) => Number(h.groups.free_cma_kb) * 1024 < thresholds.largestAllocationMiB! * 1024 * 1024);
+    if (starved.length && (total === undefined || total >= thresholds.largestAllocationMiB! * 1024 * 1024)) {
+      const h = starved[0]!;
+      report({
+        messageId: 'oomFreeCma',
+        severity: 'error',
+        confidence: r32 ? 0.75 : 0.6,
+        data: {
+          when: h.monotonic !== undefined ? ` at ${h.monotonic.toFixed(1)} s` : '',
+          freeCmaKiB: h.groups.free_cma_kb!,
+          inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '',
+        },
+        evidence: hitEvidence(dmesgFile, starved),
+        tags: ['cma-low', 'cma-failure'],
       });
     }
     const pti = snapshot.pagetypeinfo;
