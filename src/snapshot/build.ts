@@ -53,6 +53,23 @@ function noteCaptureProblems(s: Snapshot): void {
       message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? `${d.records[0]!.monotonic} s after boot` : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
     });
   }
+  if (d && d.skippedLines > 0) {
+    problems.push({
+      severity: 'info',
+      code: 'dmesg.lines-skipped',
+      file: d.file,
+      message: `${d.skippedLines} line(s) were not kernel messages (bootloader or serial-console output, journal banners, user-space journal entries) and were skipped`,
+    });
+  }
+  const unknown = Object.entries(s.tegrastats?.unknownFields ?? {});
+  if (unknown.length) {
+    problems.push({
+      severity: 'info',
+      code: 'tegrastats.unknown-fields',
+      file: s.tegrastats!.file,
+      message: `fields jetdiag does not read were kept aside: ${unknown.map(([k, u]) => `${k} (${u.count}x, e.g. "${u.example}" at line ${u.line})`).join(', ')}`,
+    });
+  }
   if (s.iomem?.addressesHidden) {
     problems.push({
       severity: 'warning',
