@@ -41,7 +41,9 @@ export const memoryLeak: Rule = {
       const last = series.n - 1;
       evidence = [first, last].map((i) => ({ file: series.file, line: series.lines[i]!, text: `RAM ${series.y[i]}/${series.total}MB` }));
     } else {
-      const m = snapshot.meminfo!;
+      // A tegrastats log too short to fit, and no periodic meminfo: nothing to fit.
+      const m = snapshot.meminfo;
+      if (!m) return;
       const timed = m.captures.filter((c) => c.time && Number.isFinite(Date.parse(c.time)) && c.values.MemAvailable !== undefined);
       if (timed.length < 3) return;
       const t0 = Date.parse(timed[0]!.time!);
