@@ -19,3 +19,29 @@ describe('analysis of every corpus capture', () => {
     }
   });
 });
+
+describe('analysis of random combinations of corpus captures', () => {
+  it('never produces a rule error or an unfilled verdict', async () => {
+    const { default: fc } = await import('fast-check');
+    const { readFileSync } = await import('node:fs');
+    const { snapshotFromFiles } = await import('../../src/rules/tester.js');
+    const { analyzeSnapshot } = await import('../../src/analyze.js');
+    const { loadSignatures } = await import('../../src/rules/signatures/pack.js');
+    const signatures = loadSignatures();
+    const byKind = (dir: string) => files.filter((f) => f.startsWith(`${dir}/`));
+    const pick = (dir: string, name: string) => fc.option(fc.constantFrom(...byKind(dir)).map((f) => [name, f] as const), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.tuple(pick('meminfo', 'proc/meminfo'), pick('buddyinfo', 'proc/buddyinfo'), pick('zoneinfo', 'proc/zoneinfo'), pick('iomem', 'proc/iomem'), pick('dmesg', 'dmesg'), pick('tegrastats', 'tegrastats.log')),
+        (choice) => {
+          const bundle: Record<string, string> = {};
+          for (const c of choice) if (c) bundle[c[0]] = readFileSync(path.join(FIXTURES, c[1]), 'utf8');
+          const a = analyzeSnapshot(snapshotFromFiles(bundle), { signatures });
+          expect(a.outcomes.filter((o) => o.status === 'rule-error')).toEqual([]);
+          for (const f of a.findings) expect(f.verdict).not.toMatch(/undefined|NaN|\{\{/);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
