@@ -70,6 +70,7 @@ const SAMPLES = {
   // Camera stops after hours: CMA fragmented, contiguous requests fail with CMA still free.
   'orin-nano-cma-fragmentation': {
     ...ORIN_NANO,
+    'manifest.json': JSON.stringify({ device_id: 'cam-gateway-0113', capture_time: '2026-11-24T20:10:12Z', collector: 'field-collect 1.4', reason: 'camera stopped after hours' }, null, 2) + '\n',
     'proc/uptime': '51012.44 290155.31\n',
     'proc/meminfo': meminfo({ MemFree: 1211220, MemAvailable: 3402112, CmaFree: 301204 }),
     'proc/buddyinfo': buddyinfo([['DMA', [3121, 2044, 1502, 911, 402, 188, 0, 0, 0, 0, 0]], ['Normal', [24012, 15433, 8021, 2011, 312, 41, 0, 0, 0, 0, 0]]]),

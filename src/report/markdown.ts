@@ -7,7 +7,9 @@ const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 export function renderMarkdown(m: ReportModel): string {
   const out: string[] = [];
   out.push(`# jetdiag report: ${esc(m.bundle)}`, '');
-  out.push(`**Device:** ${esc(m.device)}  `, `**Generated:** ${m.generatedAt}`, '');
+  out.push(`**Device:** ${esc(m.device)}  `);
+  for (const c of m.context) out.push(`**${esc(c.label[0]!.toUpperCase() + c.label.slice(1))}:** ${esc(c.value)}  `);
+  out.push(`**Generated:** ${m.generatedAt}`, '');
   out.push(`## Verdict`, '', `**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
   out.push(`| critical | error | warning | info |`, `|---|---|---|---|`, `| ${m.counts.critical} | ${m.counts.error} | ${m.counts.warning} | ${m.counts.info} |`, '');
   if (m.hypotheses.length) {

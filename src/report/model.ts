@@ -5,11 +5,15 @@
 import type { Analysis } from '../analyze.js';
 import type { Finding, RuleOutcome, Severity } from '../rules/types.js';
 import type { Hypothesis } from '../rules/hypotheses/types.js';
+import { uptimeOf } from '../rules/hypotheses/correlate.js';
+import { formatDuration } from '../rules/stats.js';
 import { SEVERITIES } from '../rules/types.js';
 
 export interface ReportModel {
   bundle: string;
   device: string;
+  /** Hostname, device id, capture time and uptime when the bundle says them. */
+  context: { label: string; value: string }[];
   generatedAt: string;
   headline: string;
   status: 'healthy' | 'problems' | 'incomplete';
@@ -47,9 +51,18 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const missing = new Map<string, string[]>();
   for (const o of notEvaluated) missing.set(o.detail ?? '', [...(missing.get(o.detail ?? '') ?? []), o.ruleId]);
   const inv = a.snapshot.bundle;
+  const id = a.snapshot.identity;
+  const up = uptimeOf(a.snapshot);
+  const context = [
+    id?.hostname && { label: 'host', value: id.hostname.value },
+    id?.manifest?.value.deviceId && { label: 'device id', value: id.manifest.value.deviceId },
+    id?.manifest?.value.captureTime && { label: 'captured', value: id.manifest.value.captureTime },
+    up !== undefined && { label: 'uptime', value: formatDuration(up) },
+  ].filter((x): x is { label: string; value: string } => !!x);
   return {
     bundle: inv.source,
     device: a.device.summary,
+    context,
     generatedAt: now.toISOString(),
     headline,
     status,

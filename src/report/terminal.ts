@@ -20,7 +20,7 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   const c = (k: keyof typeof CODES, s: string) => (colours.enabled ? `${CODES[k]}${s}\x1b[0m` : s);
   const out: string[] = [];
   out.push(c('bold', `jetdiag: ${m.bundle}`));
-  out.push(`device: ${m.device}`);
+  out.push(`device: ${m.device}${m.context.length ? ` · ${m.context.map((c) => `${c.label} ${c.value}`).join(' · ')}` : ''}`);
   out.push('');
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, 'VERDICT') : m.status === 'healthy' ? c('ok', 'HEALTHY') : c('warning', 'INCOMPLETE');
   out.push(`${mark}  ${m.headline}`);

@@ -23,6 +23,19 @@ describe.each([
   });
 });
 
+describe('report context', () => {
+  it('names the host, device id, capture time and uptime when the bundle says them', async () => {
+    const { buildReportModel } = await import('../../src/report/model.js');
+    const m = buildReportModel(await analyze(path.join(SAMPLES, 'orin-nano-cma-fragmentation.tgz')));
+    expect(m.context).toEqual([
+      { label: 'host', value: 'orin-cam-07' },
+      { label: 'device id', value: 'cam-gateway-0113' },
+      { label: 'captured', value: '2026-11-24T20:10:12Z' },
+      { label: 'uptime', value: '14.2 h' },
+    ]);
+  });
+});
+
 describe('healthy sample', () => {
   it('finds nothing and says what it checked', async () => {
     const a = await analyze(path.join(SAMPLES, 'orin-nano-healthy'));
