@@ -100,6 +100,7 @@ describe('bundle intake: layouts', () => {
         { name: 'sosreport-host-2026/sos_commands/kernel/dmesg', content: '[    0.000000] Booting Linux on physical CPU 0x0\n' },
         { name: 'sosreport-host-2026/proc/meminfo', content: MEMINFO },
         { name: 'sosreport-host-2026/sos_strings/logs/var.log.kern.log.tailed', content: 'Nov 24 10:00:00 h kernel: [ 1.0] x\n' },
+        { name: 'sosreport-host-2026/sos_reports/manifest.json', content: JSON.stringify({ version: '4.5.0', start_time: '2026-11-24 10:02:11.123456' }) },
       ]),
     );
     const s = await loadSnapshot(file);
@@ -107,6 +108,12 @@ describe('bundle intake: layouts', () => {
     expect(s.bundle.root).toBe('sosreport-host-2026/');
     expect(s.meminfo?.file).toBe('sosreport-host-2026/proc/meminfo');
     expect(s.bundle.problems.some((p) => p.code === 'bundle.cut-by-collector' && /tailed/.test(p.file!))).toBe(true);
+    expect(s.identity?.manifest?.value.captureTime).toBe('2026-11-24 10:02:11.123456');
+  });
+
+  it('says why an empty dmesg is empty (JetPack 5+ restricts it to root)', async () => {
+    const s = await loadSnapshot(writeTree({ 'dmesg.txt': '', 'proc/meminfo': MEMINFO }));
+    expect(s.bundle.problems.find((p) => p.code === 'bundle.empty-file')!.message).toMatch(/dmesg file is empty \(JetPack 5\+ restricts dmesg to root/);
   });
 
   it('splits nvidia-bug-report-tegra.log into virtual files whose lines map back to the log', async () => {

@@ -116,7 +116,7 @@ export function parseIdentity(
       id.manifest = {
         value: {
           deviceId: str('device_id', 'deviceId', 'serial', 'device'),
-          captureTime: str('capture_time', 'captureTime', 'collected_at', 'timestamp', 'time'),
+          captureTime: str('capture_time', 'captureTime', 'collected_at', 'start_time', 'timestamp', 'time'),
           fields,
         },
         source: { file: manifest.path, line: 1 },
