@@ -48,7 +48,7 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
       return;
     }
     const rel = root && raw.path.startsWith(root) ? raw.path.slice(root.length) : raw.path;
-    const byName = classifyByName(rel);
+    const byName = classifyByName(rel, layout);
     const sink = new DiagnosticSink(raw.path);
     const decoded = decodeText(raw.data, sink, (byName && NUL_MEANS[byName.kind]) ?? null);
     diagnostics.push(...sink.finish());

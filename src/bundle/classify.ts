@@ -1,10 +1,11 @@
 /**
  * Recognises what each bundle file is. Names first (real bundles are collected by hand and
  * by many scripts, so names are matched loosely anywhere in the tree), then the first lines
- * when the name says nothing. Each input kind has an ordered list of candidate paths; the
- * best-ranked file feeds the snapshot and the others are listed as unused with the reason.
+ * when the name says nothing. Each input kind has an ordered list of candidate paths per
+ * layout; the best-ranked file feeds the snapshot and the others are listed as unused with
+ * the reason.
  */
-import type { InputKind } from './inventory.js';
+import type { BundleLayout, InputKind } from './inventory.js';
 
 interface NameRule {
   kind: InputKind;
@@ -34,8 +35,10 @@ const NAME_RULES: NameRule[] = [
   { kind: 'tegrastats', pattern: /(^|\/|[_.-])tegrastats([_.-][^/]*)?$/ },
   { kind: 'nv-tegra-release', pattern: /(^|\/)(etc\/)?nv_tegra_release([_.-][^/]*)?$/ },
   { kind: 'dt-model', pattern: /(^|\/)(proc\/)?device-tree\/model$/ },
+  { kind: 'dt-model', pattern: /(^|\/)sys\/firmware\/devicetree\/base\/model$/ },
   { kind: 'dt-model', pattern: /(^|\/)(dt[_-]?)?model(\.txt)?$/ },
   { kind: 'dt-compatible', pattern: /(^|\/)(proc\/)?device-tree\/compatible$/ },
+  { kind: 'dt-compatible', pattern: /(^|\/)sys\/firmware\/devicetree\/base\/compatible$/ },
   { kind: 'dt-compatible', pattern: /(^|\/)(dt[_-]?)?compatible(\.txt)?$/ },
   { kind: 'dt-dtsfilename', pattern: /(^|\/)(proc\/device-tree\/)?nvidia,dtsfilename$/ },
   { kind: 'uname', pattern: /(^|\/)(sos_commands\/kernel\/)?uname[^/]*$/ },
@@ -48,6 +51,25 @@ const NAME_RULES: NameRule[] = [
   { kind: 'thermal-temp', pattern: /thermal_zone\d+\/temp$/ },
 ];
 
+/**
+ * Layout-specific candidates. For the kinds a layout lists, only its candidates count, in
+ * order: a sosreport's top-level `uptime` is the `uptime` command's output, not /proc/uptime,
+ * and its kernel log is `sos_commands/kernel/dmesg` before any syslog copy.
+ */
+const LAYOUT_RULES: Partial<Record<BundleLayout, NameRule[]>> = {
+  sosreport: [
+    { kind: 'dmesg', pattern: /^sos_commands\/kernel\/dmesg[^/]*$/ },
+    { kind: 'dmesg', pattern: /^sos_commands\/logs\/journalctl_--no-pager_(?:--catalog_)?(?:--boot_?)?-k[^/]*$/ },
+    { kind: 'dmesg', pattern: /^var\/log\/kern\.log$/ },
+    { kind: 'dmesg', pattern: /^var\/log\/(syslog|messages)$/ },
+    { kind: 'dmesg', pattern: /^sos_commands\/logs\/journalctl_--no-pager[^/]*$/ },
+    { kind: 'uptime', pattern: /^proc\/uptime$/ },
+    { kind: 'uname', pattern: /^sos_commands\/kernel\/uname_-a$/ },
+    { kind: 'manifest', pattern: /^sos_reports\/manifest\.json$/ },
+    { kind: 'hostname', pattern: /^(etc\/hostname|hostname)$/ },
+  ],
+};
+
 /** Kinds of which only one file is read; thermal zones come one file per zone. */
 const MULTI_KINDS = new Set<InputKind>(['thermal-type', 'thermal-temp']);
 export const isMultiKind = (k: InputKind) => MULTI_KINDS.has(k);
@@ -57,13 +79,16 @@ export interface NameMatch {
   rank: number;
 }
 
-export function classifyByName(relPath: string): NameMatch | null {
+export function classifyByName(relPath: string, layout: BundleLayout = 'flat'): NameMatch | null {
   const p = relPath.toLowerCase();
   // sosreport's cut-short copies: `sos_strings/<plugin>/<path>.tailed`
   const q = p.replace(/\.tailed$/, '');
+  const own = LAYOUT_RULES[layout] ?? [];
+  for (let i = 0; i < own.length; i++) if (own[i]!.pattern.test(q)) return { kind: own[i]!.kind, rank: i };
+  const exclusive = new Set(own.map((r) => r.kind));
   for (let i = 0; i < NAME_RULES.length; i++) {
     const r = NAME_RULES[i]!;
-    if (r.pattern.test(q)) return { kind: r.kind, rank: i };
+    if (!exclusive.has(r.kind) && r.pattern.test(q)) return { kind: r.kind, rank: own.length + i };
   }
   return null;
 }

@@ -111,6 +111,24 @@ describe('bundle intake: layouts', () => {
     expect(s.identity?.manifest?.value.captureTime).toBe('2026-11-24 10:02:11.123456');
   });
 
+  it('uses the sosreport candidate list: proc/uptime, not the uptime command output at the top', async () => {
+    const s = await loadSnapshot(
+      writeTree({
+        'sos/sos_commands/kernel/dmesg': '[    0.000000] Booting Linux on physical CPU 0x0\n',
+        'sos/var/log/kern.log': 'Nov 24 10:00:00 h kernel: [    0.000000] Booting Linux on physical CPU 0x0\n',
+        'sos/uptime': ' 10:02:11 up 14 days,  3:01,  0 users,  load average: 0.52, 0.58, 0.59\n',
+        'sos/proc/uptime': '1220512.20 4712345.10\n',
+        'sos/hostname': 'orin-cam-07\n',
+      }),
+    );
+    expect(s.bundle.layout).toBe('sosreport');
+    expect(s.identity!.uptimeSeconds!.value).toBe(1220512.2);
+    expect(s.identity!.hostname!.value).toBe('orin-cam-07');
+    expect(s.dmesg!.file).toBe('sos/sos_commands/kernel/dmesg');
+    expect(s.bundle.entries.find((e) => e.path === 'sos/var/log/kern.log')!.unusedReason).toMatch(/another file supplied dmesg: sos\/sos_commands\/kernel\/dmesg/);
+    expect(s.diagnostics.filter((d) => d.code === 'identity.uptime')).toEqual([]);
+  });
+
   it('says why an empty dmesg is empty (JetPack 5+ restricts it to root)', async () => {
     const s = await loadSnapshot(writeTree({ 'dmesg.txt': '', 'proc/meminfo': MEMINFO }));
     expect(s.bundle.problems.find((p) => p.code === 'bundle.empty-file')!.message).toMatch(/dmesg file is empty \(JetPack 5\+ restricts dmesg to root/);
