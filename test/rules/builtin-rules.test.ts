@@ -188,6 +188,16 @@ const CASES: Record<string, RuleCases> = {
         ],
       },
       {
+        name: 'dmesg -T (wall clock only): camera error 2 s after the fault is still related',
+        files: {
+          dmesg: [
+            '[Tue Nov 24 10:37:38 2026] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x9c4b9000, fsynr=0x7c0020, cbfrsynra=0x800, cb=7',
+            '[Tue Nov 24 10:37:40 2026] tegra-camrtc-capture-vi tegra-capture-vi: uncorr_err: request timed out after 2500 ms',
+          ].join('\n'),
+        },
+        findings: [{ messageId: 'context', severity: 'error', verdict: /1 camera error\(s\) within 5 s/ }],
+      },
+      {
         name: 'a fault wrapped over two lines by whoever pasted it',
         files: { dmesg: 'arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402,\niova=0xfffb5000, cbfrsynra=0x100f, cb=3\n' },
         findings: [{ messageId: 'context', verdict: /stream 0x100f/ }],

@@ -102,9 +102,9 @@ export const smmuFaults: Rule = {
     // Sorted fault times + binary search: logs with thousands of faults and camera errors
     // must not cost faults x errors comparisons.
     const nearby = (hits: SignatureHit[], ids: string[]): SignatureHit[] => {
-      const times = hits.map((h) => h.monotonic).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+      const times = hits.map((h) => h.t).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
       if (!times.length) return [];
-      return ids.flatMap((id) => signatures.events(id)).filter((e) => e.monotonic !== undefined && nearestGap(times, e.monotonic) <= NEAR_SECONDS);
+      return ids.flatMap((id) => signatures.events(id)).filter((e) => e.t !== undefined && nearestGap(times, e.t) <= NEAR_SECONDS);
     };
     const sorted = [...groups.values()].sort((a, b) => b.hits.length - a.hits.length);
     sorted.forEach((g, gi) => {
