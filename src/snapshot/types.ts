@@ -92,6 +92,8 @@ export interface MeminfoCapture {
   line: number;
   /** Wall-clock stamp written between captures by a periodic logger, when present. */
   time?: string;
+  /** That stamp in seconds since the epoch, when it could be read. */
+  epoch?: number;
   /** Every field; `kB` values converted to bytes, unit-less values (HugePages_*) as counts. */
   values: Partial<Record<MeminfoKey, number>> & Record<string, number>;
   /** Line of each field, for evidence. */
@@ -126,6 +128,7 @@ export interface BuddyZone {
 export interface BuddyinfoCapture {
   line: number;
   time?: string;
+  epoch?: number;
   zones: BuddyZone[];
 }
 

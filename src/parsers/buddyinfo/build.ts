@@ -7,7 +7,7 @@ import { forEachLine, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { BuddyZone, Buddyinfo, BuddyinfoCapture } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
-import { looksLikeTimestampLine } from '../common/timestamps.js';
+import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
 import { buddyinfoParser, type BuddyLine } from './grammar.js';
 import { buddyinfoLexer } from './tokens.js';
@@ -69,7 +69,7 @@ export function parseBuddyinfo(src: TextSource, sink: DiagnosticSink, options?: 
       const p = parseLine(lineParser, line, lineNo, sink, 'buddyinfo.unexpected-line');
       if (!p) return;
       if (!current || current.zones.some((z) => z.node === p.node && z.zone === p.zone)) {
-        current = { line: lineNo, time: pendingTime, zones: [] };
+        current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), zones: [] };
         pendingTime = undefined;
         captures.push(current);
       }

@@ -8,7 +8,7 @@ import { forEachLine } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Meminfo, MeminfoCapture } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
-import { looksLikeTimestampLine } from '../common/timestamps.js';
+import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
 import { meminfoParser, type MeminfoLine } from './grammar.js';
 import { meminfoLexer } from './tokens.js';
@@ -38,7 +38,7 @@ export function parseMeminfo(src: TextSource, sink: DiagnosticSink, options?: Pa
     const parsed = parseLine(lineParser, line, lineNo, sink, 'meminfo.unexpected-line');
     if (!parsed) return;
     if (!current || parsed.key in current.values) {
-      current = { line: lineNo, time: pendingTime, values: {}, lines: {} };
+      current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), values: {}, lines: {} };
       pendingTime = undefined;
       captures.push(current);
     }

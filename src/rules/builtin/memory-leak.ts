@@ -44,10 +44,10 @@ export const memoryLeak: Rule = {
       // A tegrastats log too short to fit, and no periodic meminfo: nothing to fit.
       const m = snapshot.meminfo;
       if (!m) return;
-      const timed = m.captures.filter((c) => c.time && Number.isFinite(Date.parse(c.time)) && c.values.MemAvailable !== undefined);
+      const timed = m.captures.filter((c) => c.epoch !== undefined && c.values.MemAvailable !== undefined);
       if (timed.length < 3) return;
-      const t0 = Date.parse(timed[0]!.time!);
-      x = timed.map((c) => (Date.parse(c.time!) - t0) / 1000);
+      const t0 = timed[0]!.epoch!;
+      x = timed.map((c) => c.epoch! - t0);
       total = timed.at(-1)!.values.MemTotal! / 1024 / 1024;
       y = timed.map((c) => total - c.values.MemAvailable! / 1024 / 1024);
       evidence = [timed[0]!, timed.at(-1)!].map((c) => meminfoEvidence(m, c, 'MemAvailable')!).filter(Boolean);
