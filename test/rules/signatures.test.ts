@@ -130,6 +130,20 @@ describe('rule pack loading', () => {
     expect(compilePack(good, 'my.json')).toHaveLength(1);
   });
 
+  it('the shipped pack and the README example validate against schema/rule-pack.schema.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { default: Ajv } = await import('ajv');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/rule-pack.schema.json'), 'utf8')));
+    const shipped = JSON.parse(readFileSync(path.join(ROOT, 'rules/kernel-signatures.json'), 'utf8'));
+    expect(validate(shipped), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(good)).toBe(true);
+    expect(validate({ pack: 'p', signatures: [{ ...good.signatures[0], severity: 'high' }] })).toBe(false);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = JSON.parse(/```json\n(\{\n  "pack"[\s\S]*?)```/.exec(readme)![1]!);
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    expect(compilePack(example, 'README.md')).toHaveLength(1);
+  });
+
   it.each([
     ['an invalid regex', variant((s) => (s.patterns = ['x(']) ), /my\.json: signatures\[0\]\.patterns\[0\]\.regex: invalid regular expression/],
     ['an unknown category', variant((s) => (s.category = 'misc')), /my\.json: signatures\[0\]\.category: "misc" is not one of/],
