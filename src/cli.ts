@@ -166,6 +166,11 @@ Examples:
       .option('-o, --output <dir>', 'write the report files into this directory')
       .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default html,md,json)`, formatsOption)
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
+      .option('--max-evidence <n>', 'evidence lines kept per finding in the reports (default 50; 0 keeps every line)', (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number >= 0, got "${v}"`);
+        return n;
+      })
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES])),
   ))
     .addHelpText(
@@ -176,10 +181,11 @@ Examples:
   $ jetdiag analyze bundle.tgz -o out/ --format md     write out/report.md
   $ jetdiag analyze captures/ --fail-on warning        exit 1 on any warning (for pipelines)`,
     )
-    .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity }, cmd: Command) => {
+    .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity; maxEvidence?: number }, cmd: Command) => {
       const global = cmd.optsWithGlobals() as { quiet?: boolean; color?: boolean };
       const { analyze, buildReportModel, stringifyJson, renderMarkdown, renderHtml, renderTerminal } = await engine();
-      const a = await analyze(bundle, { ...toAnalyzeOptions(opts), ...(await ruleOptions(opts)) });
+      const ro = await ruleOptions(opts);
+      const a = await analyze(bundle, { ...toAnalyzeOptions(opts), ...ro, engine: { ...ro.engine, maxEvidence: opts.maxEvidence } });
       const jsonReport = () => ({ report: model, device: a.device, outcomes: a.outcomes });
       const model = buildReportModel(a);
       if (opts.output) {

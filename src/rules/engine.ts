@@ -17,7 +17,11 @@ export interface EngineOptions {
   signatures?: CompiledSignature[];
   /** Rule ids switched off by configuration. */
   disabled?: string[];
+  /** Evidence lines kept per finding (the count of all is kept too); 0 keeps every line. */
+  maxEvidence?: number;
 }
+
+export const DEFAULT_MAX_EVIDENCE = 50;
 
 export interface EngineResult {
   device: DeviceContext;
@@ -73,7 +77,7 @@ export function runRule(
         confidence: Math.max(0, Math.min(1, f.confidence)),
         verdict: f.rendered ?? fillTemplate(template, f.data),
         figures: f.figures ?? [],
-        evidence: evidence.slice(0, 50),
+        evidence: options.maxEvidence === 0 ? evidence : evidence.slice(0, options.maxEvidence ?? DEFAULT_MAX_EVIDENCE),
         evidenceCount: evidence.length,
         remedy: f.remedy ?? rule.meta.remedy ?? [],
         references: rule.meta.references ?? [],

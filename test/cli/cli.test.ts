@@ -119,6 +119,18 @@ describe('colour', () => {
   });
 });
 
+describe('--max-evidence', () => {
+  it('keeps every evidence line with 0, and says how many there were by default', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `[${(100 + i).toFixed(6).padStart(12)}] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x${(0x9c4b9000 + i * 4096).toString(16)}, fsynr=0x7c0020, cbfrsynra=0x800, cb=7`).join('\n');
+    const dir = writeTree({ dmesg: lines });
+    const capped = JSON.parse(run(['analyze', dir, '--json']).out).report.findings[0];
+    expect([capped.evidence.length, capped.evidenceCount]).toEqual([50, 60]);
+    const all = JSON.parse(run(['analyze', dir, '--json', '--max-evidence', '0']).out).report.findings[0];
+    expect(all.evidence.length).toBe(60);
+    expect(run(['analyze', dir, '--max-evidence', '-1']).code).toBe(2);
+  });
+});
+
 describe('stdin', () => {
   it('takes a plain dmesg piped in, not only a tar stream', () => {
     const text = '[ 7201.112032] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfffb5000, fsynr=0x7c0020, cbfrsynra=0x100f, cb=3\n';
