@@ -73,3 +73,16 @@ describe('chunked lexing gives the same lines and tokens as lexing line by line'
     );
   });
 });
+
+describe('a huge single line', () => {
+  it('is cut at --max-line-length before lexing, with a diagnostic, and the lines after it still parse', async () => {
+    const { parseTegrastats } = await import('../../src/parsers/tegrastats/build.js');
+    const good = 'RAM 3162/7620MB (lfb 4x2MB) CPU [1%@729,0%@729]\n';
+    const text = good + `RAM 1/2MB ${'A'.repeat(5_000_000)}\n` + good;
+    const sink = new DiagnosticSink('t');
+    const t = parseTegrastats({ path: 't', text, lineOffset: 0 }, sink, { tegrastatsIntervalSeconds: 1, maxLineLength: 65536 });
+    expect(t.samples).toBe(3);
+    expect(t.line[2]).toBe(3);
+    expect(sink.finish().find((d) => d.code === 'text.line-too-long')).toMatchObject({ line: 2 });
+  });
+});

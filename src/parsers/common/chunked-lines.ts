@@ -39,8 +39,10 @@ export function forEachTokenLine(
     let end = text.indexOf('\n', pos + CHUNK);
     end = end < 0 ? text.length : end + 1;
     const chunk = text.slice(pos, end);
-    const lexed = chunkLexer.tokenize(chunk);
-    if (lexed.errors.length > 0 || hasLongLine(chunk, limits.maxLineLength)) {
+    // Check line lengths before lexing: a 100 MB line must be cut, never tokenised whole.
+    const long = hasLongLine(chunk, limits.maxLineLength);
+    const lexed = long ? null : chunkLexer.tokenize(chunk);
+    if (lexed === null || lexed.errors.length > 0) {
       // Rare: redo this chunk line by line for exact per-line diagnostics and cutting.
       let last = lineNo;
       forEachLine(
