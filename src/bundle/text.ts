@@ -18,6 +18,9 @@ export interface DecodeResult {
   rejected?: string;
 }
 
+/** The most bytes decoded from one file (below V8's string length limit). */
+export const MAX_TEXT_BYTES = 500 * 1024 * 1024;
+
 /** Bytes of the head inspected for NUL bytes when deciding whether a file is text. */
 const SNIFF_BYTES = 8192;
 
@@ -32,6 +35,11 @@ export function decodeText(data: Buffer, sink: DiagnosticSink, nulAs: string | n
   const nul = head.indexOf(0);
   if (nul >= 0 && nulAs === null) {
     return { text: null, rejected: `not a text file (NUL byte at offset ${nul})` };
+  }
+  // V8 strings stop at about 512 M characters: a bigger file is cut rather than crashing.
+  if (data.length > MAX_TEXT_BYTES) {
+    sink.add('warning', 'text.too-large', `file is ${data.length} bytes; only the first ${MAX_TEXT_BYTES} are decoded`);
+    data = data.subarray(0, MAX_TEXT_BYTES);
   }
   let text = data.toString('utf8');
   if (nulAs !== null && text.includes('\0')) text = text.replace(/\0+/g, nulAs);
