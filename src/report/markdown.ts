@@ -1,8 +1,10 @@
+import { visibleControls } from './escape.js';
+
 /** Markdown report for tickets: verdict, findings with evidence, then what was and was not checked. */
 import type { ReportModel } from './model.js';
 
-const esc = (s: string) => s.replace(/[|\\`*_<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
-const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+const esc = (s: string) => visibleControls(s).replace(/[|\\`*_<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+const code = (s: string) => '`' + visibleControls(s).replace(/`/g, "'") + '`';
 
 export function renderMarkdown(m: ReportModel): string {
   const out: string[] = [];

@@ -141,3 +141,23 @@ describe('stdin', () => {
     expect(j.report.findings[0].ruleId).toBe('smmu-faults');
   });
 });
+
+describe('terminal safety', () => {
+  it('shows control characters from a hostile log as escapes, never sends them to the terminal', async () => {
+    const { renderTerminal } = await import('../../src/report/terminal.js');
+    const { buildReportModel } = await import('../../src/report/model.js');
+    const { analyze } = await import('../../src/analyze.js');
+    const evil = 'EXT4-fs error (device mmcblk0p1): ext4_iget:4591: inode #8 comm \x1b]0;pwned\x07\x1b[2J: checksum invalid';
+    const a = await analyze(writeTree({ dmesg: `[   10.000000] ${evil}\n` }));
+    for (const enabled of [true, false]) {
+      const out = renderTerminal(buildReportModel(a), { enabled });
+      expect(out).not.toContain('\x1b]0;');
+      expect(out).not.toContain('\x07');
+      expect(out).toContain('\\x1b]0;pwned\\x07');
+      // Only jetdiag's own SGR colour codes remain.
+      expect(out.replace(/\x1b\[[0-9;]*m/g, '')).not.toContain('\x1b');
+    }
+    const { renderMarkdown } = await import('../../src/report/markdown.js');
+    expect(renderMarkdown(buildReportModel(a))).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
+  });
+});
