@@ -90,12 +90,13 @@ export function lineChart(spec: ChartSpec): string | null {
   parts.push(`<text x="${W / 2}" y="${H - 6}" class="axis" text-anchor="middle">${escapeHtml(spec.unit)} over time</text>`);
   for (const r of spec.refs ?? []) {
     parts.push(`<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${Y(r.y).toFixed(1)}" y2="${Y(r.y).toFixed(1)}" stroke="${r.color}" class="ref"/>`);
-    parts.push(`<text x="${W - PAD.r - 4}" y="${(Y(r.y) - 4).toFixed(1)}" class="label" text-anchor="end" fill="${r.color}">${escapeHtml(r.label)}</text>`);
+    parts.push(`<text x="${PAD.l + 6}" y="${(Y(r.y) - 4).toFixed(1)}" class="label" fill="${r.color}">${escapeHtml(r.label)}</text>`);
   }
   lines.forEach((l, i) => {
     const d = l.pts.map((p, k) => `${k ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join('');
     parts.push(`<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.5"/>`);
-    parts.push(`<text x="${PAD.l + 8 + i * 130}" y="${PAD.t + 12}" class="label legend" fill="${l.color}">${escapeHtml(l.name)}</text>`);
+    // Legends sit on the title row, right-aligned, so they never cover a line.
+    parts.push(`<text x="${W - PAD.r - (lines.length - 1 - i) * 130}" y="15" class="label legend" text-anchor="end" fill="${l.color}">${escapeHtml(l.name)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');

@@ -33,11 +33,56 @@ hb.registerHelper('lower', (v: string) => String(v).toLowerCase());
 hb.registerHelper('gt', (a: number, b: number) => a > b);
 hb.registerHelper('join', (xs: string[], sep: string) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
 
-/** Trend charts from the tegrastats series, when the bundle has one. */
+/** Trend charts from periodic /proc captures (a collector logging meminfo/buddyinfo). */
+function procCharts(s: Snapshot): (string | null)[] {
+  const out: (string | null)[] = [];
+  const timed = (s.meminfo?.captures ?? []).filter((c) => c.epoch !== undefined);
+  if (timed.length >= 3) {
+    const t0 = timed[0]!.epoch!;
+    const mib = (v: number | undefined) => (v === undefined ? NaN : v / 1024 / 1024);
+    out.push(
+      lineChart({
+        title: 'MemAvailable and CmaFree (periodic /proc/meminfo)',
+        unit: 'MiB',
+        t: timed.map((c) => c.epoch! - t0),
+        series: [
+          { name: 'MemAvailable', values: timed.map((c) => mib(c.values.MemAvailable)), color: '#2563eb' },
+          { name: 'CmaFree', values: timed.map((c) => mib(c.values.CmaFree)), color: '#db2777' },
+        ],
+        yMin: 0,
+      }),
+    );
+  }
+  const caps = s.buddyinfo?.captures ?? [];
+  if (caps.length >= 3) {
+    const zones = [...new Set(caps.flatMap((c) => c.zones.map((z) => `${z.node}:${z.zone}`)))];
+    const colours = ['#059669', '#0891b2', '#9333ea', '#ea580c'];
+    const x = caps.map((c, i) => (c.epoch !== undefined && caps[0]!.epoch !== undefined ? c.epoch - caps[0]!.epoch : i));
+    out.push(
+      lineChart({
+        title: 'Free blocks of 256 KiB and larger (periodic /proc/buddyinfo)',
+        unit: caps[0]!.epoch !== undefined ? 'blocks' : 'blocks (per capture)',
+        t: x,
+        series: zones.slice(0, 4).map((key, k) => ({
+          name: `zone ${key.split(':')[1]}`,
+          values: caps.map((c) => {
+            const z = c.zones.find((q) => `${q.node}:${q.zone}` === key);
+            return z ? z.counts.slice(6).reduce((a, b) => a + b, 0) : NaN;
+          }),
+          color: colours[k]!,
+        })),
+        yMin: 0,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Trend charts from the tegrastats series and periodic /proc captures. */
 export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
   const t = s.tegrastats;
-  if (!t || t.samples < 2) return [];
-  const out: (string | null)[] = [];
+  if (!t || t.samples < 2) return procCharts(s).filter((c): c is string => c !== null);
+  const out: (string | null)[] = procCharts(s);
   const total = t.ramTotalMB[t.samples - 1]!;
   out.push(
     lineChart({
@@ -83,6 +128,26 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
         unit: 'mW',
         t: t.t,
         series: [{ name: device.totalPowerRail!, values: rail, color: '#7c3aed' }],
+        yMin: 0,
+      }),
+    );
+  }
+  // Clocks only when they moved: a falling clock under load is how throttling shows.
+  const cpuMax = new Float64Array(t.samples).fill(NaN);
+  for (const col of t.cpuFreqMHz) for (let i = 0; i < t.samples; i++) if (Number.isFinite(col[i]!) && !(col[i]! <= cpuMax[i]!)) cpuMax[i] = col[i]!;
+  const varies = (col: ArrayLike<number>) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i]!)) [lo, hi] = [Math.min(lo, col[i]!), Math.max(hi, col[i]!)];
+    return hi > lo * 1.1;
+  };
+  if (varies(t.gr3dFreqMHz) || varies(cpuMax)) {
+    out.push(
+      lineChart({
+        title: 'Clocks (MHz)',
+        unit: 'MHz',
+        t: t.t,
+        series: [{ name: 'GPU', values: t.gr3dFreqMHz, color: '#0891b2' }, { name: 'fastest CPU core', values: cpuMax, color: '#4b5563' }],
         yMin: 0,
       }),
     );

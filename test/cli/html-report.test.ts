@@ -55,6 +55,22 @@ describe('HTML report', () => {
     expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(/^# jetdiag report/);
   });
 
+  it('charts clocks when they move (throttling)', async () => {
+    const out = await html(path.join(ROOT, 'samples/orin-nano-thermal-throttling.tgz'));
+    expect(out).toContain('Clocks (MHz)');
+    const steady = await html(path.join(ROOT, 'samples/orin-nano-leak-oom.tgz'));
+    expect(steady).not.toContain('Clocks (MHz)');
+  });
+
+  it('charts periodic meminfo and buddyinfo captures when there is no tegrastats', async () => {
+    const mem = (h: number, avail: number) => `2026-11-24T0${h}:00:00Z\nMemTotal: 7633536 kB\nMemAvailable: ${avail} kB\nCmaTotal: 786432 kB\nCmaFree: ${600000 - h * 100000} kB\n`;
+    const buddy = (h: number, high: number) => `2026-11-24T0${h}:00:00Z\nNode 0, zone   Normal  100 100 100 100 100 100 ${high} 0 0 0 0\n`;
+    const out = await html(writeTree({ 'meminfo.log': [0, 1, 2, 3].map((h) => mem(h, 3000000 - h * 200000)).join(''), 'buddyinfo.log': [0, 1, 2, 3].map((h) => buddy(h, 40 - h * 10)).join('') }));
+    expect(out).toContain('MemAvailable and CmaFree (periodic /proc/meminfo)');
+    expect(out).toContain('Free blocks of 256 KiB and larger (periodic /proc/buddyinfo)');
+    expect(out.match(/<svg class="chart"/g)).toHaveLength(2);
+  });
+
   it('chooses readable axis steps', () => {
     expect([niceStep(1876), niceStep(0.37), niceStep(25), niceStep(0)]).toEqual([2000, 0.5, 25, 1]);
   });
