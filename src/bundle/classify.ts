@@ -106,7 +106,7 @@ export function classifyByContent(head: string): InputKind | null {
   if (/^Node \d+, zone\s+\S+\s*$/m.test(text) && /^\s+(pages free|per-node stats)/m.test(text)) return 'zoneinfo';
   if (/^Node \d+, zone\s+\S+(\s+\d+){3,}\s*$/m.test(text)) return 'buddyinfo';
   if (/^# R\d+ \(release\), REVISION:/m.test(text)) return 'nv-tegra-release';
-  if (/RAM \d+\/\d+MB \(lfb /.test(text)) return 'tegrastats';
+  if (/\bRAM \d+\/\d+MB\b/.test(text)) return 'tegrastats';
   if (/^_{20,}\s*$/m.test(text) && /nvidia|information/i.test(text)) return 'nvidia-bug-report';
   const iomem = lines.filter((l) => /^\s*[0-9a-f]{4,16}-[0-9a-f]{4,16} : \S/.test(l)).length;
   if (iomem >= 2 && iomem >= lines.filter((l) => l.trim()).length / 2) return 'iomem';
