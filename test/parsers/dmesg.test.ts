@@ -126,6 +126,13 @@ describe('dmesg formats from the signature catalogue', () => {
     expect(d.records[11]!.groupHead).toBeUndefined();
   });
 
+  it('a second boot appended to kern.log is found even when the first one lasted under a second', () => {
+    const first = fixture('dmesg/generic-ubuntu2004-k5.4-x86-kernlog-01.txt').split('\n').slice(0, 200);
+    const text = [...first, ...first.map((l) => l.replace('Feb 11', 'Feb 12'))].join('\n');
+    const { d } = parse('kern.log', text);
+    expect(d.boots.map((b) => [b.line, b.kernelVersion])).toEqual([[1, '5.4.0-99-generic'], [201, '5.4.0-99-generic']]);
+  });
+
   it('time running back to zero starts a new boot segment', () => {
     const text = [
       '[    0.000000] Booting Linux on physical CPU 0x0',

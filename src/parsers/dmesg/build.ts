@@ -162,7 +162,11 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
       else if (
         (rec.monotonic !== undefined && lastMono !== -1 && rec.monotonic + 1 < lastMono && rec.monotonic < 5) ||
         (lastMono === Infinity) ||
-        (banner && idx > 0 && !/^(Booting Linux|Linux version)/.test(records[idx - 1]!.message) && (lastRecordMono ?? 0) > 1)
+        (banner &&
+          idx > 0 &&
+          !/^(Booting Linux|Linux version)/.test(records[idx - 1]!.message) &&
+          // time went back, or (no stamps) the last boot's banner is well behind us
+          (rec.monotonic !== undefined ? rec.monotonic < (lastRecordMono ?? 0) : idx - boots[boots.length - 1]!.firstRecord > 20))
       ) {
         startBoot(lineNo, idx);
       }
