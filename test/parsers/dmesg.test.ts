@@ -133,6 +133,19 @@ describe('dmesg formats from the signature catalogue', () => {
     expect(d.boots.map((b) => [b.line, b.kernelVersion])).toEqual([[1, '5.4.0-99-generic'], [201, '5.4.0-99-generic']]);
   });
 
+  it('journalctl "-- Reboot --" starts a new boot', () => {
+    const text = [
+      'Nov 24 08:00:00 orin kernel: Linux version 5.15.148-tegra (buildbrain@mobile) #1 SMP PREEMPT',
+      'Nov 24 09:00:00 orin kernel: soctherm: OC ALARM 0x00000001',
+      '-- Reboot --',
+      'Nov 24 09:01:30 orin kernel: Linux version 5.15.148-tegra (buildbrain@mobile) #1 SMP PREEMPT',
+      'Nov 24 09:01:31 orin systemd[1]: Started Journal Service.',
+    ].join('\n');
+    const { d } = parse('journal', text);
+    expect(d.records.map((r) => r.boot)).toEqual([0, 0, 1]);
+    expect(d.skippedLines).toBe(2);
+  });
+
   it('time running back to zero starts a new boot segment', () => {
     const text = [
       '[    0.000000] Booting Linux on physical CPU 0x0',

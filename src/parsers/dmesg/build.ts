@@ -107,7 +107,8 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
         }
         rec.ident = 'kernel';
       } else if (journalLike && (rest === '--' || rest.startsWith('-- '))) {
-        // journalctl --catalog annotations and separators
+        // journalctl --catalog annotations and separators; `-- Reboot --` ends a boot.
+        if (rest.startsWith('-- Reboot --')) lastMono = Infinity;
         skipped++;
         return;
       } else if (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
