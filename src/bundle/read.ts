@@ -225,7 +225,7 @@ async function readNested(
     entries.push({ path: prefix, size: data.length, ignored: `archive nested deeper than ${budget.limits.maxNestingDepth} levels` });
     return;
   }
-  entries.push({ path: prefix, size: data.length, ignored: 'inner archive (its files are listed below it)' });
+  entries.push({ path: prefix, size: data.length, ignored: 'archive or compressed file (its content is listed below it)' });
   await readArchiveStream(Readable.from([data]), `${prefix}!/`, prefix, budget, entries, problems, depth);
 }
 
