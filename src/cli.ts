@@ -76,6 +76,7 @@ interface IntakeFlags {
   threshold?: string[];
   maxFileSize?: number;
   maxTotalSize?: number;
+  maxScanSize?: number;
   maxEntries?: number;
   maxLineLength?: number;
   interval?: number;
@@ -92,6 +93,7 @@ function intakeOptions(cmd: Command): Command {
   return cmd
     .option('--max-file-size <size>', `largest file read from the bundle (default ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024}M)`, sizeOption)
     .option('--max-total-size <size>', `largest total read from the bundle (default ${DEFAULT_LIMITS.maxTotalBytes / 1024 / 1024}M)`, sizeOption)
+    .option('--max-scan-size <size>', `largest total decompressed from an archive, skipped files included (default ${DEFAULT_LIMITS.maxScanBytes / 1024 ** 3}G)`, sizeOption)
     .option('--max-entries <n>', `most archive entries read (default ${DEFAULT_LIMITS.maxEntries})`, intOption)
     .option('--max-line-length <n>', `longest line parsed; longer lines are cut (default ${DEFAULT_LIMITS.maxLineLength})`, intOption)
     .option('--interval <seconds>', 'tegrastats sample interval when the log has no timestamps (default 1)', numberOption);
@@ -123,6 +125,7 @@ function toAnalyzeOptions(o: IntakeFlags): AnalyzeOptions {
     limits: {
       ...(o.maxFileSize ? { maxFileBytes: o.maxFileSize } : {}),
       ...(o.maxTotalSize ? { maxTotalBytes: o.maxTotalSize } : {}),
+      ...(o.maxScanSize ? { maxScanBytes: o.maxScanSize } : {}),
       ...(o.maxEntries ? { maxEntries: o.maxEntries } : {}),
       ...(o.maxLineLength ? { maxLineLength: o.maxLineLength } : {}),
     },

@@ -2,8 +2,10 @@
 export interface IntakeLimits {
   /** Largest single file kept (decompressed bytes); the rest of the file is skipped. */
   maxFileBytes: number;
-  /** Largest total of decompressed bytes read from the bundle. */
+  /** Largest total of decompressed bytes kept in memory from the bundle. */
   maxTotalBytes: number;
+  /** Largest total of bytes decompressed, skipped files included (a gzip bomb ends here). */
+  maxScanBytes: number;
   /** Most archive entries looked at. */
   maxEntries: number;
   /** Longest line handed to a parser. */
@@ -15,6 +17,7 @@ export interface IntakeLimits {
 export const DEFAULT_LIMITS: IntakeLimits = {
   maxFileBytes: 256 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
+  maxScanBytes: 8 * 1024 * 1024 * 1024,
   maxEntries: 20_000,
   maxLineLength: 64 * 1024,
   maxNestingDepth: 3,

@@ -40,12 +40,14 @@ export class UnreadableInputError extends UserInputError {}
 interface Budget {
   limits: IntakeLimits;
   totalBytes: number;
+  /** Bytes of archive members decompressed, kept or skipped. */
+  scannedBytes: number;
   entryCount: number;
   stopped: boolean;
 }
 
 export async function readBundle(input: string, limits: IntakeLimits): Promise<ReadResult> {
-  const budget: Budget = { limits, totalBytes: 0, entryCount: 0, stopped: false };
+  const budget: Budget = { limits, totalBytes: 0, scannedBytes: 0, entryCount: 0, stopped: false };
   const problems: BundleProblem[] = [];
   const entries: RawEntry[] = [];
   if (input === '-') {
@@ -312,6 +314,18 @@ async function readArchiveStream(
         continue;
       }
       const size = h.size ?? 0;
+      budget.scannedBytes += size;
+      if (budget.scannedBytes > budget.limits.maxScanBytes) {
+        // Skipping a member still means decompressing it: a bomb of skipped files ends here.
+        problems.push({
+          severity: 'warning',
+          code: 'limit.scan-size',
+          file: shown,
+          message: `the archive holds more than ${budget.limits.maxScanBytes} bytes of files; reading stopped at this one (raise --max-scan-size)`,
+        });
+        budget.stopped = true;
+        break;
+      }
       const nested = isArchiveName(rel);
       const keep = nested || looksLikeInputByName(rel) || size <= SNIFF_KEEP_BYTES;
       if (!keep) {

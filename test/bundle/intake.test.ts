@@ -251,6 +251,21 @@ describe('bundle intake: hostile and damaged input', () => {
     expect(t.bundle.totalBytes).toBeLessThanOrEqual(50_000);
   });
 
+  it('stops an archive whose skipped files alone pass --max-scan-size, keeping what came before', async () => {
+    const file = writeTemp(
+      'scan.tgz',
+      await makeTgz([
+        { name: 'proc/meminfo', content: MEMINFO },
+        { name: 'core.dump', content: Buffer.alloc(6 * 1024 * 1024) },
+        { name: 'dmesg', content: '[    1.000000] x\n' },
+      ]),
+    );
+    const s = await loadSnapshot(file, { limits: { maxScanBytes: 5 * 1024 * 1024 } });
+    expect(s.meminfo).toBeDefined();
+    expect(s.dmesg).toBeUndefined();
+    expect(s.bundle.problems.find((p) => p.code === 'limit.scan-size')!.file).toBe('core.dump');
+  });
+
   it('cuts over-long lines with a diagnostic naming the line', async () => {
     const s = await loadSnapshot(writeTree({ meminfo: `MemTotal: 5 kB\nMemFree: 1 kB ${'y'.repeat(5000)}\n` }), { limits: { maxLineLength: 100 } });
     const d = s.diagnostics.find((x) => x.code === 'text.line-too-long')!;
