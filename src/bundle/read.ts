@@ -392,24 +392,26 @@ async function collectSingleFile(
   const cap = Math.min(budget.limits.maxFileBytes, budget.limits.maxTotalBytes - budget.totalBytes);
   const chunks: Buffer[] = [];
   let kept = 0;
-  let size = 0;
+  let cut = false;
   try {
+    // No size is declared for a compressed stream: stop at the cap rather than decompress on.
     for await (const c of stream as AsyncIterable<Buffer>) {
-      size += c.length;
-      if (kept < cap) {
-        const take = c.subarray(0, cap - kept);
-        chunks.push(take);
-        kept += take.length;
+      const take = c.subarray(0, cap - kept);
+      chunks.push(take);
+      kept += take.length;
+      if (take.length < c.length) {
+        cut = true;
+        break;
       }
     }
   } catch (e) {
     problems.push({ severity: 'error', code: 'archive.damaged', file: display, message: `compressed file is damaged (${(e as Error).message}); the first ${kept} bytes are analysed` });
   }
   budget.totalBytes += kept;
-  if (size > kept) {
-    problems.push({ severity: 'warning', code: 'limit.file-size', file: name, message: `file is ${size} bytes; only the first ${kept} were read (raise --max-file-size / --max-total-size)` });
+  if (cut) {
+    problems.push({ severity: 'warning', code: 'limit.file-size', file: name, message: `file is larger than ${kept} bytes; only the first ${kept} were read (raise --max-file-size / --max-total-size)` });
   }
-  entries.push({ path: name, size, data: Buffer.concat(chunks, kept), truncated: size > kept || undefined });
+  entries.push({ path: name, size: kept, data: Buffer.concat(chunks, kept), truncated: cut || undefined });
 }
 
 /** Reads the first chunk of a stream and returns a stream that still yields everything. */

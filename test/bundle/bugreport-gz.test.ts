@@ -37,6 +37,14 @@ describe('nvidia-bug-report-tegra.log.gz', () => {
     expect(s.bundle.layout).toBe('nvidia-bug-report');
   });
 
+  it('a gzip bomb holding one file stops at the file limit instead of decompressing on', async () => {
+    const bomb = zlib.gzipSync(Buffer.concat([Buffer.from(LOG + '\n'), Buffer.alloc(64 * 1024 * 1024, 0x61)]));
+    const s = await loadSnapshot(writeTemp('nvidia-bug-report-tegra.log.gz', bomb), { limits: { maxFileBytes: 1024 * 1024 } });
+    expect(s.bundle.problems.find((p) => p.code === 'limit.file-size')!.message).toMatch(/larger than 1048576 bytes/);
+    expect(s.bundle.totalBytes).toBe(1024 * 1024);
+    expect(s.meminfo!.captures[0]!.values.MemTotal).toBe(7633536 * 1024);
+  });
+
   it('a cut .gz keeps what was decompressed and says so', async () => {
     const gz = zlib.gzipSync(LOG + '\n' + 'x'.repeat(50_000));
     const s = await loadSnapshot(writeTemp('nvidia-bug-report-tegra.log.gz', gz.subarray(0, gz.length - 20)));
