@@ -193,7 +193,9 @@ Examples:
       const model = buildReportModel(a);
       if (opts.output) {
         const dir = path.resolve(opts.output);
-        await fsp.mkdir(dir, { recursive: true });
+        await fsp.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+          throw new UserInputError(`cannot write reports to "${opts.output}": ${e.code ?? e.message}`);
+        });
         for (const f of opts.format ?? ['html', 'md', 'json']) {
           const file = path.join(dir, `report.${f === 'text' ? 'txt' : f}`);
           const body =
@@ -204,7 +206,9 @@ Examples:
                 : f === 'html'
                   ? renderHtml(model, a.snapshot, a.device)
                   : renderTerminal(model, { enabled: false }, Infinity);
-          await fsp.writeFile(file, body);
+          await fsp.writeFile(file, body).catch((e: NodeJS.ErrnoException) => {
+            throw new UserInputError(`cannot write ${file}: ${e.code ?? e.message}`);
+          });
         }
       }
       if (opts.json) process.stdout.write(stringifyJson(jsonReport()) + '\n');

@@ -76,6 +76,14 @@ describe('jetdiag CLI', () => {
     expect(existsSync(path.join(out, 'report.txt'))).toBe(false);
   });
 
+  it('an -o that cannot be a directory is a clear usage error', () => {
+    const file = writeTemp('not-a-dir', 'x');
+    const r = run(['analyze', writeTree({ meminfo: LOW_MEM }), '-o', file, '-q']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot write reports to ".*not-a-dir": EEXIST/);
+    expect(r.err).not.toMatch(/internal error/);
+  });
+
   it('parse prints the snapshot as JSON', () => {
     const r = run(['parse', writeTree({ 'proc/meminfo': LOW_MEM })]);
     const j = JSON.parse(r.out);
