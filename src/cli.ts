@@ -300,6 +300,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] && /jetdiag(\.js)?$|cli\.js$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // `jetdiag parse b.tgz | head`: the reader went away; stop quietly like other Unix tools.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

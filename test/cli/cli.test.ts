@@ -169,3 +169,11 @@ describe('terminal safety', () => {
     expect(renderMarkdown(buildReportModel(a))).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
   });
 });
+
+describe('pipes', () => {
+  it('stops quietly when the reader closes the pipe (jetdiag parse | head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" parse "${path.join(ROOT, 'samples/orin-nano-leak-oom.tgz')}" | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
