@@ -154,7 +154,7 @@ Exit codes:
   2  usage error, or a bundle that could not be read at all
 
 Examples:
-  $ jetdiag analyze samples/orin-nano-cma-exhaustion.tgz
+  $ jetdiag analyze samples/orin-nano-cma-fragmentation.tgz
   $ jetdiag analyze bundle.tgz -o report/ --format md,json --fail-on error
   $ tar cz -C /tmp/capture . | jetdiag analyze -
   $ jetdiag parse bundle.tgz | jq '.meminfo.captures[0].values.MemAvailable'
@@ -286,7 +286,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      // --help and --version succeed; help shown because no command was given is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
       return EXIT_USAGE;
     }
     if (e instanceof UserInputError) {

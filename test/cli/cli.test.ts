@@ -25,6 +25,10 @@ describe('jetdiag CLI', () => {
     const a = run(['analyze', '--help']);
     expect(a.out).toMatch(/--fail-on <severity>/);
     expect(a.out).toMatch(/Examples:/);
+    expect(h.out).toMatch(/samples\/orin-nano-cma-fragmentation\.tgz/);
+    const none = run([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/Usage: jetdiag/);
     const v = run(['--version']);
     expect(v.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
