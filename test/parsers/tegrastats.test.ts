@@ -94,6 +94,17 @@ describe('tegrastats parser on real captures', () => {
     expect(v(t.railCurrentMW.VDD_4V0_WIFI!)).toBe(0);
   });
 
+  it('lines prefixed by another tool (ts, a date loop) are still one sample each', () => {
+    const text = [
+      'Nov 24 10:00:00 RAM 3162/7620MB (lfb 4x2MB) CPU [1%@729,0%@729] GR3D_FREQ 1%',
+      'Nov 24 10:00:01 RAM 3170/7620MB (lfb 4x2MB) CPU [3%@729,0%@729] GR3D_FREQ 5%',
+    ].join('\n');
+    const { t } = parse('ts', text);
+    expect(t.samples).toBe(2);
+    expect([v(t.ramUsedMB, 0), v(t.ramUsedMB, 1)]).toEqual([3162, 3170]);
+    expect(t.unknownFields.Nov!.count).toBe(2);
+  });
+
   it('honours an overridden interval', () => {
     const { t } = parse('jetson-nano-jp4-02.txt', undefined, 0.5);
     expect(t.t[10]).toBe(5);

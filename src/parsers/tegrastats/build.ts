@@ -117,7 +117,10 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
       const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line');
       if (!fields || fields.length === 0) return;
       const first = fields[0]!;
-      const startsSample = first.tokenType.name === 'Timestamp' || first.tokenType.name === 'Ram';
+      // A sample starts at its timestamp or its RAM field; a RAM field after a prefix of
+      // another tool (`ts`, `date` in a loop) still starts one. Lines without either continue
+      // the previous sample (a line wrapped by whoever pasted it).
+      const startsSample = first.tokenType.name === 'Timestamp' || fields.some((f) => f.tokenType.name === 'Ram');
       let known = false;
       for (const f of fields) if (f.tokenType.name !== 'Unknown') known = true;
       if (!known) {
