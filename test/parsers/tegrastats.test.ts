@@ -99,10 +99,17 @@ describe('tegrastats parser on real captures', () => {
       'Nov 24 10:00:00 RAM 3162/7620MB (lfb 4x2MB) CPU [1%@729,0%@729] GR3D_FREQ 1%',
       'Nov 24 10:00:01 RAM 3170/7620MB (lfb 4x2MB) CPU [3%@729,0%@729] GR3D_FREQ 5%',
     ].join('\n');
-    const { t } = parse('ts', text);
+    const { t, errors } = parse('ts', text);
+    expect(errors).toEqual([]);
     expect(t.samples).toBe(2);
     expect([v(t.ramUsedMB, 0), v(t.ramUsedMB, 1)]).toEqual([3162, 3170]);
-    expect(t.unknownFields.Nov!.count).toBe(2);
+    // The prefix is a clock too: the samples get their times from it.
+    expect(t.timeSource).toBe('timestamps');
+    expect(Array.from(t.t)).toEqual([0, 1]);
+    expect(t.firstTimestamp).toBe('Nov 24 10:00:00');
+    const iso = parse('iso', '2026-11-24T10:00:00+00:00 RAM 1/2MB (lfb 1x4MB)\n2026-11-24T10:00:05+00:00 RAM 1/2MB (lfb 1x4MB)').t;
+    expect(Array.from(iso.t)).toEqual([0, 5]);
+    expect(Object.keys(iso.unknownFields)).toEqual([]);
   });
 
   it('honours an overridden interval', () => {

@@ -14,6 +14,7 @@ import { parseTokens, type LineParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
 import { lineLimits, type ParserOptions } from '../registry.js';
 import { readNumber } from '../common/numbers.js';
+import { wallSeconds } from '../../util/wallclock.js';
 import { tegrastatsParser } from './grammar.js';
 import { tegrastatsChunkLexer, tegrastatsLexer } from './tokens.js';
 import type { IToken } from 'chevrotain';
@@ -120,7 +121,7 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
       // A sample starts at its timestamp or its RAM field; a RAM field after a prefix of
       // another tool (`ts`, `date` in a loop) still starts one. Lines without either continue
       // the previous sample (a line wrapped by whoever pasted it).
-      const startsSample = first.tokenType.name === 'Timestamp' || fields.some((f) => f.tokenType.name === 'Ram');
+      const startsSample = first.tokenType.name === 'Timestamp' || first.tokenType.name === 'WallStamp' || fields.some((f) => f.tokenType.name === 'Ram');
       let known = false;
       for (const f of fields) if (f.tokenType.name !== 'Unknown') known = true;
       if (!known) {
@@ -145,6 +146,16 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
             const text = f.image;
             firstTs ??= text;
             lastTs = text;
+            break;
+          }
+          case 'WallStamp': {
+            const t = wallSeconds(f.image);
+            if (t !== undefined) {
+              epoch.set(i, t);
+              sawTimestamps = true;
+            }
+            firstTs ??= f.image;
+            lastTs = f.image;
             break;
           }
           case 'Ram':

@@ -1,8 +1,8 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, Cpu, Engines, FreqOnly, Iram, LoadField, Mts, Rails, Ram, Swap, Temps, Timestamp, Unknown } from './tokens.js';
+import { allTokens, Cpu, Engines, FreqOnly, Iram, LoadField, Mts, Rails, Ram, Swap, Temps, Timestamp, Unknown, WallStamp } from './tokens.js';
 
 /**
- * line  := Timestamp? field*
+ * line  := (Timestamp | WallStamp)? field*
  * field := Ram | Swap | Iram | Cpu | Mts | Temps | Rails | LoadField | FreqOnly | Engines | Unknown
  * The parser only validates the sequence; values are read from each token's payload by the
  * snapshot builder, which keeps the per-sample work to one pass over the tokens.
@@ -15,7 +15,7 @@ class TegrastatsParser extends EmbeddedActionsParser {
 
   line = this.RULE('line', (): IToken[] => {
     const fields: IToken[] = [];
-    this.OPTION(() => fields.push(this.CONSUME(Timestamp)));
+    this.OPTION(() => fields.push(this.OR2([{ ALT: () => this.CONSUME(Timestamp) }, { ALT: () => this.CONSUME(WallStamp) }])));
     this.MANY(() => {
       fields.push(
         this.OR([

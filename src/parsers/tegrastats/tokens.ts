@@ -19,6 +19,12 @@ const END = '(?=\\s|$)';
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 /** JP5+ leading `MM-DD-YYYY HH:MM:SS` */
 export const Timestamp = field('Timestamp', /(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/, ['0', '1']);
+/** A wall-clock prefix added by another tool: `ts` (`Nov 24 10:00:00`), `date -Iseconds` loops. */
+export const WallStamp = field(
+  'WallStamp',
+  new RegExp(`(?:(?:[A-Z][a-z]{2} )?[A-Z][a-z]{2} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?: (?:UTC|GMT|[A-Z]{1,3}[SD]?T))?(?: \\d{4})?|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)${END}`),
+  [...UPPER, '1', '2'],
+);
 export const Ram = field('Ram', new RegExp(`RAM (\\d+)/(\\d+)MB(?: ?\\(lfb (\\d+)x(\\d+)([kKM])B\\))?${END}`), ['R']);
 export const Swap = field('Swap', new RegExp(`SWAP (\\d+)/(\\d+)MB(?: ?\\(cached (\\d+)MB\\))?${END}`), ['S']);
 export const Iram = field('Iram', new RegExp(`IRAM (\\d+)/(\\d+)kB(?: ?\\(lfb (\\d+)kB\\))?${END}`), ['I']);
@@ -39,6 +45,6 @@ export const Engines = field('Engines', new RegExp(`(?:[A-Z][A-Z0-9_]* (?:off|\\
 /** Anything else: kept as an unknown field, never an error. */
 export const Unknown = catchAllToken('Unknown', /\S+/, ' \t\v\f');
 
-export const allTokens = [WhiteSpace, Timestamp, Ram, Swap, Iram, Cpu, Mts, Temps, Rails, LoadField, FreqOnly, Engines, Unknown];
+export const allTokens = [WhiteSpace, Timestamp, WallStamp, Ram, Swap, Iram, Cpu, Mts, Temps, Rails, LoadField, FreqOnly, Engines, Unknown];
 export const tegrastatsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
 export const tegrastatsChunkLexer = chunkLexerFor(allTokens);
