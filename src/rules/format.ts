@@ -7,5 +7,7 @@ export function fillTemplate(template: string, data: Record<string, string | num
 }
 
 export const MiB = 1024 * 1024;
+/** Base page size of every stock L4T kernel (jetson-reference §5.3). */
+export const PAGE_BYTES = 4096;
 export const mib = (bytes: number) => Math.round((bytes / MiB) * 10) / 10;
 export const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);

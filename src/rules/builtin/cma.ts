@@ -1,10 +1,10 @@
 import type { Evidence, Rule } from '../types.js';
 import { compact, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
-import { mib } from '../format.js';
+import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 
-const PAGE = 4096;
+const PAGE = PAGE_BYTES;
 
 /** Checklist step 3: CMA usage, failures and sizing. */
 export const cma: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
-import { mib } from '../format.js';
+import { mib, PAGE_BYTES } from '../format.js';
 
-const PAGE = 4096;
+const PAGE = PAGE_BYTES;
 
 /** Checklist step 1 (zones): free pages against the min/low watermarks, and the CMA trap. */
 export const zoneWatermarks: Rule = {
