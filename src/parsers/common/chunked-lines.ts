@@ -8,7 +8,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { forEachLine, type LineLimits, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { LineParser } from './line-runner.js';
+import { lexLine, type LineParser } from './line-runner.js';
 
 const CHUNK = 64 * 1024;
 
@@ -50,12 +50,7 @@ export function forEachTokenLine(
         sink,
         (line, n) => {
           last = n;
-          const one = lp.lexer.tokenize(line);
-          if (one.errors.length) {
-            const e = one.errors[0]!;
-            sink.add('warning', code, `unexpected text at column ${e.offset + 1} ("${line.slice(e.offset, e.offset + 24)}"); expected ${lp.expected}`, n);
-            visit(null, line, n);
-          } else visit(one.tokens, line, n);
+          visit(lexLine(lp, line, n, sink, code), line, n);
         },
         limits,
       );

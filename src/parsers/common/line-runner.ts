@@ -22,13 +22,19 @@ export function parseLine<T>(
   sink: DiagnosticSink,
   code: string,
 ): T | null {
+  const tokens = lexLine(lp, line, lineNo, sink, code);
+  return tokens === null ? null : parseTokens(lp, tokens, line, lineNo, sink, code);
+}
+
+/** Lexes one line; a lexing error becomes a diagnostic naming the column and what was expected. */
+export function lexLine(lp: LineParser<unknown>, line: string, lineNo: number, sink: DiagnosticSink, code: string): IToken[] | null {
   const lexed = lp.lexer.tokenize(line);
   if (lexed.errors.length > 0) {
     const e = lexed.errors[0]!;
     sink.add('warning', code, `unexpected text at column ${e.offset + 1} ("${snippet(line, e.offset)}"); expected ${lp.expected}`, lineNo);
     return null;
   }
-  return parseTokens(lp, lexed.tokens, line, lineNo, sink, code);
+  return lexed.tokens;
 }
 
 export function parseTokens<T>(

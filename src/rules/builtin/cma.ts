@@ -4,7 +4,6 @@ import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 
-const PAGE = PAGE_BYTES;
 
 /** Checklist step 3: CMA usage, failures and sizing. */
 export const cma: Rule = {
@@ -54,7 +53,7 @@ export const cma: Rule = {
     const r32 = device.l4t?.startsWith('32.') || /^4\.9\./.test(device.kernel ?? '');
 
     if (failures.length) {
-      const reqs = failures.map((h) => Number(h.groups.pages) * PAGE);
+      const reqs = failures.map((h) => Number(h.groups.pages) * PAGE_BYTES);
       const maxReq = Math.max(...reqs);
       const cause =
         free === undefined
@@ -142,7 +141,7 @@ export const cma: Rule = {
       let small = 0;
       let all = 0;
       for (const r of cmaRows) r.counts.forEach((c, order) => {
-        const bytes = c * PAGE * 2 ** order;
+        const bytes = c * PAGE_BYTES * 2 ** order;
         all += bytes;
         if (order < k) small += bytes;
       });
@@ -152,7 +151,7 @@ export const cma: Rule = {
           messageId: 'fragmentedBlocks',
           severity: 'warning',
           confidence: 0.75,
-          data: { freeMiB: mib(all), smallPct, blockKiB: (PAGE * 2 ** k) / 1024 },
+          data: { freeMiB: mib(all), smallPct, blockKiB: (PAGE_BYTES * 2 ** k) / 1024 },
           figures: cmaRows.map((r) => ({ label: `CMA free blocks per order (node ${r.node}, ${r.zone})`, value: r.counts.join(' ') })),
           evidence: cmaRows.map((r) => ({ file: pti!.file, line: r.line, text: `Node ${r.node}, zone ${r.zone}, type CMA ${r.counts.join(' ')}` })),
           tags: ['cma-fragmented', 'fragmentation'],
