@@ -3,7 +3,10 @@
  * under src/parsers plus one line here.
  */
 import type { InputKind } from '../bundle/inventory.js';
-import { DEFAULT_LINE_LIMITS, type LineLimits, type TextSource } from '../bundle/text.js';
+import type { TextSource } from '../bundle/text.js';
+import type { ParserOptions } from './options.js';
+
+export type { ParserOptions } from './options.js';
 import type { DiagnosticSink } from '../snapshot/diagnostics.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { parseMeminfo } from './meminfo/build.js';
@@ -16,22 +19,10 @@ import { parsePagetypeinfo } from './pagetypeinfo/build.js';
 
 type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
 
-export interface ParserOptions {
-  /** Sample interval assumed for tegrastats logs without timestamps (seconds). */
-  tegrastatsIntervalSeconds: number;
-  /** Lines longer than this are cut with a diagnostic. */
-  maxLineLength?: number;
-}
-
 export interface FileParser<P extends FilePart = FilePart> {
   kind: InputKind;
   part: P;
   parse(src: TextSource, sink: DiagnosticSink, options: ParserOptions): NonNullable<Snapshot[P]>;
-}
-
-/** Line limits for forEachLine from the run's options. */
-export function lineLimits(o?: ParserOptions): LineLimits {
-  return { maxLineLength: o?.maxLineLength ?? DEFAULT_LINE_LIMITS.maxLineLength };
 }
 
 function entry<P extends FilePart>(p: FileParser<P>): FileParser {

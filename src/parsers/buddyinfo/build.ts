@@ -8,7 +8,7 @@ import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { BuddyZone, Buddyinfo, BuddyinfoCapture } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { buddyinfoParser, type BuddyLine } from './grammar.js';
 import { buddyinfoLexer } from './tokens.js';
 

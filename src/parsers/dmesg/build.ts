@@ -10,7 +10,7 @@ import { forEachTokenLine } from '../common/chunked-lines.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
 import { parseTokens, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
 import { dmesgChunkLexer, dmesgLexer } from './tokens.js';

@@ -9,7 +9,7 @@ import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Meminfo, MeminfoCapture } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { meminfoParser, type MeminfoLine } from './grammar.js';
 import { meminfoLexer } from './tokens.js';
 

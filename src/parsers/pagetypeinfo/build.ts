@@ -6,7 +6,7 @@ import { forEachLine, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Pagetypeinfo } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { pagetypeinfoParser, type PagetypeLine } from './grammar.js';
 import { pagetypeinfoLexer } from './tokens.js';
 

@@ -12,7 +12,7 @@ import type { Tegrastats } from '../../snapshot/types.js';
 import { ColumnBuilder, ColumnSet } from '../common/columns.js';
 import { parseTokens, type LineParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { wallSeconds } from '../../util/wallclock.js';
 import { tegrastatsParser } from './grammar.js';

@@ -6,7 +6,7 @@ import { forEachLine, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Zoneinfo, ZoneinfoNode, ZoneinfoZone } from '../../snapshot/types.js';
 import { parseLine, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { zoneinfoParser, type ZoneinfoLine } from './grammar.js';
 import { zoneinfoLexer } from './tokens.js';
 
