@@ -17,7 +17,7 @@ import { VERSION } from './version.js';
  * stay instant because building the grammars is not needed to print them.
  */
 async function engine() {
-  const [analyzeMod, json, model, markdown, html, terminal, registry, pack] = await Promise.all([
+  const [analyzeMod, json, model, markdown, html, terminal, registry, catalogue, pack] = await Promise.all([
     import('./analyze.js'),
     import('./report/json.js'),
     import('./report/model.js'),
@@ -25,9 +25,10 @@ async function engine() {
     import('./report/html.js'),
     import('./report/terminal.js'),
     import('./rules/registry.js'),
+    import('./rules/catalogue.js'),
     import('./rules/signatures/pack.js'),
   ]);
-  return { ...analyzeMod, ...json, ...model, ...markdown, ...html, ...terminal, ...registry, ...pack };
+  return { ...analyzeMod, ...json, ...model, ...markdown, ...html, ...terminal, ...registry, ...catalogue, ...pack };
 }
 
 export const EXIT_OK = 0;
@@ -254,7 +255,7 @@ Examples:
   $ jetdiag rules --rules ./site-rules`,
     )
     .action(async (opts: { json?: boolean; rules?: string[] }) => {
-      const { loadSignatures, allRules, stringifyJson } = await engine();
+      const { loadSignatures, allRules, catalogueCoverage, stringifyJson } = await engine();
       const signatures = loadSignatures((opts.rules ?? []).map((d) => path.resolve(d)));
       const rules = allRules(signatures).map((r) => ({
         id: r.meta.id,
@@ -275,6 +276,10 @@ Examples:
       for (const r of rules) process.stdout.write(`${r.id.padEnd(w)}  ${r.category.padEnd(13)} ${r.description}\n`);
       const reportedBy = signatures.filter((s) => s.reportedBy || s.report === false);
       process.stdout.write(`\n${rules.length} rules. Signatures read by other rules: ${reportedBy.map((s) => `${s.id}${s.reportedBy ? ` (${s.reportedBy})` : ' (context)'}`).join(', ')}\n`);
+      const coverage = catalogueCoverage(allRules(signatures));
+      const cw = Math.max(...coverage.map((c) => c.id.length));
+      process.stdout.write(`\nCatalogue signature ids (${coverage.length}), the ids findings cite, and the rules that report them:\n`);
+      for (const c of coverage) process.stdout.write(`  ${c.id.padEnd(cw)}  ${c.rules.length ? c.rules.join(', ') : '(context only: read, never reported)'}\n`);
     });
   return program;
 }

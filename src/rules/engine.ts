@@ -68,6 +68,9 @@ export function runRule(
       const template = rule.meta.messages[f.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${f.messageId}"`);
       const evidence = f.evidence ?? [];
+      const cited = [...new Set(f.signatures ?? [])];
+      const unknown = cited.filter((id) => !rule.meta.signatures?.includes(id));
+      if (unknown.length) throw new Error(`rule ${rule.meta.id} cited signature id(s) it does not declare: ${unknown.join(', ')}`);
       found.push({
         ruleId: rule.meta.id,
         messageId: f.messageId,
@@ -82,6 +85,7 @@ export function runRule(
         remedy: f.remedy ?? rule.meta.remedy ?? [],
         references: rule.meta.references ?? [],
         tags: f.tags ?? [],
+        signatures: cited,
       });
     },
   });

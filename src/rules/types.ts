@@ -40,6 +40,8 @@ export interface Finding {
   references: string[];
   /** Facts other parts correlate on, e.g. `process:python3`, `device:8000000.iommu`. */
   tags: string[];
+  /** Catalogue signature ids the finding rests on (the fleet's grouping key). */
+  signatures: string[];
 }
 
 export interface RuleDocs {
@@ -84,6 +86,8 @@ export interface FindingInput {
   evidence?: Evidence[];
   remedy?: string[];
   tags?: string[];
+  /** Catalogue ids the finding rests on; must be among the rule's `meta.signatures`. */
+  signatures?: readonly string[];
 }
 
 export interface RuleContext {

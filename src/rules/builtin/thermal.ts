@@ -1,4 +1,5 @@
-import type { Evidence, Rule, RuleContext } from '../types.js';
+import { defineRule } from '../define.js';
+import type { Evidence, RuleContext } from '../types.js';
 import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
@@ -11,7 +12,7 @@ interface Trip {
 }
 
 /** Checklist step 6: throttling inferred from tegrastats against the board's trip points. */
-export const thermal: Rule = {
+export const thermal = defineRule({
   meta: {
     id: 'thermal',
     title: 'Thermal throttling and shutdown',
@@ -45,7 +46,7 @@ export const thermal: Rule = {
     const dfile = snapshot.dmesg?.file ?? '';
     for (const h of signatures.events('thermal-critical-shutdown')) {
       report({
-        messageId: 'shutdown',
+        messageId: 'shutdown', signatures: ['thermal-critical-shutdown'],
         severity: 'critical',
         confidence: 0.95,
         data: { zone: h.groups.zone_type ?? h.groups.zone ?? 'thermal zone', temp: h.groups.temp_c ? ` at ${h.groups.temp_c} °C` : '' },
@@ -106,19 +107,20 @@ export const thermal: Rule = {
         ...(others.length ? [{ label: 'other sensors at or near their trip', value: others.join(', ') }] : []),
         ...clocks.figures,
       ];
+      const cited = fromBootLog(trip);
       const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
       const tags = ['thermal', ...(clocks.summary ? ['throttling-clocks'] : [])];
       if (level === 3) {
-        report({ messageId: 'overShutdown', severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+        report({ messageId: 'overShutdown', signatures: cited, severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (level === 2) {
-        report({ messageId: 'overTrip', severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+        report({ messageId: 'overTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else {
-        report({ messageId: 'nearTrip', severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
+        report({ messageId: 'nearTrip', signatures: cited, severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
       }
     }
     if (!worst && trips.size === 0 && hottest) {
       report({
-        messageId: 'tripsUnknown',
+        messageId: 'tripsUnknown', signatures: ['tegrastats-temps-clocks'],
         severity: 'info',
         confidence: 0.5,
         data: { soc: device.soc ?? 'unknown', sensor: hottest.sensor, maxC: hottest.maxC },
@@ -127,7 +129,12 @@ export const thermal: Rule = {
       });
     }
   },
-};
+});
+
+/** Throttling is inferred from temperatures (the tegrastats-temps-clocks class); a boot-log trip adds its own id. */
+function fromBootLog(trip: Trip): ('tegrastats-temps-clocks' | 'soctherm-trip-config')[] {
+  return trip.source.startsWith('boot log') ? ['tegrastats-temps-clocks', 'soctherm-trip-config'] : ['tegrastats-temps-clocks'];
+}
 
 /** Did GPU or CPU clocks fall while this sensor was hot and the unit busy? */
 function clockDrop(
@@ -195,5 +202,5 @@ function checkZoneReadings(
   ];
   const tags = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
   const messageId = level === 3 ? 'overShutdown' : level === 2 ? 'overTrip' : 'nearTrip';
-  report({ messageId, severity: level === 3 ? 'critical' : level === 2 ? 'error' : 'warning', confidence: 0.6, data, figures, evidence, tags });
+  report({ messageId, signatures: fromBootLog(trip), severity: level === 3 ? 'critical' : level === 2 ? 'error' : 'warning', confidence: 0.6, data, figures, evidence, tags });
 }

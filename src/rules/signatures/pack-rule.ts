@@ -55,6 +55,7 @@ export function packRule(sig: CompiledSignature): Rule {
       remedy: sig.remedy,
       references: sig.references,
       pack: sig.pack,
+      signatures: [sig.id],
     },
     check({ snapshot, signatures, report }) {
       const events = signatures.events(sig.id);
@@ -74,6 +75,7 @@ export function packRule(sig: CompiledSignature): Rule {
         evidence: hitEvidence(snapshot.dmesg!.file, all),
         remedy: sig.remedyTemplates.map((t) => t(data)),
         tags: [...(sig.tags ?? []), `signature:${sig.id}`],
+        signatures: [sig.id],
       });
     },
   };
