@@ -6,6 +6,7 @@
  */
 import type { CatalogueId } from './catalogue.js';
 import type { Evidence, Figure, Rule, RuleContext, RuleMeta, Severity } from './types.js';
+import type { Tag } from './tags.js';
 
 /** The `{{name}}` placeholders of a template, as a union of names. */
 export type Placeholders<T extends string> = T extends `${string}{{${infer K}}}${infer Rest}` ? K | Placeholders<Rest> : never;
@@ -21,7 +22,7 @@ export type TypedFindingInput<M extends Record<string, string>, K extends keyof 
   figures?: Figure[];
   evidence?: Evidence[];
   remedy?: string[];
-  tags?: string[];
+  tags?: Tag[];
   /** The catalogue ids this finding rests on (a subset of the rule's `meta.signatures`). */
   signatures: readonly S[];
 } & TemplateData<M[NoInfer<K>]>;

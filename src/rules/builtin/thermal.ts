@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import type { Evidence, RuleContext } from '../types.js';
+import type { Evidence } from '../types.js';
+import type { Tag } from '../tags.js';
 import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
@@ -69,7 +70,8 @@ export const thermal = defineRule({
     }
     const t = snapshot.tegrastats;
     if (!t || t.samples === 0) {
-      checkZoneReadings(snapshot, trips, thresholds.marginC!, report);
+      const zone = checkZoneReadings(snapshot, trips, thresholds.marginC!);
+      if (zone) report(zone);
       return;
     }
     let hottest: { sensor: string; maxC: number; i: number } | null = null;
@@ -109,7 +111,7 @@ export const thermal = defineRule({
       ];
       const cited = fromBootLog(trip);
       const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
-      const tags = ['thermal', ...(clocks.summary ? ['throttling-clocks'] : [])];
+      const tags: Tag[] = ['thermal', ...(clocks.summary ? (['throttling-clocks'] as const) : [])];
       if (level === 3) {
         report({ messageId: 'overShutdown', signatures: cited, severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (level === 2) {
@@ -181,8 +183,7 @@ function checkZoneReadings(
   snapshot: Snapshot,
   trips: Map<string, Trip>,
   marginC: number,
-  report: RuleContext['report'],
-): void {
+) {
   let worst: { z: ThermalZoneReading; trip: Trip; level: number } | null = null;
   for (const z of snapshot.identity?.thermalZones ?? []) {
     if (z.tempC === undefined || z.tempC <= -40 || !z.type) continue;
@@ -192,7 +193,7 @@ function checkZoneReadings(
     const level = z.tempC >= trip.shutdownC ? 3 : z.tempC >= trip.throttleC ? 2 : 1;
     if (!worst || level > worst.level || z.tempC - trip.throttleC > worst.z.tempC! - worst.trip.throttleC) worst = { z, trip, level };
   }
-  if (!worst) return;
+  if (!worst) return null;
   const { z, trip, level } = worst;
   const data = { sensor: `${z.type} (${z.zone})`, maxC: z.tempC!, tripC: level === 3 ? trip.shutdownC : trip.throttleC, source: trip.source, marginC, clocks: '' };
   const evidence = [{ file: z.source.file.replace(/type$/, 'temp'), line: 1, text: `${z.zone} ${z.type}: ${Math.round(z.tempC! * 1000)}` }];
@@ -200,7 +201,8 @@ function checkZoneReadings(
     { label: z.type!, value: z.tempC!, unit: '°C' },
     { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
   ];
-  const tags = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
-  const messageId = level === 3 ? 'overShutdown' : level === 2 ? 'overTrip' : 'nearTrip';
-  report({ messageId, signatures: fromBootLog(trip), severity: level === 3 ? 'critical' : level === 2 ? 'error' : 'warning', confidence: 0.6, data, figures, evidence, tags });
+  const tags: Tag[] = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
+  const messageId = level === 3 ? ('overShutdown' as const) : level === 2 ? ('overTrip' as const) : ('nearTrip' as const);
+  const severity = level === 3 ? ('critical' as const) : level === 2 ? ('error' as const) : ('warning' as const);
+  return { messageId, signatures: fromBootLog(trip), severity, confidence: 0.6, data, figures, evidence, tags };
 }
