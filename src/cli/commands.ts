@@ -7,3 +7,4 @@
 export { default as analyze } from './analyze.js';
 export { default as parse } from './parse.js';
 export { default as rules } from './rules.js';
+export { default as worker } from './worker.js';

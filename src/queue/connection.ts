@@ -62,8 +62,9 @@ export async function checkReachable(conn: QueueConnection, timeoutMs = 5000): P
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  probe.on('error', () => {
-    /* reported by connect() below */
+  let cause: NodeJS.ErrnoException | undefined;
+  probe.on('error', (e: NodeJS.ErrnoException) => {
+    cause ??= e;
   });
   try {
     await probe.connect();
@@ -76,7 +77,7 @@ export async function checkReachable(conn: QueueConnection, timeoutMs = 5000): P
     }
   } catch (e) {
     if (e instanceof UserInputError) throw e;
-    const err = e as NodeJS.ErrnoException;
+    const err = cause ?? (e as NodeJS.ErrnoException);
     throw new UserInputError(`cannot reach Redis at ${conn.display}: ${err.code ?? err.message}`);
   } finally {
     probe.disconnect();
