@@ -7,4 +7,3 @@
 export { default as analyze } from './analyze.js';
 export { default as parse } from './parse.js';
 export { default as rules } from './rules.js';
-export { default as worker } from './worker.js';
