@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
 import type { ParserOptions } from './parsers/options.js';
 import { buildSnapshot, DEFAULT_PARSER_OPTIONS } from './snapshot/build.js';
+import { ParsingStreamer } from './snapshot/intake.js';
 import type { Snapshot } from './snapshot/types.js';
 import { runRules, type EngineOptions, type EngineResult } from './rules/engine.js';
 import type { Rule } from './rules/types.js';
@@ -29,9 +30,11 @@ export interface Analysis extends EngineResult {
 
 export async function loadSnapshot(input: string, options: AnalyzeOptions = {}): Promise<Snapshot> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const read = await readBundle(input, limits);
+  const parser = { ...DEFAULT_PARSER_OPTIONS, ...options.parser };
+  const streamer = new ParsingStreamer({ ...parser, maxLineLength: limits.maxLineLength }, limits.bufferFileBytes);
+  const read = await readBundle(input, limits, streamer);
   const assembled = assembleBundle(input, read);
-  return buildSnapshot(assembled, { ...DEFAULT_PARSER_OPTIONS, ...options.parser }, limits.maxLineLength);
+  return buildSnapshot(assembled, parser, limits.maxLineLength);
 }
 
 export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {

@@ -7,6 +7,7 @@ import { DiagnosticSink, type Diagnostic } from '../snapshot/diagnostics.js';
 import { classifyByContent, classifyByName, classifySectionTitle, isMultiKind } from './classify.js';
 import type { BundleInventory, BundleLayout, BundleProblem, InputKind, InventoryEntry } from './inventory.js';
 import type { ReadResult, RawEntry } from './read.js';
+import type { StreamedResult } from './streamed.js';
 import { decodeText, type TextSource } from './text.js';
 import { splitBugReport } from './bugreport.js';
 
@@ -27,7 +28,7 @@ interface Candidate {
 
 const CONTENT_RANK = 10_000;
 /** What a NUL byte stands for in inputs that legitimately hold them (others are binary). */
-const NUL_MEANS: Partial<Record<InputKind, string>> = {
+export const NUL_MEANS: Partial<Record<InputKind, string>> = {
   'dt-model': '\n',
   'dt-compatible': '\n',
   'dt-dtsfilename': '\n',
@@ -43,6 +44,10 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
   const candidates: Candidate[] = [];
 
   const consider = (raw: RawEntry, inv: InventoryEntry) => {
+    if (raw.streamed) {
+      considerStreamed(raw, raw.streamed, inv);
+      return;
+    }
     if (raw.ignored || !raw.data) {
       inv.unusedReason = raw.ignored ?? 'not read';
       return;
@@ -57,15 +62,7 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
       return;
     }
     const text = decoded.text;
-    if (/\.tailed$/i.test(raw.path)) {
-      inv.truncated = true;
-      problems.push({
-        severity: 'warning',
-        code: 'bundle.cut-by-collector',
-        file: raw.path,
-        message: 'file was cut short by the collector (sosreport keeps only its tail); early lines are missing',
-      });
-    }
+    noteTailed(raw, inv);
     let kind = byName?.kind ?? null;
     let by: Candidate['by'] = 'name';
     let rank = byName?.rank ?? CONTENT_RANK;
@@ -96,6 +93,53 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
       return;
     }
     candidates.push({ entry: inv, source: { path: raw.path, text, lineOffset: 0 }, kind, rank, by });
+  };
+
+  const noteTailed = (raw: RawEntry, inv: InventoryEntry) => {
+    if (!/\.tailed$/i.test(raw.path)) return;
+    inv.truncated = true;
+    problems.push({
+      severity: 'warning',
+      code: 'bundle.cut-by-collector',
+      file: raw.path,
+      message: 'file was cut short by the collector (sosreport keeps only its tail); early lines are missing',
+    });
+  };
+
+  // A file parsed as it streamed in: its kind was decided on arrival, from its name (with
+  // the layout known then) or its first lines.
+  const considerStreamed = (raw: RawEntry, s: StreamedResult, inv: InventoryEntry) => {
+    diagnostics.push(...s.diagnostics);
+    if (s.rejected) {
+      inv.unusedReason = s.rejected;
+      return;
+    }
+    noteTailed(raw, inv);
+    const rel = root && raw.path.startsWith(root) ? raw.path.slice(root.length) : raw.path;
+    const byName = classifyByName(rel, layout);
+    if (!s.kind) {
+      inv.unusedReason = 'not recognised by name or content';
+      return;
+    }
+    if (s.by === 'name' && byName?.kind !== s.kind) {
+      inv.unusedReason = `read as ${s.kind} before the archive showed its layout (${layout}); not used`;
+      return;
+    }
+    if (s.kind === 'nvidia-bug-report') {
+      inv.kind = s.kind;
+      inv.recognisedBy = s.by;
+      for (const section of s.sections ?? []) {
+        const vEntry: InventoryEntry = { path: `${raw.path}#${section.title}`, size: section.size };
+        entries.push(vEntry);
+        if (!section.kind || section.kind === 'nvidia-bug-report') {
+          vEntry.unusedReason = 'section not used by any check';
+          continue;
+        }
+        candidates.push({ entry: vEntry, source: section.source, kind: section.kind, rank: CONTENT_RANK - 1, by: 'section' });
+      }
+      return;
+    }
+    candidates.push({ entry: inv, source: s.source!, kind: s.kind, rank: byName?.rank ?? CONTENT_RANK, by: s.by });
   };
 
   for (const raw of read.entries) {
@@ -159,7 +203,7 @@ function chooseInputs(candidates: Candidate[]): Map<InputKind, TextSource[]> {
 function noteEmptyInputs(inputs: Map<InputKind, TextSource[]>, problems: BundleProblem[]) {
   for (const [kind, sources] of inputs) {
     for (const s of sources) {
-      if (s.text.trim() !== '') continue;
+      if (s.parsed ? !s.blank : s.text.trim() !== '') continue;
       const hint =
         kind === 'dmesg'
           ? ' (JetPack 5+ restricts dmesg to root: collect with sudo)'

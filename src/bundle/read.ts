@@ -11,11 +11,13 @@ import { sniffContainer, UnreadableInputError } from './sniff.js';
 import { readArchiveStream } from './sources/archive.js';
 import { SOURCES } from './sources/index.js';
 import type { SourceProbe } from './sources/source.js';
+import type { FileStreamer } from './streamed.js';
 
 export type { RawEntry, ReadResult } from './session.js';
 export { isArchiveName, safeMemberPath, sniffContainer, UnreadableInputError } from './sniff.js';
 
-export async function readBundle(input: string, limits: IntakeLimits): Promise<ReadResult> {
+/** With a streamer, large files are parsed while they arrive instead of being buffered. */
+export async function readBundle(input: string, limits: IntakeLimits, streamer: FileStreamer | null = null): Promise<ReadResult> {
   const probe = await probeInput(input);
   const source = SOURCES.find((s) => s.accepts(probe));
   if (!source) {
@@ -25,6 +27,7 @@ export async function readBundle(input: string, limits: IntakeLimits): Promise<R
   }
   const session = new IntakeSession(limits);
   session.nested = readArchiveStream;
+  session.streamer = streamer;
   const kind = await source.read(probe, session);
   return session.result(kind);
 }

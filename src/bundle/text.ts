@@ -1,4 +1,6 @@
+import { StringDecoder } from 'node:string_decoder';
 import { DiagnosticSink } from '../snapshot/diagnostics.js';
+import type { ParsedInput } from './streamed.js';
 
 /**
  * A text file as parsers see it: decoded, with the path to quote in evidence and the
@@ -10,6 +12,10 @@ export interface TextSource {
   text: string;
   /** Added to the 1-based local line number to give the line in the original file. */
   lineOffset: number;
+  /** Set when the file was parsed as it streamed in: `text` is then empty. */
+  parsed?: ParsedInput;
+  /** The streamed file held only blank space (its text is not kept to tell). */
+  blank?: boolean;
 }
 
 export interface DecodeResult {
@@ -98,4 +104,51 @@ export function forEachLine(
     visit(line, lineNo);
     start = end + 1;
   }
+}
+
+/**
+ * decodeText for bytes that stream in: UTF-8 sequences split between chunks are joined,
+ * a BOM is dropped, NUL runs become `nulAs` across chunk ends too, and invalid sequences
+ * are counted. Whether the head holds a NUL at all is decided first, by `nulInHead`.
+ */
+export class TextDecodeStream {
+  private readonly decoder = new StringDecoder('utf8');
+  private started = false;
+  private inNulRun = false;
+  private bad = 0;
+
+  constructor(private readonly nulAs: string | null) {}
+
+  write(chunk: Buffer): string {
+    return this.post(this.decoder.write(chunk));
+  }
+
+  end(sink: DiagnosticSink): string {
+    const tail = this.post(this.decoder.end());
+    if (this.bad > 0) sink.add('info', 'text.invalid-utf8', `${this.bad} invalid UTF-8 sequence(s) replaced with U+FFFD`);
+    return tail;
+  }
+
+  private post(t: string): string {
+    if (t.length === 0) return t;
+    if (this.nulAs !== null && t.includes('\0')) {
+      const endsInNul = t.charCodeAt(t.length - 1) === 0;
+      if (this.inNulRun) t = t.replace(/^\0+/, '');
+      t = t.replace(/\0+/g, this.nulAs);
+      this.inNulRun = endsInNul;
+    } else this.inNulRun = false;
+    this.bad += countReplacement(t);
+    if (!this.started && t.length > 0) {
+      this.started = true;
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    }
+    return t;
+  }
+}
+
+/** Why a file is not text, from its head (NUL bytes), or null when it is. */
+export function notTextReason(head: Buffer, nulAs: string | null): string | null {
+  if (nulAs !== null) return null;
+  const nul = head.subarray(0, SNIFF_BYTES).indexOf(0);
+  return nul >= 0 ? `not a text file (NUL byte at offset ${nul})` : null;
 }

@@ -25,6 +25,12 @@ export function buildSnapshot(
   for (const p of FILE_PARSERS) {
     const src = bundle.inputs.get(p.kind)?.[0];
     if (!src) continue;
+    if (src.parsed) {
+      // Parsed while the bundle streamed in.
+      if (src.parsed.value !== undefined) (snapshot as unknown as Record<string, unknown>)[p.part] = src.parsed.value;
+      diagnostics.push(...src.parsed.diagnostics);
+      continue;
+    }
     const sink = new DiagnosticSink(src.path);
     try {
       (snapshot as unknown as Record<string, unknown>)[p.part] = p.parse(src, sink, { ...options, maxLineLength });
