@@ -33,6 +33,8 @@ async function engine() {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** --fail-inconclusive: nothing found, but the bundle was damaged, cut or missing a core input. */
+export const EXIT_INCONCLUSIVE = 3;
 
 const FORMATS = ['html', 'md', 'json', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -151,7 +153,8 @@ export function buildProgram(): Command {
 Exit codes:
   0  analysed; no finding at or above --fail-on (default: never fail on findings)
   1  a finding at or above --fail-on
-  2  usage error, or a bundle that could not be read at all
+  2  usage error, a bundle that could not be read at all, or several bundles given to analyze
+  3  with --fail-inconclusive: no finding, but the bundle was damaged, cut or missing a core input
 
 Examples:
   $ jetdiag analyze samples/orin-nano-cma-fragmentation.tgz
@@ -174,7 +177,8 @@ Examples:
         if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number >= 0, got "${v}"`);
         return n;
       })
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES])),
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES]))
+      .option('--fail-inconclusive', `exit ${EXIT_INCONCLUSIVE} when the status is inconclusive (nothing found in a damaged, cut or incomplete bundle)`),
   ))
     .addHelpText(
       'after',
@@ -184,7 +188,7 @@ Examples:
   $ jetdiag analyze bundle.tgz -o out/ --format md     write out/report.md
   $ jetdiag analyze captures/ --fail-on warning        exit 1 on any warning (for pipelines)`,
     )
-    .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity; maxEvidence?: number }, cmd: Command) => {
+    .action(async (bundle: string, opts: IntakeFlags & { output?: string; format?: Format[]; json?: boolean; failOn?: Severity; failInconclusive?: boolean; maxEvidence?: number }, cmd: Command) => {
       const global = cmd.optsWithGlobals() as { quiet?: boolean; color?: boolean };
       const { analyze, buildReportModel, stringifyJson, renderMarkdown, renderHtml, renderTerminal } = await engine();
       const ro = await ruleOptions(opts);
@@ -215,6 +219,8 @@ Examples:
       else if (!global.quiet) process.stdout.write(renderTerminal(model, { enabled: useColour(global.color) }));
       if (opts.failOn && a.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn!))) {
         process.exitCode = EXIT_FINDINGS;
+      } else if (opts.failInconclusive && model.status === 'inconclusive') {
+        process.exitCode = EXIT_INCONCLUSIVE;
       }
     });
 
