@@ -61,7 +61,7 @@ function refuseSeveralBundles(input: string, read: ReadResult): void {
     [
       `"${input}" holds ${bundles.length} bundles, not one; analyze reads one device at a time (merged, they would describe a device that does not exist):`,
       ...shown,
-      `Analyse each one on its own (jetdiag analyze <one of them>), or the whole folder with: jetdiag batch ${input}`,
+      `Analyse each one on its own (jetdiag analyze <one of them>), or all of them with: jetdiag batch ${input}`,
     ].join('\n'),
   );
 }

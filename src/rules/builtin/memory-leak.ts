@@ -45,7 +45,7 @@ export const memoryLeak: Rule = {
       const m = snapshot.meminfo;
       const timed = m?.captures.filter((c) => c.epoch !== undefined && c.values.MemAvailable !== undefined) ?? [];
       if (!m || timed.length < 3) {
-        return notEvaluated('a single capture: the leak fit needs a series (a tegrastats log, or /proc/meminfo captured with timestamps at least 3 times)');
+        return notEvaluated('a single capture: the leak fit needs a series, i.e. a tegrastats log or /proc/meminfo captured at least 3 times with timestamps');
       }
       const t0 = timed[0]!.epoch!;
       x = timed.map((c) => c.epoch! - t0);
