@@ -6,7 +6,7 @@
 import type { Finding, FindingInput } from './types.js';
 
 /** Tags whose value names the subject of a finding, in order of preference. */
-const SUBJECT_TAGS = ['process', 'device', 'smmu', 'stream', 'zone', 'rail', 'sensor', 'channel'];
+const SUBJECT_TAGS = ['process', 'device'];
 /** Template data fields that name a subject when no tag does. */
 const SUBJECT_FIELDS = ['process', 'victim', 'device', 'zone', 'sensor', 'rail', 'channel'];
 
