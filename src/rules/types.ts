@@ -43,6 +43,8 @@ export interface Finding {
   references: string[];
   /** Facts the root causes correlate on (closed vocabulary, see tags.ts), e.g. `process:python3`. */
   tags: Tag[];
+  /** Catalogue signature ids the finding rests on (the fleet's grouping key). */
+  signatures: string[];
 }
 
 export interface RuleDocs {
@@ -89,6 +91,8 @@ export interface FindingInput {
   tags?: Tag[];
   /** What the finding is about (a process, device, zone); part of its stable id. */
   subject?: string;
+  /** Catalogue ids the finding rests on; must be among the rule's `meta.signatures`. */
+  signatures?: readonly string[];
 }
 
 export interface RuleContext {
