@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
 import { readBundle, type ReadResult } from './bundle/read.js';
 import { describeBundle, findBundles } from './bundle/bundles.js';
 import { UserInputError } from './errors.js';
-import type { ParserOptions } from './parsers/registry.js';
+import type { ParserOptions } from './parsers/options.js';
 import { buildSnapshot, DEFAULT_PARSER_OPTIONS } from './snapshot/build.js';
 import type { Snapshot } from './snapshot/types.js';
 import { runRules, type EngineOptions, type EngineResult } from './rules/engine.js';
