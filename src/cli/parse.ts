@@ -20,8 +20,9 @@ Examples:
 The output follows schema/snapshot.schema.json.`,
     )
     .action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
-      const [{ loadSnapshot }, { stringifyJson }] = await Promise.all([import('../analyze.js'), import('../report/json.js')]);
+      const [{ loadSnapshot }, { writeJson }] = await Promise.all([import('../analyze.js'), import('../report/json-stream.js')]);
       const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
-      process.stdout.write(stringifyJson(snapshot, !opts.compact) + '\n');
+      // Written in pieces: a week of tegrastats is hundreds of MB of JSON.
+      await writeJson(process.stdout, snapshot, !opts.compact);
     });
 }

@@ -1,0 +1,82 @@
+/**
+ * JSON written to a stream in pieces, never as one string: the snapshot of a week-long log
+ * is hundreds of MB of JSON. Produces exactly what stringifyJson does (same replacer, same
+ * indentation): large arrays and the upper levels of objects are walked here; each small
+ * subtree is stringified whole, re-indented for its depth.
+ */
+import { toJsonValue } from './json.js';
+
+/** Subtrees below this depth, and arrays shorter than this, are stringified in one call. */
+const WALK_DEPTH = 3;
+const WALK_LENGTH = 256;
+const FLUSH_CHARS = 256 * 1024;
+
+export async function writeJson(out: NodeJS.WritableStream, value: unknown, pretty = true): Promise<void> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const piece of pieces(value, pretty ? '  ' : '')) {
+    buf.push(piece);
+    size += piece.length;
+    if (size >= FLUSH_CHARS) {
+      await write(out, buf.join(''));
+      buf = [];
+      size = 0;
+    }
+  }
+  await write(out, buf.join('') + '\n');
+}
+
+function write(out: NodeJS.WritableStream, s: string): Promise<void> {
+  // Wait for the reader when the pipe is full: memory holds one piece, not the document.
+  return out.write(s) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
+}
+
+/** What JSON.stringify would serialise for `v` under `key` (toJSON, then the replacer). */
+function prepare(key: string, v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
+  }
+  return toJsonValue(key, v);
+}
+
+function skipped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+function* pieces(root: unknown, step: string): Generator<string> {
+  const v = prepare('', root);
+  if (skipped(v)) return;
+  yield* walk(v, step, '', 0);
+}
+
+function* walk(v: unknown, step: string, indent: string, depth: number): Generator<string> {
+  const inner = indent + step;
+  const nl = step ? `\n${inner}` : '';
+  const close = step ? `\n${indent}` : '';
+  if (Array.isArray(v) && (depth < WALK_DEPTH || v.length > WALK_LENGTH) && v.length > 0) {
+    yield '[';
+    for (let i = 0; i < v.length; i++) {
+      const item = prepare(String(i), v[i]);
+      yield i ? `,${nl}` : nl;
+      if (skipped(item)) yield 'null';
+      else yield* walk(item, step, inner, depth + 1);
+    }
+    yield `${close}]`;
+    return;
+  }
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < WALK_DEPTH) {
+    let first = true;
+    for (const k of Object.keys(v)) {
+      const item = prepare(k, (v as Record<string, unknown>)[k]);
+      if (skipped(item)) continue;
+      yield `${first ? '{' : ','}${nl}${JSON.stringify(k)}:${step ? ' ' : ''}`;
+      first = false;
+      yield* walk(item, step, inner, depth + 1);
+    }
+    yield first ? '{}' : `${close}}`;
+    return;
+  }
+  const s = JSON.stringify(v, toJsonValue, step || undefined);
+  // JSON strings never hold a raw newline: every one is indentation, shifted to this depth.
+  yield step && indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s;
+}
