@@ -14,7 +14,7 @@ import tar from 'tar-stream';
 import type { BundleProblem } from './inventory.js';
 import { type IntakeLimits, SNIFF_KEEP_BYTES } from './limits.js';
 import { looksLikeInputByName } from './classify.js';
-import { UserInputError } from '../errors.js';
+import { errnoCode, plainReason, UserInputError } from '../errors.js';
 
 export interface RawEntry {
   path: string;
@@ -58,7 +58,10 @@ export async function readBundle(input: string, limits: IntakeLimits): Promise<R
   try {
     stat = await fsp.stat(input);
   } catch (e) {
-    throw new UnreadableInputError(`cannot read bundle "${input}": ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new UnreadableInputError(
+      `cannot read bundle "${input}": ${plainReason(e)}`,
+      errnoCode(e) === 'ENOENT' ? 'a bundle is a .tgz/.tar.gz/.tar archive, a directory, a text file, or - for stdin' : undefined,
+    );
   }
   if (stat.isDirectory()) {
     await readDirectory(input, budget, entries, problems);
