@@ -93,7 +93,7 @@ function renderAt(m: ReportModel, d: Detail): string {
       for (const r of f.remedy) out.push(`- ${esc(r)}`);
       out.push('');
     }
-    out.push(`Rule: ${code(f.ruleId)}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
+    out.push(`Rule: ${code(f.ruleId)}${f.signatures.length ? ` · signatures ${f.signatures.map(code).join(', ')}` : ''}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
   });
   if (brief.length) {
     out.push(`<details><summary>${brief.length} more finding(s), one line each</summary>`, '');

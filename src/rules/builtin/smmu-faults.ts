@@ -1,4 +1,5 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
+import { paramTag, type Tag } from '../tags.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
 
@@ -51,7 +52,7 @@ interface FaultGroup {
 }
 
 /** Checklist step 4: SMMU and memory-controller faults, grouped by device and stream. */
-export const smmuFaults: Rule = {
+export const smmuFaults = defineRule({
   meta: {
     id: 'smmu-faults',
     title: 'SMMU / IOMMU and memory-controller faults',
@@ -114,11 +115,11 @@ export const smmuFaults: Rule = {
       const kinds = [...g.fsr].map(decodeFsr).filter(Boolean);
       const count = g.hits.length + (gi === 0 ? suppressed : 0);
       const topIovas = [...g.iovas.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-      const tags = ['smmu-fault', `device:${g.device}`];
+      const tags: Tag[] = ['smmu-fault', paramTag('device', g.device)];
       if (cam.length) tags.push('smmu-near-camera');
       if (gpu.length) tags.push('smmu-near-gpu');
       report({
-        messageId: 'context',
+        messageId: 'context', signatures: ['arm-smmu-context-fault'],
         severity: count >= 10 || cam.length || gpu.length ? 'error' : 'warning',
         confidence: 0.85,
         data: { count, device: g.device, stream: g.stream, faultKind: kinds.length ? ` (${[...new Set(kinds)].join('; ')})` : '', near },
@@ -148,7 +149,7 @@ export const smmuFaults: Rule = {
     for (const [k, hits] of byClient) {
       const [client, error] = k.split('|');
       report({
-        messageId: 'mc',
+        messageId: 'mc', signatures: ['tegra-mc-error'],
         severity: 'error',
         confidence: 0.8,
         data: { count: hits.length, client: client!, error: error || 'error' },
@@ -163,7 +164,7 @@ export const smmuFaults: Rule = {
     const global = signatures.events('arm-smmu-global-fault');
     if (global.length) {
       report({
-        messageId: 'global',
+        messageId: 'global', signatures: ['arm-smmu-global-fault'],
         severity: 'error',
         confidence: 0.8,
         data: { count: global.length, device: global[0]!.groups.dev ?? 'SMMU' },
@@ -174,7 +175,7 @@ export const smmuFaults: Rule = {
     const v3 = signatures.events('arm-smmu-v3-event');
     if (v3.length) {
       report({
-        messageId: 'v3',
+        messageId: 'v3', signatures: ['arm-smmu-v3-event'],
         severity: 'error',
         confidence: 0.75,
         data: { count: v3.length, device: v3[0]!.groups.dev!, event: `0x${v3[0]!.groups.event_id}` },
@@ -183,4 +184,4 @@ export const smmuFaults: Rule = {
       });
     }
   },
-};
+});

@@ -4,6 +4,7 @@
  */
 import type { Evidence, Figure, Rule } from '../types.js';
 import type { CompiledSignature } from './pack.js';
+import { paramTag } from '../tags.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
@@ -55,6 +56,7 @@ export function packRule(sig: CompiledSignature): Rule {
       remedy: sig.remedy,
       references: sig.references,
       pack: sig.pack,
+      signatures: [sig.id],
     },
     check({ snapshot, signatures, report }) {
       const events = signatures.events(sig.id);
@@ -73,7 +75,8 @@ export function packRule(sig: CompiledSignature): Rule {
         figures,
         evidence: hitEvidence(snapshot.dmesg!.file, all),
         remedy: sig.remedyTemplates.map((t) => t(data)),
-        tags: [...(sig.tags ?? []), `signature:${sig.id}`],
+        tags: [...(sig.tags ?? []), paramTag('signature', sig.id)],
+        signatures: [sig.id],
       });
     },
   };
