@@ -7,7 +7,7 @@ import { DEFAULT_FORMATS, FORMATS, isFormat, RENDERERS, type Format } from '../r
 import { terminalWidth } from '../report/wrap.js';
 import { SEVERITIES, severityRank, type Severity } from '../rules/types.js';
 import { intakeOptions, ruleFlags, ruleOptions, toAnalyzeOptions, wholeOption, type IntakeFlags, type RuleFlags } from './options.js';
-import { EXIT_FINDINGS, note, sayWhenWaitingForStdin, useColour, type GlobalFlags } from './output.js';
+import { EXIT_FINDINGS, EXIT_INCONCLUSIVE, note, sayWhenWaitingForStdin, useColour, type GlobalFlags } from './output.js';
 import { ensureDirectory, reportPath } from './report-files.js';
 
 interface AnalyzeFlags extends IntakeFlags, RuleFlags {
@@ -15,6 +15,7 @@ interface AnalyzeFlags extends IntakeFlags, RuleFlags {
   format?: Format[];
   json?: boolean;
   failOn?: Severity;
+  failInconclusive?: boolean;
   maxEvidence?: number;
 }
 
@@ -66,7 +67,8 @@ export default function register(program: Command): void {
       .option('--format <list>', `report formats: ${FORMATS.join(',')}; with -o <dir> the files written (default ${DEFAULT_FORMATS.join(',')}), without -o the one format printed on stdout`, formatsOption)
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
       .option('--max-evidence <n>', 'evidence lines kept per finding in the reports (default 50; 0 keeps every line)', wholeOption)
-      .addOption(new Option('--fail-on <severity>', `exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')})`).argParser(severityOption)),
+      .addOption(new Option('--fail-on <severity>', `exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')})`).argParser(severityOption))
+      .option('--fail-inconclusive', `exit ${EXIT_INCONCLUSIVE} when the status is inconclusive (nothing found in a damaged, cut or incomplete bundle)`),
   ))
     .addHelpText(
       'after',
@@ -112,15 +114,14 @@ Examples:
         if (written.length) process.stdout.write(`\nReports written: ${written.join(', ')}\n`);
       }
       const failOn = opts.failOn;
-      if (failOn) {
-        const crossing = analysis.findings.filter((f) => severityRank(f.severity) >= severityRank(failOn));
-        if (crossing.length) {
-          process.exitCode = EXIT_FINDINGS;
-          if (!global.quiet) {
-            const f = crossing[0]!;
-            note(`exit 1: ${f.severity} finding "${f.title}" [${f.ruleId}] is at or above --fail-on ${failOn}${crossing.length > 1 ? ` (and ${crossing.length - 1} more)` : ''}`);
-          }
-        }
+      const crossing = failOn ? analysis.findings.filter((f) => severityRank(f.severity) >= severityRank(failOn)) : [];
+      if (crossing.length) {
+        process.exitCode = EXIT_FINDINGS;
+        const f = crossing[0]!;
+        if (!global.quiet) note(`exit 1: ${f.severity} finding "${f.title}" [${f.ruleId}] is at or above --fail-on ${failOn}${crossing.length > 1 ? ` (and ${crossing.length - 1} more)` : ''}`);
+      } else if (opts.failInconclusive && model.status === 'inconclusive') {
+        process.exitCode = EXIT_INCONCLUSIVE;
+        if (!global.quiet) note(`exit ${EXIT_INCONCLUSIVE}: the status is inconclusive (--fail-inconclusive)`);
       }
     });
 }

@@ -34,8 +34,14 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   line(c('bold', `jetdiag: ${v(m.bundle)}`), 9);
   line(v(`device: ${m.device}${m.context.length ? ` · ${m.context.map((x) => `${x.label} ${x.value}`).join(' · ')}` : ''}`), 8);
   out.push('');
-  const mark = m.status === 'problems' ? c(m.findings[0]!.severity, 'VERDICT') : m.status === 'healthy' ? c('ok', 'HEALTHY') : c('warning', 'INCOMPLETE');
-  line(`${mark}  ${v(m.headline)}`, m.status === 'incomplete' ? 12 : 9);
+  const word = m.status.toUpperCase();
+  const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);
+  line(`${mark}  ${v(m.headline)}`, word.length + 2);
+  // What the verdict does not rest on stands above any finding.
+  const gaps = m.status === 'inconclusive' ? m.completeness.gaps.slice(1) : m.completeness.gaps;
+  if (gaps.length && m.status === 'problems') line(c('warning', 'Incomplete bundle: these findings may not be all there is.'), 2);
+  for (const g of gaps.slice(0, 6)) line(c('warning', v(`  ! ${g.message}`)), 4);
+  if (gaps.length > 6) line(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`), 4);
   const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');
