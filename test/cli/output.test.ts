@@ -63,8 +63,8 @@ describe('analyze output', () => {
     const r = run(['analyze', LEAK], { COLUMNS: '60' });
     const lines = r.out.trimEnd().split('\n');
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(60);
-    const verdict = lines.findIndex((l) => l.startsWith('VERDICT  '));
-    expect(lines[verdict + 1]).toMatch(/^ {9}\S/);
+    const verdict = lines.findIndex((l) => l.startsWith('PROBLEMS  '));
+    expect(lines[verdict + 1]).toMatch(/^ {10}\S/);
     const critical = lines.findIndex((l) => l.startsWith('  CRITICAL '));
     expect(lines[critical + 1]).toMatch(/^ {11}\S/);
     const wide = run(['analyze', LEAK], { COLUMNS: '200' });
