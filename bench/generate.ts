@@ -9,22 +9,30 @@ function rng(seed: number) {
 
 /** A 1 Hz JetPack 6 Orin Nano log: `hours` hours of samples (~350 bytes a line). */
 export function tegrastatsLog(hours: number): string {
+  return [...tegrastatsLines(Math.round(hours * 3600))].join('');
+}
+
+/** The same log as pieces of 1000 lines, for logs too large for one string. */
+export function* tegrastatsLines(n: number): Generator<string> {
   const r = rng(42);
-  const lines: string[] = [];
   const start = Date.UTC(2026, 10, 24, 0, 0, 0);
-  const n = Math.round(hours * 3600);
+  const p = (x: number) => String(x).padStart(2, '0');
+  let lines: string[] = [];
   for (let i = 0; i < n; i++) {
     const d = new Date(start + i * 1000);
-    const p = (x: number) => String(x).padStart(2, '0');
     const ts = `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-    const used = 3000 + Math.round(i / 100) + Math.round(r() * 20);
+    const used = 3000 + Math.round(i / 100) % 4000 + Math.round(r() * 20);
     const cpu = Array.from({ length: 6 }, () => `${Math.round(r() * 100)}%@${[729, 1036, 1510][Math.floor(r() * 3)]}`).join(',');
     const t = () => (45 + r() * 20).toFixed(3);
     lines.push(
-      `${ts} RAM ${used}/7620MB (lfb ${Math.round(r() * 40)}x4MB) SWAP 0/3810MB (cached 0MB) CPU [${cpu}] EMC_FREQ ${Math.round(r() * 60)}%@3199 GR3D_FREQ ${Math.round(r() * 99)}%@[1020] NVENC off NVDEC off NVJPG off NVJPG1 off VIC off OFA off APE 174 cpu@${t()}C soc2@${t()}C soc0@${t()}C gpu@${t()}C tj@${t()}C soc1@${t()}C VDD_IN ${4000 + Math.round(r() * 3000)}mW/${4500}mW VDD_CPU_GPU_CV ${800 + Math.round(r() * 900)}mW/1200mW VDD_SOC 1238mW/1237mW`,
+      `${ts} RAM ${used}/7620MB (lfb ${Math.round(r() * 40)}x4MB) SWAP 0/3810MB (cached 0MB) CPU [${cpu}] EMC_FREQ ${Math.round(r() * 60)}%@3199 GR3D_FREQ ${Math.round(r() * 99)}%@[1020] NVENC off NVDEC off NVJPG off NVJPG1 off VIC off OFA off APE 174 cpu@${t()}C soc2@${t()}C soc0@${t()}C gpu@${t()}C tj@${t()}C soc1@${t()}C VDD_IN ${4000 + Math.round(r() * 3000)}mW/${4500}mW VDD_CPU_GPU_CV ${800 + Math.round(r() * 900)}mW/1200mW VDD_SOC 1238mW/1237mW\n`,
     );
+    if (lines.length === 1000) {
+      yield lines.join('');
+      lines = [];
+    }
   }
-  return lines.join('\n') + '\n';
+  if (lines.length) yield lines.join('');
 }
 
 const DMESG_TEMPLATES = [

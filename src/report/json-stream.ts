@@ -10,6 +10,31 @@ import { toJsonValue } from './json.js';
 const WALK_DEPTH = 3;
 const WALK_LENGTH = 256;
 const FLUSH_CHARS = 256 * 1024;
+const SLICE = 4096;
+
+function allPrimitive(a: unknown[]): boolean {
+  for (const x of a) if (x !== null && x !== undefined && typeof x !== 'number' && typeof x !== 'string' && typeof x !== 'boolean') return false;
+  return true;
+}
+
+/** An array element as JSON.stringify writes it (undefined is null in an array). */
+function primitiveJson(x: unknown): string {
+  if (typeof x === 'number') return Number.isFinite(x) ? String(x) : 'null';
+  if (x === null || x === undefined) return 'null';
+  return JSON.stringify(x);
+}
+
+/** A plain object or array holding only primitives (no typed array, bigint or toJSON). */
+function flatPrimitive(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return typeof v !== 'bigint';
+  if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== null && typeof x === 'object') return false;
+    if (typeof x === 'bigint') return false;
+  }
+  return true;
+}
 
 export async function writeJson(out: NodeJS.WritableStream, value: unknown, pretty = true): Promise<void> {
   let buf: string[] = [];
@@ -55,6 +80,14 @@ function* walk(v: unknown, step: string, indent: string, depth: number): Generat
   const close = step ? `\n${indent}` : '';
   if (Array.isArray(v) && (depth < WALK_DEPTH || v.length > WALK_LENGTH) && v.length > 0) {
     yield '[';
+    if (allPrimitive(v)) {
+      // Series columns: tens of thousands of numbers, joined a slice at a time.
+      for (let i = 0; i < v.length; i += SLICE) {
+        yield (i ? `,${nl}` : nl) + v.slice(i, i + SLICE).map(primitiveJson).join(`,${nl}`);
+      }
+      yield `${close}]`;
+      return;
+    }
     for (let i = 0; i < v.length; i++) {
       const item = prepare(String(i), v[i]);
       yield i ? `,${nl}` : nl;
@@ -76,7 +109,9 @@ function* walk(v: unknown, step: string, indent: string, depth: number): Generat
     yield first ? '{}' : `${close}}`;
     return;
   }
-  const s = JSON.stringify(v, toJsonValue, step || undefined);
+  // Records of primitives (most of a snapshot) need no replacer: JSON.stringify is much
+  // faster without one.
+  const s = JSON.stringify(v, flatPrimitive(v) ? undefined : toJsonValue, step || undefined);
   // JSON strings never hold a raw newline: every one is indentation, shifted to this depth.
   yield step && indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s;
 }

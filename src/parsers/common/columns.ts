@@ -1,33 +1,46 @@
-/** Growable Float64 column: compact time series without an object per sample. */
-export class ColumnBuilder {
-  private data: Float64Array;
-  length = 0;
+const BLOCK_BITS = 14;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
 
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity).fill(NaN);
-  }
+/**
+ * Growable Float64 column: compact time series without an object per sample. Samples live
+ * in blocks of 16 Ki values allocated on first use (a column that stays NaN, an engine that
+ * is always off, allocates none), so growing never copies and a week of 1 Hz samples
+ * never holds a doubled buffer; `finish` copies into one right-sized array.
+ */
+export class ColumnBuilder {
+  private blocks: (Float64Array | undefined)[] = [];
+  length = 0;
 
   /** Sets sample `i`, leaving any skipped samples NaN. */
   set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      let cap = this.data.length * 2;
-      while (cap <= i) cap *= 2;
-      const next = new Float64Array(cap).fill(NaN);
-      next.set(this.data);
-      this.data = next;
+    const b = i >>> BLOCK_BITS;
+    let block = this.blocks[b];
+    if (block === undefined) {
+      if (i + 1 > this.length) this.length = i + 1;
+      if (Number.isNaN(v)) return;
+      while (this.blocks.length < b) this.blocks.push(undefined);
+      block = this.blocks[b] = new Float64Array(BLOCK).fill(NaN);
     }
-    this.data[i] = v;
+    block[i & MASK] = v;
     if (i + 1 > this.length) this.length = i + 1;
   }
 
   get(i: number): number {
-    return i < this.data.length ? this.data[i]! : NaN;
+    const block = this.blocks[i >>> BLOCK_BITS];
+    return block === undefined ? NaN : block[i & MASK]!;
   }
 
-  /** A right-sized copy holding `n` samples. */
+  /** A right-sized copy holding `n` samples; the blocks are released. */
   finish(n: number): Float64Array {
     const out = new Float64Array(n).fill(NaN);
-    out.set(this.data.subarray(0, Math.min(n, this.data.length)));
+    for (let b = 0; b < this.blocks.length; b++) {
+      const block = this.blocks[b];
+      const at = b * BLOCK;
+      if (block === undefined || at >= n) continue;
+      out.set(n - at >= BLOCK ? block : block.subarray(0, n - at), at);
+    }
+    this.blocks = [];
     return out;
   }
 }
@@ -47,7 +60,7 @@ export class ColumnSet {
     else {
       c = this.columns.get(name);
       if (!c) {
-        c = new ColumnBuilder(Math.max(1024, i + 1));
+        c = new ColumnBuilder();
         this.columns.set(name, c);
       }
       this.next.set(this.last, { name, col: c });

@@ -78,7 +78,8 @@ export class LineStream {
   }
 
   private closeLine(newline: boolean): void {
-    const len = this.partialLen - (newline && this.lastChar === 13 ? 1 : 0);
+    // forEachLine drops a CR at the end of any line, the last one too.
+    const len = this.partialLen - (this.lastChar === 13 ? 1 : 0);
     let line = this.partial;
     if (len > this.max) {
       this.flush();
