@@ -37,7 +37,10 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   if (m.hypotheses.length > 1) {
     out.push('');
     out.push('Likely causes:');
-    m.hypotheses.slice(0, 4).forEach((h, i) => out.push(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`));
+    m.hypotheses.slice(0, 4).forEach((h, i) => {
+      out.push(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`);
+      if (h.tieBreak) out.push(`     ${c('dim', v(h.tieBreak))}`);
+    });
   }
   const shown = m.findings.slice(0, maxFindings);
   if (shown.length) out.push('');
