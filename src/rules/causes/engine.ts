@@ -14,9 +14,6 @@ const MIN_CONFIDENCE = 0.05;
 const MAX_CONFIDENCE = 0.95;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Until every finding carries its stable id: rule id / message id. */
-const findingIdOf = (f: Finding) => (f as Finding & { id?: string }).id ?? `${f.ruleId}/${f.messageId}`;
-
 /** What the summary and reason templates may read. */
 function templateContext(input: ConditionInput) {
   const has: Record<string, boolean> = {};
@@ -58,7 +55,7 @@ function evaluate(cause: CompiledCause, input: ConditionInput, context: object):
     cause: cause.title,
     summary: cause.render.summary(context).trim(),
     confidence: round2(Math.max(MIN_CONFIDENCE, Math.min(MAX_CONFIDENCE, confidence))),
-    supporting: cited.map((f) => ({ findingId: findingIdOf(f), ruleId: f.ruleId, verdict: f.verdict })),
+    supporting: cited.map((f) => ({ findingId: f.id, ruleId: f.ruleId, verdict: f.verdict })),
     against,
     reasons,
     strength: {
