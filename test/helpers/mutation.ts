@@ -33,3 +33,16 @@ export const mutation = (base: string[]) =>
       }
       return t;
     });
+
+/** `x` cut into pieces at the given places (taken modulo its length), in order. */
+export function cutAt<T extends { length: number; slice(a: number, b?: number): T }>(x: T, cuts: number[]): T[] {
+  const at = [...new Set(cuts.map((c) => c % (x.length + 1)))].sort((a, b) => a - b);
+  const out: T[] = [];
+  let prev = 0;
+  for (const c of at) {
+    out.push(x.slice(prev, c));
+    prev = c;
+  }
+  out.push(x.slice(prev));
+  return out;
+}

@@ -9,18 +9,7 @@ import fc from 'fast-check';
 import { decodeText, forEachLine, TextDecodeStream } from '../../src/bundle/text.js';
 import { LineStream } from '../../src/parsers/common/line-stream.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
-
-function cut<T extends { length: number; slice(a: number, b?: number): T }>(x: T, cuts: number[]): T[] {
-  const at = [...new Set(cuts.map((c) => c % (x.length + 1)))].sort((a, b) => a - b);
-  const out: T[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(x.slice(prev, c));
-    prev = c;
-  }
-  out.push(x.slice(prev));
-  return out;
-}
+import { cutAt } from '../helpers/mutation.js';
 
 describe('LineStream', () => {
   const text = fc.array(fc.oneof(fc.constantFrom('\n', '\r\n', '\r', ' ', 'a', 'é'), fc.string({ maxLength: 30 })), { maxLength: 60 }).map((a) => a.join(''));
@@ -36,7 +25,7 @@ describe('LineStream', () => {
         const sink = new DiagnosticSink('f');
         const got: string[] = [];
         const ls = new LineStream((run, first) => forEachLine({ path: 'f', text: run, lineOffset: first - 1 }, sink, (l, n) => got.push(`${n}:${l}`), { maxLineLength: max }), sink, { maxLineLength: max }, 5);
-        for (const piece of cut(t, cuts)) ls.write(piece);
+        for (const piece of cutAt(t, cuts)) ls.write(piece);
         ls.end();
         expect(got).toEqual(whole);
         expect(sink.finish()).toEqual(wholeSink.finish());
@@ -71,7 +60,7 @@ describe('TextDecodeStream', () => {
         const sink = new DiagnosticSink('f');
         const d = new TextDecodeStream(nulAs ?? ' ');
         let text = '';
-        for (const piece of cut(buf, cuts)) text += d.write(piece);
+        for (const piece of cutAt(buf, cuts)) text += d.write(piece);
         text += d.end(sink);
         expect(text).toBe(whole.text);
         expect(sink.finish()).toEqual(wholeSink.finish());

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FILE_PARSERS, type FileParser } from '../../src/parsers/registry.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 import { FIXTURES, fixture } from '../helpers/fixtures.js';
-import { mutation } from '../helpers/mutation.js';
+import { cutAt, mutation } from '../helpers/mutation.js';
 
 function capturesOf(kind: string): [string, string][] {
   let files: string[];
@@ -28,18 +28,6 @@ function run(parser: FileParser, pieces: string[], maxLineLength: number) {
   const p = parser.stream({ path: 'f', lineOffset: 3 }, sink, { tegrastatsIntervalSeconds: 1, maxLineLength });
   for (const piece of pieces) p.write(piece);
   return { value: p.end(), diagnostics: sink.finish() };
-}
-
-function cutAt(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => (text.length ? c % (text.length + 1) : 0)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(text.slice(prev, c));
-    prev = c;
-  }
-  out.push(text.slice(prev));
-  return out;
 }
 
 describe.each(FILE_PARSERS.map((p) => [p.kind, p] as const))('%s: streamed in pieces = parsed whole', (kind, parser) => {
