@@ -1,0 +1,54 @@
+import { describeRule } from '../helpers/rule-cases.js';
+import { BOOT_DMESG, dmesg, HEALTHY_MEMINFO, meminfo, XAVIER_R32_IDENTITY } from '../helpers/bundles.js';
+import { fixture } from '../helpers/fixtures.js';
+
+describeRule('cma', {
+  valid: [{ name: 'CMA mostly free, no failures', files: { 'proc/meminfo': HEALTHY_MEMINFO, dmesg: dmesg(BOOT_DMESG) } }],
+  invalid: [
+    {
+      name: 'cma_alloc failures with CmaFree that would fit: fragmentation',
+      files: {
+        'proc/meminfo': meminfo({ CmaFree: 301204 }),
+        dmesg: dmesg([...BOOT_DMESG, [51234.1, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12'], [51234.2, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
+      },
+      findings: [{ messageId: 'failures', severity: 'error', verdict: /2 CMA allocation failure.*24 MiB.*would fit it/ }],
+    },
+    {
+      name: 'CmaFree below one buffer',
+      files: { 'proc/meminfo': meminfo() },
+      findings: [{ messageId: 'belowBuffer', severity: 'error', verdict: /CmaFree is 10\.9 MiB of 768 MiB/ }],
+    },
+    {
+      name: 'JetPack 4: no failure line, PFNs busy is the sign',
+      files: { ...XAVIER_R32_IDENTITY, 'proc/meminfo': HEALTHY_MEMINFO, dmesg: dmesg([[25940.0327, 'alloc_contig_range: [2f100, 2f20a) PFNs busy'], [25940.0401, 'alloc_contig_range: [2f200, 2f30a) PFNs busy']]) },
+      findings: [{ messageId: 'busy', severity: 'error', verdict: /JetPack 4 prints no CMA failure line/ }],
+    },
+    {
+      name: 'JetPack 4 OOM report with no free CMA left',
+      files: {
+        ...XAVIER_R32_IDENTITY,
+        'proc/meminfo': HEALTHY_MEMINFO,
+        dmesg: dmesg([
+          [7530.03, 'gst-launch-1.0 invoked oom-killer: gfp_mask=0x24201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0'],
+          [7530.05, 'Normal free:22104kB min:10428kB low:13028kB high:15636kB active_anon:0kB free_cma:1204kB'],
+        ]),
+      },
+      findings: [{ messageId: 'oomFreeCma', severity: 'error', verdict: /only 1204 kB of free CMA \(JetPack 4 prints no CMA failure line/ }],
+    },
+    {
+      name: 'cma= on the command line but CmaTotal differs',
+      files: { 'proc/meminfo': HEALTHY_MEMINFO, 'proc/cmdline': 'root=/dev/mmcblk0p1 rw rootwait cma=1024M quiet\n' },
+      findings: [{ messageId: 'cmdlineMismatch', severity: 'warning' }],
+    },
+    {
+      name: 'pagetypeinfo: free CMA only in small blocks',
+      files: { 'proc/meminfo': HEALTHY_MEMINFO, 'proc/pagetypeinfo': fixture('pagetypeinfo/synthetic-orin-cma-01.txt').replace('120     80     33     10      2', '9120   4080   2033   1010    402') },
+      findings: [{ messageId: 'fragmentedBlocks', severity: 'warning', verdict: /100% of it sits in blocks under 2048 KiB/ }],
+    },
+    {
+      name: 'reservation failed at boot (dmesg only)',
+      files: { dmesg: dmesg([[0, 'cma: Failed to reserve 2048 MiB']]) },
+      findings: [{ messageId: 'reserveFailed', severity: 'critical' }],
+    },
+  ],
+});
