@@ -1,6 +1,7 @@
+import { expect } from 'vitest';
 import { describeRule } from '../helpers/rule-cases.js';
 import { BOOT_DMESG, dmesg } from '../helpers/bundles.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, realLog } from '../helpers/fixtures.js';
 
 describeRule('smmu-faults', {
   valid: [{ name: 'SMMU probe lines only', files: { dmesg: fixture('dmesg/jetson-tx2-l4t28.1-k4.4-boot-01.txt') } }],
@@ -33,6 +34,17 @@ describeRule('smmu-faults', {
       ],
     },
     {
+      name: 'real T210 (TX1) mc-err block: xusb host write, status/secure lines and the tegra-smmu page-table dump',
+      files: { dmesg: realLog('tx1-mcerr-xusb-hostw.log') },
+      findings: [
+        {
+          messageId: 'mc',
+          severity: 'error',
+          verdict: /^1 memory-controller error\(s\) \(client csw_xusb_hostw: USB host controller \(xHCI\) write\): EMEM decode error on PDE or PTE entry; the client's SMMU translation failed/,
+        },
+      ],
+    },
+    {
       name: 'dmesg -T (wall clock only): camera error 2 s after the fault is still related',
       files: {
         dmesg: [
@@ -48,4 +60,10 @@ describeRule('smmu-faults', {
       findings: [{ messageId: 'context', verdict: /stream 0x100f/ }],
     },
   ],
+}, (name, found) => {
+  if (!name.startsWith('real T210')) return;
+  const fig = Object.fromEntries(found[0]!.figures.map((f) => [f.label, f.value]));
+  expect(fig).toMatchObject({ device: 'USB host controller (xHCI)', access: 'write', address: '0x80180000', status: '0x6001004b', 'SMMU fault': 'nr-nw-s', 'SMMU fault address': '0x0000000080180000' });
+  expect(found[0]!.evidence.map((e) => e.line)).toEqual([3, 4, 5, 15]);
+  expect(found[0]!.signatures).toEqual(['tegra-mc-error']);
 });

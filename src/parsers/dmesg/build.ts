@@ -14,6 +14,7 @@ import { lineLimits, type ParserOptions } from '../registry.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
 import { dmesgChunkLexer, dmesgLexer } from './tokens.js';
+import { extractShowMem } from './show-mem.js';
 
 const BLANK = /^\s*$/;
 
@@ -235,5 +236,6 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
     !records.slice(0, 5).some((r) => /^(Booting Linux|Linux version \d)/.test(r.message)) &&
     (first!.monotonic === undefined || first!.monotonic > 1);
   if (records.length === 0) sink.add('warning', 'dmesg.empty', 'no kernel messages found');
-  return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped };
+  const memoryReports = extractShowMem(records);
+  return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped, ...(memoryReports.length ? { memoryReports } : {}) };
 }
