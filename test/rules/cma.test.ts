@@ -1,9 +1,18 @@
 import { describeRule } from '../helpers/rule-cases.js';
 import { BOOT_DMESG, dmesg, HEALTHY_MEMINFO, meminfo, XAVIER_R32_IDENTITY } from '../helpers/bundles.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, realLog } from '../helpers/fixtures.js';
 
 describeRule('cma', {
-  valid: [{ name: 'CMA mostly free, no failures', files: { 'proc/meminfo': HEALTHY_MEMINFO, dmesg: dmesg(BOOT_DMESG) } }],
+  valid: [
+    { name: 'CMA mostly free, no failures', files: { 'proc/meminfo': HEALTHY_MEMINFO, dmesg: dmesg(BOOT_DMESG) } },
+    // An ordinary movable OOM with little free_cma is CMA holding user pages, not CMA exhaustion
+    // (real 4.9 header; the zone line after it is synthetic, in the show-mem-zone format).
+    {
+      name: 'ordinary movable OOM (real 4.9 header) with low free_cma and no contiguous failure',
+      files: { dmesg: realLog('oom-catalogue-invoker-only.log') + '\n<4>[ 7530.050000] Normal free:22104kB min:10428kB low:13028kB high:15636kB active_anon:0kB free_cma:1204kB\n' },
+    },
+    { name: 'real show-mem block with free memory mostly CMA but no request known (raspberrypi/linux#3872)', files: { dmesg: realLog('oom-rpi-3872-showmem.log') } },
+  ],
   invalid: [
     {
       name: 'cma_alloc failures with CmaFree that would fit: fragmentation',
@@ -24,16 +33,29 @@ describeRule('cma', {
       findings: [{ messageId: 'busy', severity: 'error', verdict: /JetPack 4 prints no CMA failure line/ }],
     },
     {
-      name: 'JetPack 4 OOM report with no free CMA left',
+      // Synthetic from the catalogue formats (no real JetPack 4 report with both was found): PFNs busy
+      // says contiguous allocations failed, so the OOM's low free_cma is CMA exhaustion.
+      name: 'JetPack 4: contiguous allocations failing and an OOM report with no free CMA left',
       files: {
         ...XAVIER_R32_IDENTITY,
         'proc/meminfo': HEALTHY_MEMINFO,
         dmesg: dmesg([
+          [7529.9, 'alloc_contig_range: [2f100, 2f20a) PFNs busy'],
           [7530.03, 'gst-launch-1.0 invoked oom-killer: gfp_mask=0x24201ca(GFP_HIGHUSER_MOVABLE|__GFP_COLD), nodemask=0, order=0, oom_score_adj=0'],
           [7530.05, 'Normal free:22104kB min:10428kB low:13028kB high:15636kB active_anon:0kB free_cma:1204kB'],
         ]),
       },
-      findings: [{ messageId: 'oomFreeCma', severity: 'error', verdict: /only 1204 kB of free CMA \(JetPack 4 prints no CMA failure line/ }],
+      findings: [
+        { messageId: 'busy', severity: 'error' },
+        { messageId: 'oomFreeCma', severity: 'error', verdict: /only 1204 kB of free CMA while contiguous allocations failed \(JetPack 4 prints no CMA failure line/ },
+      ],
+    },
+    {
+      // Real messages composed: the order-1 GFP_KERNEL_ACCOUNT header of raspberrypi/linux#5279 (its own timestamp
+      // was a logger's) placed before the real show-mem block of raspberrypi/linux#3872.
+      name: 'non-movable request while free memory was CMA alone (real lines composed)',
+      files: { dmesg: '[  492.650000] kthreadd invoked oom-killer: gfp_mask=0x7080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), nodemask=(null), order=1, oom_score_adj=0\n' + realLog('oom-rpi-3872-showmem.log') },
+      findings: [{ messageId: 'unusableFree', severity: 'error', verdict: /zone DMA had 519112 kB free but 513592 kB of it was CMA, which the non-movable request \(GFP_KERNEL_ACCOUNT\|__GFP_ZERO\) cannot use: only 5520 kB outside CMA/ }],
     },
     {
       name: 'cma= on the command line but CmaTotal differs',

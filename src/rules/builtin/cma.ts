@@ -4,6 +4,7 @@ import { compact, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
+import { memoryAtFailure } from './show-mem.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
 
@@ -29,7 +30,8 @@ export const cma = defineRule({
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
-      oomFreeCma: 'At the OOM report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA{{inferred}}: CMA was exhausted.',
+      oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed{{inferred}}: CMA was exhausted.',
+      unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
       smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
     },
@@ -119,24 +121,44 @@ export const cma = defineRule({
         tags: ['cma-busy'],
       });
     }
-    // JetPack 4 prints no cma_alloc failure: the OOM Mem-Info `free_cma:` is the evidence.
-    const memInfoZones = signatures.events('show-mem-zone').filter((h) => h.groups.free_cma_kb !== undefined);
-    const starved = memInfoZones.filter((h) => Number(h.groups.free_cma_kb) * 1024 < thresholds.largestAllocationMiB! * 1024 * 1024);
-    if (starved.length && (total === undefined || total >= thresholds.largestAllocationMiB! * 1024 * 1024)) {
-      const h = starved[0]!;
-      report({
-        messageId: 'oomFreeCma', signatures: ['show-mem-zone'],
-        severity: 'error',
-        confidence: r32 ? 0.75 : 0.6,
-        data: {
-          when: h.monotonic !== undefined ? ` at ${h.monotonic.toFixed(1)} s` : '',
-          freeCmaKiB: h.groups.free_cma_kb!,
-          inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '',
-        },
-        evidence: hitEvidence(dmesgFile, starved),
-        // Little free CMA at an OOM is normal when CMA holds movable pages: not a CMA failure.
-        tags: ['cma-low-at-oom'],
-      });
+    // The memory state printed at an OOM / allocation failure names CMA only in two cases:
+    // contiguous allocations failed (JetPack 4 prints no cma_alloc line: free_cma at the OOM
+    // is how its exhaustion shows), or free memory was CMA alone and the request could not use
+    // it. An ordinary movable OOM with little free_cma is CMA holding user pages: normal.
+    const contiguousFailed = failures.length > 0 || busy.length > 0 || signatures.events('nvgpu-dma-alloc-failed').length > 0;
+    const heads = [...signatures.events('oom-invoked'), ...signatures.events('page-alloc-failure')];
+    for (const m of snapshot.dmesg?.memoryReports ?? []) {
+      const head = heads.find((h) => h.record === m.headRecord);
+      const request = head ? { gfp_mask: head.groups.gfp_mask ?? head.groups.mode, gfp_flags: head.groups.gfp_flags, order: head.groups.order } : undefined;
+      const state = memoryAtFailure(m, request, 3);
+      const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
+      const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
+      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
+      if (state.unusableCma) {
+        const u = state.unusableCma;
+        report({
+          messageId: 'unusableFree',
+          signatures: ['show-mem-zone'],
+          severity: 'error',
+          confidence: 0.8,
+          data: { when, zone: u.zone, freeKiB: u.freeKB, freeCmaKiB: u.freeCmaKB, outsideKiB: u.freeKB - u.freeCmaKB, minKiB: u.minKB, gfp: request?.gfp_flags ?? request?.gfp_mask ?? 'unknown' },
+          evidence,
+          tags: ['cma-unusable-free', 'cma-trap'],
+        });
+        continue;
+      }
+      const freeCma = cmaZones.reduce((x, z) => x + z.freeCmaKB!, 0);
+      if (contiguousFailed && cmaZones.length && freeCma * 1024 < thresholds.largestAllocationMiB * 1024 * 1024) {
+        report({
+          messageId: 'oomFreeCma',
+          signatures: ['show-mem-zone'],
+          severity: 'error',
+          confidence: r32 ? 0.75 : 0.65,
+          data: { when, freeCmaKiB: freeCma, inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '' },
+          evidence,
+          tags: ['cma-low', 'cma-failure'],
+        });
+      }
     }
     const pti = snapshot.pagetypeinfo;
     const cmaRows = pti?.free.filter((r) => r.type === 'CMA') ?? [];
