@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
-import { UserInputError } from '../../errors.js';
+import { plainReason, UserInputError } from '../../errors.js';
 import { isTag, PLAIN_TAGS, TAG_KINDS, type Tag } from '../tags.js';
 
 export interface PatternSpec {
@@ -180,7 +180,7 @@ export function loadPackFile(file: string): CompiledSignature[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PackError(`${file}: cannot read rule pack (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new PackError(`${file}: cannot read rule pack (${plainReason(e)})`);
   }
   let doc: unknown;
   try {
@@ -199,7 +199,7 @@ export function loadPackDir(dir: string): CompiledSignature[] {
     names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
   } catch (e) {
     if (e instanceof PackError) throw e;
-    throw new PackError(`${dir}: cannot read rule pack directory (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new PackError(`${dir}: cannot read rule pack directory (${plainReason(e)})`);
   }
   return names.flatMap((n) => loadPackFile(path.join(dir, n)));
 }
