@@ -322,6 +322,8 @@ export interface Dmesg {
   skippedLines: number;
   /** Show-mem blocks (memory state at each OOM / allocation failure), in log order. */
   memoryReports?: ShowMemReport[];
+  /** User-space lines of a syslog/journal capture (ident not `kernel`), kept apart from the kernel records. */
+  userspace?: DmesgRecord[];
 }
 
 // ---------------------------------------------------------------- tegrastats

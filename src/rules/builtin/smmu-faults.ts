@@ -81,7 +81,6 @@ export const smmuFaults = defineRule({
   },
   check({ snapshot, signatures, report }) {
     const file = snapshot.dmesg!.file;
-    const records = snapshot.dmesg!.records;
     const all = signatures.hits('arm-smmu-context-fault');
     const groups = new Map<string, FaultGroup>();
     for (let k = 0; k < all.length; k++) {
@@ -106,7 +105,8 @@ export const smmuFaults = defineRule({
     const nearby = (hits: SignatureHit[], ids: string[]): SignatureHit[] => {
       const times = hits.map((h) => h.t).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
       if (!times.length) return [];
-      return ids.flatMap((id) => signatures.events(id)).filter((e) => e.t !== undefined && nearestGap(times, e.t) <= NEAR_SECONDS);
+      // User-space lines carry only a wall clock: not on the faults' time scale.
+      return ids.flatMap((id) => signatures.events(id)).filter((e) => !e.userspace && e.t !== undefined && nearestGap(times, e.t) <= NEAR_SECONDS);
     };
     const sorted = [...groups.values()].sort((a, b) => b.hits.length - a.hits.length);
     sorted.forEach((g, gi) => {
@@ -135,7 +135,7 @@ export const smmuFaults = defineRule({
         ],
         evidence: [
           ...hitEvidence(file, g.hits),
-          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file, line: h.line, text: records[h.record]!.message })),
+          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file, line: h.line, text: h.text })),
         ],
         tags,
       });
