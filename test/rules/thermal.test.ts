@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { describeRule } from '../helpers/rule-cases.js';
 import { dmesg, ORIN_NANO_IDENTITY, tegrastats } from '../helpers/bundles.js';
 
@@ -13,6 +14,33 @@ describeRule('thermal', {
       findings: [
         { messageId: 'overTrip', severity: 'error', verdict: /cpu reached 99\.5 °C, at or above its 99 °C throttle trip.*GPU clock fell from 1020 to 612 MHz/ },
       ],
+    },
+    {
+      // Tegrastats lines in the real JetPack 6 format (helpers/bundles.ts); the series is synthetic.
+      name: 'Orin Nano 1.5 C under its trip with an 8% CPU clock drop at unchanged load is throttling',
+      files: {
+        ...ORIN_NANO_IDENTITY,
+        'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 80, cpuLoad: 60, cpuMHz: 1510 } : { tempC: 97.5, cpuLoad: 61, cpuMHz: 1389 })),
+      },
+      findings: [{ messageId: 'atTrip', severity: 'error', verdict: /cpu reached 97\.5 °C, within 2 °C of its 99 °C throttle trip .*and CPU clock fell from 1510 to 1389 MHz at unchanged load: the SoC was throttling/ }],
+    },
+    {
+      // The OC alarm line is real (Nano 2GB, OE4T/meta-tegra#538); the tegrastats series is synthetic.
+      name: 'near the trip with an over-current power cap in the log is throttling',
+      files: {
+        ...ORIN_NANO_IDENTITY,
+        dmesg: dmesg([[5000.1, 'soctherm: OC ALARM 0x00000001']]),
+        'tegrastats.log': tegrastats(60, () => ({ tempC: 97.8 })),
+      },
+      findings: [{ messageId: 'atTrip', severity: 'error', verdict: /and 1 over-current \(power cap\) event\(s\) in the log: the SoC was throttling/ }],
+    },
+    {
+      name: 'near the trip with the load falling (not the clock) stays a warning',
+      files: {
+        ...ORIN_NANO_IDENTITY,
+        'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 80, cpuLoad: 90, cpuMHz: 1510 } : { tempC: 97.5, cpuLoad: 40, cpuMHz: 1190 })),
+      },
+      findings: [{ messageId: 'nearTrip', severity: 'warning' }],
     },
     {
       name: 'no tegrastats: the thermal_zone readings of the seed checklist',
@@ -42,4 +70,8 @@ describeRule('thermal', {
       ],
     },
   ],
+}, (name, found) => {
+  if (!name.startsWith('Orin Nano at its 99 C trip')) return;
+  const fig = Object.fromEntries(found[0]!.figures.map((f) => [f.label, f.value]));
+  expect(fig['time at or above the throttle trip']).toBe('60 s');
 });
