@@ -66,8 +66,11 @@ function renderAt(m: ReportModel, d: Detail): string {
     m.hypotheses.forEach((h, i) => {
       out.push(`${i + 1}. **${esc(h.cause)}** — confidence ${Math.round(h.confidence * 100)}%. ${esc(h.summary)}`);
       for (const s of h.supporting) out.push(`   - supported by ${code(s.findingId)}: ${esc(s.verdict)}`);
+      for (const r of h.reasons) if (r.weight > 0) out.push(`   - for (+${Math.round(r.weight * 100)}%): ${esc(r.text)}`);
       for (const a of h.against) out.push(`   - against: ${esc(a)}`);
+      if (h.tieBreak) out.push(`   - ranking: ${esc(h.tieBreak)}`);
       if (h.remedy.length) out.push(`   - remedy: ${h.remedy.map(esc).join(' ')}`);
+      if (h.references.length) out.push(`   - references: ${h.references.map(esc).join('; ')}`);
     });
     out.push('');
   }

@@ -51,7 +51,10 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   if (m.hypotheses.length > 1) {
     out.push('');
     out.push('Likely causes:');
-    m.hypotheses.slice(0, 4).forEach((h, i) => line(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`, 5));
+    m.hypotheses.slice(0, 4).forEach((h, i) => {
+      line(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`, 5);
+      if (h.tieBreak) line(c('dim', v(`     ${h.tieBreak}`)), 5);
+    });
   }
   const shown = m.findings.slice(0, maxFindings);
   if (shown.length) out.push('');

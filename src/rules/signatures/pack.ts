@@ -119,6 +119,8 @@ function sourcesOf(file: string, where: string, v: unknown): ('kernel' | 'usersp
 export function compilePack(doc: unknown, file: string): CompiledSignature[] {
   if (typeof doc !== 'object' || doc === null) fail(file, '(top)', 'expected a JSON object');
   const d = doc as Record<string, unknown>;
+  // A root-causes pack shares the folder; the causes loader reads it.
+  if (d.signatures === undefined && d.causes !== undefined) return [];
   const pack = str(file, 'pack', d.pack)!;
   if (!Array.isArray(d.signatures)) fail(file, 'signatures', 'expected an array');
   const seen = new Set<string>();
