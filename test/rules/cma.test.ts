@@ -20,7 +20,27 @@ describeRule('cma', {
         'proc/meminfo': meminfo({ CmaFree: 301204 }),
         dmesg: dmesg([...BOOT_DMESG, [51234.1, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12'], [51234.2, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
       },
-      findings: [{ messageId: 'failures', severity: 'error', verdict: /2 CMA allocation failure.*24 MiB.*would fit it/ }],
+      findings: [{ messageId: 'failures', severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request\)/ }],
+    },
+    {
+      // Real AGX Orin r36.3 line (OE4T/meta-tegra#1613): alone it cannot say too small or fragmented.
+      name: 'real r36 cma_alloc failure with no meminfo: undecided, and says why',
+      files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' },
+      findings: [{ messageId: 'failures', verdict: /245\.6 MiB \(too small or fragmented cannot be told apart: CmaFree and the pool size are not in the bundle\)/ }],
+    },
+    {
+      // The same real line with a (synthetic) 256 MiB pool: the request is most of the pool.
+      name: 'real r36 failure against a 256 MiB pool: too small',
+      files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': meminfo({ CmaTotal: 262144, CmaFree: 204800 }) },
+      findings: [
+        { messageId: 'failures', verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB\); CmaFree 200 MiB is smaller than the 245\.6 MiB request/ },
+      ],
+    },
+    {
+      // Free CMA would hold it, but 13 s after boot is too early for fragmentation: not called fragmentation.
+      name: 'real r36 failure 13 s after boot with CmaFree that would hold it: not fragmentation',
+      files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': HEALTHY_MEMINFO },
+      findings: [{ messageId: 'failures', verdict: /too small or fragmented cannot be told apart: only 0 min after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
     },
     {
       name: 'CmaFree below one buffer',

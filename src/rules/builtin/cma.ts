@@ -4,7 +4,8 @@ import { compact, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
-import { memoryAtFailure } from './show-mem.js';
+import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
+import { judgeCmaFailure } from './cma-judgement.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
 
@@ -60,12 +61,28 @@ export const cma = defineRule({
     if (failures.length) {
       const reqs = failures.map((h) => Number(h.groups.pages) * PAGE_BYTES);
       const maxReq = Math.max(...reqs);
+      // The boot log's reservation gives the pool size when meminfo is missing.
+      const reservedMiB = reserved.map((h) => Number(h.groups.mib)).find((v) => Number.isFinite(v) && v > 0);
+      const pool = total ?? (reservedMiB !== undefined ? reservedMiB * 1024 * 1024 : undefined);
+      const ptiCma = snapshot.pagetypeinfo?.free.filter((r) => r.type === 'CMA') ?? [];
+      const ptiLargest = ptiCma.length ? Math.max(0, ...ptiCma.flatMap((r) => r.counts.map((c, order) => (c > 0 ? PAGE_BYTES * 2 ** order : 0)))) : undefined;
+      const showMem = (snapshot.dmesg?.memoryReports ?? []).filter((m) => m.buddy.some((b) => b.blocks.some((x) => x.types?.includes('C'))));
+      const showMemLargest = showMem.length ? largestCmaBlockKB(showMem.at(-1)!.buddy) * 1024 : undefined;
+      const firstFail = failures[0]!;
+      const judgement = judgeCmaFailure({
+        requestBytes: maxReq,
+        totalBytes: pool,
+        totalSource: total === undefined && pool !== undefined ? 'reserved at boot' : undefined,
+        freeBytes: free,
+        largestFreeBlockBytes: ptiLargest ?? showMemLargest,
+        uptimeSeconds: firstFail.monotonic,
+      });
       const cause =
-        free === undefined
-          ? 'CmaFree unknown: no /proc/meminfo in the bundle'
-          : free >= maxReq
-            ? `CmaFree ${mib(free)} MiB would fit it: no contiguous range, i.e. fragmentation or pinned pages`
-            : `CmaFree ${mib(free)} MiB is smaller: the pool is too small for the workload`;
+        judgement.cause === 'too-small'
+          ? `the pool is too small: ${judgement.reasons.join('; ')}`
+          : judgement.cause === 'fragmented'
+            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}`
+            : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
       const ret = [...new Set(failures.map((h) => h.groups.ret))].join(', ');
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
@@ -77,9 +94,12 @@ export const cma = defineRule({
           { label: 'largest request', value: mib(maxReq), unit: 'MiB' },
           { label: 'return codes', value: ret },
           ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
+          ...(pool !== undefined ? [{ label: total !== undefined ? 'CmaTotal' : 'CMA reserved at boot', value: mib(pool), unit: 'MiB' }] : []),
+          ...(ptiLargest ?? showMemLargest) !== undefined ? [{ label: 'largest free CMA block', value: mib((ptiLargest ?? showMemLargest)!), unit: 'MiB' }] : [],
+          ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
-        tags: ['cma-failure', free !== undefined && free >= maxReq ? 'cma-fragmented' : 'cma-too-small'],
+        tags: ['cma-failure', ...(judgement.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement.cause === 'too-small' ? (['cma-too-small'] as const) : [])],
       });
     }
     if (total && free !== undefined) {
