@@ -16,7 +16,8 @@ function run(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('analyze output', () => {
+// Each test spawns jetdiag several times on a shared 2-core machine: generous time.
+describe('analyze output', { timeout: 180_000 }, () => {
   it('--format md without -o, and -o - --format md, print that report alone on stdout', () => {
     const a = run(['analyze', LEAK, '--format', 'md']);
     expect(a.code).toBe(0);
@@ -94,7 +95,7 @@ describe('analyze output', () => {
   it('errors are plain words with one prefix and a hint, never an errno code', () => {
     const missing = run(['analyze', 'no/such/bundle.tgz']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe('jetdiag: cannot read bundle "no/such/bundle.tgz": no such file or directory\njetdiag: hint: a bundle is a .tgz/.tar.gz/.tar archive, a directory, a text file, or - for stdin\n');
+    expect(missing.err).toBe('jetdiag: cannot read bundle "no/such/bundle.tgz": no such file or directory\njetdiag: hint: a bundle is a .tgz/.tar.gz/.tar/.zip archive, a directory, a text file, or - for stdin\n');
     const flag = run(['analyze', '--bogus', LEAK]);
     expect(flag.err).toMatch(/^jetdiag: unknown option '--bogus'\njetdiag: hint: /);
     const config = run(['analyze', LEAK, '--config', 'no-such.json']);
