@@ -113,6 +113,10 @@ export function classifyByContent(head: string): InputKind | null {
   if (/^(<\d>)?\[\s*\d+\.\d{3,9}\] /m.test(text)) return 'dmesg';
   if (/^\w{3} [ \d]\d \d\d:\d\d:\d\d \S+ kernel: /m.test(text)) return 'dmesg';
   if (/^(kern|user|daemon|syslog)\s*:\s*\w+\s*: /m.test(text)) return 'dmesg';
+  // A syslog or journal capture without kernel lines in its head (e.g. nvargus-daemon's journal):
+  // the kernel log reader keeps its user-space lines for the signatures that read them.
+  const syslogLines = lines.filter((l) => /^\w{3} [ \d]\d \d\d:\d\d:\d\d \S+ [\w.\-/@]+(\[\d+\])?: /.test(l)).length;
+  if (syslogLines >= 2 && syslogLines >= lines.filter((l) => l.trim()).length / 2) return 'dmesg';
   if (/^Linux \S+ \d+\.\d+\.\d+\S* #\d+/m.test(text)) return 'uname';
   return null;
 }

@@ -133,7 +133,26 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
       else outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: 'rule-error', detail: (e as Error).message });
     }
   }
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
+  findings.sort(compareFindings);
   uniqueFindingIds(findings);
   return { device, findings, outcomes, signatures };
 }
+
+/**
+ * Report order, the same on every run: severity, then confidence, then evidence strength
+ * (more evidence lines, then more catalogue signatures behind the finding), then rule and
+ * message id and verdict so that equal findings never swap places between runs or machines.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    b.confidence - a.confidence ||
+    (b.evidenceCount ?? b.evidence.length) - (a.evidenceCount ?? a.evidence.length) ||
+    b.signatures.length - a.signatures.length ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.messageId, b.messageId) ||
+    cmp(a.verdict, b.verdict)
+  );
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

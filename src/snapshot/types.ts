@@ -265,6 +265,51 @@ export interface DmesgBoot {
   kernelVersion?: string;
 }
 
+/** One zone line of a show-mem block: `Normal free:22104kB min:… low:… high:… free_cma:…`. */
+export interface ShowMemZone {
+  node?: number;
+  zone: string;
+  line: number;
+  freeKB: number;
+  minKB: number;
+  lowKB: number;
+  highKB: number;
+  freeCmaKB?: number;
+  managedKB?: number;
+}
+
+/** One free-list line of a show-mem block: `Normal: 12*4kB (UME) … = N kB`. */
+export interface ShowMemBuddy {
+  node?: number;
+  zone: string;
+  line: number;
+  /** Free blocks per size; `types` are the migrate types with blocks of that size (C = CMA). */
+  blocks: { sizeKB: number; count: number; types?: string }[];
+  totalKB: number;
+}
+
+/** The memory state the kernel printed at an OOM or allocation failure (show_mem). */
+export interface ShowMemReport {
+  /** Line and record of the block's first line (`Mem-Info:` or its first zone line). */
+  line: number;
+  record: number;
+  boot: number;
+  monotonic?: number;
+  wallClock?: string;
+  /** What printed it: an OOM report, a page allocation failure, or unknown (excerpt). */
+  trigger: 'oom' | 'page-alloc-failure' | 'other';
+  /** Record of the `invoked oom-killer` / `page allocation failure` line it belongs to. */
+  headRecord?: number;
+  /** Global counters, in pages. */
+  freePages?: number;
+  freeCmaPages?: number;
+  zones: ShowMemZone[];
+  buddy: ShowMemBuddy[];
+  ramPages?: number;
+  reservedPages?: number;
+  cmaReservedPages?: number;
+}
+
 export interface Dmesg {
   file: string;
   format: DmesgFormat;
@@ -275,6 +320,10 @@ export interface Dmesg {
   startsMidBoot: boolean;
   /** Lines that were not kernel messages (bootloader, prompts, user-space journal lines). */
   skippedLines: number;
+  /** Show-mem blocks (memory state at each OOM / allocation failure), in log order. */
+  memoryReports?: ShowMemReport[];
+  /** User-space lines of a syslog/journal capture (ident not `kernel`), kept apart from the kernel records. */
+  userspace?: DmesgRecord[];
 }
 
 // ---------------------------------------------------------------- tegrastats

@@ -29,3 +29,12 @@ export function writeTemp(name: string, content: string | Buffer): string {
   writeFileSync(p, content);
   return p;
 }
+
+/**
+ * A real log kept under test/rules/data/ whose `# ` header lines say where it came from;
+ * the header is removed so the parser sees only the captured lines.
+ */
+export function realLog(name: string): string {
+  const text = readFileSync(path.join(FIXTURES, '..', 'rules', 'data', name), 'utf8');
+  return text.split('\n').filter((l) => !l.startsWith('# ')).join('\n');
+}

@@ -106,3 +106,15 @@ describe('capture problems recorded for the report', () => {
     expect(s.bundle.problems[0]!.message).toMatch(/starts at 534\.486195 s after boot/);
   });
 });
+
+describe('finding order', () => {
+  it('breaks ties by evidence strength, then ids, the same whatever order the rules ran in', async () => {
+    const { compareFindings } = await import('../../src/rules/engine.js');
+    const base = { title: 't', category: 'c', severity: 'error' as const, confidence: 0.8, figures: [], remedy: [], references: [], tags: [], signatures: ['oom-kill-victim'] };
+    const f = (ruleId: string, n: number, sigs = 1) => ({ ...base, ruleId, messageId: 'm', verdict: ruleId, evidence: [], evidenceCount: n, signatures: base.signatures.concat(Array(sigs - 1).fill('oom-invoked')) });
+    const list = [f('b', 2), f('a', 2), f('c', 9), f('d', 2, 3)];
+    const sorted = [...list].sort(compareFindings).map((x) => x.ruleId);
+    expect(sorted).toEqual(['c', 'd', 'a', 'b']);
+    expect([...list].reverse().sort(compareFindings).map((x) => x.ruleId)).toEqual(sorted);
+  });
+});

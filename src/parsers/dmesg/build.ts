@@ -14,6 +14,7 @@ import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
 import { dmesgChunkLexer, dmesgLexer } from './tokens.js';
+import { extractShowMem } from './show-mem.js';
 
 const BLANK = /^\s*$/;
 
@@ -51,6 +52,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
 
 export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Dmesg> {
   const records: DmesgRecord[] = [];
+  const userspace: DmesgRecord[] = [];
   const groups: DmesgGroup[] = [];
   const boots: DmesgBoot[] = [];
   const formatVotes = new Map<DmesgFormat, number>();
@@ -100,7 +102,10 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
         journalLike = true;
         lastWasKernel = ident === 'kernel';
         if (!lastWasKernel) {
+          // User-space lines (nvargus-daemon, nvpmodel, …) are kept apart: only signatures that
+          // declare user space read them; kernel rules never see them.
           skipped++;
+          userspace.push({ ...rec, message: rest.trimEnd(), boot: Math.max(boot, 0) });
           return;
         }
       } else if (journalLike && !p.time && !lvl && /^\s/.test(rest)) {
@@ -247,6 +252,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
       !records.slice(0, 5).some((r) => /^(Booting Linux|Linux version \d)/.test(r.message)) &&
       (first!.monotonic === undefined || first!.monotonic > 1);
     if (records.length === 0) sink.add('warning', 'dmesg.empty', 'no kernel messages found');
-    return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped };
+    const memoryReports = extractShowMem(records);
+    return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped, ...(memoryReports.length ? { memoryReports } : {}), ...(userspace.length ? { userspace } : {}) };
   }
 }

@@ -4,6 +4,8 @@ import { compact, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
+import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
+import { judgeCmaFailure } from './cma-judgement.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
 
@@ -29,7 +31,8 @@ export const cma = defineRule({
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
-      oomFreeCma: 'At the OOM report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA{{inferred}}: CMA was exhausted.',
+      oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed{{inferred}}: CMA was exhausted.',
+      unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
       smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
     },
@@ -58,12 +61,28 @@ export const cma = defineRule({
     if (failures.length) {
       const reqs = failures.map((h) => Number(h.groups.pages) * PAGE_BYTES);
       const maxReq = Math.max(...reqs);
+      // The boot log's reservation gives the pool size when meminfo is missing.
+      const reservedMiB = reserved.map((h) => Number(h.groups.mib)).find((v) => Number.isFinite(v) && v > 0);
+      const pool = total ?? (reservedMiB !== undefined ? reservedMiB * 1024 * 1024 : undefined);
+      const ptiCma = snapshot.pagetypeinfo?.free.filter((r) => r.type === 'CMA') ?? [];
+      const ptiLargest = ptiCma.length ? Math.max(0, ...ptiCma.flatMap((r) => r.counts.map((c, order) => (c > 0 ? PAGE_BYTES * 2 ** order : 0)))) : undefined;
+      const showMem = (snapshot.dmesg?.memoryReports ?? []).filter((m) => m.buddy.some((b) => b.blocks.some((x) => x.types?.includes('C'))));
+      const showMemLargest = showMem.length ? largestCmaBlockKB(showMem.at(-1)!.buddy) * 1024 : undefined;
+      const firstFail = failures[0]!;
+      const judgement = judgeCmaFailure({
+        requestBytes: maxReq,
+        totalBytes: pool,
+        totalSource: total === undefined && pool !== undefined ? 'reserved at boot' : undefined,
+        freeBytes: free,
+        largestFreeBlockBytes: ptiLargest ?? showMemLargest,
+        uptimeSeconds: firstFail.monotonic,
+      });
       const cause =
-        free === undefined
-          ? 'CmaFree unknown: no /proc/meminfo in the bundle'
-          : free >= maxReq
-            ? `CmaFree ${mib(free)} MiB would fit it: no contiguous range, i.e. fragmentation or pinned pages`
-            : `CmaFree ${mib(free)} MiB is smaller: the pool is too small for the workload`;
+        judgement.cause === 'too-small'
+          ? `the pool is too small: ${judgement.reasons.join('; ')}`
+          : judgement.cause === 'fragmented'
+            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}`
+            : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
       const ret = [...new Set(failures.map((h) => h.groups.ret))].join(', ');
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
@@ -75,9 +94,12 @@ export const cma = defineRule({
           { label: 'largest request', value: mib(maxReq), unit: 'MiB' },
           { label: 'return codes', value: ret },
           ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
+          ...(pool !== undefined ? [{ label: total !== undefined ? 'CmaTotal' : 'CMA reserved at boot', value: mib(pool), unit: 'MiB' }] : []),
+          ...(ptiLargest ?? showMemLargest) !== undefined ? [{ label: 'largest free CMA block', value: mib((ptiLargest ?? showMemLargest)!), unit: 'MiB' }] : [],
+          ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
-        tags: ['cma-failure', free !== undefined && free >= maxReq ? 'cma-fragmented' : 'cma-too-small'],
+        tags: ['cma-failure', ...(judgement.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement.cause === 'too-small' ? (['cma-too-small'] as const) : [])],
       });
     }
     if (total && free !== undefined) {
@@ -119,24 +141,44 @@ export const cma = defineRule({
         tags: ['cma-busy'],
       });
     }
-    // JetPack 4 prints no cma_alloc failure: the OOM Mem-Info `free_cma:` is the evidence.
-    const memInfoZones = signatures.events('show-mem-zone').filter((h) => h.groups.free_cma_kb !== undefined);
-    const starved = memInfoZones.filter((h) => Number(h.groups.free_cma_kb) * 1024 < thresholds.largestAllocationMiB! * 1024 * 1024);
-    if (starved.length && (total === undefined || total >= thresholds.largestAllocationMiB! * 1024 * 1024)) {
-      const h = starved[0]!;
-      report({
-        messageId: 'oomFreeCma', signatures: ['show-mem-zone'],
-        severity: 'error',
-        confidence: r32 ? 0.75 : 0.6,
-        data: {
-          when: h.monotonic !== undefined ? ` at ${h.monotonic.toFixed(1)} s` : '',
-          freeCmaKiB: h.groups.free_cma_kb!,
-          inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '',
-        },
-        evidence: hitEvidence(dmesgFile, starved),
-        // Little free CMA at an OOM is normal when CMA holds movable pages: not a CMA failure.
-        tags: ['cma-low-at-oom'],
-      });
+    // The memory state printed at an OOM / allocation failure names CMA only in two cases:
+    // contiguous allocations failed (JetPack 4 prints no cma_alloc line: free_cma at the OOM
+    // is how its exhaustion shows), or free memory was CMA alone and the request could not use
+    // it. An ordinary movable OOM with little free_cma is CMA holding user pages: normal.
+    const contiguousFailed = failures.length > 0 || busy.length > 0 || signatures.events('nvgpu-dma-alloc-failed').length > 0;
+    const heads = [...signatures.events('oom-invoked'), ...signatures.events('page-alloc-failure')];
+    for (const m of snapshot.dmesg?.memoryReports ?? []) {
+      const head = heads.find((h) => h.record === m.headRecord);
+      const request = head ? { gfp_mask: head.groups.gfp_mask ?? head.groups.mode, gfp_flags: head.groups.gfp_flags, order: head.groups.order } : undefined;
+      const state = memoryAtFailure(m, request, 3);
+      const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
+      const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
+      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
+      if (state.unusableCma) {
+        const u = state.unusableCma;
+        report({
+          messageId: 'unusableFree',
+          signatures: ['show-mem-zone'],
+          severity: 'error',
+          confidence: 0.8,
+          data: { when, zone: u.zone, freeKiB: u.freeKB, freeCmaKiB: u.freeCmaKB, outsideKiB: u.freeKB - u.freeCmaKB, minKiB: u.minKB, gfp: request?.gfp_flags ?? request?.gfp_mask ?? 'unknown' },
+          evidence,
+          tags: ['cma-unusable-free', 'cma-trap'],
+        });
+        continue;
+      }
+      const freeCma = cmaZones.reduce((x, z) => x + z.freeCmaKB!, 0);
+      if (contiguousFailed && cmaZones.length && freeCma * 1024 < thresholds.largestAllocationMiB * 1024 * 1024) {
+        report({
+          messageId: 'oomFreeCma',
+          signatures: ['show-mem-zone'],
+          severity: 'error',
+          confidence: r32 ? 0.75 : 0.65,
+          data: { when, freeCmaKiB: freeCma, inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '' },
+          evidence,
+          tags: ['cma-low', 'cma-failure'],
+        });
+      }
     }
     const pti = snapshot.pagetypeinfo;
     const cmaRows = pti?.free.filter((r) => r.type === 'CMA') ?? [];

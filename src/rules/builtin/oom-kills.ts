@@ -1,54 +1,61 @@
 import { defineRule } from '../define.js';
 import { paramTag, type Tag } from '../tags.js';
+import type { ShowMemReport } from '../../snapshot/types.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
 import { round } from '../stats.js';
-
-interface OomEvent {
-  victim?: SignatureHit;
-  invoked?: SignatureHit;
-  summary?: SignatureHit;
-  zones: SignatureHit[];
-  buddy: SignatureHit[];
-  topTask?: { name: string; rssMiB: number };
-}
-
-/** show-mem-buddy: are all free blocks >= 256 kB marked (C), i.e. inside CMA? */
-export function highOrdersOnlyInCma(lines: SignatureHit[]): boolean {
-  let big = 0;
-  let bigOutsideCma = 0;
-  for (const h of lines) {
-    for (const m of h.groups.buckets!.matchAll(/(\d+)\*(\d+)kB(?: \(([UMEHCRI]+)\))?/g)) {
-      if (Number(m[2]) < 256 || Number(m[1]) === 0) continue;
-      big++;
-      if (m[3] !== 'C') bigOutsideCma++;
-    }
-  }
-  return big > 0 && bigOutsideCma === 0;
-}
+import { gfpMovable, groupEpisodes, groupOomKills, killHits, type OomKill } from './oom-episodes.js';
+import { memoryAtFailure } from './show-mem.js';
 
 const OOM_IDS = ['oom-invoked', 'oom-kill-victim', 'oom-kill-summary', 'oom-task-table', 'oom-reaper', 'page-alloc-failure', 'show-mem-zone', 'show-mem-buddy'] as const;
 type OomId = (typeof OOM_IDS)[number];
-const citedIds = (hits: SignatureHit[]): OomId[] => OOM_IDS.filter((id) => hits.some((h) => h.signatureId === id));
 
 const kbToMiB = (kb: string | undefined) => (kb === undefined ? NaN : round(Number(kb) / 1024));
 
-/** Checklist step 5: every OOM kill with victim, RSS, trigger, gfp mask and order; allocation failures. */
+function victimName(k: OomKill): string | undefined {
+  return k.victim?.groups.comm ?? k.selection?.groups.comm ?? k.summary?.groups.task ?? k.reaper?.groups.comm ?? k.reaper?.groups.unreaped_comm;
+}
+
+function largestTask(k: OomKill): { name: string; rssMiB: number } | undefined {
+  let top: { name: string; rssMiB: number } | undefined;
+  for (const r of k.rows) {
+    const rssMiB = round((Number(r.groups.rss) * 4) / 1024);
+    if (!top || rssMiB > top.rssMiB) top = { name: r.groups.name!.trim(), rssMiB };
+  }
+  return top;
+}
+
+function cited(kills: OomKill[]): OomId[] {
+  const ids = new Set<string>(kills.flatMap(killHits).map((h) => h.signatureId));
+  if (kills.some((k) => k.memory?.zones.length)) ids.add('show-mem-zone');
+  if (kills.some((k) => k.memory?.buddy.length)) ids.add('show-mem-buddy');
+  return OOM_IDS.filter((id) => ids.has(id));
+}
+
+function memoryEvidence(file: string, m: ShowMemReport | undefined) {
+  if (!m) return [];
+  return [...m.zones.map((z) => ({ file, line: z.line, text: `${z.node !== undefined ? `Node ${z.node} ` : ''}${z.zone} free:${z.freeKB}kB min:${z.minKB}kB low:${z.lowKB}kB high:${z.highKB}kB${z.freeCmaKB !== undefined ? ` free_cma:${z.freeCmaKB}kB` : ''}` })),
+    ...m.buddy.map((b) => ({ file, line: b.line, text: `${b.zone}: ${b.blocks.map((x) => `${x.count}*${x.sizeKB}kB${x.types ? ` (${x.types})` : ''}`).join(' ')} = ${b.totalKB}kB` }))];
+}
+
+/** Checklist step 5: each OOM episode with victims, RSS, trigger, gfp mask and order, memory state at the kill. */
 export const oomKills = defineRule({
   meta: {
     id: 'oom-kills',
     title: 'OOM kills and page allocation failures',
     category: 'oom',
     docs: {
-      description: 'Reads each OOM report (header, Mem-Info, task table, summary, victim, reaper) and reports the victim, its RSS, the task that triggered it, the gfp mask and order, repeated kills of one process, memory-cgroup kills, and page allocation failures by order.',
+      description: 'Reads every OOM report shape (4.9 two-line victims, current one-line victims, memory-cgroup kills, excerpts with only the header, only the victim or only the task table) and reports one finding per OOM episode: victims, RSS, the task that triggered it, gfp mask and order, and the memory state the kernel printed at that moment (zone watermarks, free blocks per order, free CMA); page allocation failures by order.',
       why: 'On Jetson the GPU, camera and CPU share DRAM; an OOM kill is the end of a budget overrun or a leak, and the victim is not always the culprit.',
-      seed: 'seed §20 step 5, §21 OOM Killer on Jetson; signatures oom-invoked, oom-kill-victim, oom-kill-summary, oom-task-table, oom-reaper, page-alloc-failure, show-mem-zone',
+      seed: 'seed §20 step 5, §21 OOM Killer on Jetson; signatures oom-invoked, oom-kill-victim, oom-kill-summary, oom-task-table, oom-reaper, page-alloc-failure, show-mem-zone, show-mem-buddy',
     },
     requires: ['dmesg'],
     thresholds: { fragmentationOrder: 3 },
     messages: {
-      kill: 'The OOM killer killed {{victim}} (pid {{pid}}, anon-rss {{rssMiB}} MiB){{times}}; triggered by {{invoker}} (order {{order}}, {{gfp}}){{extra}}.',
-      memcg: '{{victim}} (pid {{pid}}) was killed by a memory-cgroup limit ({{memcg}}), not by the device running out of memory{{times}}.',
+      kill: 'The OOM killer killed {{victims}}{{when}}; triggered by {{invoker}} ({{request}}){{extra}}.',
+      memcg: '{{victims}} killed by a memory-cgroup limit ({{memcg}}), not by the device running out of memory{{when}}.',
+      invokedOnly: 'The OOM killer was invoked by {{invoker}} ({{request}}){{when}}, but the log holds no victim line (cut short?){{extra}}.',
+      tableOnly: 'An OOM task table without its header or victim{{when}}: the largest task was {{task}} ({{rssMiB}} MiB RSS).',
       allocFailures: '{{count}} page allocation failure(s), highest order {{maxOrder}} ({{maxKiB}} KiB){{frag}}.',
       unreaped: 'The OOM reaper could not reap {{comm}} (pid {{pid}}): the victim is stuck, often in a driver holding the mmap lock.',
     },
@@ -63,117 +70,82 @@ export const oomKills = defineRule({
   },
   check({ snapshot, signatures, thresholds, report }) {
     const file = snapshot.dmesg!.file;
-    // Order every OOM-related line by record so each victim can find its own report.
-    const invoked = signatures.events('oom-invoked');
-    const victims = signatures.hits('oom-kill-victim').filter((h) => h.role === 'primary');
-    const summaries = signatures.events('oom-kill-summary');
-    const zones = signatures.events('show-mem-zone');
-    const rows = signatures.hits('oom-task-table').filter((h) => h.role === 'row');
-    const buddyLines = signatures.events('show-mem-buddy');
-    const events: OomEvent[] = [];
-    let prev = -1;
-    for (const v of victims) {
-      const inRange = (h: SignatureHit) => h.record > prev && h.record <= v.record && h.boot === v.boot;
-      const inv = invoked.filter(inRange).at(-1);
-      const from = inv?.record ?? prev;
-      const within = (h: SignatureHit) => h.record >= from && h.record <= v.record;
-      const table = rows.filter(within);
-      let topTask: OomEvent['topTask'];
-      for (const r of table) {
-        const rssMiB = round((Number(r.groups.rss) * 4) / 1024);
-        if (!topTask || rssMiB > topTask.rssMiB) topTask = { name: r.groups.name!.trim(), rssMiB };
-      }
-      events.push({ victim: v, invoked: inv, summary: summaries.filter(within).at(-1), zones: zones.filter(within), buddy: buddyLines.filter(within), topTask });
-      prev = v.record;
-    }
-    // Headers whose victim line never came (log cut short).
-    for (const inv of invoked) if (!events.some((e) => e.invoked === inv)) events.push({ invoked: inv, zones: [], buddy: [] });
-
-    const perVictim = new Map<string, number>();
-    for (const e of events) if (e.victim) perVictim.set(e.victim.groups.comm!, (perVictim.get(e.victim.groups.comm!) ?? 0) + 1);
-    for (const e of events) {
-      const v = e.victim?.groups;
-      const inv = e.invoked?.groups;
-      const victim = v?.comm ?? 'an unknown process (victim line missing)';
-      const n = v ? perVictim.get(v.comm!)! : 1;
-      const times = n > 1 ? ` — killed ${n} times in this log` : '';
-      const memcg = e.summary?.groups.constraint === 'CONSTRAINT_MEMCG' || v?.scope === 'Memory cgroup out of memory';
-      const trap = e.zones.find((z) => z.groups.free_cma_kb && Number(z.groups.free_kb) - Number(z.groups.free_cma_kb) < Number(z.groups.min_kb));
-      const extra = [
-        e.topTask && e.topTask.name !== v?.comm ? `; largest task in the table was ${e.topTask.name} (${e.topTask.rssMiB} MiB RSS)` : '',
-        inv && Number(inv.order) > 0 ? '; a higher-order request: fragmentation may be involved' : '',
-        highOrdersOnlyInCma(e.buddy) ? '; the Mem-Info free lists had blocks of 256 kB and up only in CMA pageblocks' : '',
-        trap ? `; zone ${trap.groups.zone} free memory was mostly CMA (free ${trap.groups.free_kb} kB, free_cma ${trap.groups.free_cma_kb} kB, min ${trap.groups.min_kb} kB)` : '',
-      ].join('');
-      const evidenceHits = [e.invoked, e.summary, ...e.zones, ...e.buddy, e.victim].filter((h): h is SignatureHit => !!h);
-      const cited = citedIds([...evidenceHits, ...(e.topTask ? signatures.hits('oom-task-table').slice(0, 1) : [])]);
-      const figures = [
-        { label: 'victim', value: victim },
-        ...(v ? [{ label: 'anon-rss', value: kbToMiB(v.anon_rss_kb), unit: 'MiB' }, { label: 'total-vm', value: kbToMiB(v.total_vm_kb), unit: 'MiB' }] : []),
-        ...(inv ? [{ label: 'gfp_mask', value: `${inv.gfp_mask}${inv.gfp_flags ? ` (${inv.gfp_flags})` : ''}` }, { label: 'order', value: Number(inv.order) }] : []),
-        { label: 'when', value: hitTime((e.victim ?? e.invoked)!) },
-      ];
-      const tags: Tag[] = ['oom', paramTag('process', v?.comm ?? 'unknown')];
-      if (trap) tags.push('cma-trap');
-      if (memcg) {
-        report({
-          messageId: 'memcg', signatures: cited,
-          severity: 'error',
-          confidence: 0.9,
-          data: { victim, pid: v?.pid ?? '?', memcg: e.summary?.groups.oom_memcg ?? 'container limit', times },
-          figures,
-          evidence: hitEvidence(file, evidenceHits),
-          remedy: ['Raise or remove the container memory limit (docker --memory), or reduce the container\'s working set.'],
-          tags: [...tags, 'oom-memcg'],
-        });
-        continue;
-      }
-      report({
-        messageId: 'kill', signatures: cited,
-        severity: 'critical',
-        confidence: v ? 0.95 : 0.7,
-        data: {
-          victim,
-          pid: v?.pid ?? '?',
-          rssMiB: kbToMiB(v?.anon_rss_kb),
-          times,
-          invoker: inv?.invoker ?? 'an unknown task',
-          order: inv?.order ?? '?',
-          gfp: inv?.gfp_flags ?? inv?.gfp_mask ?? 'gfp unknown',
-          extra,
-        },
-        figures,
-        evidence: hitEvidence(file, evidenceHits),
-        tags,
+    const kills = groupOomKills(signatures, snapshot.dmesg!.memoryReports ?? []);
+    for (const episode of groupEpisodes(kills)) {
+      const ks = episode.kills;
+      const victims = ks.filter((k) => victimName(k) && (k.victim || k.selection || k.summary));
+      const invoked = ks.find((k) => k.invoked)?.invoked?.groups;
+      const first = ks[0]!;
+      const firstHit = killHits(first)[0]!;
+      const when = ` at ${hitTime(firstHit)}`;
+      const memcg = ks.some((k) => k.summary?.groups.constraint === 'CONSTRAINT_MEMCG' || /Memory cgroup/.test(k.victim?.groups.scope ?? k.selection?.groups.scope ?? ''));
+      const names = victims.map((k) => {
+        const v = k.victim?.groups ?? k.selection?.groups;
+        const pid = v?.pid ?? k.summary?.groups.pid;
+        const rss = k.victim ? `, anon-rss ${kbToMiB(k.victim.groups.anon_rss_kb)} MiB` : '';
+        return `${victimName(k)}${pid ? ` (pid ${pid}${rss})` : ''}`;
       });
+      const victimsText = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+      const mem = ks.map((k) => k.memory).find((m) => m);
+      const state = memoryAtFailure(mem, invoked, thresholds.fragmentationOrder);
+      const top = ks.map(largestTask).find((t) => t);
+      const extra = [
+        top && !victims.some((k) => victimName(k) === top.name) ? `; the largest task in the table was ${top.name} (${top.rssMiB} MiB RSS)` : '',
+        ...state.notes.map((n) => `; ${n}`),
+      ].join('');
+      const request = invoked ? `order ${invoked.order}, ${invoked.gfp_flags ?? invoked.gfp_mask}` : 'request not in the log';
+      const evidence = [...ks.flatMap((k) => hitEvidence(file, killHits(k))), ...memoryEvidence(file, mem)].sort((a, b) => a.line - b.line);
+      const figures = [
+        ...(victims.length ? [{ label: 'victims', value: names.join('; ') }] : []),
+        ...(victims[0]?.victim ? [{ label: 'anon-rss', value: kbToMiB(victims[0].victim.groups.anon_rss_kb), unit: 'MiB' }, { label: 'total-vm', value: kbToMiB(victims[0].victim.groups.total_vm_kb), unit: 'MiB' }] : []),
+        ...(invoked ? [{ label: 'gfp_mask', value: `${invoked.gfp_mask}${invoked.gfp_flags ? ` (${invoked.gfp_flags})` : ''}` }, { label: 'order', value: Number(invoked.order) }] : []),
+        ...(ks.length > 1 ? [{ label: 'kills in this episode', value: ks.filter((k) => k.victim || k.selection).length }] : []),
+        ...state.figures,
+        { label: 'when', value: hitTime(firstHit) },
+      ];
+      const tags: Tag[] = ['oom', ...victims.map((k) => paramTag('process', victimName(k)!)), ...state.tags];
+      const base = { figures, evidence, signatures: cited(ks) };
+      if (memcg) {
+        const memcgName = ks.map((k) => k.summary?.groups.oom_memcg).find((x) => x) ?? 'container limit';
+        report({ ...base, messageId: 'memcg', severity: 'error', confidence: 0.9, data: { victims: victimsText || 'a process', memcg: memcgName, when }, remedy: ["Raise or remove the container memory limit (docker --memory), or reduce the container's working set."], tags: [...tags, 'oom-memcg'] });
+      } else if (victims.length) {
+        report({ ...base, messageId: 'kill', severity: 'critical', confidence: invoked ? 0.95 : 0.85, data: { victims: victimsText, when, invoker: invoked?.invoker ?? 'a task not in the log', request, extra }, tags });
+      } else if (invoked) {
+        report({ ...base, messageId: 'invokedOnly', severity: 'critical', confidence: 0.75, data: { invoker: invoked.invoker!, request, when, extra }, tags });
+      } else if (top) {
+        report({ ...base, messageId: 'tableOnly', severity: 'error', confidence: 0.6, data: { when, task: top.name, rssMiB: top.rssMiB }, tags: ['oom', paramTag('process', top.name)] });
+      }
     }
     const fails = signatures.events('page-alloc-failure');
     if (fails.length) {
       const maxOrder = Math.max(...fails.map((h) => Number(h.groups.order)));
-      const frag = maxOrder >= thresholds.fragmentationOrder! ? ': high-order requests failing points at fragmentation (compare /proc/buddyinfo)' : '';
+      const frag = maxOrder >= thresholds.fragmentationOrder ? ': high-order requests failing points at fragmentation (compare /proc/buddyinfo)' : '';
       const byOrder = new Map<number, number>();
       for (const h of fails) byOrder.set(Number(h.groups.order), (byOrder.get(Number(h.groups.order)) ?? 0) + 1);
       report({
-        messageId: 'allocFailures', signatures: ['page-alloc-failure'],
-        severity: maxOrder >= thresholds.fragmentationOrder! ? 'error' : 'warning',
+        messageId: 'allocFailures',
+        signatures: ['page-alloc-failure'],
+        severity: maxOrder >= thresholds.fragmentationOrder ? 'error' : 'warning',
         confidence: 0.85,
         data: { count: fails.length, maxOrder, maxKiB: 4 * 2 ** maxOrder, frag },
         figures: [...byOrder.entries()].sort((a, b) => a[0] - b[0]).map(([o, c]) => ({ label: `order ${o} (${4 * 2 ** o} KiB)`, value: c })),
         evidence: hitEvidence(file, fails),
         remedy: ['For drivers, switch large kmalloc to kvmalloc or scatter-gather; keep big buffers pre-allocated.', 'Raise vm.min_free_kbytes; as a diagnostic, echo 1 > /proc/sys/vm/compact_memory.'],
-        tags: maxOrder >= thresholds.fragmentationOrder! ? ['alloc-failure', 'fragmentation'] : ['alloc-failure'],
+        tags: maxOrder >= thresholds.fragmentationOrder ? ['alloc-failure', 'fragmentation'] : ['alloc-failure'],
       });
     }
     for (const h of signatures.events('oom-reaper')) {
       if (h.groups.unreaped_pid === undefined) continue;
       report({
-        messageId: 'unreaped', signatures: ['oom-reaper'],
+        messageId: 'unreaped',
+        signatures: ['oom-reaper'],
         severity: 'error',
         confidence: 0.8,
         data: { comm: h.groups.unreaped_comm!, pid: h.groups.unreaped_pid },
-        evidence: hitEvidence(file, [h]),
+        evidence: hitEvidence(file, [h as SignatureHit]),
         tags: ['oom'],
       });
     }
+    void gfpMovable;
   },
 });

@@ -2,6 +2,7 @@ import { defineRule } from '../define.js';
 import { paramTag, type Tag } from '../tags.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
+import { decodeMcClient } from './mc-clients.js';
 
 /** ARM SMMUv2 FSR bits (the 6.x decode strings use the same names). */
 const FSR_BITS: [number, string][] = [
@@ -66,7 +67,7 @@ export const smmuFaults = defineRule({
     thresholds: {},
     messages: {
       context: '{{count}} SMMU context fault(s) on {{device}} stream {{stream}}{{faultKind}}{{near}}.',
-      mc: '{{count}} memory-controller error(s) ({{client}}): {{error}}.',
+      mc: '{{count}} memory-controller error(s) ({{client}}): {{error}}{{smmu}}.',
       global: '{{count}} SMMU global fault(s) on {{device}}: a stream id without a configured context (missing iommus in the device tree?).',
       v3: '{{count}} SMMUv3 event(s) on {{device}} (event {{event}}).',
     },
@@ -80,7 +81,6 @@ export const smmuFaults = defineRule({
   },
   check({ snapshot, signatures, report }) {
     const file = snapshot.dmesg!.file;
-    const records = snapshot.dmesg!.records;
     const all = signatures.hits('arm-smmu-context-fault');
     const groups = new Map<string, FaultGroup>();
     for (let k = 0; k < all.length; k++) {
@@ -105,7 +105,8 @@ export const smmuFaults = defineRule({
     const nearby = (hits: SignatureHit[], ids: string[]): SignatureHit[] => {
       const times = hits.map((h) => h.t).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
       if (!times.length) return [];
-      return ids.flatMap((id) => signatures.events(id)).filter((e) => e.t !== undefined && nearestGap(times, e.t) <= NEAR_SECONDS);
+      // User-space lines carry only a wall clock: not on the faults' time scale.
+      return ids.flatMap((id) => signatures.events(id)).filter((e) => !e.userspace && e.t !== undefined && nearestGap(times, e.t) <= NEAR_SECONDS);
     };
     const sorted = [...groups.values()].sort((a, b) => b.hits.length - a.hits.length);
     sorted.forEach((g, gi) => {
@@ -134,12 +135,19 @@ export const smmuFaults = defineRule({
         ],
         evidence: [
           ...hitEvidence(file, g.hits),
-          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file, line: h.line, text: records[h.record]!.message })),
+          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file, line: h.line, text: h.text })),
         ],
         tags,
       });
     });
     const mc = signatures.events('tegra-mc-error');
+    // The status / secure / pagetable lines that follow each report line (T210/T186 and r35).
+    const details = signatures.hits('tegra-mc-error').filter((h) => h.role === 'detail');
+    // A detail belongs to the report line before it (up to the next one, within a second or two).
+    const detailOf = (h: SignatureHit) => {
+      const next = mc.find((x) => x.record > h.record)?.record ?? Infinity;
+      return details.filter((d) => d.record > h.record && d.record < next && d.boot === h.boot && (d.t === undefined || h.t === undefined ? d.record - h.record <= 20 : d.t - h.t <= 2));
+    };
     const byClient = new Map<string, SignatureHit[]>();
     for (const h of mc) {
       const who = h.groups.client ? `client ${h.groups.client}` : `${h.groups.dev ?? 'memory controller'}, client not printed`;
@@ -148,16 +156,35 @@ export const smmuFaults = defineRule({
     }
     for (const [k, hits] of byClient) {
       const [client, error] = k.split('|');
+      const name = hits[0]!.groups.client;
+      const decoded = name ? decodeMcClient(name) : null;
+      const access = hits[0]!.groups.dir ?? decoded?.access;
+      const d = new Map<string, string>();
+      for (const x of hits.flatMap(detailOf)) for (const [g, v] of Object.entries(x.groups)) if (v !== undefined && !d.has(g)) d.set(g, v);
+      const smmu = d.get('smmu_fault') ?? (/SMMU|PDE or PTE/.test(error ?? '') ? 'yes' : undefined);
+      const evidenceHits = [...hits, ...hits.flatMap(detailOf)].sort((a, b) => a.record - b.record);
       report({
-        messageId: 'mc', signatures: ['tegra-mc-error'],
+        messageId: 'mc',
+        signatures: ['tegra-mc-error'],
         severity: 'error',
         confidence: 0.8,
-        data: { count: hits.length, client: client!, error: error || 'error' },
+        data: {
+          count: hits.length + signatures.suppressed('tegra-mc-error'),
+          client: decoded ? `${client}: ${decoded.device}${access ? ` ${access}` : ''}` : client!,
+          error: error || 'error',
+          smmu: smmu && smmu !== 'none' ? '; the client\'s SMMU translation failed (stale or unmapped IOVA)' : '',
+        },
         figures: [
           { label: 'errors', value: hits.length },
           { label: 'first', value: hitTime(hits[0]!) },
+          ...(decoded ? [{ label: 'device', value: decoded.device }] : []),
+          ...(access ? [{ label: 'access', value: access }] : []),
+          ...(d.has('addr') ? [{ label: 'address', value: d.get('addr')! }] : []),
+          ...(d.has('status') ? [{ label: 'status', value: d.get('status')! }] : []),
+          ...(d.has('smmu_fault') ? [{ label: 'SMMU fault', value: d.get('smmu_fault')! }] : []),
+          ...(d.has('fault_address') ? [{ label: 'SMMU fault address', value: d.get('fault_address')! }] : []),
         ],
-        evidence: hitEvidence(file, hits),
+        evidence: hitEvidence(file, evidenceHits),
         tags: ['smmu-fault', 'mc-error'],
       });
     }

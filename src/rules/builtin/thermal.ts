@@ -27,10 +27,11 @@ export const thermal = defineRule({
     requiresAny: ['tegrastats', 'dmesg', 'identity'],
     unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats, dmesg or thermal zone readings'),
     uses: ['identity'],
-    thresholds: { marginC: 3, clockDropPct: 15, busyLoadPct: 90 },
+    thresholds: { marginC: 3, throttleMarginC: 2, clockDropPct: 5, sameLoadPct: 5 },
     messages: {
       overTrip: '{{sensor}} reached {{maxC}} °C, at or above its {{tripC}} °C throttle trip ({{source}}): the SoC was throttling{{clocks}}.',
       nearTrip: '{{sensor}} reached {{maxC}} °C, within {{marginC}} °C of its {{tripC}} °C throttle trip ({{source}}){{clocks}}.',
+      atTrip: '{{sensor}} reached {{maxC}} °C, within {{marginC}} °C of its {{tripC}} °C throttle trip ({{source}}), and {{why}}: the SoC was throttling.',
       overShutdown: '{{sensor}} reached {{maxC}} °C, at or above the {{tripC}} °C shutdown trip ({{source}}).',
       shutdown: 'The kernel shut the device down for temperature ({{zone}}{{temp}}).',
       tripsUnknown: 'Trip points for this board are not known (no boot-log trip lines, SoC {{soc}}); hottest sensor {{sensor}} at {{maxC}} °C.',
@@ -96,16 +97,22 @@ export const thermal = defineRule({
     if (worst) {
       const { label, maxC, i, trip, col, level } = worst;
       const margin = thresholds.marginC!;
-      const clocks = clockDrop(t, col, trip.throttleC - margin, thresholds.busyLoadPct!, thresholds.clockDropPct!);
+      const clocks = clockDrop(t, col, trip.throttleC - margin, thresholds.sameLoadPct, thresholds.clockDropPct);
       const hotSamples = finite(col).filter((v) => v >= trip.throttleC - margin).length;
+      const atOrAbove = finite(col).filter((v) => v >= trip.throttleC).length;
+      // A power cap (over-current throttling) in the same log also caps clocks near the trip.
+      const powerCap = [...signatures.events('soctherm-oc-alarm'), ...signatures.events('oc-throttle-notification')];
       const ev: Evidence[] = [tegrastatsEvidence(t, i, `${label}@${maxC}C`)];
       if (clocks.evidence !== undefined) ev.push(tegrastatsEvidence(t, clocks.evidence, clocks.text));
+      if (powerCap.length) ev.push(...hitEvidence(dfile, powerCap.slice(0, 3)));
       const others = hot.slice(1).map((h) => `${h.label} ${h.maxC} °C`);
       const figures = [
         { label: `${label} max`, value: maxC, unit: '°C' },
         { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
         { label: 'shutdown trip', value: trip.shutdownC, unit: '°C' },
-        { label: 'time at or near the trip', value: formatDuration(hotSamples * t.intervalSeconds) },
+        { label: 'time at or above the throttle trip', value: formatDuration(atOrAbove * t.intervalSeconds) },
+        { label: `time within ${margin} °C of the trip`, value: formatDuration(hotSamples * t.intervalSeconds) },
+        ...(powerCap.length ? [{ label: 'over-current (power cap) events in the log', value: powerCap.length }] : []),
         ...(others.length ? [{ label: 'other sensors at or near their trip', value: others.join(', ') }] : []),
         ...clocks.figures,
       ];
@@ -116,6 +123,9 @@ export const thermal = defineRule({
         report({ messageId: 'overShutdown', signatures: cited, severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (level === 2) {
         report({ messageId: 'overTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+      } else if (maxC >= trip.throttleC - thresholds.throttleMarginC && (clocks.summary || powerCap.length)) {
+        const why = [clocks.summary.replace(/^; /, ''), powerCap.length ? `${powerCap.length} over-current (power cap) event(s) in the log` : ''].filter(Boolean).join('; ');
+        report({ messageId: 'atTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.85 : 0.7, data: { ...data, marginC: thresholds.throttleMarginC, why }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else {
         report({ messageId: 'nearTrip', signatures: cited, severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
       }
@@ -138,12 +148,15 @@ function fromBootLog(trip: Trip): ('tegrastats-temps-clocks' | 'soctherm-trip-co
   return trip.source.startsWith('boot log') ? ['tegrastats-temps-clocks', 'soctherm-trip-config'] : ['tegrastats-temps-clocks'];
 }
 
-/** Did GPU or CPU clocks fall while this sensor was hot and the unit busy? */
+/**
+ * Did GPU or CPU clocks fall while this sensor was hot, at a load no lower than when it was
+ * cool? Even a small drop at unchanged load is the governor or the hardware capping clocks.
+ */
 function clockDrop(
   t: NonNullable<Snapshot['tegrastats']>,
   temp: Float64Array,
   hotC: number,
-  busyPct: number,
+  sameLoadPct: number,
   dropPct: number,
 ): { summary: string; figures: { label: string; value: number | string; unit?: string }[]; evidence?: number; text: string } {
   const parts: string[] = [];
@@ -151,21 +164,30 @@ function clockDrop(
   let evidence: number | undefined;
   let text = '';
   const check = (name: string, freq: (i: number) => number, load: (i: number) => number) => {
-    const cool: number[] = [];
+    const coolF: number[] = [];
+    const coolL: number[] = [];
+    for (let i = 0; i < t.samples; i++) {
+      const f = freq(i);
+      if (Number.isFinite(f) && Number.isFinite(load(i)) && temp[i]! < hotC - 5) {
+        coolF.push(f);
+        coolL.push(load(i));
+      }
+    }
+    const base = median(coolF);
+    const baseLoad = median(coolL);
+    if (!Number.isFinite(base) || !Number.isFinite(baseLoad) || baseLoad <= 0) return;
     let hotMin = Infinity;
     let at = -1;
     for (let i = 0; i < t.samples; i++) {
       const f = freq(i);
-      if (!Number.isFinite(f) || !(load(i) >= busyPct)) continue;
-      if (temp[i]! < hotC - 10) cool.push(f);
-      else if (temp[i]! >= hotC && f < hotMin) {
+      if (!Number.isFinite(f) || !(temp[i]! >= hotC) || !(load(i) >= baseLoad - sameLoadPct)) continue;
+      if (f < hotMin) {
         hotMin = f;
         at = i;
       }
     }
-    const base = median(cool);
-    if (!Number.isFinite(base) || at < 0 || hotMin > base * (1 - dropPct / 100)) return;
-    parts.push(`${name} clock fell from ${base} to ${hotMin} MHz under load`);
+    if (at < 0 || hotMin > base * (1 - dropPct / 100)) return;
+    parts.push(`${name} clock fell from ${base} to ${hotMin} MHz at unchanged load`);
     figures.push({ label: `${name} MHz cool / hot`, value: `${base} / ${hotMin}` });
     evidence ??= at;
     text ||= `${name} ${hotMin} MHz at load ${Math.round(load(at))}%`;

@@ -23,6 +23,8 @@ export interface SignatureHit {
   /** Seconds on one scale for the whole log (monotonic, else the wall clock), to relate events. */
   t?: number;
   boot: number;
+  /** Set for a user-space syslog/journal line: `record` then indexes `dmesg.userspace`. */
+  userspace?: true;
 }
 
 export interface SignatureIndex {
@@ -59,12 +61,14 @@ function buildGate(signatures: CompiledSignature[]): { gate: RegExp | null; unga
 
 export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[]): SignatureIndex {
   const hits = new Map<string, SignatureHit[]>();
-  const { gate, ungated } = buildGate(signatures);
+  // Kernel rules see kernel lines only; a signature reads user-space lines when it says so.
+  const kernelSigs = signatures.filter((s) => !s.sources || s.sources.includes('kernel'));
+  const userSigs = signatures.filter((s) => s.sources?.includes('userspace'));
+  const { gate, ungated } = buildGate(kernelSigs);
   const suppressed = new Map<string, number>();
   const byFunction = new Map<string, string>();
   for (const s of signatures) for (const fn of s.suppressedFunctions ?? []) byFunction.set(fn, s.id);
-  const records = dmesg?.records ?? [];
-  const push = (s: CompiledSignature, k: number, r: DmesgRecord, idx: number, m: RegExpExecArray, text: string, joined: boolean) => {
+  const push = (s: CompiledSignature, k: number, r: DmesgRecord, idx: number, m: RegExpExecArray, text: string, joined: boolean, userspace: boolean) => {
     const list = hits.get(s.id) ?? [];
     list.push({
       signatureId: s.id,
@@ -79,42 +83,50 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       wallClock: r.wallClock,
       t: r.monotonic ?? wallSeconds(r.wallClock),
       boot: r.boot,
+      ...(userspace ? { userspace: true as const } : {}),
     });
     hits.set(s.id, list);
   };
-  for (let idx = 0; idx < records.length; idx++) {
-    const r = records[idx]!;
-    const msg = r.message;
-    if (msg.includes('callbacks suppressed')) {
-      const m = SUPPRESSED_RE.exec(msg);
-      const id = m && byFunction.get(m.groups!.fn!);
-      if (id) suppressed.set(id, (suppressed.get(id) ?? 0) + Number(m!.groups!.n));
-      continue;
-    }
-    const candidates = gate === null || gate.test(msg) ? signatures : ungated;
-    for (const s of candidates) {
-      let matched = false;
-      for (let k = 0; k < s.patterns.length; k++) {
-        const m = tryPattern(s.patterns[k]!, msg);
-        if (m) {
-          push(s, k, r, idx, m, msg, false);
-          matched = true;
-          break;
-        }
+  const scan = (records: DmesgRecord[], signatures: CompiledSignature[], gate: RegExp | null, ungated: CompiledSignature[], userspace: boolean) => {
+    for (let idx = 0; idx < records.length; idx++) {
+      const r = records[idx]!;
+      const msg = r.message;
+      if (msg.includes('callbacks suppressed')) {
+        const m = SUPPRESSED_RE.exec(msg);
+        const id = m && byFunction.get(m.groups!.fn!);
+        if (id) suppressed.set(id, (suppressed.get(id) ?? 0) + Number(m!.groups!.n));
+        continue;
       }
-      if (matched || !s.joinContinuation) continue;
-      // A line wrapped by whoever pasted it: retry with the next line appended.
-      const p0 = s.patterns[0]!;
-      const next = records[idx + 1];
-      if (!next || !p0.joinAnchor || !msg.includes(p0.joinAnchor)) continue;
-      const head = msg.trimEnd();
-      const withSpace = `${head} ${next.message.trim()}`;
-      const withoutSpace = `${head}${next.message.trim()}`;
-      // A line cut mid-word (`access type: virt rea` / `d,`) rejoins without a space.
-      const midWord = /[A-Za-z0-9]$/.test(head);
-      const m = midWord ? (p0.re.exec(withoutSpace) ?? p0.re.exec(withSpace)) : (p0.re.exec(withSpace) ?? p0.re.exec(withoutSpace));
-      if (m) push(s, 0, r, idx, m, m.input, true);
+      const candidates = gate === null || gate.test(msg) ? signatures : ungated;
+      for (const s of candidates) {
+        let matched = false;
+        for (let k = 0; k < s.patterns.length; k++) {
+          const m = tryPattern(s.patterns[k]!, msg);
+          if (m) {
+            push(s, k, r, idx, m, msg, false, userspace);
+            matched = true;
+            break;
+          }
+        }
+        if (matched || !s.joinContinuation) continue;
+        // A line wrapped by whoever pasted it: retry with the next line appended.
+        const p0 = s.patterns[0]!;
+        const next = records[idx + 1];
+        if (!next || !p0.joinAnchor || !msg.includes(p0.joinAnchor)) continue;
+        const head = msg.trimEnd();
+        const withSpace = `${head} ${next.message.trim()}`;
+        const withoutSpace = `${head}${next.message.trim()}`;
+        // A line cut mid-word (`access type: virt rea` / `d,`) rejoins without a space.
+        const midWord = /[A-Za-z0-9]$/.test(head);
+        const m = midWord ? (p0.re.exec(withoutSpace) ?? p0.re.exec(withSpace)) : (p0.re.exec(withSpace) ?? p0.re.exec(withoutSpace));
+        if (m) push(s, 0, r, idx, m, m.input, true, userspace);
+      }
     }
+  };
+  scan(dmesg?.records ?? [], kernelSigs, gate, ungated, false);
+  if (userSigs.length && dmesg?.userspace?.length) {
+    const g = buildGate(userSigs);
+    scan(dmesg.userspace, userSigs, g.gate, g.ungated, true);
   }
   const ignored = (s: CompiledSignature, h: SignatureHit) => s.ignore.some(([k, re]) => h.groups[k] !== undefined && re.test(h.groups[k]!));
   const byId = new Map(signatures.map((s) => [s.id, s]));

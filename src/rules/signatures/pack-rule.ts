@@ -50,7 +50,10 @@ export function packRule(sig: CompiledSignature): Rule {
         why: sig.remedy[0] ?? sig.title,
         seed: sig.references[0] ?? `rule pack ${sig.pack}`,
       },
-      requires: ['dmesg'],
+      // A signature that reads user-space lines can run on a syslog with no kernel line in it.
+      ...(sig.sources?.includes('userspace')
+        ? { requires: [], unavailable: (s) => (s.dmesg?.records.length || s.dmesg?.userspace?.length ? null : 'kernel log or syslog/journal') }
+        : { requires: ['dmesg'] }),
       thresholds: {},
       messages: { found: sig.verdict },
       remedy: sig.remedy,

@@ -37,6 +37,8 @@ export interface SignatureSpec {
   reportedBy?: string;
   /** false: context only, never a finding of its own. */
   report?: boolean;
+  /** Which lines the patterns run on: kernel messages (default) and/or user-space syslog/journal lines. */
+  sources?: ('kernel' | 'userspace')[];
   verdict: string;
   remedy: string[];
   references: string[];
@@ -103,6 +105,16 @@ function template(file: string, where: string, text: string): HandlebarsTemplate
   }
 }
 
+const SOURCES = ['kernel', 'userspace'] as const;
+
+function sourcesOf(file: string, where: string, v: unknown): ('kernel' | 'userspace')[] {
+  if (v === undefined) return ['kernel'];
+  const list = strList(file, where, v);
+  const bad = list.find((x) => !(SOURCES as readonly string[]).includes(x));
+  if (bad !== undefined || list.length === 0) fail(file, where, `expected a non-empty list of ${SOURCES.join(', ')}`);
+  return list as ('kernel' | 'userspace')[];
+}
+
 /** Validates and compiles one pack document. */
 export function compilePack(doc: unknown, file: string): CompiledSignature[] {
   if (typeof doc !== 'object' || doc === null) fail(file, '(top)', 'expected a JSON object');
@@ -163,6 +175,7 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
       ignoreIf: s.ignoreIf as Record<string, string> | undefined,
       reportedBy: str(file, at('reportedBy'), s.reportedBy, true),
       report: s.report !== false,
+      sources: sourcesOf(file, at('sources'), s.sources),
       verdict,
       remedy,
       references: strList(file, at('references'), s.references, true),

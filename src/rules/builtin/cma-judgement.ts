@@ -1,0 +1,52 @@
+/**
+ * Why did a contiguous (CMA) allocation fail: a pool too small for the request, or a pool
+ * big enough whose free space is in pieces? Each reason is stated only when its figures are
+ * known, so a reason "against" is never a guess (no "larger than free CMA" without CmaFree).
+ */
+import { mib } from '../format.js';
+
+export interface CmaFacts {
+  requestBytes: number;
+  totalBytes?: number;
+  /** Where CmaTotal came from when not from meminfo (the boot log's reservation line). */
+  totalSource?: string;
+  freeBytes?: number;
+  /** Largest free block inside CMA (pagetypeinfo CMA rows or show-mem `(C)` blocks). */
+  largestFreeBlockBytes?: number;
+  uptimeSeconds?: number;
+}
+
+export interface CmaJudgement {
+  cause: 'too-small' | 'fragmented' | 'undecided';
+  reasons: string[];
+}
+
+/** Fragmentation needs alloc/free cycles: minutes after boot argue against it. */
+const YOUNG_SECONDS = 30 * 60;
+
+export function judgeCmaFailure(f: CmaFacts): CmaJudgement {
+  const small: string[] = [];
+  const frag: string[] = [];
+  const req = `the ${mib(f.requestBytes)} MiB request`;
+  if (f.totalBytes !== undefined) {
+    const tot = `CmaTotal ${mib(f.totalBytes)} MiB${f.totalSource ? ` (${f.totalSource})` : ''}`;
+    if (f.requestBytes > f.totalBytes) small.push(`${req} is larger than the whole pool (${tot})`);
+    else if (f.requestBytes > f.totalBytes / 2) small.push(`${req} is more than half of the pool (${tot})`);
+  }
+  if (f.freeBytes !== undefined) {
+    if (f.freeBytes < f.requestBytes) small.push(`CmaFree ${mib(f.freeBytes)} MiB is smaller than ${req}`);
+    else frag.push(`CmaFree ${mib(f.freeBytes)} MiB would hold ${req}`);
+  }
+  if (f.largestFreeBlockBytes !== undefined) {
+    if (f.largestFreeBlockBytes < f.requestBytes && (f.freeBytes === undefined || f.freeBytes >= f.requestBytes)) {
+      frag.push(`the largest free CMA block is ${mib(f.largestFreeBlockBytes)} MiB`);
+    }
+  }
+  if (f.uptimeSeconds !== undefined && f.uptimeSeconds < YOUNG_SECONDS && frag.length) {
+    return { cause: small.length ? 'too-small' : 'undecided', reasons: [...small, `only ${Math.round(f.uptimeSeconds / 60)} min after boot, too early for fragmentation`, ...frag] };
+  }
+  if (small.length && !frag.length) return { cause: 'too-small', reasons: small };
+  if (frag.length && !small.length) return { cause: 'fragmented', reasons: frag };
+  if (small.length && frag.length) return { cause: small.some((r) => r.includes('whole pool')) ? 'too-small' : 'undecided', reasons: [...small, ...frag] };
+  return { cause: 'undecided', reasons: ['CmaFree and the pool size are not in the bundle'] };
+}

@@ -1,0 +1,25 @@
+import { describeRule } from '../helpers/rule-cases.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const BUDDY_HEALTHY = 'Node 0, zone      DMA    512    400    300    200    150    120    100     80     60     40    300\nNode 0, zone   Normal   2011   1433    902    411    200    105     60     31     12      9    180\n';
+const BUDDY_FRAGMENTED = 'Node 0, zone      DMA  24012  15433   8021   2011    312     41      0      0      0      0      0\nNode 0, zone   Normal  31022  20110   9100   1800    220     12      0      0      0      0      0\n';
+
+describeRule('buddy-fragmentation', {
+  valid: [{ name: 'orders up to 10 populated', files: { 'proc/buddyinfo': BUDDY_HEALTHY } }],
+  invalid: [
+    {
+      name: 'orders 6+ empty with hundreds of MiB free',
+      files: { 'proc/buddyinfo': BUDDY_FRAGMENTED },
+      findings: [
+        { messageId: 'empty', severity: 'error', verdict: /Zone DMA has 427\.2 MiB free but no block of order 6/ },
+        { messageId: 'empty', severity: 'error', verdict: /Normal/ },
+      ],
+    },
+    {
+      name: 'high orders draining across periodic captures',
+      files: { 'proc/buddyinfo': `Tue Nov 24 08:00:00 UTC 2026\n${BUDDY_HEALTHY}Tue Nov 24 20:00:00 UTC 2026\n${BUDDY_HEALTHY.replace(/ 300\n/, ' 10\n').replace(/60     31     12      9    180/, '3      1      0      0      2')}` },
+      // DMA keeps 290 high-order blocks; Normal drops from 292 to 6.
+      findings: [{ messageId: 'trend', severity: 'warning', verdict: /zone Normal fell from 292 to 6/ }],
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import { describeRule } from '../helpers/rule-cases.js';
+import { HEALTHY_MEMINFO, meminfo } from '../helpers/bundles.js';
+
+describeRule('memory-pressure', {
+  valid: [{ name: 'healthy Orin Nano', files: { 'proc/meminfo': HEALTHY_MEMINFO } }],
+  invalid: [
+    {
+      name: 'MemAvailable 3% and swap 89% used',
+      files: { 'proc/meminfo': meminfo() },
+      findings: [
+        { messageId: 'critical', severity: 'critical', verdict: /Only 243 MiB \(3\.3%\)/ },
+        { messageId: 'swap', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'MemAvailable 8% is a warning; threshold override makes it critical',
+      files: { 'proc/meminfo': meminfo({ MemAvailable: 610000, SwapFree: 3816752 }) },
+      findings: [{ messageId: 'warning', severity: 'warning' }],
+    },
+    {
+      name: 'threshold override',
+      files: { 'proc/meminfo': meminfo({ MemAvailable: 610000, SwapFree: 3816752 }) },
+      thresholds: { availablePctCritical: 9 },
+      findings: [{ messageId: 'critical', severity: 'critical' }],
+    },
+  ],
+});

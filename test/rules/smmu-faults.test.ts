@@ -1,0 +1,69 @@
+import { expect } from 'vitest';
+import { describeRule } from '../helpers/rule-cases.js';
+import { BOOT_DMESG, dmesg } from '../helpers/bundles.js';
+import { fixture, realLog } from '../helpers/fixtures.js';
+
+describeRule('smmu-faults', {
+  valid: [{ name: 'SMMU probe lines only', files: { dmesg: fixture('dmesg/jetson-tx2-l4t28.1-k4.4-boot-01.txt') } }],
+  invalid: [
+    {
+      name: '5.x faults with decode lines and a camera timeout nearby',
+      files: {
+        dmesg: dmesg([
+          ...BOOT_DMESG,
+          [7200.1, 'arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x9c4b9000, fsynr=0x7c0020, cbfrsynra=0x800, cb=7'],
+          [7200.1, 'arm-smmu 8000000.iommu: FSR    = 00000402 [Format=2 TF], SID=0x800'],
+          [7200.2, 'arm_smmu_context_fault: 83 callbacks suppressed'],
+          [7200.3, 'arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x9c4ba000, fsynr=0x7c0020, cbfrsynra=0x800, cb=7'],
+          [7202.5, 'tegra-camrtc-capture-vi tegra-capture-vi: uncorr_err: request timed out after 2500 ms'],
+        ]),
+      },
+      findings: [{ messageId: 'context', severity: 'error', verdict: /85 SMMU context fault\(s\) on 8000000\.iommu stream 0x800 \(TF translation fault\); 1 camera error/ }],
+    },
+    {
+      name: 'L4T r32 fault naming its stream, and an mc-err',
+      files: {
+        dmesg: dmesg([
+          [812.2, 'arm-smmu 12000000.iommu: Unhandled context fault: iova=0x17fe0fe00, fsynr=0x220003, cb=21, sid=17(0x11 - AFI), pgd=25bec9003, pud=25bec9003, pmd=235086003, pte=0'],
+          [812.3, 'mc-err: (255) csr_nvl7r: EMEM address decode error'],
+        ]),
+      },
+      findings: [
+        { messageId: 'context', severity: 'warning', verdict: /stream 0x11 \(AFI\)/ },
+        { messageId: 'mc', severity: 'error', verdict: /\(client csr_nvl7r\): EMEM address decode error/ },
+      ],
+    },
+    {
+      name: 'real T210 (TX1) mc-err block: xusb host write, status/secure lines and the tegra-smmu page-table dump',
+      files: { dmesg: realLog('tx1-mcerr-xusb-hostw.log') },
+      findings: [
+        {
+          messageId: 'mc',
+          severity: 'error',
+          verdict: /^1 memory-controller error\(s\) \(client csw_xusb_hostw: USB host controller \(xHCI\) write\): EMEM decode error on PDE or PTE entry; the client's SMMU translation failed/,
+        },
+      ],
+    },
+    {
+      name: 'dmesg -T (wall clock only): camera error 2 s after the fault is still related',
+      files: {
+        dmesg: [
+          '[Tue Nov 24 10:37:38 2026] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0x9c4b9000, fsynr=0x7c0020, cbfrsynra=0x800, cb=7',
+          '[Tue Nov 24 10:37:40 2026] tegra-camrtc-capture-vi tegra-capture-vi: uncorr_err: request timed out after 2500 ms',
+        ].join('\n'),
+      },
+      findings: [{ messageId: 'context', severity: 'error', verdict: /1 camera error\(s\) within 5 s/ }],
+    },
+    {
+      name: 'a fault wrapped over two lines by whoever pasted it',
+      files: { dmesg: 'arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402,\niova=0xfffb5000, cbfrsynra=0x100f, cb=3\n' },
+      findings: [{ messageId: 'context', verdict: /stream 0x100f/ }],
+    },
+  ],
+}, (name, found) => {
+  if (!name.startsWith('real T210')) return;
+  const fig = Object.fromEntries(found[0]!.figures.map((f) => [f.label, f.value]));
+  expect(fig).toMatchObject({ device: 'USB host controller (xHCI)', access: 'write', address: '0x80180000', status: '0x6001004b', 'SMMU fault': 'nr-nw-s', 'SMMU fault address': '0x0000000080180000' });
+  expect(found[0]!.evidence.map((e) => e.line)).toEqual([3, 4, 5, 15]);
+  expect(found[0]!.signatures).toEqual(['tegra-mc-error']);
+});
