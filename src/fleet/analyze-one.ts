@@ -49,39 +49,55 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function analyzeBundle(ref: string, options: AnalyzeOneOptions = {}): Promise<BundleResult> {
-  const started = Date.now();
-  const { contentHash: knownHash, ...rest } = options;
-  let ruleset: Prepared | undefined;
-  const base = {
+/** The result of a bundle that could not be analysed: still a row, with its error. */
+export function failedResult(ref: string, o: { contentHash?: string; rulesetVersion: string; error: string; mtimeMs?: number; bytes?: number; started?: number }): BundleResult {
+  const started = o.started ?? Date.now();
+  return {
     resultVersion: RESULT_VERSION,
     path: ref,
-    contentHash: knownHash ?? '',
-    rulesetVersion: '',
+    contentHash: o.contentHash ?? '',
+    rulesetVersion: o.rulesetVersion,
     jetdiagVersion: VERSION,
+    status: 'failed',
+    headline: `Could not analyse: ${o.error}`,
+    ...bundleIdentity(ref, undefined, o.mtimeMs),
     figures: {},
     findings: [],
     causes: [],
     fingerprints: [],
+    error: o.error,
     bundleProblems: 0,
-    bytes: 0,
+    bytes: o.bytes ?? 0,
     analysedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
   };
+}
+
+export async function analyzeBundle(ref: string, options: AnalyzeOneOptions = {}): Promise<BundleResult> {
+  const started = Date.now();
+  const { contentHash: knownHash, ...rest } = options;
+  let version = '';
+  let hash = knownHash;
   let mtimeMs: number | undefined;
+  let bytes = 0;
   try {
-    ruleset = prepareRuleset(rest);
-    base.rulesetVersion = ruleset.version;
+    const ruleset = prepareRuleset(rest);
+    version = ruleset.version;
     const st = await fsp.stat(ref);
     mtimeMs = st.mtimeMs;
-    base.bytes = st.size;
-    base.contentHash = knownHash ?? (await contentHash(ref));
+    bytes = st.size;
+    hash ??= await contentHash(ref);
     const a = await analyze(ref, ruleset.options);
-    const findings = a.findings.map((f) => findingRecord(f, ruleset!.rulesById));
+    const findings = a.findings.map((f) => findingRecord(f));
     const { causes, fingerprints } = causesAndFingerprints(a, findings);
     const { status, headline } = statusOf(a);
     const d = a.device;
     return {
-      ...base,
+      resultVersion: RESULT_VERSION,
+      path: ref,
+      contentHash: hash,
+      rulesetVersion: version,
+      jetdiagVersion: VERSION,
       status,
       headline,
       ...bundleIdentity(ref, a.snapshot, mtimeMs),
@@ -91,22 +107,16 @@ export async function analyzeBundle(ref: string, options: AnalyzeOneOptions = {}
       ...(d.l4t ? { l4t: d.l4t } : {}),
       ...(d.jetpack ? { jetpack: d.jetpack } : {}),
       ...(d.kernel ? { kernel: d.kernel } : {}),
-      bytes: st.isDirectory() ? a.snapshot.bundle.totalBytes ?? 0 : st.size,
       figures: keyFigures(a.snapshot),
       findings,
       causes,
       fingerprints,
       bundleProblems: a.snapshot.bundle.problems?.length ?? 0,
+      bytes: st.isDirectory() ? (a.snapshot.bundle.totalBytes ?? 0) : st.size,
+      analysedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
     };
   } catch (e) {
-    return {
-      ...base,
-      status: 'failed',
-      headline: `Could not analyse: ${message(e)}`,
-      ...bundleIdentity(ref, undefined, mtimeMs),
-      error: message(e),
-      durationMs: Date.now() - started,
-    };
+    return failedResult(ref, { contentHash: hash, rulesetVersion: version, error: message(e), mtimeMs, bytes, started });
   }
 }

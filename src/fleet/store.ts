@@ -6,7 +6,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { BundleResult } from './result.js';
 import { SCHEMA_SQL, STORE_SCHEMA_VERSION } from './store-schema.js';
 
@@ -14,6 +14,8 @@ export const STORE_FILE = 'fleet.duckdb';
 
 export type Row = Record<string, unknown>;
 type Param = DuckDBValue | undefined;
+/** Positional ($1) or named ($rv) parameters. */
+export type Params = Param[] | Record<string, Param>;
 
 /** DuckDB gives BIGINT as BigInt and TIMESTAMP as Date: plain numbers and ISO strings are easier downstream. */
 function plain(v: unknown): unknown {
@@ -67,15 +69,15 @@ export class FleetStore {
   }
 
   /** Reads wait for the writes queued before them (one connection, used one statement at a time). */
-  query(sql: string, params: Param[] = []): Promise<Row[]> {
+  query(sql: string, params: Params = [], types?: Record<string, DuckDBType>): Promise<Row[]> {
     return this.serial(async () => {
-      const r = await this.db.runAndReadAll(sql, params as DuckDBValue[]);
+      const r = await this.db.runAndReadAll(sql, params as DuckDBValue[], types);
       return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
     });
   }
 
   /** Statements run inside the serial queue (for callers that need their own write). */
-  exec(sql: string, params: Param[] = []): Promise<void> {
+  exec(sql: string, params: Params = []): Promise<void> {
     return this.serial(async () => {
       await this.db.run(sql, params as DuckDBValue[]);
     });

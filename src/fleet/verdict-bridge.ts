@@ -1,11 +1,10 @@
 /**
  * The one place the fleet derives what other parts of jetdiag are about to provide:
- * the bundle's status, a finding's stable id and its catalogue signature ids, and the
- * issue fingerprints. When the report carries them itself, switch here and nowhere else.
+ * the bundle's status, a finding's stable id, and the issue fingerprints. When the report carries them itself, switch here and nowhere else.
  */
 import type { Analysis } from '../analyze.js';
 import { buildReportModel } from '../report/model.js';
-import type { Finding, Rule } from '../rules/types.js';
+import type { Finding } from '../rules/types.js';
 import type { BundleStatus, CauseRecord, FindingRecord } from './result.js';
 
 export function statusOf(a: Analysis): { status: BundleStatus; headline: string } {
@@ -14,12 +13,9 @@ export function statusOf(a: Analysis): { status: BundleStatus; headline: string 
   return { status, headline: model.headline };
 }
 
-/** Catalogue ids a rule reports: its declared signatures, or its own id for a pack signature. */
-export function catalogueIdsOf(f: Finding, rulesById: Map<string, Rule>): string[] {
-  const meta = rulesById.get(f.ruleId)?.meta;
-  if (!meta) return [];
-  if (meta.pack) return [meta.id];
-  return [...(meta.signatures ?? [])].sort();
+/** The catalogue ids the finding rests on (the engine fills them). */
+export function catalogueIdsOf(f: Finding): string[] {
+  return [...new Set(f.signatures ?? [])].sort();
 }
 
 /** Rule and message id plus the subject tag (process:, device:), so wording changes keep the id. */
@@ -28,7 +24,7 @@ export function stableIdOf(f: Finding): string {
   return [f.ruleId, f.messageId, subject].filter(Boolean).join('/');
 }
 
-export function findingRecord(f: Finding, rulesById: Map<string, Rule>): FindingRecord {
+export function findingRecord(f: Finding): FindingRecord {
   const ev = f.evidence[0];
   return {
     stableId: stableIdOf(f),
@@ -36,7 +32,7 @@ export function findingRecord(f: Finding, rulesById: Map<string, Rule>): Finding
     messageId: f.messageId,
     severity: f.severity,
     confidence: f.confidence,
-    catalogueIds: catalogueIdsOf(f, rulesById),
+    catalogueIds: catalogueIdsOf(f),
     verdict: f.verdict,
     figures: f.figures.map((x) => ({ label: x.label, value: x.value, ...(x.unit ? { unit: x.unit } : {}) })),
     ...(ev ? { firstEvidence: `${ev.file}:${ev.line}` } : {}),
