@@ -82,6 +82,8 @@ async function runWithStore(
   const summary: BatchSummary = { runId, rulesetVersion: version, discovered: bundles.length, analysed: 0, reused: 0, failed: 0, interrupted: false, skipped, failures: [] };
   const known = new Map((await store.query('SELECT path, kind, size, mtime_ms, files, content_hash FROM sources')).map((r) => [r.path as string, r as { kind: string; size: number; mtime_ms: number; files: number; content_hash: string }]));
   const done = new Set((await store.query('SELECT content_hash FROM bundles WHERE ruleset_version = $1', [version])).map((r) => r.content_hash as string));
+  // Unchanged bundles that could not be analysed before still count as failed in this run.
+  const failedBefore = new Map((await store.query(`SELECT content_hash, error FROM bundles WHERE ruleset_version = $1 AND status = 'failed'`, [version])).map((r) => [r.content_hash as string, (r.error as string) ?? '']));
   if (o.rebuild) {
     done.clear();
     await fsp.rm(path.join(o.outDir, NDJSON_FILE), { force: true });
@@ -105,6 +107,10 @@ async function runWithStore(
   o.signal?.addEventListener('abort', stop, { once: true });
   if (o.signal?.aborted) stop();
 
+  const noteFailure = (p: string, error: string) => {
+    summary.failed++;
+    if (summary.failures.length < 1000) summary.failures.push({ path: p, error });
+  };
   const finish = async (task: Task, r: BundleResult) => {
     const key = r.contentHash || `unreadable:${r.path}`;
     ndjson.write(JSON.stringify(r) + '\n');
@@ -112,10 +118,7 @@ async function runWithStore(
     // Even a path that vanished is a source: its failed row must show in the fleet.
     sources.push({ path: task.ref, sig: task.sig ?? { kind: 'file', size: 0, mtimeMs: 0, files: 0 }, contentHash: key });
     summary.analysed++;
-    if (r.status === 'failed') {
-      summary.failed++;
-      if (summary.failures.length < 1000) summary.failures.push({ path: r.path, error: r.error ?? 'unknown error' });
-    }
+    if (r.status === 'failed') noteFailure(r.path, r.error ?? 'unknown error');
     o.progress.tick(r.status === 'failed');
     if (pending.length >= flushEvery) await flush();
   };
@@ -138,7 +141,9 @@ async function runWithStore(
         if (task.hash && done.has(task.hash)) {
           summary.reused++;
           sources.push({ path: ref, sig: task.sig!, contentHash: task.hash });
-          o.progress.tick(false);
+          const failed = failedBefore.get(task.hash);
+          if (failed !== undefined) noteFailure(ref, failed);
+          o.progress.tick(failed !== undefined);
           if (sources.length >= 500) await flush();
           return;
         }

@@ -1,4 +1,5 @@
 /** Upload folders for fleet tests: real sample bundles copied under a device's name and time. */
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,4 +24,16 @@ export function upload(dir: string, name: string, sample: string, device: string
 
 export function batch(inputs: string[], outDir: string, extra: Partial<BatchOptions> = {}) {
   return runBatch({ inputs, outDir, jobs: 2, analyze: {}, progress: createProgress('none'), ...extra });
+}
+
+/** Runs the CLI without blocking the test worker (a long spawnSync starves vitest's RPC). */
+export function runCli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
