@@ -1,48 +1,44 @@
 /**
  * Finds the bundles under the paths and globs given to `jetdiag batch`: an archive is one
- * bundle, a folder that holds captures is one bundle, any other folder is searched.
- * Paths keep the form they were given in (`uploads/dev-1.tgz`), sorted within each folder.
+ * bundle, a folder of captures is one bundle, and a folder holding several is split at the
+ * same boundaries `analyze` uses to refuse it (src/bundle/bundles.ts). Paths keep the form
+ * they were given in (`uploads/dev-1.tgz`), in sorted order.
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { looksLikeInputByName } from '../bundle/classify.js';
+import { findBundles } from '../bundle/bundles.js';
 
 const ARCHIVE = /\.(tgz|tar\.gz|tar|zip|gz)$/i;
-/** Folders that mark a capture tree even when no file at the top is recognised. */
-const MARKER_DIRS = new Set(['proc', 'sos_commands', 'sos_reports', 'etc', 'var']);
 
 export interface Discovery {
   bundles: string[];
-  /** Inputs that matched nothing, and files skipped because they are not bundles. */
+  /** Inputs that matched nothing, and files that belong to no bundle. */
   skipped: { path: string; reason: string }[];
 }
 
-/** The one place that decides "this folder is one bundle" (switch to the intake's boundary detection when it has one). */
-export async function isBundleFolder(dir: string): Promise<boolean> {
-  const entries = await fg('*', { cwd: dir, onlyFiles: false, dot: true, deep: 1, markDirectories: true, followSymbolicLinks: false });
-  return entries.some((e) => (e.endsWith('/') ? MARKER_DIRS.has(e.slice(0, -1)) : looksLikeInputByName(e) && !ARCHIVE.test(e) || e === 'manifest.json'));
-}
-
-async function walk(dir: string, out: Discovery): Promise<void> {
-  if (await isBundleFolder(dir)) {
+/** One folder into its bundles: capture folders by their boundaries, archives outside them one each. */
+async function splitFolder(dir: string, out: Discovery): Promise<void> {
+  const files = (await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false })).sort();
+  const boundaries = findBundles(files.filter((f) => !ARCHIVE.test(f)).map((p) => ({ path: p })));
+  const roots = boundaries.map((b) => b.root).sort();
+  if (roots.includes('')) {
+    // Captures at the top: the folder itself is the bundle, archives in it included.
     out.bundles.push(dir);
     return;
   }
-  const entries = await fg('*', { cwd: dir, onlyFiles: false, dot: false, deep: 1, markDirectories: true, followSymbolicLinks: false });
-  entries.sort();
-  for (const e of entries) {
-    const p = path.join(dir, e);
-    if (e.endsWith('/')) await walk(p.replace(/\/$/, ''), out);
-    else if (ARCHIVE.test(e)) out.bundles.push(p);
-    else out.skipped.push({ path: p, reason: 'not an archive and not in a bundle folder' });
+  const inRoot = (f: string) => roots.some((r) => f.startsWith(r));
+  const found = [...roots.map((r) => path.join(dir, r.slice(0, -1))), ...files.filter((f) => ARCHIVE.test(f) && !inRoot(f)).map((f) => path.join(dir, f))];
+  out.bundles.push(...found.sort());
+  for (const f of files) {
+    if (!ARCHIVE.test(f) && !inRoot(f)) out.skipped.push({ path: path.join(dir, f), reason: 'not an archive and not in a bundle folder' });
   }
 }
 
 async function addPath(p: string, out: Discovery): Promise<boolean> {
   const st = await fsp.stat(p).catch(() => null);
   if (!st) return false;
-  if (st.isDirectory()) await walk(p.replace(/\/+$/, '') || '/', out);
+  if (st.isDirectory()) await splitFolder(p.replace(/(.)\/+$/, '$1'), out);
   else out.bundles.push(p);
   return true;
 }
@@ -57,7 +53,7 @@ export async function discoverBundles(inputs: string[]): Promise<Discovery> {
     }
     const matches = (await fg(input, { onlyFiles: false, dot: false, followSymbolicLinks: false, markDirectories: true })).sort();
     if (!matches.length) out.skipped.push({ path: input, reason: 'the pattern matched nothing' });
-    for (const m of matches) await addPath(m.replace(/\/$/, ''), out);
+    for (const m of matches) await addPath(m.replace(/(.)\/$/, '$1'), out);
   }
   // A path given twice (a folder and a glob inside it) is one bundle.
   out.bundles = [...new Set(out.bundles)];

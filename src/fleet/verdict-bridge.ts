@@ -1,6 +1,7 @@
 /**
- * The one place the fleet derives what other parts of jetdiag are about to provide:
- * the bundle's status, a finding's stable id, and the issue fingerprints. When the report carries them itself, switch here and nowhere else.
+ * What the fleet takes from an analysis, in one place: the bundle's status and headline (the
+ * report model's), each finding's stable id and catalogue ids (the engine's), and the issue
+ * fingerprints (derived here).
  */
 import type { Analysis } from '../analyze.js';
 import { buildReportModel } from '../report/model.js';
@@ -9,8 +10,7 @@ import type { BundleStatus, CauseRecord, FindingRecord } from './result.js';
 
 export function statusOf(a: Analysis): { status: BundleStatus; headline: string } {
   const model = buildReportModel(a);
-  const status: BundleStatus = model.status === 'incomplete' ? 'inconclusive' : model.status;
-  return { status, headline: model.headline };
+  return { status: model.status, headline: model.headline };
 }
 
 /** The catalogue ids the finding rests on (the engine fills them). */
@@ -18,16 +18,11 @@ export function catalogueIdsOf(f: Finding): string[] {
   return [...new Set(f.signatures ?? [])].sort();
 }
 
-/** Rule and message id plus the subject tag (process:, device:), so wording changes keep the id. */
-export function stableIdOf(f: Finding): string {
-  const subject = f.tags.find((t) => /^(process|device|smmu|zone|channel):/.test(t));
-  return [f.ruleId, f.messageId, subject].filter(Boolean).join('/');
-}
 
 export function findingRecord(f: Finding): FindingRecord {
   const ev = f.evidence[0];
   return {
-    stableId: stableIdOf(f),
+    stableId: f.id,
     ruleId: f.ruleId,
     messageId: f.messageId,
     severity: f.severity,
