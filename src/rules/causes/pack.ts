@@ -3,12 +3,12 @@
  * in each `--rules <dir>`. A pack is validated against schema/root-causes.schema.json (ajv) and
  * its templates are compiled and checked; a bad pack is refused with its file and field.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Handlebars from 'handlebars';
 import { FACT_MEANINGS, FACT_NAMES } from '../../facts/facts.js';
-import { builtinPackDir, PackError } from '../signatures/pack.js';
+import { builtinPackDir, PackError, packFiles, readPackJson } from '../signatures/pack.js';
 import { isTag, PLAIN_TAGS, TAG_KINDS } from '../tags.js';
 import { factsOf } from './conditions.js';
 import type { CauseSpec, CompiledCause } from './types.js';
@@ -134,33 +134,10 @@ export function compileCausesPack(doc: unknown, file: string): CompiledCause[] {
   });
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new PackError(`${file}: cannot read rule pack (${(e as NodeJS.ErrnoException).code ?? e})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new PackError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-}
-
 /** The causes packs of one directory (files with a `causes` array), in name order. */
 export function loadCausesDir(dir: string): CompiledCause[] {
-  let names: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new PackError(`${dir}: --rules expects a directory of *.json rule packs`);
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-  } catch (e) {
-    if (e instanceof PackError) throw e;
-    throw new PackError(`${dir}: cannot read rule pack directory (${(e as NodeJS.ErrnoException).code ?? e})`);
-  }
-  return names.flatMap((n) => {
-    const file = path.join(dir, n);
-    const doc = readJson(file);
+  return packFiles(dir).flatMap((file) => {
+    const doc = readPackJson(file);
     const isCauses = typeof doc === 'object' && doc !== null && 'causes' in doc;
     return isCauses ? compileCausesPack(doc, file) : [];
   });

@@ -191,23 +191,31 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
 }
 
 export function loadPackFile(file: string): CompiledSignature[] {
+  return compilePack(readPackJson(file), file);
+}
+
+/** One pack file's JSON document (signature and causes packs alike). */
+export function readPackJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new PackError(`${file}: cannot read rule pack (${plainReason(e)})`);
   }
-  let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new PackError(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  return compilePack(doc, file);
 }
 
 /** Loads every `*.json` pack in a directory (sorted, so results are stable). */
 export function loadPackDir(dir: string): CompiledSignature[] {
+  return packFiles(dir).flatMap(loadPackFile);
+}
+
+/** The `*.json` files of a rules directory, sorted so results are stable. */
+export function packFiles(dir: string): string[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new PackError(`${dir}: --rules expects a directory of *.json rule packs`);
@@ -216,7 +224,7 @@ export function loadPackDir(dir: string): CompiledSignature[] {
     if (e instanceof PackError) throw e;
     throw new PackError(`${dir}: cannot read rule pack directory (${plainReason(e)})`);
   }
-  return names.flatMap((n) => loadPackFile(path.join(dir, n)));
+  return names.map((n) => path.join(dir, n));
 }
 
 /** The packs shipped in the package's rules/ folder. */
