@@ -17,6 +17,8 @@ interface AnalyzeFlags extends IntakeFlags, RuleFlags {
   failOn?: Severity;
   failInconclusive?: boolean;
   maxEvidence?: number;
+  redact?: boolean;
+  redactMap?: string;
 }
 
 function formatsOption(v: string): Format[] {
@@ -68,6 +70,8 @@ export default function register(program: Command): void {
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
       .option('--max-evidence <n>', 'evidence lines kept per finding in the reports (default 50; 0 keeps every line)', wholeOption)
       .addOption(new Option('--fail-on <severity>', `exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')})`).argParser(severityOption))
+      .option('--redact', 'replace host names, serials and ids, MAC and IP addresses, user names and home paths with placeholders in every output')
+      .option('--redact-map <file>', 'with --redact (implied): write the placeholder -> value mapping to this file, for the bundle owner')
       .option('--fail-inconclusive', `exit ${EXIT_INCONCLUSIVE} when the status is inconclusive (nothing found in a damaged, cut or incomplete bundle)`),
   ))
     .addHelpText(
@@ -92,12 +96,15 @@ Examples:
       sayWhenWaitingForStdin(bundle);
       const analysis = await analyze(bundle, { ...toAnalyzeOptions(opts), ...ro, engine: { ...ro.engine, maxEvidence: opts.maxEvidence } });
       const model = buildReportModel(analysis);
+      const redactor = opts.redact || opts.redactMap ? new (await import('../report/redact.js')).Redactor(analysis.snapshot) : undefined;
+      /** Every text that leaves jetdiag passes here. */
+      const out = (text: string) => (redactor ? redactor.apply(text) : text);
       const written: string[] = [];
       if (plan.dir) {
         for (const f of plan.files) {
           const renderer = RENDERERS[f];
-          const file = reportPath(plan.dir, bundle, renderer.extension);
-          const body = await renderer.render({ analysis, model });
+          const file = reportPath(plan.dir, out(bundle), renderer.extension);
+          const body = out(await renderer.render({ analysis, model }));
           await fsp.writeFile(file, body).catch((e: NodeJS.ErrnoException) => {
             throw new UserInputError(`cannot write ${file}: ${plainReason(e)}`);
           });
@@ -106,19 +113,25 @@ Examples:
       }
       const full = written.find((w) => /\.(html|md|txt)$/.test(w)) ?? written[0];
       if (plan.stdout) {
-        const body = await RENDERERS[plan.stdout].render({ analysis, model });
+        const body = out(await RENDERERS[plan.stdout].render({ analysis, model }));
         process.stdout.write(body.endsWith('\n') ? body : body + '\n');
         if (written.length && !global.quiet) note(`reports written: ${written.join(', ')}`);
       } else if (!global.quiet) {
-        process.stdout.write(renderTerminal(model, { enabled: useColour(global.color), width: terminalWidth(), fullReport: full }));
+        process.stdout.write(out(renderTerminal(model, { enabled: useColour(global.color), width: terminalWidth(), fullReport: full })));
         if (written.length) process.stdout.write(`\nReports written: ${written.join(', ')}\n`);
       }
       const failOn = opts.failOn;
+      if (redactor && opts.redactMap) {
+        await fsp.writeFile(opts.redactMap, JSON.stringify(redactor.mapping(), null, 2) + '\n', { mode: 0o600 }).catch((e: NodeJS.ErrnoException) => {
+          throw new UserInputError(`cannot write the redaction map ${opts.redactMap}: ${plainReason(e)}`);
+        });
+        if (!global.quiet) note(`redaction map written: ${shownPath(path.resolve(opts.redactMap))} (keep it private)`);
+      }
       const crossing = failOn ? analysis.findings.filter((f) => severityRank(f.severity) >= severityRank(failOn)) : [];
       if (crossing.length) {
         process.exitCode = EXIT_FINDINGS;
         const f = crossing[0]!;
-        if (!global.quiet) note(`exit 1: ${f.severity} finding "${f.title}" [${f.ruleId}] is at or above --fail-on ${failOn}${crossing.length > 1 ? ` (and ${crossing.length - 1} more)` : ''}`);
+        if (!global.quiet) note(out(`exit 1: ${f.severity} finding "${f.title}" [${f.ruleId}] is at or above --fail-on ${failOn}${crossing.length > 1 ? ` (and ${crossing.length - 1} more)` : ''}`));
       } else if (opts.failInconclusive && model.status === 'inconclusive') {
         process.exitCode = EXIT_INCONCLUSIVE;
         if (!global.quiet) note(`exit ${EXIT_INCONCLUSIVE}: the status is inconclusive (--fail-inconclusive)`);
