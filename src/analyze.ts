@@ -12,6 +12,7 @@ import type { Rule } from './rules/types.js';
 import { allRules } from './rules/registry.js';
 import { loadSignatures, type CompiledSignature } from './rules/signatures/pack.js';
 import { correlate, type Hypothesis } from './rules/hypotheses/correlate.js';
+import { reportProvenance, type ConfigInEffect, type ReportProvenance } from './verdict/provenance.js';
 
 export interface AnalyzeOptions {
   limits?: Partial<IntakeLimits>;
@@ -22,11 +23,14 @@ export interface AnalyzeOptions {
   /** Replaces the rule set (tests). */
   rules?: Rule[];
   signatures?: CompiledSignature[];
+  /** The configuration file and overrides in effect (the CLI fills it), for the report's provenance. */
+  config?: ConfigInEffect;
 }
 
 export interface Analysis extends EngineResult {
   snapshot: Snapshot;
   hypotheses: Hypothesis[];
+  provenance: ReportProvenance;
 }
 
 export async function loadSnapshot(input: string, options: AnalyzeOptions = {}): Promise<Snapshot> {
@@ -41,7 +45,8 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}
   const signatures = options.signatures ?? loadSignatures(options.ruleDirs ?? []);
   const rules = options.rules ?? allRules(signatures);
   const result = runRules(rules, snapshot, { ...options.engine, signatures });
-  return { snapshot, ...result, hypotheses: correlate(result, snapshot) };
+  const provenance = reportProvenance(rules, signatures, options.config);
+  return { snapshot, ...result, hypotheses: correlate(result, snapshot), provenance };
 }
 
 export async function analyze(input: string, options: AnalyzeOptions = {}): Promise<Analysis> {

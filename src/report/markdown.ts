@@ -2,6 +2,7 @@ import { visibleControls } from './escape.js';
 
 /** Markdown report for tickets: verdict, findings with evidence, then what was and was not checked. */
 import type { ReportModel } from './model.js';
+import { describeOverride } from '../verdict/provenance.js';
 
 const esc = (s: string) => visibleControls(s).replace(/[|\\`*_<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 const code = (s: string) => '`' + visibleControls(s).replace(/`/g, "'") + '`';
@@ -77,5 +78,12 @@ export function renderMarkdown(m: ReportModel): string {
     for (const d of m.diagnostics) out.push(`- ${d.severity}: ${code(`${d.file}${d.line ? ':' + d.line : ''}`)} ${esc(d.message)}`);
     out.push('');
   }
+  const p = m.provenance;
+  out.push('## Provenance', '');
+  out.push(`- generator: ${esc(`${p.generator.name} ${p.generator.version}`)}, report schema ${p.reportSchemaVersion}, snapshot schema ${p.snapshotSchemaVersion}`);
+  out.push(`- rule set: ${code(p.ruleSet.version)} (${p.ruleSet.rules} rules; packs: ${p.ruleSet.packs.map((k) => `${esc(k.pack)} (${k.rules})`).join(', ') || 'none'})`);
+  out.push(`- configuration: ${p.config.file ? code(p.config.file) + (p.config.pickedUp ? ' (picked up from the working directory)' : '') : 'none (defaults)'}`);
+  for (const o of p.config.overrides) out.push(`- override: ${esc(describeOverride(o))}`);
+  out.push('');
   return out.join('\n');
 }

@@ -25,6 +25,11 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   const out: string[] = [];
   out.push(c('bold', `jetdiag: ${v(m.bundle)}`));
   out.push(v(`device: ${m.device}${m.context.length ? ` · ${m.context.map((x) => `${x.label} ${x.value}`).join(' · ')}` : ''}`));
+  const cfg = m.provenance.config;
+  if (cfg.file) {
+    const n = cfg.overrides.length;
+    out.push(c('dim', v(`config: ${cfg.pickedUp ? `${cfg.file} picked up from the working directory` : cfg.file}${n ? ` (${n} setting${n === 1 ? '' : 's'} changed, listed in the report)` : ''}`)));
+  }
   out.push('');
   const word = m.status.toUpperCase();
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);
