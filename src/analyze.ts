@@ -1,4 +1,4 @@
-/** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings -> hypotheses. */
+/** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings -> facts -> ranked causes. */
 import { assembleBundle } from './bundle/assemble.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
 import { readBundle, type ReadResult } from './bundle/read.js';
@@ -11,8 +11,11 @@ import { runRules, type EngineOptions, type EngineResult } from './rules/engine.
 import type { Rule } from './rules/types.js';
 import { allRules } from './rules/registry.js';
 import { loadSignatures, type CompiledSignature } from './rules/signatures/pack.js';
-import { correlate, type Hypothesis } from './rules/hypotheses/correlate.js';
 import { reportProvenance, type ConfigInEffect, type ReportProvenance } from './verdict/provenance.js';
+import { computeFacts, type Facts } from './facts/facts.js';
+import { loadCauses } from './rules/causes/pack.js';
+import { rankCauses } from './rules/causes/engine.js';
+import type { CompiledCause, RankedCause } from './rules/causes/types.js';
 
 export interface AnalyzeOptions {
   limits?: Partial<IntakeLimits>;
@@ -25,11 +28,15 @@ export interface AnalyzeOptions {
   signatures?: CompiledSignature[];
   /** The configuration file and overrides in effect (the CLI fills it), for the report's provenance. */
   config?: ConfigInEffect;
+  /** Compiled causes packs (loaded from the rules folders when not given). */
+  causes?: CompiledCause[];
 }
 
 export interface Analysis extends EngineResult {
   snapshot: Snapshot;
-  hypotheses: Hypothesis[];
+  facts: Facts;
+  /** The root causes that apply, most likely first. */
+  hypotheses: RankedCause[];
   provenance: ReportProvenance;
 }
 
@@ -44,9 +51,11 @@ export async function loadSnapshot(input: string, options: AnalyzeOptions = {}):
 export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
   const signatures = options.signatures ?? loadSignatures(options.ruleDirs ?? []);
   const rules = options.rules ?? allRules(signatures);
+  const causes = options.causes ?? loadCauses(options.ruleDirs ?? []);
   const result = runRules(rules, snapshot, { ...options.engine, signatures });
+  const facts = computeFacts(snapshot, result.device);
   const provenance = reportProvenance(rules, signatures, options.config);
-  return { snapshot, ...result, hypotheses: correlate(result, snapshot), provenance };
+  return { snapshot, ...result, facts, hypotheses: rankCauses(causes, result.findings, facts), provenance };
 }
 
 export async function analyze(input: string, options: AnalyzeOptions = {}): Promise<Analysis> {
