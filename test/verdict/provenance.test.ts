@@ -48,7 +48,7 @@ describe('provenance', () => {
     const out = path.join(tempDir(), 'out');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'analyze', path.join(SAMPLES, 'orin-nano-healthy.tgz'), '-o', out, '-q'], { encoding: 'utf8', cwd: tempDir() });
     expect(r.status).toBe(0);
-    const j = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const j = JSON.parse(readFileSync(path.join(out, 'orin-nano-healthy.report.json'), 'utf8'));
     const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(j.report.provenance).toMatchObject({
       generator: { name: 'jetdiag', version },
@@ -57,8 +57,8 @@ describe('provenance', () => {
       config: { file: null, pickedUp: false, overrides: [] },
     });
     const v = j.report.provenance.ruleSet.version;
-    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(new RegExp(`## Provenance[\\s\\S]*jetdiag ${version.replace(/\./g, '\\.')}, report schema 1[\\s\\S]*rule set: \`${v}\`[\\s\\S]*configuration: none \\(defaults\\)`));
-    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(new RegExp(`id="provenance"[\\s\\S]*<code>${v}</code>`));
+    expect(readFileSync(path.join(out, 'orin-nano-healthy.report.md'), 'utf8')).toMatch(new RegExp(`## Provenance[\\s\\S]*jetdiag ${version.replace(/\./g, '\\.')}, report schema 1[\\s\\S]*rule set: \`${v}\`[\\s\\S]*configuration: none \\(defaults\\)`));
+    expect(readFileSync(path.join(out, 'orin-nano-healthy.report.html'), 'utf8')).toMatch(new RegExp(`id="provenance"[\\s\\S]*<code>${v}</code>`));
   }, 30_000);
 
   it('says on the terminal when jetdiag.config.json was picked up, and lists every override', () => {
@@ -67,8 +67,8 @@ describe('provenance', () => {
     const out = path.join(cwd, 'out');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'analyze', path.join(SAMPLES, 'orin-nano-healthy.tgz'), '--threshold', 'thermal.marginC=4', '--max-entries', '5000', '-o', out, '--format', 'json,md'], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[2]).toBe(`config: ${path.join(cwd, 'jetdiag.config.json')} picked up from the working directory (4 settings changed, listed in the report)`);
-    const j = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(r.stdout.replace(/\n\s+/g, ' ')).toContain(`config: ${path.join(cwd, 'jetdiag.config.json')} picked up from the working directory (4 settings changed, listed in the report)`);
+    const j = JSON.parse(readFileSync(path.join(out, 'orin-nano-healthy.report.json'), 'utf8'));
     expect(validate(j), ajv.errorsText(validate.errors)).toBe(true);
     expect(j.report.provenance.config).toEqual({
       file: path.join(cwd, 'jetdiag.config.json'),
@@ -80,7 +80,7 @@ describe('provenance', () => {
         { setting: 'limits.maxEntries', value: 5000, from: '--max-entries' },
       ],
     });
-    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('- override: thresholds.thermal.marginC = 4 (--threshold)');
+    expect(readFileSync(path.join(out, 'orin-nano-healthy.report.md'), 'utf8')).toContain('- override: thresholds.thermal.marginC = 4 (--threshold)');
   }, 30_000);
 
   it('the rule-set version is stable, and changes when a pack or a rule default changes', () => {

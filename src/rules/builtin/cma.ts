@@ -31,14 +31,14 @@ export const cma = defineRule({
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
       oomFreeCma: 'At the OOM report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA{{inferred}}: CMA was exhausted.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
-      smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
+      smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors: a single camera usually needs 256-512 MB.',
     },
     remedy: [
       'Pre-allocate buffer pools at start-up and never free them (NVMM pools with a fixed count).',
       'Increase CMA: cma=768M on the kernel command line (/boot/extlinux/extlinux.conf APPEND) or the DT linux,cma size; verify CmaTotal afterwards.',
       'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
     ],
-    references: ['seed §7, §8, §21 CMA Exhaustion', 'shared/signatures.md cma-alloc-failed, alloc-contig-range-busy, cma-reserved'],
+    references: ['Linux kernel documentation: Documentation/admin-guide/kernel-parameters.txt (cma=)', 'Linux kernel documentation: Documentation/admin-guide/mm/cma_debugfs.rst'],
     signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
   },
   check({ snapshot, device, thresholds, signatures, report }) {
