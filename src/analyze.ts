@@ -12,6 +12,7 @@ import { runRules, type EngineOptions, type EngineResult } from './rules/engine.
 import type { Rule } from './rules/types.js';
 import { allRules } from './rules/registry.js';
 import { loadSignatures, type CompiledSignature } from './rules/signatures/pack.js';
+import { reportProvenance, type ConfigInEffect, type ReportProvenance } from './verdict/provenance.js';
 import { computeFacts, type Facts } from './facts/facts.js';
 import { loadCauses } from './rules/causes/pack.js';
 import { rankCauses } from './rules/causes/engine.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   /** Replaces the rule set (tests). */
   rules?: Rule[];
   signatures?: CompiledSignature[];
+  /** The configuration file and overrides in effect (the CLI fills it), for the report's provenance. */
+  config?: ConfigInEffect;
   /** Compiled causes packs (loaded from the rules folders when not given). */
   causes?: CompiledCause[];
 }
@@ -35,6 +38,7 @@ export interface Analysis extends EngineResult {
   facts: Facts;
   /** The root causes that apply, most likely first. */
   hypotheses: RankedCause[];
+  provenance: ReportProvenance;
 }
 
 export async function loadSnapshot(input: string, options: AnalyzeOptions = {}): Promise<Snapshot> {
@@ -53,7 +57,8 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}
   const causes = options.causes ?? loadCauses(options.ruleDirs ?? []);
   const result = runRules(rules, snapshot, { ...options.engine, signatures });
   const facts = computeFacts(snapshot, result.device);
-  return { snapshot, ...result, facts, hypotheses: rankCauses(causes, result.findings, facts) };
+  const provenance = reportProvenance(rules, signatures, options.config);
+  return { snapshot, ...result, facts, hypotheses: rankCauses(causes, result.findings, facts), provenance };
 }
 
 export async function analyze(input: string, options: AnalyzeOptions = {}): Promise<Analysis> {

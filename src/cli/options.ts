@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { AnalyzeOptions } from '../analyze.js';
 import { DEFAULT_LIMITS, parseSize } from '../bundle/limits.js';
-import { checkThresholds, CONFIG_FILE, loadConfig, parseThresholdOption } from '../config.js';
+import { checkThresholds, CONFIG_FILE, loadConfig, parseThresholdOption, type JetdiagConfig } from '../config.js';
+import type { ConfigInEffect, Override } from '../verdict/provenance.js';
 
 export function sizeOption(v: string): number {
   try {
@@ -72,7 +73,7 @@ export function intakeOptions(cmd: Command): Command {
 }
 
 /** Config file + --threshold + --rules into engine options, validated against the rules. */
-export async function ruleOptions(o: RuleFlags): Promise<Pick<AnalyzeOptions, 'engine' | 'ruleDirs' | 'signatures'>> {
+export async function ruleOptions(o: RuleFlags & IntakeFlags): Promise<Pick<AnalyzeOptions, 'engine' | 'ruleDirs' | 'signatures' | 'config'>> {
   const [{ loadSignatures }, { allRules }] = await Promise.all([import('../rules/signatures/pack.js'), import('../rules/registry.js')]);
   const cfg = loadConfig(o.config);
   const ruleDirs = [...cfg.rules, ...(o.rules ?? []).map((d) => path.resolve(d))];
@@ -85,7 +86,37 @@ export async function ruleOptions(o: RuleFlags): Promise<Pick<AnalyzeOptions, 'e
     checkThresholds({ [rule]: { [name]: value } }, known, `--threshold ${t}`);
     (thresholds[rule] ??= {})[name] = value;
   }
-  return { engine: { thresholds, disabled: cfg.disabled }, ruleDirs, signatures };
+  return { engine: { thresholds, disabled: cfg.disabled }, ruleDirs, signatures, config: configInEffect(cfg, o) };
+}
+
+/** Every setting that differs from the defaults, and where it came from. */
+export function configInEffect(cfg: JetdiagConfig, o: RuleFlags & IntakeFlags & { maxEvidence?: number }): ConfigInEffect {
+  const from = cfg.file ? (o.config ? cfg.file : CONFIG_FILE) : '';
+  const overrides: Override[] = [];
+  for (const [rule, values] of Object.entries(cfg.thresholds)) {
+    for (const [k, v] of Object.entries(values)) overrides.push({ setting: `thresholds.${rule}.${k}`, value: v, from });
+  }
+  if (cfg.disabled.length) overrides.push({ setting: 'disabled', value: cfg.disabled, from });
+  if (cfg.rules.length) overrides.push({ setting: 'rules', value: cfg.rules, from });
+  for (const t of o.threshold ?? []) {
+    const [rule, name, value] = parseThresholdOption(t);
+    overrides.push({ setting: `thresholds.${rule}.${name}`, value, from: '--threshold' });
+  }
+  for (const d of o.rules ?? []) overrides.push({ setting: 'rules', value: [path.resolve(d)], from: '--rules' });
+  const flags: [keyof IntakeFlags | 'maxEvidence', string, string][] = [
+    ['maxFileSize', 'limits.maxFileBytes', '--max-file-size'],
+    ['maxTotalSize', 'limits.maxTotalBytes', '--max-total-size'],
+    ['maxScanSize', 'limits.maxScanBytes', '--max-scan-size'],
+    ['maxEntries', 'limits.maxEntries', '--max-entries'],
+    ['maxLineLength', 'limits.maxLineLength', '--max-line-length'],
+    ['interval', 'parser.tegrastatsIntervalSeconds', '--interval'],
+    ['maxEvidence', 'report.maxEvidence', '--max-evidence'],
+  ];
+  for (const [flag, setting, option] of flags) {
+    const v = (o as Record<string, unknown>)[flag];
+    if (typeof v === 'number') overrides.push({ setting, value: v, from: option });
+  }
+  return { file: cfg.file ?? null, pickedUp: Boolean(cfg.file && !o.config), overrides };
 }
 
 export function toAnalyzeOptions(o: IntakeFlags): AnalyzeOptions {

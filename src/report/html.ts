@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Snapshot } from '../snapshot/types.js';
 import type { DeviceContext } from '../rules/device/context.js';
+import { describeOverride } from '../verdict/provenance.js';
 import type { ReportModel } from './model.js';
 import { lineChart } from './charts.js';
 
@@ -167,5 +168,5 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
 
 export function renderHtml(model: ReportModel, snapshot: Snapshot, device: DeviceContext): string {
   compiled ??= hb.compile(templateText());
-  return compiled({ ...model, charts: chartsFor(snapshot, device), statusClass: model.status === 'problems' ? model.findings[0]?.severity ?? 'info' : model.status });
+  return compiled({ ...model, overrides: model.provenance.config.overrides.map(describeOverride), charts: chartsFor(snapshot, device), statusClass: model.status === 'problems' ? model.findings[0]?.severity ?? 'info' : model.status });
 }

@@ -6,6 +6,7 @@
  */
 import { visibleControls } from './escape.js';
 import type { ReportModel } from './model.js';
+import { describeOverride } from '../verdict/provenance.js';
 
 /** Under GitHub's 65,536-character comment limit with room for a note around it. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -142,6 +143,13 @@ function renderAt(m: ReportModel, d: Detail): string {
     if (notes.length > d.files) out.push(`- … ${notes.length - d.files} more`);
     out.push('');
   }
+  const p = m.provenance;
+  out.push('## Provenance', '');
+  out.push(`- generator: ${esc(`${p.generator.name} ${p.generator.version}`)}, report schema ${p.reportSchemaVersion}, snapshot schema ${p.snapshotSchemaVersion}`);
+  out.push(`- rule set: ${code(p.ruleSet.version)} (${p.ruleSet.rules} rules; packs: ${p.ruleSet.packs.map((k) => `${esc(k.pack)} (${k.rules})`).join(', ') || 'none'})`);
+  out.push(`- configuration: ${p.config.file ? code(p.config.file) + (p.config.pickedUp ? ' (picked up from the working directory)' : '') : 'none (defaults)'}`);
+  for (const o of p.config.overrides) out.push(`- override: ${esc(describeOverride(o))}`);
+  out.push('');
   return out.join('\n');
 }
 

@@ -10,6 +10,7 @@ import { formatDuration } from '../rules/stats.js';
 import { SEVERITIES } from '../rules/types.js';
 import { assessCompleteness, type Completeness } from '../verdict/completeness.js';
 import { decideStatus, type ReportStatus } from '../verdict/status.js';
+import type { ReportProvenance } from '../verdict/provenance.js';
 
 export interface ReportModel {
   bundle: string;
@@ -34,6 +35,8 @@ export interface ReportModel {
   unused: { path: string; reason: string }[];
   problems: { severity: string; file?: string; message: string }[];
   diagnostics: { severity: string; file: string; line?: number; message: string }[];
+  /** Generator, schema and rule-set versions, configuration and overrides in effect. */
+  provenance: ReportProvenance;
 }
 
 export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
@@ -85,5 +88,6 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     unused: inv.entries.filter((e) => !e.kind && e.unusedReason).map((e) => ({ path: e.path, reason: e.unusedReason! })),
     problems: inv.problems,
     diagnostics: a.snapshot.diagnostics,
+    provenance: a.provenance,
   };
 }

@@ -33,6 +33,11 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   const line = (s: string, hang = 2) => out.push(...wrapLine(s, width, hang));
   line(c('bold', `jetdiag: ${v(m.bundle)}`), 9);
   line(v(`device: ${m.device}${m.context.length ? ` · ${m.context.map((x) => `${x.label} ${x.value}`).join(' · ')}` : ''}`), 8);
+  const cfg = m.provenance.config;
+  if (cfg.file) {
+    const n = cfg.overrides.length;
+    line(c('dim', v(`config: ${cfg.pickedUp ? `${cfg.file} picked up from the working directory` : cfg.file}${n ? ` (${n} setting${n === 1 ? '' : 's'} changed, listed in the report)` : ''}`)), 8);
+  }
   out.push('');
   const word = m.status.toUpperCase();
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);

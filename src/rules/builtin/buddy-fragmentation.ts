@@ -20,11 +20,11 @@ export const buddyFragmentation = defineRule({
       trend: 'Across {{captures}} buddyinfo captures, free blocks of order {{order}} and up in zone {{zone}} fell from {{first}} to {{last}}.',
     },
     remedy: [
-      'Pre-allocate large buffers at start-up and reuse them instead of allocating per frame (seed §18 buffer pools).',
+      'Pre-allocate large buffers at start-up and reuse them instead of allocating per frame.',
       'As a diagnostic, trigger compaction: echo 1 > /proc/sys/vm/compact_memory, then re-read /proc/buddyinfo.',
       'Raise vm.min_free_kbytes so the kernel keeps more headroom for compaction.',
     ],
-    references: ['seed §6, §20 step 2', 'shared/signatures.md buddyinfo-high-orders-empty'],
+    references: ['Linux kernel documentation: Documentation/filesystems/proc.rst, /proc/buddyinfo'],
     signatures: ['buddyinfo-high-orders-empty'],
   },
   check({ snapshot, thresholds, report }) {

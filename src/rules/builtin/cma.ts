@@ -34,14 +34,14 @@ export const cma = defineRule({
       oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed{{inferred}}: CMA was exhausted.',
       unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
-      smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors; the seed sizes CMA at 256-512 MB for a single camera.',
+      smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors: a single camera usually needs 256-512 MB.',
     },
     remedy: [
       'Pre-allocate buffer pools at start-up and never free them (NVMM pools with a fixed count).',
       'Increase CMA: cma=768M on the kernel command line (/boot/extlinux/extlinux.conf APPEND) or the DT linux,cma size; verify CmaTotal afterwards.',
       'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
     ],
-    references: ['seed §7, §8, §21 CMA Exhaustion', 'shared/signatures.md cma-alloc-failed, alloc-contig-range-busy, cma-reserved'],
+    references: ['Linux kernel documentation: Documentation/admin-guide/kernel-parameters.txt (cma=)', 'Linux kernel documentation: Documentation/admin-guide/mm/cma_debugfs.rst'],
     signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
   },
   check({ snapshot, device, thresholds, signatures, report }) {

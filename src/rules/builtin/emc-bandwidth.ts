@@ -23,7 +23,7 @@ export const emcBandwidth = defineRule({
       'Remove copies in the camera pipeline (zero-copy DMA-BUF / NVMM from capture to inference).',
       'Check the EMC clock is at its maximum for the power mode (nvpmodel, jetson_clocks).',
     ],
-    references: ['seed §0, §16.4, §19'],
+    references: ['NVIDIA Jetson Linux Developer Guide: tegrastats utility (EMC_FREQ field)'],
     // No catalogue signature describes this check: its findings cite no id.
     signatures: [],
   },

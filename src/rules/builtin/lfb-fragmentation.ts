@@ -22,7 +22,7 @@ export const lfbFragmentation = defineRule({
       'Pre-allocate large buffers once and reuse them (NVMM buffer pools with a fixed count).',
       'Compare with /proc/buddyinfo captured at the same time to see which zone lost its high orders.',
     ],
-    references: ['jetson-reference §6 (lfb)', 'shared/signatures.md tegrastats-ram-lfb'],
+    references: ['NVIDIA Jetson Linux Developer Guide: tegrastats utility (lfb, the largest free block)'],
     signatures: ['tegrastats-ram-lfb'],
   },
   check({ snapshot, thresholds, report }) {

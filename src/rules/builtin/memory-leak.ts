@@ -37,7 +37,7 @@ export const memoryLeak = defineRule({
       'Profile with compute-sanitizer / cuda-memcheck or Nsight; for CPU memory use heaptrack or valgrind.',
       'As a mitigation, restart the service on a schedule shorter than the time to exhaustion.',
     ],
-    references: ['seed §21 Memory Leak in Long-Running Inference', 'shared/signatures.md memavailable-downtrend'],
+    references: ['NVIDIA Jetson Linux Developer Guide: tegrastats utility (RAM field)'],
     signatures: ['memavailable-downtrend'],
   },
   check({ snapshot, thresholds, report, notEvaluated }) {

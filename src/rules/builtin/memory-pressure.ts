@@ -21,12 +21,12 @@ export const memoryPressure = defineRule({
       swap: 'Swap is {{swapPct}}% used ({{swapUsedMiB}} of {{swapTotalMiB}} MiB): the working set no longer fits in RAM.',
     },
     remedy: [
-      'Budget CPU + GPU + camera memory together: all come from the same DRAM (seed §0, §18).',
+      'Budget CPU + GPU + camera memory together: all come from the same DRAM.',
       'Reduce model size (INT8/INT4 quantisation), batch size or camera buffer count.',
       'Stop the desktop GUI on headless deployments (sudo systemctl set-default multi-user.target).',
       'Add zram or a swap file as a cushion, and cap per-process memory (systemd MemoryMax=).',
     ],
-    references: ['seed §20 step 1', 'shared/signatures.md meminfo-memavailable-low'],
+    references: ['Linux kernel documentation: Documentation/filesystems/proc.rst, /proc/meminfo (MemAvailable)'],
     signatures: ['meminfo-memavailable-low'],
   },
   check({ snapshot, thresholds, report }) {

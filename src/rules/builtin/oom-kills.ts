@@ -65,7 +65,7 @@ export const oomKills = defineRule({
       'Set process memory limits (systemd MemoryMax=) and give the inference service a lower oom_score_adj only if something else can be sacrificed.',
       'GPU memory allocated through nvmap is not in anon-rss: a small victim RSS with a large shortfall points at GPU/camera buffers.',
     ],
-    references: ['seed §21 OOM Killer on Jetson', 'shared/signatures.md oom-kill-victim, oom-invoked, page-alloc-failure'],
+    references: ['Linux kernel documentation: Documentation/filesystems/proc.rst (oom_score_adj)', 'Linux kernel documentation: Documentation/admin-guide/cgroup-v2.rst (memory.max, OOM events)'],
     signatures: OOM_IDS,
   },
   check({ snapshot, signatures, thresholds, report }) {

@@ -22,7 +22,7 @@ export const overCurrent = defineRule({
       'Lower the nvpmodel power mode; check peripherals drawing from the carrier board.',
       'Thresholds are set by BPMP firmware / nvpmodel (VDDIN_OC_LIMIT) and are not user-tunable.',
     ],
-    references: ['shared/signatures.md soctherm-oc-alarm', 'https://github.com/OE4T/meta-tegra/issues/538'],
+    references: ['NVIDIA Jetson Linux Developer Guide: Platform Power and Performance, over-current protection', 'https://github.com/OE4T/meta-tegra/issues/538'],
     signatures: ['soctherm-oc-alarm'],
   },
   check({ snapshot, device, signatures, report }) {

@@ -24,7 +24,7 @@ export const ramSize = defineRule({
       'List the carve-outs in /proc/iomem and /proc/device-tree/reserved-memory; compare with a stock image for this module.',
       'Make sure the flashed BSP and DTB match the module SKU (e.g. a 32GB DTB on a 64GB AGX Orin).',
     ],
-    references: ['jetson-reference §3, §5.2', 'seed §4'],
+    references: ['NVIDIA Jetson module data sheets (memory size of each module)', 'NVIDIA Jetson Linux Developer Guide: Memory carve-outs'],
     // No catalogue signature describes this check: its findings cite no id.
     signatures: [],
   },

@@ -76,7 +76,7 @@ export const smmuFaults = defineRule({
       'Map buffers with dma_map_* against the device that does the DMA; import DMA-BUFs with dma_buf_attach + dma_buf_map_attachment on the consuming device.',
       'Check refcounting on shared buffers; as a diagnostic only, boot with iommu.passthrough=1 and see whether the failure moves.',
     ],
-    references: ['seed §9, §21 SMMU Faults Under Load', 'shared/signatures.md arm-smmu-context-fault, tegra-mc-error'],
+    references: ['Arm System Memory Management Unit Architecture Specification (SMMUv2): fault status register FSR', 'NVIDIA Jetson Linux Developer Guide: SMMU'],
     signatures: ['arm-smmu-context-fault', 'arm-smmu-global-fault', 'arm-smmu-v3-event', 'tegra-mc-error'],
   },
   check({ snapshot, signatures, report }) {

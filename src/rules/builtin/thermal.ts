@@ -41,7 +41,7 @@ export const thermal = defineRule({
       'Use nvpmodel to choose an appropriate power mode; reduce workload or duty cycle.',
       'Verify the fan profile (nvfancontrol) runs and the fan spins.',
     ],
-    references: ['seed §21 Thermal Throttling', 'jetson-reference §4.2, §4.3', 'shared/signatures.md tegrastats-temps-clocks'],
+    references: ['NVIDIA Jetson Linux Developer Guide: Platform Power and Performance, Thermal Management', 'Linux kernel documentation: Documentation/driver-api/thermal/sysfs-api.rst'],
     signatures: ['tegrastats-temps-clocks', 'soctherm-trip-config', 'thermal-critical-shutdown'],
   },
   check({ snapshot, device, thresholds, signatures, report }) {

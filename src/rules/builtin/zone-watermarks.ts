@@ -25,7 +25,7 @@ export const zoneWatermarks = defineRule({
       'Reduce memory use (see memory-pressure) or raise vm.min_free_kbytes so reclaim starts earlier.',
       'When free memory is mostly CMA, non-movable (kernel/driver) allocations starve: shrink CMA to what the workload needs or lower kernel memory use.',
     ],
-    references: ['seed §5', 'shared/signatures.md show-mem-zone'],
+    references: ['Linux kernel documentation: Documentation/admin-guide/sysctl/vm.rst (min_free_kbytes, watermark_scale_factor)'],
     signatures: ['show-mem-zone'],
   },
   check({ snapshot, thresholds, report }) {

@@ -1,0 +1,93 @@
+/**
+ * Text that speaks to users: no internal references (design-document sections, internal
+ * paths) and no missing value shown as NaN, undefined, null or "?", in any format, over every
+ * sample, every corpus capture and random combinations of them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeSnapshot, type Analysis } from '../../src/analyze.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { jsonReport } from '../../src/report/renderers.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { stringifyJson } from '../../src/report/json.js';
+import { snapshotFromFiles } from '../../src/rules/tester.js';
+import { loadSignatures } from '../../src/rules/signatures/pack.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
+
+/** Internal references: design-document sections and the team's shared folder. */
+const INTERNAL = /\bseed\b|§|shared\/|signatures\.md|jetson-reference/i;
+/** A missing value shown as a value. */
+const NO_VALUE = /\bNaN\b|\bundefined\b|\bnull\b|(?:[:=(]\s*|\s)\?(?=[\s,;).]|$)/;
+
+/** Every text a user reads: the four formats, and every string value of the JSON report. */
+function userTexts(a: Analysis): { where: string; text: string }[] {
+  const m = buildReportModel(a);
+  const strings: string[] = [];
+  JSON.parse(stringifyJson(jsonReport({ analysis: a, model: m })), (_k, v) => {
+    if (typeof v === 'string') strings.push(v);
+    return v;
+  });
+  // Bundle text quoted as evidence and file names are the user's own data, not ours.
+  const own = new Set([...m.findings.flatMap((f) => f.evidence.map((e) => e.text)), ...a.snapshot.bundle.entries.map((e) => e.path), m.bundle]);
+  const html = renderHtml(m, a.snapshot, a.device).replace(/<style>[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
+  const strip = (s: string) => [...own].reduce((t, o) => (o.length > 3 ? t.split(o).join('') : t), s);
+  return [
+    { where: 'terminal', text: strip(renderTerminal(m, { enabled: false }, Infinity)) },
+    { where: 'markdown', text: strip(renderMarkdown(m)) },
+    { where: 'html', text: strip(decodeEntities(html.replace(/<[^>]+>/g, ' '))) },
+    ...strings.filter((s) => !own.has(s)).map((s) => ({ where: 'json', text: s })),
+  ];
+}
+
+function decodeEntities(s: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (named[e] ?? m),
+  );
+}
+
+function expectClean(a: Analysis, label: string) {
+  for (const { where, text } of userTexts(a)) {
+    const bad = INTERNAL.exec(text) ?? NO_VALUE.exec(text);
+    if (bad) {
+      const at = Math.max(0, bad.index - 60);
+      expect.fail(`${label} (${where}): "${bad[0]}" in …${text.slice(at, bad.index + 60)}…`);
+    }
+  }
+}
+
+describe('no internal references, no missing value shown as a value', () => {
+  const samples = readdirSync(SAMPLES).filter((f) => !f.endsWith('.mjs'));
+  it.each(samples)('sample %s', async (name) => {
+    expectClean(await analyze(path.join(SAMPLES, name)), name);
+  });
+
+  const corpus = readdirSync(FIXTURES).flatMap((d) => readdirSync(path.join(FIXTURES, d)).map((f) => path.join(d, f)));
+  it.each(corpus)('corpus capture %s', async (rel) => {
+    expectClean(await analyze(path.join(FIXTURES, rel)), rel);
+  });
+
+  it('random combinations of corpus captures and sample files', () => {
+    const signatures = loadSignatures();
+    const pool: [string, string][] = [
+      ...corpus.map((rel): [string, string] => [rel, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
+      ...['orin-nano-leak-oom', 'orin-nano-cma-fragmentation', 'nano-power-supply'].flatMap((s) =>
+        ['proc/meminfo', 'dmesg.txt', 'tegrastats.log', 'etc/nv_tegra_release'].map((f): [string, string] => [`${s}/${f}`, readFileSync(path.join(SAMPLES, s, f), 'utf8')]),
+      ),
+    ];
+    fc.assert(
+      fc.property(fc.subarray(pool, { minLength: 1, maxLength: 5 }), (picked) => {
+        const files = Object.fromEntries(picked.map(([name, text], i) => [`${i}-${path.basename(name)}`, text]));
+        expectClean(analyzeSnapshot(snapshotFromFiles(files), { signatures }), picked.map(([n]) => n).join(' + '));
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  }, 120_000);
+});
