@@ -56,4 +56,23 @@ describe('queue plumbing (real redis-server)', () => {
     await first.close();
     await second.close();
   });
+
+  it('a worker stopped hard hands its job back at once; another worker finishes it', async () => {
+    const conn = parseQueueUrl(redis.url);
+    await worker.drain();
+    const quitter = startWorker(conn, { concurrency: 1, processor: ECHO });
+    const c = await QueueCoordinator.start(conn, { options: {}, sweepMs: 300 });
+    const [slow] = items(['slow.tgz'], 3);
+    const outcome = c.submit(slow!);
+    const key = `bull:jetdiag-bundles:${slow!.hash}`;
+    const deadline = Date.now() + 20_000;
+    while ((await redis.client.lpos('bull:jetdiag-bundles:active', slow!.hash)) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await quitter.abandon();
+    expect(await redis.client.lpos('bull:jetdiag-bundles:wait', slow!.hash)).not.toBeNull();
+    expect(Number((await redis.client.hget(key, 'attemptsMade')) ?? 0)).toBe(0);
+    const other = startWorker(conn, { concurrency: 1, processor: ECHO });
+    expect(await outcome).toMatchObject({ kind: 'completed', value: { attempt: 0 } });
+    await other.abandon();
+    await c.close();
+  });
 });
