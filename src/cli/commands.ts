@@ -5,5 +5,8 @@
  * inside the action, so `jetdiag --version` stays instant.
  */
 export { default as analyze } from './analyze.js';
+export { default as batch } from './batch.js';
+export { default as diff } from './diff.js';
+export { default as fleet } from './fleet.js';
 export { default as parse } from './parse.js';
 export { default as rules } from './rules.js';

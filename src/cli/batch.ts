@@ -1,0 +1,98 @@
+/** `jetdiag batch`: analyse every bundle under folders/globs into a fleet store and reports. */
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SEVERITIES, type Severity } from '../rules/types.js';
+import { fleetFormatsOption, dateOption, printFleetSummary, failOnExit, EXIT_BUNDLES_FAILED, EXIT_INTERRUPTED } from './fleet-options.js';
+import { intakeOptions, intOption, ruleFlags, ruleOptions, toAnalyzeOptions, type IntakeFlags, type RuleFlags } from './options.js';
+import type { GlobalFlags } from './output.js';
+import type { FleetFormat } from '../fleet/reports.js';
+
+interface BatchFlags extends IntakeFlags, RuleFlags {
+  output: string;
+  jobs?: number;
+  since?: Date;
+  failOn?: Severity;
+  rebuild?: boolean;
+  format?: FleetFormat[];
+}
+
+export default function register(program: Command): void {
+  ruleFlags(intakeOptions(
+    program
+      .command('batch')
+      .description('analyse every bundle under folders or globs in parallel into a fleet store and fleet reports')
+      .argument('<inputs...>', 'folders, archives or quoted globs ("uploads/**/*.tgz")')
+      .requiredOption('-o, --output <dir>', 'output folder: fleet.duckdb store, fleet.html/.md/.csv, fleet.ndjson, parquet/')
+      .option('-j, --jobs <n>', 'parallel workers (default: one per core)', intOption)
+      .option('--since <date>', 'issues first seen at or after this date count as new (default: not in the previous run)', dateOption)
+      .option('--rebuild', 'analyse every bundle again, even when the store has its result')
+      .option('--format <list>', 'fleet reports to write: html,md,csv,parquet (default all)', fleetFormatsOption)
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a bundle of the fleet has a finding at or above this severity').choices([...SEVERITIES])),
+  ))
+    .addHelpText(
+      'after',
+      `
+A bundle is an archive (.tgz, .tar.gz, .tar, .zip, .gz) or a folder holding captures; other
+folders are searched. A re-run analyses only new or changed bundles (or all with --rebuild);
+Ctrl-C stops cleanly and the next run resumes.
+
+Exit codes:
+  0  every bundle analysed; no finding at or above --fail-on
+  1  a finding at or above --fail-on
+  2  usage error
+  3  some bundles could not be analysed (each is a row with its error)
+  130  interrupted (Ctrl-C); run again to resume
+
+Examples:
+  $ jetdiag batch uploads/ -o fleet/
+  $ jetdiag batch "uploads/**/*.tgz" -o fleet/ --jobs 4 --fail-on error
+  $ jetdiag batch uploads/ -o fleet/ --since 2026-11-01`,
+    )
+    .action(async (inputs: string[], opts: BatchFlags, cmd: Command) => {
+      const global = cmd.optsWithGlobals() as GlobalFlags;
+      const [{ runBatch }, { createProgress }, { defaultJobs }, { writeFleetReports }, { open }] = await Promise.all([
+        import('../fleet/batch.js'),
+        import('../fleet/progress.js'),
+        import('../fleet/pool.js'),
+        import('../fleet/reports.js'),
+        import('../fleet/store.js'),
+      ]);
+      const ro = await ruleOptions(opts);
+      const outDir = path.resolve(opts.output);
+      const controller = new AbortController();
+      let interrupts = 0;
+      const onSigint = () => {
+        interrupts++;
+        if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
+        process.stderr.write('\njetdiag batch: stopping; finished bundles are kept (Ctrl-C again to quit at once)\n');
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const progress = createProgress(global.quiet ? 'none' : process.stderr.isTTY ? 'bar' : 'lines');
+        const started = Date.now();
+        const summary = await runBatch({
+          inputs,
+          outDir,
+          jobs: opts.jobs ?? defaultJobs(),
+          rebuild: opts.rebuild,
+          analyze: { ...toAnalyzeOptions(opts), engine: ro.engine, ruleDirs: ro.ruleDirs },
+          progress,
+          signal: controller.signal,
+        });
+        const store = await open(outDir);
+        try {
+          const { model, files } = await writeFleetReports(store, outDir, { formats: opts.format, since: opts.since });
+          if (!global.quiet) printFleetSummary(model, files, { summary, seconds: (Date.now() - started) / 1000, outDir });
+          if (summary.interrupted) process.exitCode = EXIT_INTERRUPTED;
+          else if (summary.failed > 0) process.exitCode = EXIT_BUNDLES_FAILED;
+          else if (opts.failOn) await failOnExit(store, opts.failOn);
+        } finally {
+          await store.close();
+        }
+        if (!summary.discovered) throw new InvalidArgumentError(`no bundle found under ${inputs.join(', ')}`);
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+}
