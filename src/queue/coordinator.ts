@@ -151,12 +151,15 @@ export class QueueCoordinator {
     const a = this.awaited.get(hash);
     if (!a) return;
     const job = await Job.fromId<BundleJobData>(this.queue, hash);
+    // Delivered by an event meanwhile (and perhaps already stored and removed): nothing to do.
+    if (!this.awaited.has(hash)) return;
     if (!job) {
       // Removed (by another coordinator that collected it into its own store): run it again.
       if (!this.toAdd.some((b) => b.hash === hash)) await this.queue.add(JOB_NAME, this.jobFor(a.item).data, this.jobFor(a.item).opts);
       return;
     }
     const state = await job.getState();
+    if (!this.awaited.has(hash)) return;
     if (state === 'completed') this.deliver(hash, { kind: 'completed', item: a.item, value: job.returnvalue });
     else if (state === 'failed') this.deliver(hash, { kind: 'failed', item: a.item, error: job.failedReason || 'failed without a reason' });
   }
