@@ -29,7 +29,7 @@ export interface QueuePoolOptions {
 /** The same calls as the fleet's local pool, plus `stored` to let a job leave Redis. */
 export interface QueuePool {
   analyse(ref: string, contentHash: string | undefined, signal?: AbortSignal): Promise<BundleResult>;
-  /** The result is stored: its job may leave Redis (at the latest on destroy). */
+  /** The result is stored: its job may leave Redis (until then a later run can still collect it). */
   stored(contentHash: string): Promise<void>;
   destroy(): Promise<void>;
 }
