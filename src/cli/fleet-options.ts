@@ -4,6 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import type { BatchSummary } from '../fleet/batch.js';
 import type { FleetModel } from '../fleet/model.js';
+import { plural } from '../fleet/format.js';
 import type { FleetFormat } from '../fleet/reports.js';
 import type { FleetStore } from '../fleet/store.js';
 import { EXIT_FINDINGS } from './output.js';
@@ -37,7 +38,7 @@ export function printFleetSummary(m: FleetModel, files: string[], o: { summary?:
   const t = m.totals;
   lines.push(`fleet: ${t.bundles} bundles from ${t.devices} devices: ${t.problems} with problems, ${t.healthy} healthy, ${t.inconclusive} inconclusive, ${t.failed} unreadable`);
   lines.push(`${m.issues.length} issues (${m.issues.filter((i) => i.isNew).length} new, ${m.issues.filter((i) => i.regressedDevices.length).length} regressed)${m.muted.length ? `, ${m.muted.length} muted` : ''}`);
-  for (const i of m.issues.slice(0, 5)) lines.push(`  ${i.isNew ? 'NEW ' : ''}${i.title}: ${i.devices} devices, ${i.bundles} bundles`);
+  for (const i of m.issues.slice(0, 5)) lines.push(`  ${i.isNew ? 'NEW ' : ''}${i.title}: ${plural(i.devices, 'device')}, ${plural(i.bundles, 'bundle')}`);
   lines.push(`reports: ${files.filter((f) => !f.endsWith('.parquet')).map(rel).join(', ')}${files.some((f) => f.endsWith('.parquet')) ? `, ${rel(path.join(o.outDir, 'parquet'))}/*.parquet` : ''}`);
   process.stdout.write(lines.join('\n') + '\n');
 }

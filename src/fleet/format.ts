@@ -20,6 +20,12 @@ export function signed(v: number | undefined): string {
   return v > 0 ? `+${v}` : String(v);
 }
 
+/** A change of a figure, signed, in the figure's own unit style (uptime as a duration). */
+export function signedFigure(key: keyof KeyFigures, delta: number): string {
+  if (key !== 'uptimeSeconds') return signed(delta);
+  return `${delta < 0 ? '−' : '+'}${figureText(key, Math.abs(delta))}`;
+}
+
 /** The figures a timeline row shows, in order. */
 export const TIMELINE_FIGURES: (keyof KeyFigures)[] = ['memAvailableMiB', 'cmaFreeMiB', 'largestFreeBlockMiB', 'peakTempC', 'leakSlopeMBPerHour', 'uptimeSeconds'];
 

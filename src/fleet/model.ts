@@ -99,20 +99,22 @@ export async function currentRulesetVersion(store: FleetStore): Promise<string |
 export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): Promise<FleetModel> {
   const rv = (await currentRulesetVersion(store)) ?? '';
   const p = { rv };
-  const [runRows, totalsRow, issueRows, boardRows, releaseRows, causeRows, regressionRows, ruleRows, cmaRows, uptimeRows, deviceRows, failedRows] =
+  const maxDevices = o.maxDevices ?? 300;
+  await store.exec(Q.MATERIALISE_FLEET_SQL, p);
+  const [runRows, totalsRow, issueRows, breakdownRows, causeRows, regressionRows, ruleRows, catalogueRows, cmaRows, uptimeRows, deviceRows, failedRows] =
     await Promise.all([
       store.query(Q.RUNS_SQL),
       store.query(Q.TOTALS_SQL, p),
       store.query(Q.ISSUES_SQL, p),
-      store.query(Q.ISSUES_BY_BOARD_SQL, p),
-      store.query(Q.ISSUES_BY_RELEASE_SQL, p),
+      store.query(Q.ISSUES_BREAKDOWN_SQL, p),
       store.query(Q.CAUSE_NAMES_SQL, p),
       store.query(Q.REGRESSIONS_SQL, p),
       store.query(Q.RULES_SQL, p),
+      store.query(Q.RULE_CATALOGUE_SQL, p),
       store.query(Q.CMA_BY_BOARD_SQL, p),
       store.query(Q.UPTIME_AT_FAILURE_SQL, p),
-      store.query(Q.DEVICES_SQL, p),
-      store.query(`WITH fb AS (${Q.FLEET_BUNDLES_SQL}) SELECT path, error FROM fb WHERE status = 'failed' ORDER BY path LIMIT 1000`, p),
+      store.query(Q.DEVICES_SQL, { rv, limit: maxDevices }),
+      store.query(`SELECT path, error FROM fleet_now WHERE status = 'failed' ORDER BY path LIMIT 1000`),
     ]);
   const run = runRows[0];
   const previous = run ? new Set((await store.query(Q.PREVIOUS_FINGERPRINTS_SQL, { run: num(run.run_id) })).map((r) => r.fingerprint as string)) : new Set<string>();
@@ -123,8 +125,9 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
     for (const r of rows) m.set(r.fingerprint as string, [...(m.get(r.fingerprint as string) ?? []), { key: r.key as string, bundles: num(r.bundles), devices: num(r.devices) }]);
     return m;
   };
-  const byBoard = group(boardRows);
-  const byRelease = group(releaseRows);
+  const byBoard = group(breakdownRows.filter((r) => r.dimension === 'board'));
+  const byRelease = group(breakdownRows.filter((r) => r.dimension === 'release'));
+  const catalogueByRule = new Map(catalogueRows.map((r) => [r.rule_id as string, (r.catalogue_ids as string[]) ?? []]));
   const regressions = new Map<string, { deviceId: string; backAt: string }[]>();
   for (const r of regressionRows) {
     regressions.set(r.fingerprint as string, [...(regressions.get(r.fingerprint as string) ?? []), { deviceId: r.device_id as string, backAt: r.back_at as string }]);
@@ -155,9 +158,7 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
     };
   });
   const t = totalsRow[0] ?? {};
-  const maxDevices = o.maxDevices ?? 300;
-  const shown = deviceRows.slice(0, maxDevices);
-  const devices = await timelines(store, rv, shown, o.maxUploadsPerDevice ?? 100);
+  const devices = await timelines(store, deviceRows, o.maxUploadsPerDevice ?? 100);
   return {
     generatedAt: (o.now ?? new Date()).toISOString(),
     rulesetVersion: rv,
@@ -197,20 +198,20 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
       bundles: num(r.bundles),
       findings: num(r.findings),
       worst: SEVERITY_BY_RANK[num(r.worst)] ?? 'info',
-      catalogueIds: (r.catalogue_ids as string[]) ?? [],
+      catalogueIds: catalogueByRule.get(r.rule_id as string) ?? [],
     })),
     cmaByBoard: cmaRows.map((r) => ({ board: r.board as string, bundles: num(r.bundles), min: num(r.min), median: num(r.median), max: num(r.max) })),
     uptimeAtFailure: uptimeRows.map((r) => ({ bucket: Q.UPTIME_BUCKETS[num(r.bucket)]!, bundles: num(r.bundles) })),
     devices,
-    devicesNotShown: Math.max(0, deviceRows.length - shown.length),
+    devicesNotShown: Math.max(0, num(t.devices) - deviceRows.length),
     failures: failedRows.map((r) => ({ path: r.path as string, error: (r.error as string) ?? '' })),
   };
 }
 
-async function timelines(store: FleetStore, rv: string, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
+async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
   if (!deviceRows.length) return [];
   const ids = deviceRows.map((r) => r.device_id as string);
-  const rows = await store.query(Q.DEVICE_UPLOADS_SQL, { rv, devices: listValue(ids) }, { devices: LIST(VARCHAR) });
+  const rows = await store.query(Q.DEVICE_UPLOADS_SQL, { devices: listValue(ids) }, { devices: LIST(VARCHAR) });
   const byDevice = new Map<string, BundleResult[]>();
   for (const r of rows) {
     const list = byDevice.get(r.device_id as string) ?? [];

@@ -1,7 +1,7 @@
 /** `jetdiag diff` in the report formats: text (terminal), md, html, json. */
 import { escapeHtml, escapeMarkdown, visibleControls } from '../report/escape.js';
 import type { ResultDiff } from './diff.js';
-import { figureText, shortTime, signed } from './format.js';
+import { figureText, shortTime, signedFigure } from './format.js';
 
 export const DIFF_FORMATS = ['text', 'md', 'html', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -19,7 +19,7 @@ function verdictLine(d: ResultDiff): string {
 }
 
 function figureRows(d: ResultDiff): [string, string, string, string][] {
-  return d.figures.map((f) => [f.label, figureText(f.key, f.before), figureText(f.key, f.after), f.delta !== undefined ? signed(f.delta) : '']);
+  return d.figures.map((f) => [f.label, figureText(f.key, f.before), figureText(f.key, f.after), f.delta !== undefined ? signedFigure(f.key, f.delta) : '']);
 }
 
 export function renderDiffText(d: ResultDiff): string {

@@ -5,7 +5,7 @@
  */
 import { escapeHtml, visibleControls } from '../report/escape.js';
 import type { ResultDiff } from './diff.js';
-import { figureText, plural, shortTime, signed, TIMELINE_FIGURES } from './format.js';
+import { figureText, plural, shortTime, signedFigure, TIMELINE_FIGURES } from './format.js';
 import type { DeviceTimeline, FleetIssue, FleetModel } from './model.js';
 import { KEY_FIGURES } from './result.js';
 
@@ -35,7 +35,7 @@ function statusText(m: FleetModel): string {
   const fresh = m.issues.filter((i) => i.isNew).length;
   const regressed = m.issues.filter((i) => i.regressedDevices.length).length;
   if (!t.bundles) return 'No bundle in the store yet.';
-  const worst = m.issues[0];
+  const worst = [...m.issues].sort((a, b) => b.devices - a.devices || b.bundles - a.bundles)[0];
   return `${plural(m.issues.length, 'issue')} across ${plural(t.devices, 'device')} (${fresh} new, ${regressed} regressed)${worst ? `; most widespread: ${worst.title} on ${plural(worst.devices, 'device')}` : ''}.`;
 }
 
@@ -79,7 +79,7 @@ function timeline(d: DeviceTimeline): string {
     .map((u) => {
       const cells = TIMELINE_FIGURES.map((k) => {
         const move = u.change?.figures.find((f) => f.key === k);
-        const delta = move?.delta ? ` <span class="${move.delta > 0 === (k === 'peakTempC' || k === 'leakSlopeMBPerHour') ? 'up' : 'down'}">${h(signed(move.delta))}</span>` : '';
+        const delta = move?.delta ? ` <span class="${move.delta > 0 === (k === 'peakTempC' || k === 'leakSlopeMBPerHour') ? 'up' : 'down'}">${h(signedFigure(k, move.delta))}</span>` : '';
         return `<td>${h(figureText(k, u.figures[k]))}${delta}</td>`;
       });
       return `<tr><td>${h(shortTime(u.at))}</td><td class="s-${h(u.status)}">${h(u.status)}</td><td>${h(u.topCause ?? u.error ?? '')}</td>${cells.join('')}<td>${u.change ? diffHtml(u.change) : '<span class="muted">first upload</span>'}</td></tr>`;

@@ -1,7 +1,7 @@
 /** fleet.md: the fleet report for a ticket or a wiki page, verdict first. */
 import { escapeMarkdown as esc } from '../report/escape.js';
 import type { ResultDiff } from './diff.js';
-import { figureText, plural, shortTime, signed, TIMELINE_FIGURES } from './format.js';
+import { figureText, plural, shortTime, signedFigure, TIMELINE_FIGURES } from './format.js';
 import type { FleetIssue, FleetModel } from './model.js';
 import { KEY_FIGURES } from './result.js';
 
@@ -77,7 +77,7 @@ export function renderFleetMarkdown(m: FleetModel): string {
     for (const u of d.timeline) {
       const cells = TIMELINE_FIGURES.map((k) => {
         const move = u.change?.figures.find((f) => f.key === k);
-        return `${figureText(k, u.figures[k])}${move?.delta ? ` (${signed(move.delta)})` : ''}`;
+        return `${figureText(k, u.figures[k])}${move?.delta ? ` (${signedFigure(k, move.delta)})` : ''}`;
       });
       out.push(`| ${shortTime(u.at)} | ${u.status} | ${esc(u.topCause ?? u.error ?? '')} | ${cells.join(' | ')} | ${u.change ? diffSummaryMd(u.change) : 'first upload'} |`);
     }

@@ -17,6 +17,12 @@ type Param = DuckDBValue | undefined;
 /** Positional ($1) or named ($rv) parameters. */
 export type Params = Param[] | Record<string, Param>;
 
+/** Named parameters the statement uses (DuckDB refuses a named parameter it does not use). */
+function usedParams(sql: string, params: Params): Params {
+  if (Array.isArray(params)) return params;
+  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+}
+
 /** DuckDB gives BIGINT as BigInt and TIMESTAMP as Date: plain numbers and ISO strings are easier downstream. */
 function plain(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
@@ -71,7 +77,7 @@ export class FleetStore {
   /** Reads wait for the writes queued before them (one connection, used one statement at a time). */
   query(sql: string, params: Params = [], types?: Record<string, DuckDBType>): Promise<Row[]> {
     return this.serial(async () => {
-      const r = await this.db.runAndReadAll(sql, params as DuckDBValue[], types);
+      const r = await this.db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
       return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
     });
   }
@@ -79,7 +85,7 @@ export class FleetStore {
   /** Statements run inside the serial queue (for callers that need their own write). */
   exec(sql: string, params: Params = []): Promise<void> {
     return this.serial(async () => {
-      await this.db.run(sql, params as DuckDBValue[]);
+      await this.db.run(sql, usedParams(sql, params) as DuckDBValue[]);
     });
   }
 
