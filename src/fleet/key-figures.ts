@@ -1,6 +1,6 @@
 /** The per-bundle figures a fleet timeline follows, read from the snapshot once. */
 import type { Snapshot } from '../snapshot/types.js';
-import { uptimeOf } from '../rules/hypotheses/correlate.js';
+import { uptimeOf } from '../facts/facts.js';
 import { linearFit, round } from '../rules/stats.js';
 import type { KeyFigures } from './result.js';
 

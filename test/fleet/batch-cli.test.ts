@@ -19,8 +19,9 @@ describe('jetdiag batch / fleet on the command line', () => {
     writeFileSync(path.join(up, 'dev-8-2026-11-08.tgz'), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]));
     const out = tempDir();
     const r = await run(['batch', up, '-o', out, '--jobs', '2']);
-    expect(r.stderr).toMatch(/^jetdiag batch: 4\/4 bundles, [\d.]+\/s, ETA 0 s, 1 failed$/m);
-    expect(r.stdout).toMatch(/^jetdiag batch: 4 bundles: 4 analysed, 0 unchanged, 1 failed/);
+    expect(r.stderr).toMatch(/^jetdiag batch: 4\/4 bundles, [\d.]+\/s, ETA 0 s, 2 failed$/m);
+    expect(r.stdout).toMatch(/^jetdiag batch: 4 bundles: 4 analysed, 0 unchanged, 2 failed/);
+    expect(r.stdout).toMatch(/failed .*dev-9-2026-11-09\.tgz: .*not a tar/);
     expect(r.stdout).toMatch(/failed .*dev-8-2026-11-08\.tgz: .*gzip/);
     expect(r.stdout).toMatch(/reports: .*fleet\.html, .*fleet\.md, .*fleet\.csv, .*parquet\/\*\.parquet/);
     expect(r.status).toBe(3);
@@ -35,7 +36,7 @@ describe('jetdiag batch / fleet on the command line', () => {
     expect(q.status).toBe(3);
     // The unchanged corrupt bundle still counts as failed in the re-run.
     const again = await run(['batch', up, '-o', out]);
-    expect(again.stdout).toMatch(/4 bundles: 0 analysed, 4 unchanged, 1 failed/);
+    expect(again.stdout).toMatch(/4 bundles: 0 analysed, 4 unchanged, 2 failed/);
   }, 180_000);
 
   it('--fail-on exits 1 when a bundle has a finding at that severity; jetdiag fleet re-renders without analysing', async () => {
