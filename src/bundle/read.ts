@@ -21,7 +21,7 @@ export async function readBundle(input: string, limits: IntakeLimits): Promise<R
   const source = SOURCES.find((s) => s.accepts(probe));
   if (!source) {
     throw new UnreadableInputError(
-      `cannot read bundle "${input}": ${probe.format ?? 'this input'} is not supported (expected a .tar, .tar.gz/.tgz archive, a directory or a text file)`,
+      `cannot read bundle "${input}": ${probe.format ?? 'this input'} is not supported (expected a .tar, .tar.gz/.tgz or .zip archive, a directory or a text file)`,
     );
   }
   const session = new IntakeSession(limits);
@@ -39,7 +39,7 @@ async function probeInput(input: string): Promise<SourceProbe> {
   } catch (e) {
     throw new UnreadableInputError(
       `cannot read bundle "${input}": ${plainReason(e)}`,
-      errnoCode(e) === 'ENOENT' ? 'a bundle is a .tgz/.tar.gz/.tar archive, a directory, a text file, or - for stdin' : undefined,
+      errnoCode(e) === 'ENOENT' ? 'a bundle is a .tgz/.tar.gz/.tar/.zip archive, a directory, a text file, or - for stdin' : undefined,
     );
   }
   if (!stat.isFile()) return { input, stat };

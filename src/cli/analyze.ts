@@ -61,7 +61,7 @@ export default function register(program: Command): void {
   ruleFlags(intakeOptions(
     program
       .command('analyze')
-      .description('diagnose a bundle (.tgz/.tar.gz/.tar, a directory, a text file, or - for a tar stream on stdin)')
+      .description('diagnose a bundle (.tgz/.tar.gz/.tar/.zip, a directory, a text file, or - for a tar stream on stdin)')
       .argument('<bundle>', 'bundle path, or - for stdin')
       .option('-o, --output <dir>', 'write the report files into this directory (<bundle>.report.html, …); - writes the one --format to stdout')
       .option('--format <list>', `report formats: ${FORMATS.join(',')}; with -o <dir> the files written (default ${DEFAULT_FORMATS.join(',')}), without -o the one format printed on stdout`, formatsOption)

@@ -12,6 +12,7 @@ export default function register(program: Command): void {
     .argument('[id]', 'a rule id: show that rule in full')
     .option('--json', 'as JSON')
     .option('--rules <dir>', 'also load the rule packs (*.json) in this directory (repeatable)', collect)
+    .option('--tags', 'list the tags rules may emit and causes may name, with their meanings')
     .addHelpText(
       'after',
       `
@@ -19,9 +20,11 @@ Examples:
   $ jetdiag rules
   $ jetdiag rules cma                      one rule: what it checks, why, thresholds, remedy
   $ jetdiag rules --json | jq '.[] | select(.category == "cma")'
-  $ jetdiag rules --rules ./site-rules`,
+  $ jetdiag rules --rules ./site-rules
+  $ jetdiag rules --tags`,
     )
-    .action(async (id: string | undefined, opts: { json?: boolean; rules?: string[] }) => {
+    .action(async (id: string | undefined, opts: { json?: boolean; rules?: string[]; tags?: boolean }) => {
+      if (opts.tags) return printTags(opts.json === true);
       const [{ loadSignatures }, { allRules }, { catalogueCoverage }, { stringifyJson }] = await Promise.all([
         import('../rules/signatures/pack.js'),
         import('../rules/registry.js'),
@@ -62,7 +65,23 @@ Examples:
       const cw = Math.max(...coverage.map((c) => c.id.length));
       process.stdout.write(`\nCatalogue signature ids (${coverage.length}), the ids findings cite, and the rules that report them:\n`);
       for (const c of coverage) process.stdout.write(`  ${c.id.padEnd(cw)}  ${c.rules.length ? c.rules.join(', ') : '(context only: read, never reported)'}\n`);
+      const { loadCauses } = await import('../rules/causes/pack.js');
+      const causes = loadCauses((opts.rules ?? []).map((d) => path.resolve(d)));
+      const kw = Math.max(...causes.map((c) => c.id.length));
+      process.stdout.write(`\nRoot causes (${causes.length}) the findings are ranked into:\n`);
+      for (const c of causes) process.stdout.write(`  ${c.id.padEnd(kw)}  ${c.title}\n`);
     });
+}
+
+async function printTags(json: boolean): Promise<void> {
+  const { TAG_MEANINGS, PARAM_TAG_MEANINGS } = await import('../rules/tags.js');
+  const tags = [
+    ...Object.entries(TAG_MEANINGS).map(([tag, meaning]) => ({ tag, meaning })),
+    ...Object.entries(PARAM_TAG_MEANINGS).map(([kind, meaning]) => ({ tag: `${kind}:<value>`, meaning })),
+  ];
+  if (json) return void process.stdout.write(JSON.stringify(tags, null, 2) + '\n');
+  const w = Math.max(...tags.map((t) => t.tag.length));
+  for (const t of tags) process.stdout.write(`${t.tag.padEnd(w)}  ${t.meaning}\n`);
 }
 
 function findRule(rules: Rule[], id: string): Rule {

@@ -22,7 +22,7 @@ export const FACT_MEANINGS = {
   board: { type: 'string', meaning: 'The identified board, e.g. "Jetson Orin Nano 8GB".' },
   l4tMajor: { type: 'number', meaning: 'The L4T (Jetson Linux) major release: 32 (JetPack 4), 35 (JetPack 5), 36 (JetPack 6).' },
   l4t: { type: 'string', meaning: 'The full L4T release, e.g. "36.4.3".' },
-  memTotalMiB: { type: 'number', meaning: 'MemTotal from the last /proc/meminfo capture, MiB.' },
+  memTotalMiB: { type: 'number', meaning: 'MemTotal from the last /proc/meminfo capture, whole MiB.' },
   memAvailablePct: { type: 'number', meaning: 'MemAvailable as a percentage of MemTotal in the last /proc/meminfo capture.' },
   cmaTotalMiB: { type: 'number', meaning: 'CmaTotal from the last /proc/meminfo capture, MiB.' },
   cmaFreeMiB: { type: 'number', meaning: 'CmaFree from the last /proc/meminfo capture, MiB.' },
@@ -61,7 +61,7 @@ export function computeFacts(snapshot: Snapshot, device: DeviceFactsInput): Fact
     if (Number.isFinite(major)) facts.l4tMajor = major;
   }
   const mem = snapshot.meminfo?.captures.at(-1)?.values;
-  if (mem?.MemTotal !== undefined) facts.memTotalMiB = round1(mem.MemTotal / MiB);
+  if (mem?.MemTotal !== undefined) facts.memTotalMiB = Math.round(mem.MemTotal / MiB);
   if (mem?.MemTotal && mem.MemAvailable !== undefined) facts.memAvailablePct = round1((mem.MemAvailable / mem.MemTotal) * 100);
   if (mem?.CmaTotal !== undefined) facts.cmaTotalMiB = round1(mem.CmaTotal / MiB);
   if (mem?.CmaFree !== undefined) facts.cmaFreeMiB = round1(mem.CmaFree / MiB);

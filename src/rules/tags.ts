@@ -2,7 +2,8 @@
  * The closed vocabulary of finding tags. Rules tag their findings with facts the root causes
  * correlate on; a cause pack may only name tags listed here. Built-in rules are typed against
  * `Tag` (an unknown tag does not compile); declarative packs are checked at load (`isTag`).
- * A new tag is one line here with its meaning, plus the rule that emits it.
+ * A new tag is one line here with its meaning, plus the rule that emits it; then
+ * `npm run build && node scripts/sync-tag-schemas.mjs` copies the list into the JSON Schemas.
  */
 
 /** Plain tags and what a finding carrying one asserts. */
@@ -10,6 +11,7 @@ export const TAG_MEANINGS = {
   // Memory and OOM
   'memory-pressure': 'Memory is short: MemAvailable low, a zone below its watermark, swap in use or allocations stalling.',
   leak: 'Used memory grows steadily over time (a fitted slope over the tegrastats log).',
+  'leak-sawtooth': 'Used memory climbed to exhaustion and dropped suddenly (a kill or restart) more than once: grow, OOM, restart, grow.',
   oom: 'The OOM killer ran: a kill, a victim the reaper could not reap, or a panic on OOM.',
   'oom-memcg': 'An OOM kill came from a memory-cgroup (container) limit, not from the device running out of memory.',
   'alloc-failure': 'A page allocation failed ("page allocation failure: order:N").',

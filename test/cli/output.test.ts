@@ -95,7 +95,7 @@ describe('analyze output', { timeout: 180_000 }, () => {
   it('errors are plain words with one prefix and a hint, never an errno code', () => {
     const missing = run(['analyze', 'no/such/bundle.tgz']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe('jetdiag: cannot read bundle "no/such/bundle.tgz": no such file or directory\njetdiag: hint: a bundle is a .tgz/.tar.gz/.tar archive, a directory, a text file, or - for stdin\n');
+    expect(missing.err).toBe('jetdiag: cannot read bundle "no/such/bundle.tgz": no such file or directory\njetdiag: hint: a bundle is a .tgz/.tar.gz/.tar/.zip archive, a directory, a text file, or - for stdin\n');
     const flag = run(['analyze', '--bogus', LEAK]);
     expect(flag.err).toMatch(/^jetdiag: unknown option '--bogus'\njetdiag: hint: /);
     const config = run(['analyze', LEAK, '--config', 'no-such.json']);

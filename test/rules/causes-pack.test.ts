@@ -112,6 +112,20 @@ describe('causes pack loading', () => {
   }, 30_000);
 });
 
+describe('jetdiag rules', () => {
+  it('lists the root causes (a user pack included) and, with --tags, the tag vocabulary with meanings', () => {
+    const bin = path.join(ROOT, 'bin/jetdiag.js');
+    const dir = writeTree({ 'fan-causes.json': JSON.stringify(good()) });
+    const text = spawnSync(process.execPath, [bin, 'rules', '--rules', dir], { encoding: 'utf8' }).stdout;
+    expect(text).toMatch(/^Root causes \(\d+\) the findings are ranked into:$/m);
+    expect(text).toMatch(/^  cma-fragmentation\s+CMA fragmentation after hours of operation$/m);
+    expect(text).toMatch(/^  fan-failure\s+Fan failure$/m);
+    const tags = JSON.parse(spawnSync(process.execPath, [bin, 'rules', '--tags', '--json'], { encoding: 'utf8' }).stdout) as { tag: string; meaning: string }[];
+    expect(tags.map((t) => t.tag)).toEqual(expect.arrayContaining(['cma-failure', 'leak-sawtooth', 'process:<value>']));
+    expect(tags.every((t) => t.meaning.length > 20)).toBe(true);
+  }, 30_000);
+});
+
 describe('causes end to end: free CMA about the request size', () => {
   // 6144 pages = 24 MiB; CmaFree exactly that, or one page less.
   const bundle = (cmaFreeKiB: number) =>
