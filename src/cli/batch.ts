@@ -9,6 +9,7 @@ import type { FleetFormat } from '../fleet/reports.js';
 
 interface BatchFlags extends IntakeFlags, RuleFlags {
   output: string;
+  queue?: string;
   jobs?: number;
   since?: Date;
   failOn?: Severity;
@@ -23,7 +24,8 @@ export default function register(program: Command): void {
       .description('analyse every bundle under folders or globs in parallel into a fleet store and fleet reports')
       .argument('<inputs...>', 'folders, archives or quoted globs ("uploads/**/*.tgz")')
       .requiredOption('-o, --output <dir>', 'output folder: fleet.duckdb store, fleet.html/.md/.csv, fleet.ndjson, parquet/')
-      .option('-j, --jobs <n>', 'parallel workers (default: one per core)', intOption)
+      .option('-j, --jobs <n>', 'parallel workers (default: one per core); with --queue, bundles queued at once (default 500)', intOption)
+      .option('--queue <url>', 'analyse on `jetdiag worker`s through this Redis (redis://host:port) instead of locally')
       .option('--since <date>', 'issues first seen at or after this date count as new (default: not in the previous run)', dateOption)
       .option('--rebuild', 'analyse every bundle again, even when the store has its result')
       .option('--format <list>', 'fleet reports to write: html,md,csv,parquet (default all)', fleetFormatsOption)
@@ -46,7 +48,8 @@ Exit codes:
 Examples:
   $ jetdiag batch uploads/ -o fleet/
   $ jetdiag batch "uploads/**/*.tgz" -o fleet/ --jobs 4 --fail-on error
-  $ jetdiag batch uploads/ -o fleet/ --since 2026-11-01`,
+  $ jetdiag batch uploads/ -o fleet/ --since 2026-11-01
+  $ jetdiag batch /mnt/uploads s3://bucket/2026/ -o fleet/ --queue redis://queue-host:6379`,
     )
     .action(async (inputs: string[], opts: BatchFlags, cmd: Command) => {
       const global = cmd.optsWithGlobals() as GlobalFlags;
@@ -71,14 +74,26 @@ Examples:
       try {
         const progress = createProgress(global.quiet ? 'none' : process.stderr.isTTY ? 'bar' : 'lines');
         const started = Date.now();
+        const analyze = { ...toAnalyzeOptions(opts), engine: ro.engine, ruleDirs: ro.ruleDirs };
+        const queue = opts.queue;
         const summary = await runBatch({
           inputs,
           outDir,
           jobs: opts.jobs ?? defaultJobs(),
           rebuild: opts.rebuild,
-          analyze: { ...toAnalyzeOptions(opts), engine: ro.engine, ruleDirs: ro.ruleDirs },
+          analyze,
           progress,
           signal: controller.signal,
+          remote: queue
+            ? {
+                window: opts.jobs ?? 500,
+                open: async (rulesetVersion) => {
+                  const { createQueuePool } = await import('../queue/queue-pool.js');
+                  const notice = (line: string) => process.stderr.write(`jetdiag batch: ${line}\n`);
+                  return createQueuePool({ url: queue, options: analyze, rulesetVersion, notice });
+                },
+              }
+            : undefined,
         });
         const store = await open(outDir);
         try {

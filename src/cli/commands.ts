@@ -11,3 +11,4 @@ export { default as diff } from './diff.js';
 export { default as fleet } from './fleet.js';
 export { default as parse } from './parse.js';
 export { default as rules } from './rules.js';
+export { default as worker } from './worker.js';

@@ -1,8 +1,8 @@
 /**
  * `jetdiag worker`: analyse bundles from the queue until stopped. Stateless: start as many
  * as you like, on any machine that reaches Redis and the bundles. SIGTERM (or Ctrl-C) stops
- * taking jobs and finishes the active ones; a second signal stops at once, and the jobs it
- * held go back to the queue for another worker when their lock expires.
+ * taking jobs and finishes the active ones; a second signal stops at once and hands the
+ * jobs it held back to the queue for another worker.
  */
 import os from 'node:os';
 import type { Command } from 'commander';
@@ -61,7 +61,7 @@ mounted at the same path) or reach s3:// (AWS credentials from the usual environ
             say(`${sig}: finishing the active jobs, taking no more (send again to stop at once)`);
             running.drain().then(resolve, resolve);
           } else {
-            say(`${sig}: stopping now; the active jobs return to the queue when their lock expires`);
+            say(`${sig}: stopping now; the active jobs go back to the queue`);
             running.abandon().then(resolve, resolve);
           }
         };

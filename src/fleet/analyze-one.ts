@@ -9,6 +9,7 @@ import { allRules } from '../rules/registry.js';
 import { loadSignatures } from '../rules/signatures/pack.js';
 import type { Rule } from '../rules/types.js';
 import { VERSION } from '../version.js';
+import { isS3Url, statS3Object } from '../bundle/s3.js';
 import { contentHash } from './content-hash.js';
 import { bundleIdentity } from './identity.js';
 import { keyFigures } from './key-figures.js';
@@ -83,7 +84,7 @@ export async function analyzeBundle(ref: string, options: AnalyzeOneOptions = {}
   try {
     const ruleset = prepareRuleset(rest);
     version = ruleset.version;
-    const st = await fsp.stat(ref);
+    const st = isS3Url(ref) ? { ...(await statS3Object(ref)), isDirectory: () => false } : await fsp.stat(ref);
     mtimeMs = st.mtimeMs;
     bytes = st.size;
     hash ??= await contentHash(ref);

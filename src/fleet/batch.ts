@@ -31,6 +31,14 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** Results written to the store per transaction. */
   flushEvery?: number;
+  /** Analyse elsewhere (workers on a Redis queue) instead of in the local pool. */
+  remote?: RemotePool;
+}
+
+export interface RemotePool {
+  open(rulesetVersion: string): Promise<BundlePool>;
+  /** Bundles handed to it at once (enough to keep every remote worker busy). */
+  window: number;
 }
 
 export interface BatchSummary {
@@ -78,6 +86,8 @@ async function runWithStore(
   bundles: string[],
   skipped: BatchSummary['skipped'],
 ): Promise<BatchSummary> {
+  // A remote pool is opened first: unreachable, the run stops before it is recorded.
+  const remote = o.remote ? await o.remote.open(version) : undefined;
   const runId = await startRun(store, version, bundles.length);
   const summary: BatchSummary = { runId, rulesetVersion: version, discovered: bundles.length, analysed: 0, reused: 0, failed: 0, interrupted: false, skipped, failures: [] };
   const known = new Map((await store.query('SELECT path, kind, size, mtime_ms, files, content_hash FROM sources')).map((r) => [r.path as string, r as { kind: string; size: number; mtime_ms: number; files: number; content_hash: string }]));
@@ -98,10 +108,11 @@ async function runWithStore(
     const srcs = sources.splice(0);
     await store.upsertMany(results);
     await recordSources(store, srcs, runId);
+    for (const r of results) if (r.contentHash) await pool?.stored?.(r.contentHash);
   };
 
   o.progress.start(bundles.length);
-  let pool: BundlePool | undefined;
+  let pool: BundlePool | undefined = remote;
   const controller = new AbortController();
   const stop = () => controller.abort();
   o.signal?.addEventListener('abort', stop, { once: true });
@@ -124,7 +135,7 @@ async function runWithStore(
   };
 
   // Bounded window: at most `window` bundles are being hashed or analysed at once.
-  const window = Math.max(2, o.jobs * 3);
+  const window = o.remote?.window ?? Math.max(2, o.jobs * 3);
   const inFlight = new Set<Promise<void>>();
   try {
     for (const ref of bundles) {

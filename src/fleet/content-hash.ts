@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
+import type { Readable } from 'node:stream';
 import fg from 'fast-glob';
+import { isS3Url, openS3Object, statS3Object } from '../bundle/s3.js';
 
 export interface StatSignature {
   kind: 'file' | 'directory';
@@ -22,6 +24,7 @@ async function folderFiles(dir: string) {
 }
 
 export async function statSignature(ref: string): Promise<StatSignature> {
+  if (isS3Url(ref)) return { kind: 'file', ...(await statS3Object(ref)), files: 1 };
   const st = await fsp.stat(ref);
   if (!st.isDirectory()) return { kind: 'file', size: st.size, mtimeMs: Math.floor(st.mtimeMs), files: 1 };
   let size = 0;
@@ -34,16 +37,21 @@ export async function statSignature(ref: string): Promise<StatSignature> {
   return { kind: 'directory', size, mtimeMs, files: files.length };
 }
 
-function hashStream(file: string, into: ReturnType<typeof createHash>): Promise<void> {
+function hashStream(file: string | Readable, into: ReturnType<typeof createHash>): Promise<void> {
   return new Promise((resolve, reject) => {
-    createReadStream(file)
-      .on('data', (c) => into.update(c))
+    (typeof file === 'string' ? createReadStream(file) : file)
+      .on('data', (c: Buffer) => into.update(c))
       .on('end', () => resolve())
       .on('error', reject);
   });
 }
 
 export async function contentHash(ref: string): Promise<string> {
+  if (isS3Url(ref)) {
+    const h = createHash('sha256');
+    await hashStream(await openS3Object(ref), h);
+    return h.digest('hex');
+  }
   const st = await fsp.stat(ref);
   const h = createHash('sha256');
   if (!st.isDirectory()) {

@@ -7,6 +7,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { isS3Url, listS3Bundles } from '../bundle/s3.js';
 import { findBundles } from '../bundle/bundles.js';
 
 const ARCHIVE = /\.(tgz|tar\.gz|tar|zip|gz)$/i;
@@ -46,6 +47,13 @@ async function addPath(p: string, out: Discovery): Promise<boolean> {
 export async function discoverBundles(inputs: string[]): Promise<Discovery> {
   const out: Discovery = { bundles: [], skipped: [] };
   for (const input of inputs) {
+    if (isS3Url(input)) {
+      // s3://bucket/prefix: every archive under it (one key that is an archive: that bundle).
+      const found = await listS3Bundles(input);
+      if (!found.length) out.skipped.push({ path: input, reason: 'no archive under this S3 prefix' });
+      out.bundles.push(...found.map((o) => o.url));
+      continue;
+    }
     if (await addPath(input, out)) continue;
     if (!fg.isDynamicPattern(input)) {
       out.skipped.push({ path: input, reason: 'no such file or folder' });

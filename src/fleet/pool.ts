@@ -31,6 +31,8 @@ export function defaultJobs(): number {
 export interface BundlePool {
   analyse(ref: string, contentHash: string | undefined, signal: AbortSignal): Promise<BundleResult>;
   destroy(): Promise<void>;
+  /** The result is in the store (a pool that keeps results elsewhere, the queue, may drop it). */
+  stored?(contentHash: string): Promise<void>;
 }
 
 export function createPool(jobs: number, settings: WorkerSettings): BundlePool {

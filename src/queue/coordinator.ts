@@ -7,8 +7,8 @@
  * Outcomes come from Redis' event stream for speed and from a periodic sweep of the jobs
  * still awaited for certainty (an event can be missed across a reconnect, and jobs finished
  * while no coordinator was running are only found by looking). A job leaves Redis only when
- * the caller acknowledges its outcome (after storing it; at the latest on a clean close), so
- * a coordinator that dies loses nothing: the next run finds the finished jobs and collects them.
+ * the caller acknowledges its outcome, after storing it, so a coordinator that dies or is
+ * interrupted loses nothing: the next run finds the finished jobs and collects them.
  */
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { QUEUE_NAME, type QueueConnection } from './connection.js';
@@ -48,7 +48,6 @@ export class QueueCoordinator {
   private readonly queue: Queue<BundleJobData>;
   private readonly events: QueueEvents;
   private readonly awaited = new Map<string, Awaited>();
-  private readonly delivered = new Set<string>();
   private toAdd: QueuedBundle[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -104,17 +103,15 @@ export class QueueCoordinator {
 
   /** The outcome is stored: its job can leave Redis. */
   async ack(hash: string): Promise<void> {
-    this.delivered.delete(hash);
     await this.queue.remove(hash).catch(() => {});
   }
 
   /**
-   * Stops listening; the jobs whose outcome was delivered are removed (the caller has stored
-   * them), the rest stay queued. `keepDelivered` leaves them too (the caller could not store).
+   * Stops listening. Jobs stay in Redis unless acknowledged: an outcome handed over but never
+   * stored (the run was interrupted) is collected again by the next run.
    */
-  async close({ keepDelivered = false } = {}): Promise<void> {
+  async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    if (!keepDelivered) for (const hash of [...this.delivered]) await this.ack(hash);
     await this.events.close().catch(() => {});
     await this.queue.close().catch(() => {});
   }
@@ -146,7 +143,6 @@ export class QueueCoordinator {
     const a = this.awaited.get(hash);
     if (!a) return;
     this.awaited.delete(hash);
-    this.delivered.add(hash);
     a.resolve(outcome);
   }
 
@@ -155,12 +151,15 @@ export class QueueCoordinator {
     const a = this.awaited.get(hash);
     if (!a) return;
     const job = await Job.fromId<BundleJobData>(this.queue, hash);
+    // Delivered by an event meanwhile (and perhaps already stored and removed): nothing to do.
+    if (!this.awaited.has(hash)) return;
     if (!job) {
       // Removed (by another coordinator that collected it into its own store): run it again.
       if (!this.toAdd.some((b) => b.hash === hash)) await this.queue.add(JOB_NAME, this.jobFor(a.item).data, this.jobFor(a.item).opts);
       return;
     }
     const state = await job.getState();
+    if (!this.awaited.has(hash)) return;
     if (state === 'completed') this.deliver(hash, { kind: 'completed', item: a.item, value: job.returnvalue });
     else if (state === 'failed') this.deliver(hash, { kind: 'failed', item: a.item, error: job.failedReason || 'failed without a reason' });
   }

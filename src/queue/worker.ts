@@ -26,7 +26,7 @@ export interface WorkerOptions {
 export interface RunningWorker {
   /** Stops taking jobs and waits for the active ones to finish. */
   drain(): Promise<void>;
-  /** Stops at once; the active jobs go back to the queue when their lock expires. */
+  /** Stops at once and puts the active jobs back in the queue for another worker. */
   abandon(): Promise<void>;
   worker: Worker<BundleJobData>;
 }
@@ -44,10 +44,15 @@ export function startWorker(conn: QueueConnection, o: WorkerOptions): RunningWor
   });
   const log = o.log ?? (() => {});
   const short = (job: Job<BundleJobData> | undefined) => (job ? `${job.id?.slice(0, 12)} ${job.data.ref}` : '?');
+  // The jobs this worker holds, with their lock tokens, so a hard stop can hand them back.
+  const active = new Map<string, Job<BundleJobData>>();
+  worker.on('active', (job) => active.set(job.id!, job));
   worker.on('completed', (job, result: { status?: string; durationMs?: number }) => {
+    active.delete(job.id!);
     log(`done ${short(job)}: ${result?.status ?? '?'} in ${result?.durationMs ?? '?'} ms`);
   });
   worker.on('failed', (job, err) => {
+    if (job) active.delete(job.id!);
     const left = job ? (job.opts.attempts ?? 1) - job.attemptsMade : 0;
     log(`failed ${short(job)}: ${err.message}${left > 0 ? ` (${left} more attempt${left > 1 ? 's' : ''})` : ''}`);
   });
@@ -55,6 +60,12 @@ export function startWorker(conn: QueueConnection, o: WorkerOptions): RunningWor
   return {
     worker,
     drain: () => worker.close(),
-    abandon: () => worker.close(true),
+    async abandon() {
+      // Stop fetching first, then release what is held; what cannot be released (Redis
+      // unreachable) returns by stall recovery when its lock expires.
+      await worker.pause(true).catch(() => {});
+      await Promise.all([...active.values()].map((job) => job.moveToWait(job.token).catch(() => 0)));
+      await worker.close(true);
+    },
   };
 }

@@ -35,11 +35,11 @@ describe('queue plumbing (real redis-server)', () => {
     expect(out[4]!.kind === 'completed' && out[4]!.value).toMatchObject({ contentHash: list[0]!.hash });
     // One job per hash was run.
     expect(await redis.client.keys('bull:jetdiag-bundles:1*')).toHaveLength(4);
-    // Acknowledged (stored) outcomes leave Redis; the rest go on close.
+    // Acknowledged (stored) outcomes leave Redis; the others stay for the next run.
     await c.ack(list[0]!.hash);
     expect(await redis.client.exists(`bull:jetdiag-bundles:${list[0]!.hash}`)).toBe(0);
     await c.close();
-    expect(await redis.client.keys('bull:jetdiag-bundles:1*')).toEqual([]);
+    expect(await redis.client.keys('bull:jetdiag-bundles:1*')).toHaveLength(3);
   });
 
   it('collects results finished while no coordinator was listening', async () => {
@@ -53,7 +53,26 @@ describe('queue plumbing (real redis-server)', () => {
     const second = await QueueCoordinator.start(conn, { options: {}, sweepMs: 60_000 });
     const out = await Promise.all(list.map((b) => second.submit(b)));
     expect(out.map((o) => o.kind)).toEqual(['completed', 'completed']);
-    await first.close({ keepDelivered: true });
+    await first.close();
     await second.close();
+  });
+
+  it('a worker stopped hard hands its job back at once; another worker finishes it', async () => {
+    const conn = parseQueueUrl(redis.url);
+    await worker.drain();
+    const quitter = startWorker(conn, { concurrency: 1, processor: ECHO });
+    const c = await QueueCoordinator.start(conn, { options: {}, sweepMs: 300 });
+    const [slow] = items(['slow.tgz'], 3);
+    const outcome = c.submit(slow!);
+    const key = `bull:jetdiag-bundles:${slow!.hash}`;
+    const deadline = Date.now() + 20_000;
+    while ((await redis.client.lpos('bull:jetdiag-bundles:active', slow!.hash)) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await quitter.abandon();
+    expect(await redis.client.lpos('bull:jetdiag-bundles:wait', slow!.hash)).not.toBeNull();
+    expect(Number((await redis.client.hget(key, 'attemptsMade')) ?? 0)).toBe(0);
+    const other = startWorker(conn, { concurrency: 1, processor: ECHO });
+    expect(await outcome).toMatchObject({ kind: 'completed', value: { attempt: 0 } });
+    await other.abandon();
+    await c.close();
   });
 });
