@@ -13,8 +13,15 @@ import { parseIomem } from './iomem/build.js';
 import { parseDmesg } from './dmesg/build.js';
 import { parseTegrastats } from './tegrastats/build.js';
 import { parsePagetypeinfo } from './pagetypeinfo/build.js';
+import { parseVmstat } from './vmstat/build.js';
+import { parseDmaBuf } from './dma-buf/build.js';
+import { parseIommuGroups } from './iommu-groups/build.js';
+import { parseNvmapClients } from './nvmap-clients/build.js';
+import { parseThermalTrips } from './thermal-trips/build.js';
 
-type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
+type FilePart =
+  | 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats'
+  | 'vmstat' | 'dmaBuf' | 'iommuGroups' | 'nvmapClients' | 'thermalTrips';
 
 export interface ParserOptions {
   /** Sample interval assumed for tegrastats logs without timestamps (seconds). */
@@ -46,4 +53,9 @@ export const FILE_PARSERS: FileParser[] = [
   entry({ kind: 'dmesg', part: 'dmesg', parse: parseDmesg }),
   entry({ kind: 'tegrastats', part: 'tegrastats', parse: parseTegrastats }),
   entry({ kind: 'pagetypeinfo', part: 'pagetypeinfo', parse: parsePagetypeinfo }),
+  entry({ kind: 'vmstat', part: 'vmstat', parse: parseVmstat }),
+  entry({ kind: 'dma-buf', part: 'dmaBuf', parse: parseDmaBuf }),
+  entry({ kind: 'iommu-groups', part: 'iommuGroups', parse: parseIommuGroups }),
+  entry({ kind: 'nvmap-clients', part: 'nvmapClients', parse: parseNvmapClients }),
+  entry({ kind: 'thermal-trips', part: 'thermalTrips', parse: parseThermalTrips }),
 ];
