@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/src/cli.js';
+import { run } from '../dist/src/cli/index.js';
+run();

@@ -9,6 +9,7 @@ import type { Finding, FindingInput, Rule, RuleOutcome } from './types.js';
 import { matchSignatures, type SignatureIndex } from './signatures/match.js';
 import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
+import { isTag } from './tags.js';
 
 export interface EngineOptions {
   /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
@@ -67,6 +68,8 @@ export function runRule(
     report(f: FindingInput) {
       const template = rule.meta.messages[f.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${f.messageId}"`);
+      const badTag = f.tags?.find((t) => !isTag(t));
+      if (badTag !== undefined) throw new Error(`rule ${rule.meta.id} reported unknown tag "${badTag}"`);
       const evidence = f.evidence ?? [];
       found.push({
         ruleId: rule.meta.id,

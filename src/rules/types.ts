@@ -2,6 +2,7 @@
 import type { Snapshot, SnapshotPart } from '../snapshot/types.js';
 import type { DeviceContext } from './device/context.js';
 import type { SignatureIndex } from './signatures/match.js';
+import type { Tag } from './tags.js';
 
 export const SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -38,8 +39,8 @@ export interface Finding {
   evidenceCount?: number;
   remedy: string[];
   references: string[];
-  /** Facts other parts correlate on, e.g. `process:python3`, `device:8000000.iommu`. */
-  tags: string[];
+  /** Facts the root causes correlate on (closed vocabulary, see tags.ts), e.g. `process:python3`. */
+  tags: Tag[];
 }
 
 export interface RuleDocs {
@@ -83,7 +84,7 @@ export interface FindingInput {
   figures?: Figure[];
   evidence?: Evidence[];
   remedy?: string[];
-  tags?: string[];
+  tags?: Tag[];
 }
 
 export interface RuleContext {

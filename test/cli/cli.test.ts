@@ -110,7 +110,7 @@ describe('jetdiag CLI', () => {
 
 describe('colour', () => {
   it('is on only for a TTY, and never with NO_COLOR or --no-color', async () => {
-    const { useColour } = await import('../../src/cli.js');
+    const { useColour } = await import('../../src/cli/index.js');
     const tty = process.stdout.isTTY;
     const noColor = process.env.NO_COLOR;
     try {

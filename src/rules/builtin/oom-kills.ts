@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { paramTag, type Tag } from '../tags.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
 import { round } from '../stats.js';
@@ -107,7 +108,7 @@ export const oomKills: Rule = {
         ...(inv ? [{ label: 'gfp_mask', value: `${inv.gfp_mask}${inv.gfp_flags ? ` (${inv.gfp_flags})` : ''}` }, { label: 'order', value: Number(inv.order) }] : []),
         { label: 'when', value: hitTime((e.victim ?? e.invoked)!) },
       ];
-      const tags = ['oom', `process:${v?.comm ?? 'unknown'}`];
+      const tags: Tag[] = ['oom', paramTag('process', v?.comm ?? 'unknown')];
       if (trap) tags.push('cma-trap');
       if (memcg) {
         report({

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { paramTag, type Tag } from '../tags.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
 
@@ -114,7 +115,7 @@ export const smmuFaults: Rule = {
       const kinds = [...g.fsr].map(decodeFsr).filter(Boolean);
       const count = g.hits.length + (gi === 0 ? suppressed : 0);
       const topIovas = [...g.iovas.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-      const tags = ['smmu-fault', `device:${g.device}`];
+      const tags: Tag[] = ['smmu-fault', paramTag('device', g.device)];
       if (cam.length) tags.push('smmu-near-camera');
       if (gpu.length) tags.push('smmu-near-gpu');
       report({

@@ -1,4 +1,5 @@
 import type { Evidence, Rule, RuleContext } from '../types.js';
+import type { Tag } from '../tags.js';
 import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
@@ -107,7 +108,7 @@ export const thermal: Rule = {
         ...clocks.figures,
       ];
       const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
-      const tags = ['thermal', ...(clocks.summary ? ['throttling-clocks'] : [])];
+      const tags: Tag[] = ['thermal', ...(clocks.summary ? (['throttling-clocks'] as const) : [])];
       if (level === 3) {
         report({ messageId: 'overShutdown', severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (level === 2) {
@@ -193,7 +194,7 @@ function checkZoneReadings(
     { label: z.type!, value: z.tempC!, unit: '°C' },
     { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
   ];
-  const tags = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
+  const tags: Tag[] = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
   const messageId = level === 3 ? 'overShutdown' : level === 2 ? 'overTrip' : 'nearTrip';
   report({ messageId, severity: level === 3 ? 'critical' : level === 2 ? 'error' : 'warning', confidence: 0.6, data, figures, evidence, tags });
 }

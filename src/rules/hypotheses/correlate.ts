@@ -2,6 +2,7 @@
 import type { Snapshot } from '../../snapshot/types.js';
 import type { EngineResult } from '../engine.js';
 import type { Hypothesis, HypothesisRule } from './types.js';
+import type { Tag } from '../tags.js';
 import { cmaFragmentation } from './cma-fragmentation.js';
 import { cmaTooSmall } from './cma-too-small.js';
 import { dmabufUseAfterFree } from './dmabuf-use-after-free.js';
@@ -44,7 +45,7 @@ export function correlate(result: Pick<EngineResult, 'findings' | 'device'>, sna
     findings,
     snapshot,
     device: result.device,
-    tagged: (tag: string) => findings.filter((f) => f.tags.includes(tag)),
+    tagged: (tag: Tag) => findings.filter((f) => f.tags.includes(tag)),
     uptimeSeconds: uptimeOf(snapshot),
   };
   const out: Hypothesis[] = [];

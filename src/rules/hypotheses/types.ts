@@ -2,6 +2,7 @@
 import type { Snapshot } from '../../snapshot/types.js';
 import type { DeviceContext } from '../device/context.js';
 import type { Finding } from '../types.js';
+import type { Tag } from '../tags.js';
 
 export interface Hypothesis {
   id: string;
@@ -18,7 +19,7 @@ export interface HypothesisContext {
   findings: Finding[];
   snapshot: Snapshot;
   device: DeviceContext;
-  tagged(tag: string): Finding[];
+  tagged(tag: Tag): Finding[];
   /** Seconds the device had been up when the bundle was taken, when known. */
   uptimeSeconds?: number;
 }

@@ -4,6 +4,7 @@
  */
 import type { Evidence, Figure, Rule } from '../types.js';
 import type { CompiledSignature } from './pack.js';
+import { paramTag } from '../tags.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
@@ -73,7 +74,7 @@ export function packRule(sig: CompiledSignature): Rule {
         figures,
         evidence: hitEvidence(snapshot.dmesg!.file, all),
         remedy: sig.remedyTemplates.map((t) => t(data)),
-        tags: [...(sig.tags ?? []), `signature:${sig.id}`],
+        tags: [...(sig.tags ?? []), paramTag('signature', sig.id)],
       });
     },
   };

@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
 import { UserInputError } from '../../errors.js';
+import { isTag, PLAIN_TAGS, TAG_KINDS, type Tag } from '../tags.js';
 
 export interface PatternSpec {
   regex: string;
@@ -39,7 +40,8 @@ export interface SignatureSpec {
   verdict: string;
   remedy: string[];
   references: string[];
-  tags?: string[];
+  /** From the closed vocabulary in tags.ts; an unknown tag refuses the pack. */
+  tags?: Tag[];
   /** Real lines the signature must match (the tester checks them). */
   examples: string[];
 }
@@ -78,6 +80,17 @@ function strList(file: string, where: string, v: unknown, optional = false): str
   if (v === undefined && optional) return [];
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(file, where, 'expected an array of strings');
   return v as string[];
+}
+
+const KNOWN_TAGS = [...PLAIN_TAGS, ...TAG_KINDS.map((k) => `${k}:<value>`)].join(', ');
+
+/** Tags must come from the closed vocabulary: a typo would silently feed no cause. */
+export function tagList(file: string, where: string, v: unknown): Tag[] {
+  const list = strList(file, where, v, true);
+  list.forEach((t, k) => {
+    if (!isTag(t)) fail(file, `${where}[${k}]`, `unknown tag "${t}"; known tags: ${KNOWN_TAGS}`);
+  });
+  return list as Tag[];
 }
 
 function template(file: string, where: string, text: string): HandlebarsTemplateDelegate {
@@ -151,7 +164,7 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
       verdict,
       remedy,
       references: strList(file, at('references'), s.references, true),
-      tags: strList(file, at('tags'), s.tags, true),
+      tags: tagList(file, at('tags'), s.tags),
       examples,
       pack,
       file,

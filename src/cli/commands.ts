@@ -1,0 +1,9 @@
+/**
+ * Every `jetdiag` command, one line each: a module under src/cli/ whose default export adds its
+ * command to the program. Help lists them in this file's (alphabetical) order. Command modules
+ * import only commander and light helpers at load; parsers, rules and renderers are imported
+ * inside the action, so `jetdiag --version` stays instant.
+ */
+export { default as analyze } from './analyze.js';
+export { default as parse } from './parse.js';
+export { default as rules } from './rules.js';

@@ -1,0 +1,27 @@
+/** `jetdiag parse`: the typed snapshot of a bundle as JSON. */
+import type { Command } from 'commander';
+import { intakeOptions, toAnalyzeOptions, type IntakeFlags } from './options.js';
+
+export default function register(program: Command): void {
+  intakeOptions(
+    program
+      .command('parse')
+      .description('print the typed snapshot of a bundle as JSON (for jq and other tools)')
+      .argument('<bundle>', 'bundle path, or - for stdin')
+      .option('--compact', 'one line of JSON instead of indented'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ jetdiag parse bundle.tgz > snapshot.json
+  $ jetdiag parse bundle.tgz | jq '.tegrastats.ramUsedMB | max'
+  $ jetdiag parse captures/ --compact | jq '.bundle.entries[] | select(.unusedReason)'
+The output follows schema/snapshot.schema.json.`,
+    )
+    .action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
+      const [{ loadSnapshot }, { stringifyJson }] = await Promise.all([import('../analyze.js'), import('../report/json.js')]);
+      const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
+      process.stdout.write(stringifyJson(snapshot, !opts.compact) + '\n');
+    });
+}
