@@ -5,5 +5,6 @@
  * inside the action, so `jetdiag --version` stays instant.
  */
 export { default as analyze } from './analyze.js';
+export { default as collector } from './collector.js';
 export { default as parse } from './parse.js';
 export { default as rules } from './rules.js';

@@ -2,6 +2,7 @@
 import type { AssembledBundle } from '../bundle/assemble.js';
 import { FILE_PARSERS, type ParserOptions } from '../parsers/registry.js';
 import { parseIdentity } from '../parsers/identity/build.js';
+import { noteCollectorManifest } from './collector-manifest.js';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
 import { SCHEMA_VERSION, type Snapshot } from './types.js';
 import { VERSION } from '../version.js';
@@ -37,6 +38,7 @@ export function buildSnapshot(
   const idSink = new DiagnosticSink('identity');
   const identity = parseIdentity(bundle.inputs, idSink, snapshot);
   if (identity) snapshot.identity = identity;
+  noteCollectorManifest(snapshot);
   diagnostics.push(...idSink.finish());
   return snapshot;
 }
