@@ -60,7 +60,7 @@ function collect(shell: string[], args: string[] = [], opts: { nonRoot?: boolean
 
 const status = (r: Run, name: string) => r.manifest.items.find((i) => i.name === name);
 
-describe('jetdiag-collect.sh under dash (Debian's /bin/sh: required)', () => {
+describe('jetdiag-collect.sh under dash (required: it is Debian and Ubuntu /bin/sh)', () => {
   it('writes <device>-<UTC time>.tgz, prints its path last, and the bundle analyses with identity, findings and manifest', async () => {
     const r = collect([DASH]);
     expect(r.stderr).not.toMatch(/not found|syntax error|unexpected/i);
