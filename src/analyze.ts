@@ -2,7 +2,7 @@
 import { assembleBundle } from './bundle/assemble.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
 import { readBundle } from './bundle/read.js';
-import type { ParserOptions } from './parsers/registry.js';
+import type { ParserOptions } from './parsers/options.js';
 import { buildSnapshot, DEFAULT_PARSER_OPTIONS } from './snapshot/build.js';
 import type { Snapshot } from './snapshot/types.js';
 import { runRules, type EngineOptions, type EngineResult } from './rules/engine.js';

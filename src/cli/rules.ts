@@ -18,9 +18,10 @@ Examples:
   $ jetdiag rules --rules ./site-rules`,
     )
     .action(async (opts: { json?: boolean; rules?: string[] }) => {
-      const [{ loadSignatures }, { allRules }, { stringifyJson }] = await Promise.all([
+      const [{ loadSignatures }, { allRules }, { catalogueCoverage }, { stringifyJson }] = await Promise.all([
         import('../rules/signatures/pack.js'),
         import('../rules/registry.js'),
+        import('../rules/catalogue.js'),
         import('../report/json.js'),
       ]);
       const signatures = loadSignatures((opts.rules ?? []).map((d) => path.resolve(d)));
@@ -43,5 +44,9 @@ Examples:
       for (const r of rules) process.stdout.write(`${r.id.padEnd(w)}  ${r.category.padEnd(13)} ${r.description}\n`);
       const reportedBy = signatures.filter((s) => s.reportedBy || s.report === false);
       process.stdout.write(`\n${rules.length} rules. Signatures read by other rules: ${reportedBy.map((s) => `${s.id}${s.reportedBy ? ` (${s.reportedBy})` : ' (context)'}`).join(', ')}\n`);
+      const coverage = catalogueCoverage(allRules(signatures));
+      const cw = Math.max(...coverage.map((c) => c.id.length));
+      process.stdout.write(`\nCatalogue signature ids (${coverage.length}), the ids findings cite, and the rules that report them:\n`);
+      for (const c of coverage) process.stdout.write(`  ${c.id.padEnd(cw)}  ${c.rules.length ? c.rules.join(', ') : '(context only: read, never reported)'}\n`);
     });
 }

@@ -44,7 +44,7 @@ export function renderMarkdown(m: ReportModel): string {
       for (const r of f.remedy) out.push(`- ${esc(r)}`);
       out.push('');
     }
-    out.push(`Rule: ${code(f.ruleId)}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
+    out.push(`Rule: ${code(f.ruleId)}${f.signatures.length ? ` · signatures ${f.signatures.map(code).join(', ')}` : ''}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
   });
   out.push('## Checks', '');
   if (m.passed.length) out.push(`Passed: ${m.passed.map((o) => code(o.ruleId)).join(', ')}`, '');

@@ -71,6 +71,9 @@ export function runRule(
       const badTag = f.tags?.find((t) => !isTag(t));
       if (badTag !== undefined) throw new Error(`rule ${rule.meta.id} reported unknown tag "${badTag}"`);
       const evidence = f.evidence ?? [];
+      const cited = [...new Set(f.signatures ?? [])];
+      const unknown = cited.filter((id) => !rule.meta.signatures?.includes(id));
+      if (unknown.length) throw new Error(`rule ${rule.meta.id} cited signature id(s) it does not declare: ${unknown.join(', ')}`);
       found.push({
         ruleId: rule.meta.id,
         messageId: f.messageId,
@@ -85,6 +88,7 @@ export function runRule(
         remedy: f.remedy ?? rule.meta.remedy ?? [],
         references: rule.meta.references ?? [],
         tags: f.tags ?? [],
+        signatures: cited,
       });
     },
   });

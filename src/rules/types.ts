@@ -41,6 +41,8 @@ export interface Finding {
   references: string[];
   /** Facts the root causes correlate on (closed vocabulary, see tags.ts), e.g. `process:python3`. */
   tags: Tag[];
+  /** Catalogue signature ids the finding rests on (the fleet's grouping key). */
+  signatures: string[];
 }
 
 export interface RuleDocs {
@@ -85,6 +87,8 @@ export interface FindingInput {
   evidence?: Evidence[];
   remedy?: string[];
   tags?: Tag[];
+  /** Catalogue ids the finding rests on; must be among the rule's `meta.signatures`. */
+  signatures?: readonly string[];
 }
 
 export interface RuleContext {

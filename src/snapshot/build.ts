@@ -1,6 +1,7 @@
 /** Runs every registered parser over the assembled bundle and returns the snapshot. */
 import type { AssembledBundle } from '../bundle/assemble.js';
-import { FILE_PARSERS, type ParserOptions } from '../parsers/registry.js';
+import { FILE_PARSERS } from '../parsers/registry.js';
+import type { ParserOptions } from '../parsers/options.js';
 import { parseIdentity } from '../parsers/identity/build.js';
 import { noteCollectorManifest } from './collector-manifest.js';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.js';

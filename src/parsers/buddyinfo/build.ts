@@ -3,12 +3,12 @@
  * the unusable-free-space index per order. Periodic captures become a series: a zone seen
  * again starts a new capture.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { BuddyZone, Buddyinfo, BuddyinfoCapture } from '../../snapshot/types.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
+import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import type { ParserOptions } from '../options.js';
 import { buddyinfoParser, type BuddyLine } from './grammar.js';
 import { buddyinfoLexer } from './tokens.js';
 
@@ -53,21 +53,23 @@ export function buddyZone(node: number, zone: string, counts: number[], line: nu
 }
 
 export function parseBuddyinfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Buddyinfo {
+  return parseWhole(buddyinfoStream(src, sink, options), src.text);
+}
+
+export function buddyinfoStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Buddyinfo> {
   const captures: BuddyinfoCapture[] = [];
   let current: BuddyinfoCapture | null = null;
   let pendingTime: string | undefined;
-  forEachLine(
-    src,
-    sink,
-    (line, lineNo) => {
-      if (line.trim() === '') return;
-      if (!line.startsWith('Node') && looksLikeTimestampLine(line)) {
-        pendingTime = line.trim();
-        current = null;
-        return;
-      }
-      const p = parseLine(lineParser, line, lineNo, sink, 'buddyinfo.unexpected-line');
-      if (!p) return;
+  return procLineParser(src, sink, options, {
+    lp: lineParser,
+    code: 'buddyinfo.unexpected-line',
+    before: (line) => {
+      if (line.startsWith('Node') || !looksLikeTimestampLine(line)) return false;
+      pendingTime = line.trim();
+      current = null;
+      return true;
+    },
+    line: (p, _line, lineNo) => {
       if (!current || current.zones.some((z) => z.node === p.node && z.zone === p.zone)) {
         current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), zones: [] };
         pendingTime = undefined;
@@ -75,8 +77,7 @@ export function parseBuddyinfo(src: TextSource, sink: DiagnosticSink, options?: 
       }
       current.zones.push(buddyZone(p.node, p.zone, p.counts, lineNo));
     },
-    lineLimits(options),
-  );
-  if (!captures.length) sink.add('error', 'buddyinfo.empty', 'no "Node N, zone NAME ..." lines found');
-  return { file: src.path, pageSize: PAGE_SIZE, captures };
+    empty: { when: () => !captures.length, code: 'buddyinfo.empty', message: 'no "Node N, zone NAME ..." lines found' },
+    result: () => ({ file: src.path, pageSize: PAGE_SIZE, captures }),
+  });
 }

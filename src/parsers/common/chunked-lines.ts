@@ -8,7 +8,8 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { forEachLine, type LineLimits, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import { lexLine, type LineParser } from './line-runner.js';
+import { lexLine, type LineParser, type SourceRef } from './line-runner.js';
+import { LineStream } from './line-stream.js';
 
 const CHUNK = 64 * 1024;
 
@@ -85,4 +86,22 @@ function hasLongLine(chunk: string, max: number): boolean {
     if (e < 0) return false;
     s = e + 1;
   }
+}
+
+/** forEachTokenLine over text that streams in: lines handed over in runs as they complete. */
+export function tokenLineStream(
+  src: SourceRef,
+  sink: DiagnosticSink,
+  lp: LineParser<unknown>,
+  chunkLexer: Lexer,
+  code: string,
+  visit: (tokens: IToken[] | null, line: string, lineNo: number) => void,
+  limits: LineLimits,
+): LineStream {
+  return new LineStream(
+    (text, first) => forEachTokenLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits),
+    sink,
+    limits,
+    src.lineOffset,
+  );
 }

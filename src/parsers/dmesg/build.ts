@@ -6,11 +6,11 @@
  * journal entries) are counted and skipped.
  */
 import type { TextSource } from '../../bundle/text.js';
-import { forEachTokenLine } from '../common/chunked-lines.js';
+import { tokenLineStream } from '../common/chunked-lines.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
-import { parseTokens, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
 import { dmesgChunkLexer, dmesgLexer } from './tokens.js';
@@ -46,6 +46,10 @@ const CONTINUATION_RE =
   /^(\s|CPU: \d|Hardware name:|Call [Tt]race:|Mem-Info:|Node \d|(Node \d+ )?(DMA32|DMA|Normal|HighMem|Movable)(: | free:)|IP: |PGD |PUD |PMD |PTE |Oops: |task: |\[<[0-9a-f]+>\]|CR2: |active_anon:|\d+ total pagecache pages|\d+ pages |Swap cache stats|Free swap|Total swap|Tasks state|\[\s*\d+\]|\[\s*pid\s*\]|oom-kill:|(Out of memory|Memory cgroup out of memory): Kill|Killed process|pc : |lr : |sp : |x\d+\s*: |Modules linked in:|Code: |---\[ end |Workqueue:|Process |Stack:|Backtrace:|RIP: |RSP: |R[A-Z0-9]{2}: |Comm: |pstate: |Mem abort info:|Data abort info:|ESR = |\s*(EC|IL|SET|FnV|EA|S1PTW|ISV|CM|WnR) = |user pgtable:|\[[0-9a-f]{16}\] pgd=|\"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs\"|task:\S+\s+state:|lowmem_reserve\[\]:|cpuset=|COMPACTION is disabled|Showing busy workqueues|free:\d+ |\d+ (pages RAM|pages HighMem|pages reserved|pages cma reserved|pages in swap cache))/;
 
 export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Dmesg {
+  return parseWhole(dmesgStream(src, sink, options), src.text);
+}
+
+export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Dmesg> {
   const records: DmesgRecord[] = [];
   const groups: DmesgGroup[] = [];
   const boots: DmesgBoot[] = [];
@@ -64,7 +68,7 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
     boots.push({ index: boot, firstRecord: idx, line });
   };
 
-  forEachTokenLine(
+  const lines = tokenLineStream(
     src,
     sink,
     lineParser,
@@ -204,36 +208,45 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
     },
     lineLimits(options),
   );
+  return {
+    write: (text) => lines.write(text),
+    end: () => {
+      lines.end();
+      return finish();
+    },
+  };
 
-  // Serial-console captures start with banners and bootloader text before the kernel's
-  // first stamped line: in a stamped log, plain lines before it are not kernel messages.
-  const firstStamped = records.findIndex((r) => r.monotonic !== undefined);
-  if (firstStamped > 0 && (formatVotes.get('dmesg') ?? 0) >= (records.length - firstStamped) / 2) {
-    const k = firstStamped;
-    if (records.slice(0, k).every((r) => r.monotonic === undefined && r.wallClock === undefined && r.level === undefined)) {
-      skipped += k;
-      records.splice(0, k);
-      for (const r of records) if (r.groupHead !== undefined) r.groupHead = r.groupHead >= k ? r.groupHead - k : undefined;
-      const kept = groups.filter((g) => g.head >= k).map((g) => ({ ...g, head: g.head - k, last: g.last - k }));
-      groups.length = 0;
-      groups.push(...kept);
-      for (const b of boots) b.firstRecord = Math.max(0, b.firstRecord - k);
-      if (boots[0]) boots[0].line = records[0]!.line;
-      formatVotes.set('plain', Math.max(0, (formatVotes.get('plain') ?? 0) - k));
+  function finish(): Dmesg {
+    // Serial-console captures start with banners and bootloader text before the kernel's
+    // first stamped line: in a stamped log, plain lines before it are not kernel messages.
+    const firstStamped = records.findIndex((r) => r.monotonic !== undefined);
+    if (firstStamped > 0 && (formatVotes.get('dmesg') ?? 0) >= (records.length - firstStamped) / 2) {
+      const k = firstStamped;
+      if (records.slice(0, k).every((r) => r.monotonic === undefined && r.wallClock === undefined && r.level === undefined)) {
+        skipped += k;
+        records.splice(0, k);
+        for (const r of records) if (r.groupHead !== undefined) r.groupHead = r.groupHead >= k ? r.groupHead - k : undefined;
+        const kept = groups.filter((g) => g.head >= k).map((g) => ({ ...g, head: g.head - k, last: g.last - k }));
+        groups.length = 0;
+        groups.push(...kept);
+        for (const b of boots) b.firstRecord = Math.max(0, b.firstRecord - k);
+        if (boots[0]) boots[0].line = records[0]!.line;
+        formatVotes.set('plain', Math.max(0, (formatVotes.get('plain') ?? 0) - k));
+      }
     }
-  }
 
-  let format: DmesgFormat = 'plain';
-  let best = -1;
-  for (const [f, n] of formatVotes) if (n > best) [format, best] = [f, n];
-  if (skipped > 0 && records.length > 0 && formatVotes.get('dmesg') && skipped > records.length / 10 && !formatVotes.has('syslog') && !formatVotes.has('journal-short')) {
-    format = 'serial-console';
+    let format: DmesgFormat = 'plain';
+    let best = -1;
+    for (const [f, n] of formatVotes) if (n > best) [format, best] = [f, n];
+    if (skipped > 0 && records.length > 0 && formatVotes.get('dmesg') && skipped > records.length / 10 && !formatVotes.has('syslog') && !formatVotes.has('journal-short')) {
+      format = 'serial-console';
+    }
+    const first = records[0];
+    const startsMidBoot =
+      records.length > 0 &&
+      !records.slice(0, 5).some((r) => /^(Booting Linux|Linux version \d)/.test(r.message)) &&
+      (first!.monotonic === undefined || first!.monotonic > 1);
+    if (records.length === 0) sink.add('warning', 'dmesg.empty', 'no kernel messages found');
+    return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped };
   }
-  const first = records[0];
-  const startsMidBoot =
-    records.length > 0 &&
-    !records.slice(0, 5).some((r) => /^(Booting Linux|Linux version \d)/.test(r.message)) &&
-    (first!.monotonic === undefined || first!.monotonic > 1);
-  if (records.length === 0) sink.add('warning', 'dmesg.empty', 'no kernel messages found');
-  return { file: src.path, format, records, groups, boots, startsMidBoot, skippedLines: skipped };
 }

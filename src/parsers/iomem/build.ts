@@ -2,11 +2,11 @@
  * /proc/iomem into a tree (indentation gives depth), addresses kept as exact hex strings,
  * each region classified; a capture without root (all addresses zero) is detected.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Iomem, IomemKind, IomemRegion } from '../../snapshot/types.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
+import type { ParserOptions } from '../options.js';
 import { iomemParser, type IomemLine } from './grammar.js';
 import { iomemLexer } from './tokens.js';
 
@@ -28,17 +28,15 @@ export function classifyRegion(name: string): IomemKind {
 }
 
 export function parseIomem(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Iomem {
+  return parseWhole(iomemStream(src, sink, options), src.text);
+}
+
+export function iomemStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Iomem> {
   const roots: IomemRegion[] = [];
   const stack: IomemRegion[] = [];
   let allZero = true;
   let count = 0;
-  forEachLine(
-    src,
-    sink,
-    (line, lineNo) => {
-      if (line.trim() === '') return;
-      const p = parseLine(lineParser, line, lineNo, sink, 'iomem.unexpected-line');
-      if (!p) return;
+  const addRegion = (p: IomemLine, line: string, lineNo: number) => {
       count++;
       const depth = Math.floor((line.length - line.trimStart().length) / 2);
       const start = BigInt(`0x${p.start}`);
@@ -60,14 +58,21 @@ export function parseIomem(src: TextSource, sink: DiagnosticSink, options?: Pars
       else roots.push(region);
       stack.length = depth;
       stack.push(region);
-    },
-    lineLimits(options),
-  );
+  };
+  return procLineParser(src, sink, options, {
+    lp: lineParser,
+    code: 'iomem.unexpected-line',
+    line: addRegion,
+    empty: { when: () => count === 0, code: 'iomem.empty', message: 'no "<start>-<end> : <name>" lines found' },
+    result: () => finish(src.path, roots, count, allZero, sink),
+  });
+}
+
+function finish(file: string, roots: IomemRegion[], count: number, allZero: boolean, sink: DiagnosticSink): Iomem {
   const addressesHidden = count > 0 && allZero;
   if (addressesHidden) {
     sink.add('warning', 'iomem.addresses-hidden', 'every address is zero: /proc/iomem was captured without root, so sizes and the layout are unknown');
   }
-  if (count === 0) sink.add('error', 'iomem.empty', 'no "<start>-<end> : <name>" lines found');
   const totals: Record<IomemKind, number> = { 'system-ram': 0, reserved: 0, cma: 0, kernel: 0, carveout: 0, device: 0 };
   const walk = (rs: IomemRegion[], insideSame: Set<IomemKind>) => {
     for (const r of rs) {
@@ -76,5 +81,5 @@ export function parseIomem(src: TextSource, sink: DiagnosticSink, options?: Pars
     }
   };
   if (!addressesHidden) walk(roots, new Set());
-  return { file: src.path, regions: roots, addressesHidden, totals };
+  return { file, regions: roots, addressesHidden, totals };
 }

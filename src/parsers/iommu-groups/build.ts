@@ -2,10 +2,10 @@
  * IOMMU group listings into the snapshot: group id -> devices. Reads plain `ls` (one name a
  * line, or columns), `ls -l` (links with their targets) and pasted prompts.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
+import type { ParserOptions } from '../options.js';
 import { iommuParser, type IommuLine } from './grammar.js';
 import { iommuLexer } from './tokens.js';
 import type { IommuGroup, IommuGroups } from './types.js';
@@ -18,31 +18,32 @@ const lineParser: LineParser<IommuLine> = {
 };
 
 export function parseIommuGroups(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): IommuGroups {
+  return parseWhole(iommuGroupsStream(src, sink, options), src.text);
+}
+
+export function iommuGroupsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<IommuGroups> {
   const groups: IommuGroup[] = [];
   let current: IommuGroup | null = null;
-  forEachLine(
-    src,
-    sink,
-    (line, lineNo) => {
-      if (line.trim() === '') return;
-      const p = parseLine(lineParser, line, lineNo, sink, 'iommu-groups.unexpected-line');
-      if (!p || p.kind === 'skip') return;
-      if (p.kind === 'group') {
-        current = groups.find((g) => g.id === p.id) ?? null;
-        if (!current) groups.push((current = { id: p.id, line: lineNo, devices: [] }));
-        return;
-      }
-      if (!current) {
-        sink.add('warning', 'iommu-groups.no-heading', `device name(s) before any "iommu_groups/<n>/devices:" heading: ${p.names.join(' ')}`, lineNo);
-        return;
-      }
-      for (const name of p.names) current.devices.push({ name, line: lineNo, target: p.target });
-    },
-    lineLimits(options),
-  );
-  if (!groups.length) sink.add('error', 'iommu-groups.empty', 'no "iommu_groups/<n>/devices:" heading found');
-  groups.sort((a, b) => a.id - b.id);
-  return { file: src.path, groups };
+  const onLine = (p: IommuLine, _line: string, lineNo: number) => {
+    if (p.kind === 'skip') return;
+    if (p.kind === 'group') {
+      current = groups.find((g) => g.id === p.id) ?? null;
+      if (!current) groups.push((current = { id: p.id, line: lineNo, devices: [] }));
+      return;
+    }
+    if (!current) {
+      sink.add('warning', 'iommu-groups.no-heading', `device name(s) before any "iommu_groups/<n>/devices:" heading: ${p.names.join(' ')}`, lineNo);
+      return;
+    }
+    for (const name of p.names) current.devices.push({ name, line: lineNo, target: p.target });
+  };
+  return procLineParser(src, sink, options, {
+    lp: lineParser,
+    code: 'iommu-groups.unexpected-line',
+    line: onLine,
+    empty: { when: () => groups.length === 0, code: 'iommu-groups.empty', message: 'no "iommu_groups/<n>/devices:" heading found' },
+    result: () => ({ file: src.path, groups: groups.sort((a, b) => a.id - b.id) }),
+  });
 }
 
 /** The groups holding a device whose name contains `needle` (case-insensitive). */

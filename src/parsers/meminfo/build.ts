@@ -4,12 +4,11 @@
  * lines between them) become a series: a key seen again starts a new capture.
  */
 import type { TextSource } from '../../bundle/text.js';
-import { forEachLine } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Meminfo, MeminfoCapture } from '../../snapshot/types.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
+import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import type { ParserOptions } from '../options.js';
 import { meminfoParser, type MeminfoLine } from './grammar.js';
 import { meminfoLexer } from './tokens.js';
 
@@ -23,20 +22,20 @@ const lineParser: LineParser<MeminfoLine> = {
 };
 
 export function parseMeminfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Meminfo {
+  return parseWhole(meminfoStream(src, sink, options), src.text);
+}
+
+export function meminfoStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Meminfo> {
   const captures: MeminfoCapture[] = [];
   let current: MeminfoCapture | null = null;
   let pendingTime: string | undefined;
-  forEachLine(src, sink, (line, lineNo) => {
-    if (line.trim() === '') return;
-    if (!/^[A-Za-z][A-Za-z0-9_()]*:/.test(line)) {
-      if (looksLikeTimestampLine(line)) {
-        pendingTime = line.trim();
-        current = null;
-        return;
-      }
-    }
-    const parsed = parseLine(lineParser, line, lineNo, sink, 'meminfo.unexpected-line');
-    if (!parsed) return;
+  const before = (line: string) => {
+    if (/^[A-Za-z][A-Za-z0-9_()]*:/.test(line) || !looksLikeTimestampLine(line)) return false;
+    pendingTime = line.trim();
+    current = null;
+    return true;
+  };
+  const onLine = (parsed: MeminfoLine, _line: string, lineNo: number) => {
     if (!current || parsed.key in current.values) {
       current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), values: {}, lines: {} };
       pendingTime = undefined;
@@ -44,7 +43,13 @@ export function parseMeminfo(src: TextSource, sink: DiagnosticSink, options?: Pa
     }
     current.values[parsed.key] = parsed.unit ? parsed.value * (UNIT_BYTES[parsed.unit] ?? 1) : parsed.value;
     current.lines[parsed.key] = lineNo;
-  }, lineLimits(options));
-  if (captures.length === 0) sink.add('error', 'meminfo.empty', 'no "Key: value" lines found', undefined);
-  return { file: src.path, captures };
+  };
+  return procLineParser(src, sink, options, {
+    lp: lineParser,
+    code: 'meminfo.unexpected-line',
+    before,
+    line: onLine,
+    empty: { when: () => captures.length === 0, code: 'meminfo.empty', message: 'no "Key: value" lines found' },
+    result: () => ({ file: src.path, captures }),
+  });
 }

@@ -2,11 +2,11 @@
  * /proc/pagetypeinfo (optional input): free blocks per order and migrate type, CMA
  * included, and pageblocks per migrate type per zone.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Pagetypeinfo } from '../../snapshot/types.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
+import type { ParserOptions } from '../options.js';
 import { pagetypeinfoParser, type PagetypeLine } from './grammar.js';
 import { pagetypeinfoLexer } from './tokens.js';
 
@@ -18,15 +18,16 @@ const lineParser: LineParser<PagetypeLine> = {
 };
 
 export function parsePagetypeinfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Pagetypeinfo {
+  return parseWhole(pagetypeinfoStream(src, sink, options), src.text);
+}
+
+export function pagetypeinfoStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Pagetypeinfo> {
   const out: Pagetypeinfo = { file: src.path, free: [], blocks: [] };
   let blockColumns: string[] = [];
-  forEachLine(
-    src,
-    sink,
-    (line, lineNo) => {
-      if (line.trim() === '') return;
-      const p = parseLine(lineParser, line, lineNo, sink, 'pagetypeinfo.unexpected-line');
-      if (!p) return;
+  return procLineParser(src, sink, options, {
+    lp: lineParser,
+    code: 'pagetypeinfo.unexpected-line',
+    line: (p, _line, lineNo) => {
       if (p.type === 'text') {
         const head = p.words.join(' ');
         if (head === 'Page block order' && p.numbers.length) out.pageblockOrder = p.numbers[0];
@@ -47,8 +48,7 @@ export function parsePagetypeinfo(src: TextSource, sink: DiagnosticSink, options
       });
       out.blocks.push({ node: p.node, zone: p.zone, counts, line: lineNo });
     },
-    lineLimits(options),
-  );
-  if (!out.free.length && !out.blocks.length) sink.add('error', 'pagetypeinfo.empty', 'no "Node N, zone NAME, type ..." rows found');
-  return out;
+    empty: { when: () => !out.free.length && !out.blocks.length, code: 'pagetypeinfo.empty', message: 'no "Node N, zone NAME, type ..." rows found' },
+    result: () => out,
+  });
 }

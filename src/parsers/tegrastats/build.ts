@@ -6,13 +6,13 @@
  * several lines.
  */
 import type { TextSource } from '../../bundle/text.js';
-import { forEachTokenLine } from '../common/chunked-lines.js';
+import { tokenLineStream } from '../common/chunked-lines.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Tegrastats } from '../../snapshot/types.js';
 import { ColumnBuilder, ColumnSet } from '../common/columns.js';
-import { parseTokens, type LineParser } from '../common/line-runner.js';
+import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { wallSeconds } from '../../util/wallclock.js';
 import { tegrastatsParser } from './grammar.js';
@@ -62,6 +62,10 @@ function engineName(raw: string): string {
 }
 
 export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Tegrastats {
+  return parseWhole(tegrastatsStream(src, sink, options), src.text);
+}
+
+export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Tegrastats> {
   const interval = options?.tegrastatsIntervalSeconds ?? 1;
   const epoch = new ColumnBuilder();
   const lineCol: number[] = [];
@@ -101,7 +105,7 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
     }
   };
 
-  forEachTokenLine(
+  const lines = tokenLineStream(
     src,
     sink,
     lineParser,
@@ -269,61 +273,70 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
     },
     lineLimits(options),
   );
-
-  // Sample times: from timestamps (repeats inside one second spread evenly), else the interval.
-  const t = new Float64Array(n);
-  if (sawTimestamps) {
-    const base = firstFinite(epoch, n);
-    let runStart = 0;
-    for (let i = 0; i <= n; i++) {
-      const cur = i < n ? epoch.get(i) : NaN;
-      if (i === n || i === 0 || cur !== epoch.get(runStart)) {
-        const runLen = i - runStart;
-        for (let k = runStart; k < i; k++) {
-          const e = epoch.get(k);
-          t[k] = Number.isFinite(e) ? e - base + (k - runStart) / runLen : k > 0 ? t[k - 1]! + interval : 0;
-        }
-        runStart = i;
-      }
-    }
-  } else {
-    for (let i = 0; i < n; i++) t[i] = i * interval;
-  }
-  if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
-  const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k) => cols[k]?.finish(n) ?? new Float64Array(n).fill(NaN));
   return {
-    file: src.path,
-    samples: n,
-    t,
-    line: Uint32Array.from(lineCol),
-    timeSource: sawTimestamps ? 'timestamps' : 'interval',
-    intervalSeconds: sawTimestamps && n > 1 ? Math.round(((t[n - 1]! - t[0]!) / (n - 1)) * 1000) / 1000 : interval,
-    firstTimestamp: firstTs,
-    lastTimestamp: lastTs,
-    ramUsedMB: c.ramUsed.finish(n),
-    ramTotalMB: c.ramTotal.finish(n),
-    lfbCount: c.lfbCount.finish(n),
-    lfbBlockKB: c.lfbKB.finish(n),
-    swapUsedMB: c.swapUsed.finish(n),
-    swapTotalMB: c.swapTotal.finish(n),
-    swapCachedMB: c.swapCached.finish(n),
-    iramUsedKB: c.iramUsed.finish(n),
-    iramTotalKB: c.iramTotal.finish(n),
-    cpuCores: cores,
-    cpuLoad: perCore(cpuLoad),
-    cpuFreqMHz: perCore(cpuFreq),
-    emcLoad: c.emcLoad.finish(n),
-    emcFreqMHz: c.emcFreq.finish(n),
-    gr3dLoad: c.gr3dLoad.finish(n),
-    gr3dFreqMHz: c.gr3dFreq.finish(n),
-    engineFreqMHz: engineFreq.finish(n),
-    engineLoad: engineLoad.finish(n),
-    tempC: temps.finish(n),
-    offlineSensorSamples: offline,
-    railCurrentMW: railCur.finish(n),
-    railAverageMW: railAvg.finish(n),
-    unknownFields: unknown,
+    write: (text) => lines.write(text),
+    end: () => {
+      lines.end();
+      return finish();
+    },
   };
+
+  function finish(): Tegrastats {
+    // Sample times: from timestamps (repeats inside one second spread evenly), else the interval.
+    const t = new Float64Array(n);
+    if (sawTimestamps) {
+      const base = firstFinite(epoch, n);
+      let runStart = 0;
+      for (let i = 0; i <= n; i++) {
+        const cur = i < n ? epoch.get(i) : NaN;
+        if (i === n || i === 0 || cur !== epoch.get(runStart)) {
+          const runLen = i - runStart;
+          for (let k = runStart; k < i; k++) {
+            const e = epoch.get(k);
+            t[k] = Number.isFinite(e) ? e - base + (k - runStart) / runLen : k > 0 ? t[k - 1]! + interval : 0;
+          }
+          runStart = i;
+        }
+      }
+    } else {
+      for (let i = 0; i < n; i++) t[i] = i * interval;
+    }
+    if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
+    const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k) => cols[k]?.finish(n) ?? new Float64Array(n).fill(NaN));
+    return {
+      file: src.path,
+      samples: n,
+      t,
+      line: Uint32Array.from(lineCol),
+      timeSource: sawTimestamps ? 'timestamps' : 'interval',
+      intervalSeconds: sawTimestamps && n > 1 ? Math.round(((t[n - 1]! - t[0]!) / (n - 1)) * 1000) / 1000 : interval,
+      firstTimestamp: firstTs,
+      lastTimestamp: lastTs,
+      ramUsedMB: c.ramUsed.finish(n),
+      ramTotalMB: c.ramTotal.finish(n),
+      lfbCount: c.lfbCount.finish(n),
+      lfbBlockKB: c.lfbKB.finish(n),
+      swapUsedMB: c.swapUsed.finish(n),
+      swapTotalMB: c.swapTotal.finish(n),
+      swapCachedMB: c.swapCached.finish(n),
+      iramUsedKB: c.iramUsed.finish(n),
+      iramTotalKB: c.iramTotal.finish(n),
+      cpuCores: cores,
+      cpuLoad: perCore(cpuLoad),
+      cpuFreqMHz: perCore(cpuFreq),
+      emcLoad: c.emcLoad.finish(n),
+      emcFreqMHz: c.emcFreq.finish(n),
+      gr3dLoad: c.gr3dLoad.finish(n),
+      gr3dFreqMHz: c.gr3dFreq.finish(n),
+      engineFreqMHz: engineFreq.finish(n),
+      engineLoad: engineLoad.finish(n),
+      tempC: temps.finish(n),
+      offlineSensorSamples: offline,
+      railCurrentMW: railCur.finish(n),
+      railAverageMW: railAvg.finish(n),
+      unknownFields: unknown,
+    };
+  }
 }
 
 function firstFinite(col: ColumnBuilder, n: number): number {

@@ -2,11 +2,11 @@
  * /proc/zoneinfo into the snapshot: every zone stanza with all its keys, protection, the
  * per-cpu pagesets and the `per-node stats` block of kernels >= 4.8; 2.6 to 6.x layouts.
  */
-import { forEachLine, type TextSource } from '../../bundle/text.js';
+import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Zoneinfo, ZoneinfoNode, ZoneinfoZone } from '../../snapshot/types.js';
-import { parseLine, type LineParser } from '../common/line-runner.js';
-import { lineLimits, type ParserOptions } from '../registry.js';
+import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
+import type { ParserOptions } from '../options.js';
 import { zoneinfoParser, type ZoneinfoLine } from './grammar.js';
 import { zoneinfoLexer } from './tokens.js';
 
@@ -29,23 +29,25 @@ const TYPED: Record<string, keyof ZoneinfoZone> = {
 };
 
 export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Zoneinfo {
+  return parseWhole(zoneinfoStream(src, sink, options), src.text);
+}
+
+export function zoneinfoStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Zoneinfo> {
   const zones: ZoneinfoZone[] = [];
   const nodes: ZoneinfoNode[] = [];
   let zone: ZoneinfoZone | null = null;
   let mode: 'zone' | 'node-stats' | 'pagesets' = 'zone';
   let pageset: { cpu: number; values: Record<string, number> } | null = null;
-  forEachLine(
-    src,
-    sink,
-    (line, lineNo) => {
-      if (line.trim() === '') return;
-      if (/^\s+-?\d+\s*$/.test(line)) {
-        // Seen in a real 4.18 capture: a number on its own line. Nothing to attach it to.
-        sink.add('info', 'zoneinfo.value-without-key', 'a number without a key; ignored', lineNo);
-        return;
-      }
-      const p = parseLine(lineParser, line, lineNo, sink, 'zoneinfo.unexpected-line');
-      if (!p) return;
+  return procLineParser(src, sink, options, {
+    lp: lineParser,
+    code: 'zoneinfo.unexpected-line',
+    before: (line, lineNo) => {
+      if (!/^\s+-?\d+\s*$/.test(line)) return false;
+      // Seen in a real 4.18 capture: a number on its own line. Nothing to attach it to.
+      sink.add('info', 'zoneinfo.value-without-key', 'a number without a key; ignored', lineNo);
+      return true;
+    },
+    line: (p, line, lineNo) => {
       if (p.type === 'header') {
         zone = { node: p.node, zone: p.zone, line: lineNo, values: {}, lines: {}, pagesets: [] };
         zones.push(zone);
@@ -99,8 +101,7 @@ export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: P
       const typed = TYPED[p.key];
       if (typed) (z as unknown as Record<string, number>)[typed] = p.value;
     },
-    lineLimits(options),
-  );
-  if (!zones.length) sink.add('error', 'zoneinfo.empty', 'no "Node N, zone NAME" stanza found');
-  return { file: src.path, zones, nodes };
+    empty: { when: () => !zones.length, code: 'zoneinfo.empty', message: 'no "Node N, zone NAME" stanza found' },
+    result: () => ({ file: src.path, zones, nodes }),
+  });
 }

@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { mib } from '../format.js';
 
 /** Checklist step 2: high-order free blocks gone while plenty of memory is free. */
-export const buddyFragmentation: Rule = {
+export const buddyFragmentation = defineRule({
   meta: {
     id: 'buddy-fragmentation',
     title: 'Buddy allocator fragmentation',
@@ -45,7 +45,7 @@ export const buddyFragmentation: Rule = {
         { label: `unusable for order ${k}`, value: Math.round(z.unusableIndex[k]! * 100), unit: '%' },
       ];
       if (high === 0) {
-        report({ messageId: 'empty', severity: 'error', confidence: 0.85, data: { zone: z.zone, freeMiB, order: k, blockKiB }, figures, evidence, tags: ['fragmentation'] });
+        report({ messageId: 'empty', severity: 'error', confidence: 0.85, data: { zone: z.zone, freeMiB, order: k, blockKiB }, figures, evidence, tags: ['fragmentation'], signatures: ['buddyinfo-high-orders-empty'] });
       } else if (z.unusableIndex[k]! >= thresholds.unusableWarning!) {
         report({
           messageId: 'mostlyUnusable',
@@ -55,6 +55,7 @@ export const buddyFragmentation: Rule = {
           figures,
           evidence,
           tags: ['fragmentation'],
+          signatures: ['buddyinfo-high-orders-empty'],
         });
       }
     }
@@ -80,9 +81,10 @@ export const buddyFragmentation: Rule = {
               { file: b.file, line: z.line, text: `Node ${z.node}, zone ${z.zone} ${z.counts.join(' ')}` },
             ],
             tags: ['fragmentation', 'fragmentation-trend'],
+            signatures: ['buddyinfo-high-orders-empty'],
           });
         }
       }
     }
   },
-};
+});

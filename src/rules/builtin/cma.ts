@@ -1,12 +1,14 @@
-import type { Evidence, Rule } from '../types.js';
+import { defineRule } from '../define.js';
+import type { Evidence } from '../types.js';
 import { compact, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 
+const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
 
 /** Checklist step 3: CMA usage, failures and sizing. */
-export const cma: Rule = {
+export const cma = defineRule({
   meta: {
     id: 'cma',
     title: 'CMA (contiguous memory) exhaustion and sizing',
@@ -37,7 +39,7 @@ export const cma: Rule = {
       'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
     ],
     references: ['seed §7, §8, §21 CMA Exhaustion', 'shared/signatures.md cma-alloc-failed, alloc-contig-range-busy, cma-reserved'],
-    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone'],
+    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
   },
   check({ snapshot, device, thresholds, signatures, report }) {
     const m = snapshot.meminfo;
@@ -49,7 +51,8 @@ export const cma: Rule = {
     const failures = signatures.events('cma-alloc-failed');
     const busy = signatures.events('alloc-contig-range-busy');
     const reserved = signatures.events('cma-reserved');
-    const cameraTrouble = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'].some((id) => signatures.events(id).length > 0);
+    const cameraIds = CAMERA_IDS.filter((id) => signatures.events(id).length > 0);
+    const cameraTrouble = cameraIds.length > 0;
     const r32 = device.l4t?.startsWith('32.') || /^4\.9\./.test(device.kernel ?? '');
 
     if (failures.length) {
@@ -63,7 +66,7 @@ export const cma: Rule = {
             : `CmaFree ${mib(free)} MiB is smaller: the pool is too small for the workload`;
       const ret = [...new Set(failures.map((h) => h.groups.ret))].join(', ');
       report({
-        messageId: 'failures',
+        messageId: 'failures', signatures: ['cma-alloc-failed'],
         severity: 'error',
         confidence: 0.9,
         data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReqMiB: mib(maxReq), cause },
@@ -87,14 +90,14 @@ export const cma: Rule = {
         { label: 'largest buffer assumed', value: bufferMiB, unit: 'MiB' },
       ];
       if (free < bufferMiB * 1024 * 1024) {
-        report({ messageId: 'belowBuffer', severity: 'error', confidence: 0.8, data, figures, evidence: memEvidence, tags: ['cma-low'] });
+        report({ messageId: 'belowBuffer', signatures: ['meminfo-memavailable-low'], severity: 'error', confidence: 0.8, data, figures, evidence: memEvidence, tags: ['cma-low'] });
       } else if (usedPct >= 100 - thresholds.lowFreePct!) {
-        report({ messageId: 'low', severity: 'warning', confidence: 0.7, data, figures, evidence: memEvidence, tags: ['cma-low'] });
+        report({ messageId: 'low', signatures: ['meminfo-memavailable-low'], severity: 'warning', confidence: 0.7, data, figures, evidence: memEvidence, tags: ['cma-low'] });
       }
       if (cameraTrouble && total < thresholds.minCameraCmaMiB! * 1024 * 1024) {
         const isDefault = device.defaultCma && Math.abs(device.defaultCma.mb - mib(total)) < 1;
         report({
-          messageId: 'smallForCamera',
+          messageId: 'smallForCamera', signatures: ['meminfo-memavailable-low', ...cameraIds],
           severity: 'warning',
           confidence: 0.6,
           data: { ...data, defaultNote: isDefault ? ` (the L4T ${device.l4t} default)` : '' },
@@ -107,7 +110,7 @@ export const cma: Rule = {
     if (busy.length) {
       const inferred = r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line: this is how its CMA exhaustion shows)' : '';
       report({
-        messageId: 'busy',
+        messageId: 'busy', signatures: ['alloc-contig-range-busy'],
         severity: failures.length || r32 ? 'error' : 'warning',
         confidence: 0.7,
         data: { count: busy.length + signatures.suppressed('alloc-contig-range-busy'), inferred },
@@ -122,7 +125,7 @@ export const cma: Rule = {
     if (starved.length && (total === undefined || total >= thresholds.largestAllocationMiB! * 1024 * 1024)) {
       const h = starved[0]!;
       report({
-        messageId: 'oomFreeCma',
+        messageId: 'oomFreeCma', signatures: ['show-mem-zone'],
         severity: 'error',
         confidence: r32 ? 0.75 : 0.6,
         data: {
@@ -149,7 +152,7 @@ export const cma: Rule = {
       const smallPct = all ? Math.round((small / all) * 100) : 0;
       if (all >= thresholds.minFreeCmaMiB! * 1024 * 1024 && smallPct >= thresholds.smallSharePct!) {
         report({
-          messageId: 'fragmentedBlocks',
+          messageId: 'fragmentedBlocks', signatures: ['buddyinfo-high-orders-empty'],
           severity: 'warning',
           confidence: 0.75,
           data: { freeMiB: mib(all), smallPct, blockKiB: (PAGE_BYTES * 2 ** k) / 1024 },
@@ -162,7 +165,7 @@ export const cma: Rule = {
     const failedReserve = reserved.find((h) => h.groups.fail_mib !== undefined);
     if (failedReserve) {
       report({
-        messageId: 'reserveFailed',
+        messageId: 'reserveFailed', signatures: ['cma-reserved'],
         severity: 'critical',
         confidence: 0.9,
         data: { mib: failedReserve.groups.fail_mib! },
@@ -176,7 +179,7 @@ export const cma: Rule = {
       if (wanted && Math.abs(wanted - total) > 4 * 1024 * 1024) {
         const src = snapshot.identity!.cmdline!.source;
         report({
-          messageId: 'cmdlineMismatch',
+          messageId: 'cmdlineMismatch', signatures: ['cma-reserved'],
           severity: 'warning',
           confidence: 0.6,
           data: { param, totalMiB: mib(total) },
@@ -186,7 +189,7 @@ export const cma: Rule = {
       }
     }
   },
-};
+});
 
 /** `512M`, `1G`, `268435456`, `256M@0-4G` -> bytes. */
 export function parseCmaParam(p: string): number | null {

@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { formatDuration, longestRun } from '../stats.js';
 
 /** Memory bandwidth: EMC utilisation saturated for long stretches. */
-export const emcBandwidth: Rule = {
+export const emcBandwidth = defineRule({
   meta: {
     id: 'emc-bandwidth',
     title: 'Memory bandwidth saturation (EMC)',
@@ -24,6 +24,8 @@ export const emcBandwidth: Rule = {
       'Check the EMC clock is at its maximum for the power mode (nvpmodel, jetson_clocks).',
     ],
     references: ['seed §0, §16.4, §19'],
+    // No catalogue signature describes this check: its findings cite no id.
+    signatures: [],
   },
   check({ snapshot, thresholds, report }) {
     const t = snapshot.tegrastats!;
@@ -42,7 +44,7 @@ export const emcBandwidth: Rule = {
     if (runS < thresholds.minSeconds! && share < thresholds.busyShare!) return;
     const i = run ? run[0] : 0;
     report({
-      messageId: 'saturated',
+      messageId: 'saturated', signatures: [],
       severity: 'warning',
       confidence: 0.7,
       data: { saturatedPct: thresholds.saturatedPct!, duration: formatDuration(runS), busyShare: Math.round(share * 100), busyPct: thresholds.busyPct! },
@@ -54,4 +56,4 @@ export const emcBandwidth: Rule = {
       tags: ['bandwidth'],
     });
   },
-};
+});

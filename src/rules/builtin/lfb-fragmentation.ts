@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { formatDuration } from '../stats.js';
 
 /** Checklist step 2 from tegrastats: the largest free block collapsing while RAM is not full. */
-export const lfbFragmentation: Rule = {
+export const lfbFragmentation = defineRule({
   meta: {
     id: 'lfb-fragmentation',
     title: 'Largest free block collapsing (tegrastats lfb)',
@@ -43,7 +43,7 @@ export const lfbFragmentation: Rule = {
     const ramPct = Math.round((t.ramUsedMB[worst]! / t.ramTotalMB[worst]!) * 100);
     const lfb = (i: number) => `RAM ${t.ramUsedMB[i]}/${t.ramTotalMB[i]}MB (lfb ${t.lfbCount[i]}x${t.lfbBlockKB[i]! >= 1024 ? `${t.lfbBlockKB[i]! / 1024}MB` : `${t.lfbBlockKB[i]}kB`})`;
     report({
-      messageId: 'collapsed',
+      messageId: 'collapsed', signatures: ['tegrastats-ram-lfb'],
       severity: kb <= thresholds.blockKiBError! ? 'error' : 'warning',
       confidence: 0.75,
       data: { count: t.lfbCount[worst]!, blockKiB: kb, startCount: t.lfbCount[first]!, startKiB: t.lfbBlockKB[first]!, ramPct },
@@ -56,4 +56,4 @@ export const lfbFragmentation: Rule = {
       tags: ['fragmentation'],
     });
   },
-};
+});

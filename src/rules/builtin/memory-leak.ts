@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { meminfoEvidence } from '../evidence.js';
 import { formatDuration, linearFit, round } from '../stats.js';
 
 /** Checklist: a steady rise of used RAM (or fall of MemAvailable) as a fitted slope. */
-export const memoryLeak: Rule = {
+export const memoryLeak = defineRule({
   meta: {
     id: 'memory-leak',
     title: 'Memory leak (steady growth)',
@@ -61,7 +61,7 @@ export const memoryLeak: Rule = {
     const lastUsed = fit.intercept + fit.slope * x[x.length - 1]!;
     const tteS = ((total - lastUsed) / slopePerHour) * 3600;
     report({
-      messageId: 'leak',
+      messageId: 'leak', signatures: ['memavailable-downtrend'],
       severity: tteS < thresholds.windowHours! * 3600 ? 'error' : 'warning',
       confidence: Math.min(0.95, 0.5 + fit.r2 * 0.45),
       data: { slope: round(slopePerHour), span: formatDuration(spanS), r2: round(fit.r2, 3), tte: formatDuration(tteS) },
@@ -76,4 +76,4 @@ export const memoryLeak: Rule = {
       tags: ['leak'],
     });
   },
-};
+});

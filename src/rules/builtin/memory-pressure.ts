@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { compact, meminfoEvidence } from '../evidence.js';
 import { mib, pct } from '../format.js';
 
 /** Checklist step 1: MemAvailable against MemTotal, swap in use, MemTotal against the board. */
-export const memoryPressure: Rule = {
+export const memoryPressure = defineRule({
   meta: {
     id: 'memory-pressure',
     title: 'Memory pressure',
@@ -40,6 +40,7 @@ export const memoryPressure: Rule = {
       if (sev) {
         report({
           messageId: sev,
+          signatures: ['meminfo-memavailable-low'],
           severity: sev,
           confidence: c.values.MemAvailable !== undefined ? 0.9 : 0.6,
           data: { availMiB: mib(avail), availPct, totalMiB: mib(total) },
@@ -60,7 +61,7 @@ export const memoryPressure: Rule = {
       const swapPct = pct(used, swapTotal);
       if (swapPct >= thresholds.swapUsedPctWarning!) {
         report({
-          messageId: 'swap',
+          messageId: 'swap', signatures: ['meminfo-memavailable-low'],
           severity: 'warning',
           confidence: 0.7,
           data: { swapPct, swapUsedMiB: mib(used), swapTotalMiB: mib(swapTotal) },
@@ -71,4 +72,4 @@ export const memoryPressure: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { paramTag, type Tag } from '../tags.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
@@ -27,10 +27,14 @@ export function highOrdersOnlyInCma(lines: SignatureHit[]): boolean {
   return big > 0 && bigOutsideCma === 0;
 }
 
+const OOM_IDS = ['oom-invoked', 'oom-kill-victim', 'oom-kill-summary', 'oom-task-table', 'oom-reaper', 'page-alloc-failure', 'show-mem-zone', 'show-mem-buddy'] as const;
+type OomId = (typeof OOM_IDS)[number];
+const citedIds = (hits: SignatureHit[]): OomId[] => OOM_IDS.filter((id) => hits.some((h) => h.signatureId === id));
+
 const kbToMiB = (kb: string | undefined) => (kb === undefined ? NaN : round(Number(kb) / 1024));
 
 /** Checklist step 5: every OOM kill with victim, RSS, trigger, gfp mask and order; allocation failures. */
-export const oomKills: Rule = {
+export const oomKills = defineRule({
   meta: {
     id: 'oom-kills',
     title: 'OOM kills and page allocation failures',
@@ -55,7 +59,7 @@ export const oomKills: Rule = {
       'GPU memory allocated through nvmap is not in anon-rss: a small victim RSS with a large shortfall points at GPU/camera buffers.',
     ],
     references: ['seed §21 OOM Killer on Jetson', 'shared/signatures.md oom-kill-victim, oom-invoked, page-alloc-failure'],
-    signatures: ['oom-invoked', 'oom-kill-victim', 'oom-kill-summary', 'oom-task-table', 'oom-reaper', 'page-alloc-failure', 'show-mem-zone', 'show-mem-buddy'],
+    signatures: OOM_IDS,
   },
   check({ snapshot, signatures, thresholds, report }) {
     const file = snapshot.dmesg!.file;
@@ -102,6 +106,7 @@ export const oomKills: Rule = {
         trap ? `; zone ${trap.groups.zone} free memory was mostly CMA (free ${trap.groups.free_kb} kB, free_cma ${trap.groups.free_cma_kb} kB, min ${trap.groups.min_kb} kB)` : '',
       ].join('');
       const evidenceHits = [e.invoked, e.summary, ...e.zones, ...e.buddy, e.victim].filter((h): h is SignatureHit => !!h);
+      const cited = citedIds([...evidenceHits, ...(e.topTask ? signatures.hits('oom-task-table').slice(0, 1) : [])]);
       const figures = [
         { label: 'victim', value: victim },
         ...(v ? [{ label: 'anon-rss', value: kbToMiB(v.anon_rss_kb), unit: 'MiB' }, { label: 'total-vm', value: kbToMiB(v.total_vm_kb), unit: 'MiB' }] : []),
@@ -112,7 +117,7 @@ export const oomKills: Rule = {
       if (trap) tags.push('cma-trap');
       if (memcg) {
         report({
-          messageId: 'memcg',
+          messageId: 'memcg', signatures: cited,
           severity: 'error',
           confidence: 0.9,
           data: { victim, pid: v?.pid ?? '?', memcg: e.summary?.groups.oom_memcg ?? 'container limit', times },
@@ -124,7 +129,7 @@ export const oomKills: Rule = {
         continue;
       }
       report({
-        messageId: 'kill',
+        messageId: 'kill', signatures: cited,
         severity: 'critical',
         confidence: v ? 0.95 : 0.7,
         data: {
@@ -149,7 +154,7 @@ export const oomKills: Rule = {
       const byOrder = new Map<number, number>();
       for (const h of fails) byOrder.set(Number(h.groups.order), (byOrder.get(Number(h.groups.order)) ?? 0) + 1);
       report({
-        messageId: 'allocFailures',
+        messageId: 'allocFailures', signatures: ['page-alloc-failure'],
         severity: maxOrder >= thresholds.fragmentationOrder! ? 'error' : 'warning',
         confidence: 0.85,
         data: { count: fails.length, maxOrder, maxKiB: 4 * 2 ** maxOrder, frag },
@@ -162,7 +167,7 @@ export const oomKills: Rule = {
     for (const h of signatures.events('oom-reaper')) {
       if (h.groups.unreaped_pid === undefined) continue;
       report({
-        messageId: 'unreaped',
+        messageId: 'unreaped', signatures: ['oom-reaper'],
         severity: 'error',
         confidence: 0.8,
         data: { comm: h.groups.unreaped_comm!, pid: h.groups.unreaped_pid },
@@ -171,4 +176,4 @@ export const oomKills: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
 
 /** Power-side throttling: soctherm OC alarms (over-current or input under-voltage). */
-export const overCurrent: Rule = {
+export const overCurrent = defineRule({
   meta: {
     id: 'over-current',
     title: 'Over-current / under-voltage alarms',
@@ -34,7 +34,7 @@ export const overCurrent: Rule = {
     const hint = device.soc === 'tegra210' ? ' — on Jetson Nano this is most often input under-voltage from a weak 5 V supply' : '';
     const count = hits.length + signatures.suppressed('soctherm-oc-alarm');
     report({
-      messageId: 'alarms',
+      messageId: 'alarms', signatures: ['soctherm-oc-alarm'],
       severity: count >= 5 ? 'error' : 'warning',
       confidence: 0.8,
       data: { count, channels, first: hitTime(hits[0]!), hint },
@@ -46,4 +46,4 @@ export const overCurrent: Rule = {
       tags: ['power', 'over-current'],
     });
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { compact, meminfoEvidence } from '../evidence.js';
 import { mib } from '../format.js';
 
 /** Checklist step 1: MemTotal against the RAM the board should show (carveouts too big?). */
-export const ramSize: Rule = {
+export const ramSize = defineRule({
   meta: {
     id: 'ram-size',
     title: 'Visible RAM against the board',
@@ -25,6 +25,8 @@ export const ramSize: Rule = {
       'Make sure the flashed BSP and DTB match the module SKU (e.g. a 32GB DTB on a 64GB AGX Orin).',
     ],
     references: ['jetson-reference §3, §5.2', 'seed §4'],
+    // No catalogue signature describes this check: its findings cite no id.
+    signatures: [],
   },
   check({ snapshot, device, thresholds, report }) {
     const m = snapshot.meminfo!;
@@ -35,14 +37,14 @@ export const ramSize: Rule = {
     const evidence = compact([meminfoEvidence(m, c, 'MemTotal')]);
     const board = device.board;
     if (!board) {
-      report({ messageId: 'unknownBoard', severity: 'info', confidence: 0.5, data: { memMiB }, evidence });
+      report({ messageId: 'unknownBoard', signatures: [], severity: 'info', confidence: 0.5, data: { memMiB }, evidence });
       return;
     }
     if (board.observedRamMB) {
       const expected = board.observedRamMB[0];
       if (memMiB < expected * (1 - thresholds.shortfallPct! / 100)) {
         report({
-          messageId: 'short',
+          messageId: 'short', signatures: [],
           severity: 'warning',
           confidence: 0.7,
           data: { memMiB, board: board.name, expectedMiB: expected, missingMiB: Math.round(expected - memMiB) },
@@ -58,7 +60,7 @@ export const ramSize: Rule = {
     }
     if (memMiB < (board.nominalRamMB * thresholds.nominalFloorPct!) / 100) {
       report({
-        messageId: 'wrongSku',
+        messageId: 'wrongSku', signatures: [],
         severity: 'warning',
         confidence: 0.6,
         data: { memMiB, board: board.name, nominalMiB: board.nominalRamMB },
@@ -68,4 +70,4 @@ export const ramSize: Rule = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { paramTag, type Tag } from '../tags.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
@@ -52,7 +52,7 @@ interface FaultGroup {
 }
 
 /** Checklist step 4: SMMU and memory-controller faults, grouped by device and stream. */
-export const smmuFaults: Rule = {
+export const smmuFaults = defineRule({
   meta: {
     id: 'smmu-faults',
     title: 'SMMU / IOMMU and memory-controller faults',
@@ -119,7 +119,7 @@ export const smmuFaults: Rule = {
       if (cam.length) tags.push('smmu-near-camera');
       if (gpu.length) tags.push('smmu-near-gpu');
       report({
-        messageId: 'context',
+        messageId: 'context', signatures: ['arm-smmu-context-fault'],
         severity: count >= 10 || cam.length || gpu.length ? 'error' : 'warning',
         confidence: 0.85,
         data: { count, device: g.device, stream: g.stream, faultKind: kinds.length ? ` (${[...new Set(kinds)].join('; ')})` : '', near },
@@ -149,7 +149,7 @@ export const smmuFaults: Rule = {
     for (const [k, hits] of byClient) {
       const [client, error] = k.split('|');
       report({
-        messageId: 'mc',
+        messageId: 'mc', signatures: ['tegra-mc-error'],
         severity: 'error',
         confidence: 0.8,
         data: { count: hits.length, client: client!, error: error || 'error' },
@@ -164,7 +164,7 @@ export const smmuFaults: Rule = {
     const global = signatures.events('arm-smmu-global-fault');
     if (global.length) {
       report({
-        messageId: 'global',
+        messageId: 'global', signatures: ['arm-smmu-global-fault'],
         severity: 'error',
         confidence: 0.8,
         data: { count: global.length, device: global[0]!.groups.dev ?? 'SMMU' },
@@ -175,7 +175,7 @@ export const smmuFaults: Rule = {
     const v3 = signatures.events('arm-smmu-v3-event');
     if (v3.length) {
       report({
-        messageId: 'v3',
+        messageId: 'v3', signatures: ['arm-smmu-v3-event'],
         severity: 'error',
         confidence: 0.75,
         data: { count: v3.length, device: v3[0]!.groups.dev!, event: `0x${v3[0]!.groups.event_id}` },
@@ -184,4 +184,4 @@ export const smmuFaults: Rule = {
       });
     }
   },
-};
+});

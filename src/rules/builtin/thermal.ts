@@ -1,4 +1,5 @@
-import type { Evidence, Rule, RuleContext } from '../types.js';
+import { defineRule } from '../define.js';
+import type { Evidence } from '../types.js';
 import type { Tag } from '../tags.js';
 import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { tegrastatsEvidence } from '../evidence.js';
@@ -12,7 +13,7 @@ interface Trip {
 }
 
 /** Checklist step 6: throttling inferred from tegrastats against the board's trip points. */
-export const thermal: Rule = {
+export const thermal = defineRule({
   meta: {
     id: 'thermal',
     title: 'Thermal throttling and shutdown',
@@ -46,7 +47,7 @@ export const thermal: Rule = {
     const dfile = snapshot.dmesg?.file ?? '';
     for (const h of signatures.events('thermal-critical-shutdown')) {
       report({
-        messageId: 'shutdown',
+        messageId: 'shutdown', signatures: ['thermal-critical-shutdown'],
         severity: 'critical',
         confidence: 0.95,
         data: { zone: h.groups.zone_type ?? h.groups.zone ?? 'thermal zone', temp: h.groups.temp_c ? ` at ${h.groups.temp_c} °C` : '' },
@@ -69,7 +70,8 @@ export const thermal: Rule = {
     }
     const t = snapshot.tegrastats;
     if (!t || t.samples === 0) {
-      checkZoneReadings(snapshot, trips, thresholds.marginC!, report);
+      const zone = checkZoneReadings(snapshot, trips, thresholds.marginC!);
+      if (zone) report(zone);
       return;
     }
     let hottest: { sensor: string; maxC: number; i: number } | null = null;
@@ -107,19 +109,20 @@ export const thermal: Rule = {
         ...(others.length ? [{ label: 'other sensors at or near their trip', value: others.join(', ') }] : []),
         ...clocks.figures,
       ];
+      const cited = fromBootLog(trip);
       const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
       const tags: Tag[] = ['thermal', ...(clocks.summary ? (['throttling-clocks'] as const) : [])];
       if (level === 3) {
-        report({ messageId: 'overShutdown', severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+        report({ messageId: 'overShutdown', signatures: cited, severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (level === 2) {
-        report({ messageId: 'overTrip', severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+        report({ messageId: 'overTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else {
-        report({ messageId: 'nearTrip', severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
+        report({ messageId: 'nearTrip', signatures: cited, severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
       }
     }
     if (!worst && trips.size === 0 && hottest) {
       report({
-        messageId: 'tripsUnknown',
+        messageId: 'tripsUnknown', signatures: ['tegrastats-temps-clocks'],
         severity: 'info',
         confidence: 0.5,
         data: { soc: device.soc ?? 'unknown', sensor: hottest.sensor, maxC: hottest.maxC },
@@ -128,7 +131,12 @@ export const thermal: Rule = {
       });
     }
   },
-};
+});
+
+/** Throttling is inferred from temperatures (the tegrastats-temps-clocks class); a boot-log trip adds its own id. */
+function fromBootLog(trip: Trip): ('tegrastats-temps-clocks' | 'soctherm-trip-config')[] {
+  return trip.source.startsWith('boot log') ? ['tegrastats-temps-clocks', 'soctherm-trip-config'] : ['tegrastats-temps-clocks'];
+}
 
 /** Did GPU or CPU clocks fall while this sensor was hot and the unit busy? */
 function clockDrop(
@@ -175,8 +183,7 @@ function checkZoneReadings(
   snapshot: Snapshot,
   trips: Map<string, Trip>,
   marginC: number,
-  report: RuleContext['report'],
-): void {
+) {
   let worst: { z: ThermalZoneReading; trip: Trip; level: number } | null = null;
   for (const z of snapshot.identity?.thermalZones ?? []) {
     if (z.tempC === undefined || z.tempC <= -40 || !z.type) continue;
@@ -186,7 +193,7 @@ function checkZoneReadings(
     const level = z.tempC >= trip.shutdownC ? 3 : z.tempC >= trip.throttleC ? 2 : 1;
     if (!worst || level > worst.level || z.tempC - trip.throttleC > worst.z.tempC! - worst.trip.throttleC) worst = { z, trip, level };
   }
-  if (!worst) return;
+  if (!worst) return null;
   const { z, trip, level } = worst;
   const data = { sensor: `${z.type} (${z.zone})`, maxC: z.tempC!, tripC: level === 3 ? trip.shutdownC : trip.throttleC, source: trip.source, marginC, clocks: '' };
   const evidence = [{ file: z.source.file.replace(/type$/, 'temp'), line: 1, text: `${z.zone} ${z.type}: ${Math.round(z.tempC! * 1000)}` }];
@@ -195,6 +202,7 @@ function checkZoneReadings(
     { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
   ];
   const tags: Tag[] = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
-  const messageId = level === 3 ? 'overShutdown' : level === 2 ? 'overTrip' : 'nearTrip';
-  report({ messageId, severity: level === 3 ? 'critical' : level === 2 ? 'error' : 'warning', confidence: 0.6, data, figures, evidence, tags });
+  const messageId = level === 3 ? ('overShutdown' as const) : level === 2 ? ('overTrip' as const) : ('nearTrip' as const);
+  const severity = level === 3 ? ('critical' as const) : level === 2 ? ('error' as const) : ('warning' as const);
+  return { messageId, signatures: fromBootLog(trip), severity, confidence: 0.6, data, figures, evidence, tags };
 }

@@ -1,10 +1,10 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../define.js';
 import { mib, PAGE_BYTES } from '../format.js';
 
 const PAGE = PAGE_BYTES;
 
 /** Checklist step 1 (zones): free pages against the min/low watermarks, and the CMA trap. */
-export const zoneWatermarks: Rule = {
+export const zoneWatermarks = defineRule({
   meta: {
     id: 'zone-watermarks',
     title: 'Zone free pages against watermarks',
@@ -43,12 +43,12 @@ export const zoneWatermarks: Rule = {
         { label: 'min watermark', value: data.minMiB, unit: 'MiB' },
         { label: 'low watermark', value: data.lowMiB, unit: 'MiB' },
       ];
-      if (z.free < z.min) report({ messageId: 'belowMin', severity: 'error', confidence: 0.85, data, figures, evidence, tags: ['memory-pressure'] });
-      else if (z.free < z.low) report({ messageId: 'belowLow', severity: 'warning', confidence: 0.75, data, figures, evidence, tags: ['memory-pressure'] });
+      if (z.free < z.min) report({ messageId: 'belowMin', signatures: ['show-mem-zone'], severity: 'error', confidence: 0.85, data, figures, evidence, tags: ['memory-pressure'] });
+      else if (z.free < z.low) report({ messageId: 'belowLow', signatures: ['show-mem-zone'], severity: 'warning', confidence: 0.75, data, figures, evidence, tags: ['memory-pressure'] });
       const cma = z.nrFreeCma ?? 0;
       if (cma > 0 && z.free >= z.min && z.free - cma < z.min) {
         report({
-          messageId: 'cmaTrap',
+          messageId: 'cmaTrap', signatures: ['show-mem-zone'],
           severity: 'warning',
           confidence: 0.7,
           data: { ...data, cmaMiB: mib(cma * PAGE), nonCmaMiB: mib((z.free - cma) * PAGE) },
@@ -59,4 +59,4 @@ export const zoneWatermarks: Rule = {
       }
     }
   },
-};
+});

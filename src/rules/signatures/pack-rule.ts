@@ -56,6 +56,7 @@ export function packRule(sig: CompiledSignature): Rule {
       remedy: sig.remedy,
       references: sig.references,
       pack: sig.pack,
+      signatures: [sig.id],
     },
     check({ snapshot, signatures, report }) {
       const events = signatures.events(sig.id);
@@ -75,6 +76,7 @@ export function packRule(sig: CompiledSignature): Rule {
         evidence: hitEvidence(snapshot.dmesg!.file, all),
         remedy: sig.remedyTemplates.map((t) => t(data)),
         tags: [...(sig.tags ?? []), paramTag('signature', sig.id)],
+        signatures: [sig.id],
       });
     },
   };
