@@ -1,7 +1,9 @@
 /** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings -> hypotheses. */
 import { assembleBundle } from './bundle/assemble.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
-import { readBundle } from './bundle/read.js';
+import { readBundle, type ReadResult } from './bundle/read.js';
+import { describeBundle, findBundles } from './bundle/bundles.js';
+import { UserInputError } from './errors.js';
 import type { ParserOptions } from './parsers/options.js';
 import { buildSnapshot, DEFAULT_PARSER_OPTIONS } from './snapshot/build.js';
 import type { Snapshot } from './snapshot/types.js';
@@ -30,6 +32,7 @@ export interface Analysis extends EngineResult {
 export async function loadSnapshot(input: string, options: AnalyzeOptions = {}): Promise<Snapshot> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const read = await readBundle(input, limits);
+  refuseSeveralBundles(input, read);
   const assembled = assembleBundle(input, read);
   return buildSnapshot(assembled, { ...DEFAULT_PARSER_OPTIONS, ...options.parser }, limits.maxLineLength);
 }
@@ -44,4 +47,21 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}
 export async function analyze(input: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const snapshot = await loadSnapshot(input, options);
   return analyzeSnapshot(snapshot, options);
+}
+
+/** Thrown when the input holds several bundles (exit 2): they are never merged into one device. */
+export class SeveralBundlesError extends UserInputError {}
+
+function refuseSeveralBundles(input: string, read: ReadResult): void {
+  const bundles = findBundles(read.entries);
+  if (bundles.length < 2) return;
+  const shown = bundles.slice(0, 20).map((b) => `  - ${describeBundle(b)}`);
+  if (bundles.length > 20) shown.push(`  - and ${bundles.length - 20} more`);
+  throw new SeveralBundlesError(
+    [
+      `"${input}" holds ${bundles.length} bundles, not one; analyze reads one device at a time (merged, they would describe a device that does not exist):`,
+      ...shown,
+      `Analyse each one on its own (jetdiag analyze <one of them>), or all of them with: jetdiag batch ${input}`,
+    ].join('\n'),
+  );
 }

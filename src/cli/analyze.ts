@@ -6,13 +6,14 @@ import { UserInputError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, RENDERERS, type Format } from '../report/renderers.js';
 import { SEVERITIES, severityRank, type Severity } from '../rules/types.js';
 import { intakeOptions, ruleFlags, ruleOptions, toAnalyzeOptions, wholeOption, type IntakeFlags, type RuleFlags } from './options.js';
-import { EXIT_FINDINGS, useColour, type GlobalFlags } from './output.js';
+import { EXIT_FINDINGS, EXIT_INCONCLUSIVE, useColour, type GlobalFlags } from './output.js';
 
 interface AnalyzeFlags extends IntakeFlags, RuleFlags {
   output?: string;
   format?: Format[];
   json?: boolean;
   failOn?: Severity;
+  failInconclusive?: boolean;
   maxEvidence?: number;
 }
 
@@ -34,7 +35,8 @@ export default function register(program: Command): void {
       .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default ${DEFAULT_FORMATS.join(',')})`, formatsOption)
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
       .option('--max-evidence <n>', 'evidence lines kept per finding in the reports (default 50; 0 keeps every line)', wholeOption)
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES])),
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES]))
+      .option('--fail-inconclusive', `exit ${EXIT_INCONCLUSIVE} when the status is inconclusive (nothing found in a damaged, cut or incomplete bundle)`),
   ))
     .addHelpText(
       'after',
@@ -72,6 +74,8 @@ Examples:
       else if (!global.quiet) process.stdout.write(renderTerminal(model, { enabled: useColour(global.color) }));
       if (opts.failOn && analysis.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn!))) {
         process.exitCode = EXIT_FINDINGS;
+      } else if (opts.failInconclusive && model.status === 'inconclusive') {
+        process.exitCode = EXIT_INCONCLUSIVE;
       }
     });
 }

@@ -28,7 +28,8 @@ export function buildProgram(): Command {
 Exit codes:
   0  analysed; no finding at or above --fail-on (default: never fail on findings)
   1  a finding at or above --fail-on
-  2  usage error, or a bundle that could not be read at all
+  2  usage error, a bundle that could not be read at all, or several bundles given to analyze
+  3  with analyze --fail-inconclusive: no finding, but the bundle was damaged, cut or missing a core input
 
 Examples:
   $ jetdiag analyze samples/orin-nano-cma-fragmentation.tgz

@@ -13,12 +13,17 @@ export function renderMarkdown(m: ReportModel): string {
   for (const c of m.context) out.push(`**${esc(c.label[0]!.toUpperCase() + c.label.slice(1))}:** ${esc(c.value)}  `);
   out.push(`**Generated:** ${m.generatedAt}`, '');
   out.push(`## Verdict`, '', `**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
+  if (m.completeness.gaps.length) {
+    out.push(m.status === 'problems' ? '**Incomplete bundle** (these findings may not be all there is):' : '**What is missing or damaged:**', '');
+    for (const g of m.completeness.gaps) out.push(`- ${esc(g.message)}`);
+    out.push('');
+  }
   out.push(`| critical | error | warning | info |`, `|---|---|---|---|`, `| ${m.counts.critical} | ${m.counts.error} | ${m.counts.warning} | ${m.counts.info} |`, '');
   if (m.hypotheses.length) {
     out.push('## Likely causes', '');
     m.hypotheses.forEach((h, i) => {
       out.push(`${i + 1}. **${esc(h.cause)}** — confidence ${Math.round(h.confidence * 100)}%. ${esc(h.summary)}`);
-      for (const s of h.supporting) out.push(`   - supported by ${code(s.ruleId)}: ${esc(s.verdict)}`);
+      for (const s of h.supporting) out.push(`   - supported by ${code(s.findingId)}: ${esc(s.verdict)}`);
       for (const a of h.against) out.push(`   - against: ${esc(a)}`);
       if (h.remedy.length) out.push(`   - remedy: ${h.remedy.map(esc).join(' ')}`);
     });
@@ -44,7 +49,7 @@ export function renderMarkdown(m: ReportModel): string {
       for (const r of f.remedy) out.push(`- ${esc(r)}`);
       out.push('');
     }
-    out.push(`Rule: ${code(f.ruleId)}${f.signatures.length ? ` · signatures ${f.signatures.map(code).join(', ')}` : ''}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
+    out.push(`Finding ${code(f.id)} · rule ${code(f.ruleId)}${f.signatures.length ? ` · signatures ${f.signatures.map(code).join(', ')}` : ''}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
   });
   out.push('## Checks', '');
   if (m.passed.length) out.push(`Passed: ${m.passed.map((o) => code(o.ruleId)).join(', ')}`, '');

@@ -8,6 +8,8 @@ import type { Hypothesis } from '../rules/hypotheses/types.js';
 import { uptimeOf } from '../rules/hypotheses/correlate.js';
 import { formatDuration } from '../rules/stats.js';
 import { SEVERITIES } from '../rules/types.js';
+import { assessCompleteness, type Completeness } from '../verdict/completeness.js';
+import { decideStatus, type ReportStatus } from '../verdict/status.js';
 
 export interface ReportModel {
   bundle: string;
@@ -16,7 +18,10 @@ export interface ReportModel {
   context: { label: string; value: string }[];
   generatedAt: string;
   headline: string;
-  status: 'healthy' | 'problems' | 'incomplete';
+  /** problems | healthy | inconclusive: the word every format leads with. */
+  status: ReportStatus;
+  /** What the verdict rests on; its gaps come before the findings in every format. */
+  completeness: Completeness;
   counts: Record<Severity, number>;
   hypotheses: Hypothesis[];
   findings: Finding[];
@@ -37,17 +42,19 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const notEvaluated = a.outcomes.filter((o) => o.status === 'not-evaluated');
   const ruleErrors = a.outcomes.filter((o) => o.status === 'rule-error');
   const top = a.findings[0];
-  const status = top && top.severity !== 'info' ? 'problems' : notEvaluated.length === a.outcomes.length ? 'incomplete' : 'healthy';
+  const completeness = assessCompleteness(a.snapshot, a.outcomes);
+  const status = decideStatus(a.findings, completeness);
   const best = a.hypotheses[0];
-  const evaluated = a.outcomes.length - notEvaluated.length;
+  const passed = a.outcomes.filter((o) => o.status === 'passed');
+  const passedList = `${passed.map((o) => o.ruleId).slice(0, 8).join(', ')}${passed.length > 8 ? ', …' : ''}`;
   const headline =
     status === 'problems'
       ? best
         ? `${best.cause} (confidence ${Math.round(best.confidence * 100)}%): ${best.summary}`
         : top!.verdict
-      : status === 'incomplete'
-        ? 'No check could be made: the bundle holds none of the inputs the rules need.'
-        : `No problem found by the ${evaluated} checks that could be made (${a.outcomes.filter((o) => o.status === 'passed').map((o) => o.ruleId).slice(0, 8).join(', ')}${evaluated > 8 ? ', …' : ''}).`;
+      : status === 'inconclusive'
+        ? `Not enough to call this device healthy: ${completeness.gaps[0]!.message}.`
+        : `No problem found by the ${passed.length} checks that could be made (${passedList}).`;
   const missing = new Map<string, string[]>();
   for (const o of notEvaluated) missing.set(o.detail ?? '', [...(missing.get(o.detail ?? '') ?? []), o.ruleId]);
   const inv = a.snapshot.bundle;
@@ -66,6 +73,7 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     generatedAt: now.toISOString(),
     headline,
     status,
+    completeness,
     counts,
     hypotheses: a.hypotheses,
     findings: a.findings,

@@ -26,8 +26,14 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   out.push(c('bold', `jetdiag: ${v(m.bundle)}`));
   out.push(v(`device: ${m.device}${m.context.length ? ` · ${m.context.map((x) => `${x.label} ${x.value}`).join(' · ')}` : ''}`));
   out.push('');
-  const mark = m.status === 'problems' ? c(m.findings[0]!.severity, 'VERDICT') : m.status === 'healthy' ? c('ok', 'HEALTHY') : c('warning', 'INCOMPLETE');
+  const word = m.status.toUpperCase();
+  const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);
   out.push(`${mark}  ${v(m.headline)}`);
+  // What the verdict does not rest on stands above any finding.
+  const gaps = m.status === 'inconclusive' ? m.completeness.gaps.slice(1) : m.completeness.gaps;
+  if (gaps.length && m.status === 'problems') out.push(c('warning', 'Incomplete bundle: these findings may not be all there is.'));
+  for (const g of gaps.slice(0, 6)) out.push(c('warning', v(`  ! ${g.message}`)));
+  if (gaps.length > 6) out.push(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`));
   const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');

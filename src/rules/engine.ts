@@ -9,6 +9,7 @@ import type { Finding, FindingInput, Rule, RuleOutcome } from './types.js';
 import { matchSignatures, type SignatureIndex } from './signatures/match.js';
 import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
+import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
 
 export interface EngineOptions {
@@ -51,6 +52,9 @@ export function hasPart(s: Snapshot, p: SnapshotPart): boolean {
   return true;
 }
 
+/** Thrown inside a rule's check by ctx.notEvaluated: the run records it, nothing else sees it. */
+export class NotEvaluated extends Error {}
+
 export function runRule(
   rule: Rule,
   snapshot: Snapshot,
@@ -65,6 +69,9 @@ export function runRule(
     device,
     thresholds,
     signatures,
+    notEvaluated(reason: string): never {
+      throw new NotEvaluated(reason);
+    },
     report(f: FindingInput) {
       const template = rule.meta.messages[f.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${f.messageId}"`);
@@ -75,6 +82,7 @@ export function runRule(
       const unknown = cited.filter((id) => !rule.meta.signatures?.includes(id));
       if (unknown.length) throw new Error(`rule ${rule.meta.id} cited signature id(s) it does not declare: ${unknown.join(', ')}`);
       found.push({
+        id: findingId(rule.meta.id, f.messageId, findingSubject(f)),
         ruleId: rule.meta.id,
         messageId: f.messageId,
         title: rule.meta.title,
@@ -121,9 +129,11 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
       findings.push(...f);
       outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: f.length ? 'fired' : 'passed' });
     } catch (e) {
-      outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: 'rule-error', detail: (e as Error).message });
+      if (e instanceof NotEvaluated) outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: 'not-evaluated', detail: e.message });
+      else outcomes.push({ ruleId: rule.meta.id, title: rule.meta.title, status: 'rule-error', detail: (e as Error).message });
     }
   }
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence);
+  uniqueFindingIds(findings);
   return { device, findings, outcomes, signatures };
 }

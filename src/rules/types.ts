@@ -24,6 +24,8 @@ export interface Figure {
 }
 
 export interface Finding {
+  /** Stable id: rule id / message id / subject (see finding-id.ts); causes refer to it. */
+  id: string;
   ruleId: string;
   /** Which of the rule's messages this is (stable, for tests and machine-readable output). */
   messageId: string;
@@ -87,6 +89,8 @@ export interface FindingInput {
   evidence?: Evidence[];
   remedy?: string[];
   tags?: Tag[];
+  /** What the finding is about (a process, device, zone); part of its stable id. */
+  subject?: string;
   /** Catalogue ids the finding rests on; must be among the rule's `meta.signatures`. */
   signatures?: readonly string[];
 }
@@ -98,6 +102,11 @@ export interface RuleContext {
   /** Kernel-message signature hits, matched once per analysis. */
   signatures: SignatureIndex;
   report(f: FindingInput): void;
+  /**
+   * The rule cannot judge this bundle although its inputs are present (a series check given
+   * a single capture): the outcome is "not evaluated" with this reason, never "passed".
+   */
+  notEvaluated(reason: string): never;
 }
 
 export interface Rule {

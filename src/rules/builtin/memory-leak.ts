@@ -28,7 +28,7 @@ export const memoryLeak = defineRule({
     references: ['seed §21 Memory Leak in Long-Running Inference', 'shared/signatures.md memavailable-downtrend'],
     signatures: ['memavailable-downtrend'],
   },
-  check({ snapshot, thresholds, report }) {
+  check({ snapshot, thresholds, report, notEvaluated }) {
     const t = snapshot.tegrastats;
     const series = t && t.samples >= 3 ? { x: t.t, y: t.ramUsedMB, total: t.ramTotalMB[t.samples - 1]!, file: t.file, lines: t.line, n: t.samples } : null;
     let x: ArrayLike<number>;
@@ -43,9 +43,10 @@ export const memoryLeak = defineRule({
     } else {
       // A tegrastats log too short to fit, and no periodic meminfo: nothing to fit.
       const m = snapshot.meminfo;
-      if (!m) return;
-      const timed = m.captures.filter((c) => c.epoch !== undefined && c.values.MemAvailable !== undefined);
-      if (timed.length < 3) return;
+      const timed = m?.captures.filter((c) => c.epoch !== undefined && c.values.MemAvailable !== undefined) ?? [];
+      if (!m || timed.length < 3) {
+        return notEvaluated('a single capture: the leak fit needs a series, i.e. a tegrastats log or /proc/meminfo captured at least 3 times with timestamps');
+      }
       const t0 = timed[0]!.epoch!;
       x = timed.map((c) => c.epoch! - t0);
       total = timed.at(-1)!.values.MemTotal! / 1024 / 1024;
@@ -53,9 +54,11 @@ export const memoryLeak = defineRule({
       evidence = [timed[0]!, timed.at(-1)!].map((c) => meminfoEvidence(m, c, 'MemAvailable')!).filter(Boolean);
     }
     const fit = linearFit(x, y);
-    if (!fit) return;
     const spanS = x[x.length - 1]! - x[0]!;
-    if (spanS < thresholds.minHours! * 3600) return;
+    if (!fit) return notEvaluated('the RAM series has no usable values to fit');
+    if (spanS < thresholds.minHours! * 3600) {
+      return notEvaluated(`the RAM series spans ${formatDuration(spanS)}; the leak fit needs at least ${formatDuration(thresholds.minHours! * 3600)}`);
+    }
     const slopePerHour = fit.slope * 3600;
     if (slopePerHour < thresholds.minSlopeMBPerHour! || fit.r2 < thresholds.minR2!) return;
     const lastUsed = fit.intercept + fit.slope * x[x.length - 1]!;

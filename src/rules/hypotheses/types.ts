@@ -10,7 +10,8 @@ export interface Hypothesis {
   /** One sentence with the figures that matter. */
   summary: string;
   confidence: number;
-  supporting: { ruleId: string; verdict: string }[];
+  /** The findings behind the cause, by stable finding id. */
+  supporting: { findingId: string; ruleId: string; verdict: string }[];
   against: string[];
   remedy: string[];
 }
@@ -30,7 +31,7 @@ export interface HypothesisRule {
   evaluate(ctx: HypothesisContext): Omit<Hypothesis, 'id' | 'cause'> | null;
 }
 
-export const cite = (fs: Finding[]) => fs.map((f) => ({ ruleId: f.ruleId, verdict: f.verdict }));
+export const cite = (fs: Finding[]) => fs.map((f) => ({ findingId: f.id, ruleId: f.ruleId, verdict: f.verdict }));
 
 /** Base confidence plus a step per supporting signal, minus a step per signal against. */
 export function score(base: number, support: number, against: number): number {
