@@ -1,14 +1,14 @@
 /**
- * The coordinator's side of a queued batch: enqueue one job per bundle (job id = content
- * hash, so anything already queued or running is not added again), then hand back each
- * bundle's outcome exactly once, as it arrives: the worker's result, or, for a bundle whose
- * last attempt failed (it threw, or its workers kept dying), a row with the error.
+ * The coordinator's side of a queued batch. `submit` enqueues one job per bundle (job id =
+ * content hash, so a bundle already queued or running is not added again) and resolves with
+ * its outcome: the worker's result, or, for a bundle whose last attempt failed (it threw, or
+ * its workers kept dying), the error. Each outcome is delivered once.
  *
  * Outcomes come from Redis' event stream for speed and from a periodic sweep of the jobs
  * still awaited for certainty (an event can be missed across a reconnect, and jobs finished
- * while no coordinator was running are only found by looking). A job is removed from Redis
- * only after the caller has taken its outcome (the store is the durable record), so a
- * coordinator that dies loses nothing: the next run finds the finished jobs and collects them.
+ * while no coordinator was running are only found by looking). A job leaves Redis only when
+ * the caller acknowledges its outcome (after storing it; at the latest on a clean close), so
+ * a coordinator that dies loses nothing: the next run finds the finished jobs and collects them.
  */
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { QUEUE_NAME, type QueueConnection } from './connection.js';
@@ -37,108 +37,149 @@ export interface CoordinatorOptions {
   noWorkerNoticeMs?: number;
 }
 
+interface Awaited {
+  item: QueuedBundle;
+  resolve: (o: Outcome) => void;
+}
+
 const ADD_CHUNK = 500;
 
-/** A small unbounded channel: events push, the generator pulls. */
-class Inbox<T> {
-  private items: T[] = [];
-  private wake: (() => void) | null = null;
-  push(v: T) {
-    this.items.push(v);
-    this.wake?.();
+export class QueueCoordinator {
+  private readonly queue: Queue<BundleJobData>;
+  private readonly events: QueueEvents;
+  private readonly awaited = new Map<string, Awaited>();
+  private readonly delivered = new Set<string>();
+  private toAdd: QueuedBundle[] = [];
+  private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private noWorkerSince = Date.now();
+  private told = false;
+  private failure: Error | null = null;
+  private readonly attempts: number;
+
+  private constructor(
+    private readonly conn: QueueConnection,
+    private readonly o: CoordinatorOptions,
+  ) {
+    this.attempts = o.attempts ?? DEFAULT_ATTEMPTS;
+    this.queue = new Queue(QUEUE_NAME, { connection: conn.options });
+    this.events = new QueueEvents(QUEUE_NAME, { connection: conn.options });
+    this.events.on('completed', ({ jobId, returnvalue }) => {
+      const a = this.awaited.get(jobId);
+      if (a) this.deliver(jobId, { kind: 'completed', item: a.item, value: returnvalue });
+    });
+    // 'failed' also fires for attempts that will be retried: the job's state decides.
+    this.events.on('failed', ({ jobId }) => {
+      if (this.awaited.has(jobId)) void this.look(jobId);
+    });
   }
-  async next(timeoutMs: number): Promise<T | undefined> {
-    if (!this.items.length) {
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, timeoutMs);
-        this.wake = () => {
-          clearTimeout(t);
-          resolve();
+
+  /** Listens before anything is added, so no completion is missed. */
+  static async start(conn: QueueConnection, o: CoordinatorOptions): Promise<QueueCoordinator> {
+    const c = new QueueCoordinator(conn, o);
+    await c.events.waitUntilReady();
+    c.timer = setInterval(() => void c.sweep(), o.sweepMs ?? 5000);
+    return c;
+  }
+
+  /** The bundle's outcome, once. Two submissions of one hash share the job and the outcome. */
+  submit(item: QueuedBundle): Promise<Outcome> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve) => {
+      const prev = this.awaited.get(item.hash);
+      if (prev) {
+        const first = prev.resolve;
+        prev.resolve = (o) => {
+          first(o);
+          resolve({ ...o, item });
         };
-      });
-      this.wake = null;
-    }
-    return this.items.shift();
-  }
-}
-
-export async function* collectFromQueue(
-  conn: QueueConnection,
-  bundles: QueuedBundle[],
-  o: CoordinatorOptions,
-): AsyncGenerator<Outcome> {
-  const attempts = o.attempts ?? DEFAULT_ATTEMPTS;
-  const sweepMs = o.sweepMs ?? 5000;
-  const queue: Queue<BundleJobData> = new Queue(QUEUE_NAME, { connection: conn.options });
-  const events = new QueueEvents(QUEUE_NAME, { connection: conn.options });
-  const awaited = new Map<string, QueuedBundle>();
-  for (const b of bundles) if (!awaited.has(b.hash)) awaited.set(b.hash, b);
-  const inbox = new Inbox<{ hash: string; look: boolean; value?: unknown }>();
-  // Listen before adding, so no completion between the two is missed.
-  events.on('completed', ({ jobId, returnvalue }) => {
-    if (awaited.has(jobId)) inbox.push({ hash: jobId, look: false, value: returnvalue });
-  });
-  // 'failed' also fires for attempts that will be retried: the job's state decides.
-  events.on('failed', ({ jobId }) => {
-    if (awaited.has(jobId)) inbox.push({ hash: jobId, look: true });
-  });
-  try {
-    await events.waitUntilReady();
-    await enqueue(queue, [...awaited.values()], o.options, attempts);
-    let lastSweep = 0;
-    let noWorkerSince = Date.now();
-    let told = false;
-    while (awaited.size) {
-      const now = Date.now();
-      if (now - lastSweep >= sweepMs) {
-        lastSweep = now;
-        for (const hash of [...awaited.keys()]) inbox.push({ hash, look: true });
-        if ((await queue.getWorkersCount()) > 0) noWorkerSince = now;
-        else if (!told && now - noWorkerSince >= (o.noWorkerNoticeMs ?? 10_000)) {
-          told = true;
-          o.notice?.(`no worker is connected to ${conn.display}: start one with "jetdiag worker --queue ${conn.display}"`);
-        }
+        return;
       }
-      const msg = await inbox.next(Math.max(50, sweepMs - (Date.now() - lastSweep)));
-      if (!msg) continue;
-      const item = awaited.get(msg.hash);
-      if (!item) continue;
-      const outcome = msg.look ? await lookUp(queue, item, o.options, attempts) : ({ kind: 'completed', item, value: msg.value } as Outcome);
-      if (!outcome) continue;
-      awaited.delete(msg.hash);
-      yield outcome;
-      // The caller has stored the outcome: the job's record in Redis is no longer needed.
-      await queue.remove(msg.hash).catch(() => {});
+      this.awaited.set(item.hash, { item, resolve });
+      this.toAdd.push(item);
+      // Jobs submitted in the same tick go to Redis together.
+      if (!this.flushing) this.flushing = new Promise<void>((r) => setImmediate(r)).then(() => this.flush());
+    });
+  }
+
+  /** The outcome is stored: its job can leave Redis. */
+  async ack(hash: string): Promise<void> {
+    this.delivered.delete(hash);
+    await this.queue.remove(hash).catch(() => {});
+  }
+
+  /**
+   * Stops listening; the jobs whose outcome was delivered are removed (the caller has stored
+   * them), the rest stay queued. `keepDelivered` leaves them too (the caller could not store).
+   */
+  async close({ keepDelivered = false } = {}): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (!keepDelivered) for (const hash of [...this.delivered]) await this.ack(hash);
+    await this.events.close().catch(() => {});
+    await this.queue.close().catch(() => {});
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.toAdd.length) {
+        const chunk = this.toAdd.splice(0, ADD_CHUNK);
+        await this.queue.addBulk(chunk.map((b) => this.jobFor(b)));
+        // A job that already existed (finished while no coordinator listened) sends no event.
+        for (const b of chunk) await this.look(b.hash);
+      }
+    } catch (e) {
+      this.failure = e as Error;
+    } finally {
+      this.flushing = null;
     }
-  } finally {
-    await events.close().catch(() => {});
-    await queue.close().catch(() => {});
   }
-}
 
-async function enqueue(queue: Queue<BundleJobData>, items: QueuedBundle[], options: QueuedAnalysisOptions, attempts: number) {
-  for (let i = 0; i < items.length; i += ADD_CHUNK) {
-    await queue.addBulk(items.slice(i, i + ADD_CHUNK).map((b) => jobFor(b, options, attempts)));
+  private jobFor(b: QueuedBundle) {
+    return {
+      name: JOB_NAME,
+      data: { ref: b.workerRef, hash: b.hash, options: this.o.options },
+      opts: { jobId: b.hash, attempts: this.attempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
+    };
   }
-}
 
-function jobFor(b: QueuedBundle, options: QueuedAnalysisOptions, attempts: number) {
-  return {
-    name: JOB_NAME,
-    data: { ref: b.workerRef, hash: b.hash, options },
-    opts: { jobId: b.hash, attempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: false, removeOnFail: false },
-  };
-}
-
-/** The job's outcome if it has one; re-adds a job that vanished (another coordinator took it). */
-async function lookUp(queue: Queue<BundleJobData>, item: QueuedBundle, options: QueuedAnalysisOptions, attempts: number): Promise<Outcome | undefined> {
-  const job = await Job.fromId<BundleJobData>(queue, item.hash);
-  if (!job) {
-    await queue.add(JOB_NAME, jobFor(item, options, attempts).data, jobFor(item, options, attempts).opts);
-    return undefined;
+  private deliver(hash: string, outcome: Outcome) {
+    const a = this.awaited.get(hash);
+    if (!a) return;
+    this.awaited.delete(hash);
+    this.delivered.add(hash);
+    a.resolve(outcome);
   }
-  const state = await job.getState();
-  if (state === 'completed') return { kind: 'completed', item, value: job.returnvalue };
-  if (state === 'failed') return { kind: 'failed', item, error: job.failedReason || 'failed without a reason' };
-  return undefined;
+
+  /** Looks the job up: delivers its outcome if it has one; re-adds it if it vanished. */
+  private async look(hash: string): Promise<void> {
+    const a = this.awaited.get(hash);
+    if (!a) return;
+    const job = await Job.fromId<BundleJobData>(this.queue, hash);
+    if (!job) {
+      // Removed (by another coordinator that collected it into its own store): run it again.
+      if (!this.toAdd.some((b) => b.hash === hash)) await this.queue.add(JOB_NAME, this.jobFor(a.item).data, this.jobFor(a.item).opts);
+      return;
+    }
+    const state = await job.getState();
+    if (state === 'completed') this.deliver(hash, { kind: 'completed', item: a.item, value: job.returnvalue });
+    else if (state === 'failed') this.deliver(hash, { kind: 'failed', item: a.item, error: job.failedReason || 'failed without a reason' });
+  }
+
+  private sweeping = false;
+  private async sweep(): Promise<void> {
+    if (this.sweeping || this.flushing) return;
+    this.sweeping = true;
+    try {
+      for (const hash of [...this.awaited.keys()]) await this.look(hash);
+      if (this.awaited.size === 0 || (await this.queue.getWorkersCount()) > 0) this.noWorkerSince = Date.now();
+      else if (!this.told && Date.now() - this.noWorkerSince >= (this.o.noWorkerNoticeMs ?? 10_000)) {
+        this.told = true;
+        this.o.notice?.(`no worker is connected to ${this.conn.display}: start one with "jetdiag worker --queue ${this.conn.display}"`);
+      }
+    } catch {
+      // Redis unreachable for a moment: BullMQ reconnects; the next sweep looks again.
+    } finally {
+      this.sweeping = false;
+    }
+  }
 }

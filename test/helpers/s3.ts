@@ -22,6 +22,7 @@ const KEY_ID = 'S3RVER';
 const SECRET = 'S3RVER';
 
 export async function startS3(buckets: string[]): Promise<TestS3> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: tempDir() });
   const { port } = (await server.run()) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueueUrl } from '../../src/queue/connection.js';
-import { collectFromQueue, type Outcome, type QueuedBundle } from '../../src/queue/coordinator.js';
+import { QueueCoordinator, type QueuedBundle } from '../../src/queue/coordinator.js';
 import { startWorker, type RunningWorker } from '../../src/queue/worker.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 
 const ECHO = new URL('./fixtures/echo-processor.mjs', import.meta.url);
-const items = (names: string[]): QueuedBundle[] =>
-  names.map((n, i) => ({ ref: n, workerRef: `/shared/${n}`, hash: `${i.toString(16).padStart(2, '0')}${'ab'.repeat(31)}` }));
-
-async function collect(gen: AsyncGenerator<Outcome>): Promise<Outcome[]> {
-  const out: Outcome[] = [];
-  for await (const o of gen) out.push(o);
-  return out;
-}
+const items = (names: string[], seed: number): QueuedBundle[] =>
+  names.map((n, i) => ({ ref: n, workerRef: `/shared/${n}`, hash: `${seed}${i.toString(16).padStart(2, '0')}${'ab'.repeat(30)}` }));
 
 describe('queue plumbing (real redis-server)', () => {
   let redis: TestRedis;
@@ -26,31 +20,40 @@ describe('queue plumbing (real redis-server)', () => {
     await redis?.stop();
   });
 
-  it('hands back every bundle exactly once; a job that keeps throwing is a failure row after its attempts', async () => {
+  it('hands back every bundle once; a job that keeps throwing is a failure after its attempts', async () => {
     const conn = parseQueueUrl(redis.url);
-    const list = items(['a.tgz', 'b.tgz', 'throws.tgz', 'd.tgz']);
-    const out = await collect(collectFromQueue(conn, [...list, list[0]!], { options: {}, attempts: 2, sweepMs: 500 }));
-    expect(out.map((o) => o.item.ref).sort()).toEqual(['a.tgz', 'b.tgz', 'd.tgz', 'throws.tgz']);
-    const failed = out.find((o) => o.item.ref === 'throws.tgz')!;
+    const c = await QueueCoordinator.start(conn, { options: {}, attempts: 2, sweepMs: 500 });
+    const list = items(['a.tgz', 'b.tgz', 'throws.tgz', 'd.tgz'], 1);
+    // The same bytes under a second name share the job and its outcome.
+    const twin = { ...list[0]!, ref: 'copy-of-a.tgz' };
+    const out = await Promise.all([...list, twin].map((b) => c.submit(b)));
+    expect(out.map((o) => o.item.ref)).toEqual(['a.tgz', 'b.tgz', 'throws.tgz', 'd.tgz', 'copy-of-a.tgz']);
+    const failed = out[2]!;
     expect(failed.kind).toBe('failed');
     expect(failed.kind === 'failed' && failed.error).toMatch(/cannot analyse \/shared\/throws\.tgz/);
-    const ok = out.find((o) => o.item.ref === 'b.tgz')!;
-    expect(ok.kind === 'completed' && ok.value).toMatchObject({ contentHash: list[1]!.hash, path: '/shared/b.tgz' });
-    // Collected jobs are removed: Redis keeps nothing once the caller has the outcome.
-    expect(await redis.client.keys('bull:jetdiag-bundles:0*')).toEqual([]);
+    expect(out[1]!.kind === 'completed' && out[1]!.value).toMatchObject({ contentHash: list[1]!.hash, path: '/shared/b.tgz' });
+    expect(out[4]!.kind === 'completed' && out[4]!.value).toMatchObject({ contentHash: list[0]!.hash });
+    // One job per hash was run.
+    expect(await redis.client.keys('bull:jetdiag-bundles:1*')).toHaveLength(4);
+    // Acknowledged (stored) outcomes leave Redis; the rest go on close.
+    await c.ack(list[0]!.hash);
+    expect(await redis.client.exists(`bull:jetdiag-bundles:${list[0]!.hash}`)).toBe(0);
+    await c.close();
+    expect(await redis.client.keys('bull:jetdiag-bundles:1*')).toEqual([]);
   });
 
   it('collects results finished while no coordinator was listening', async () => {
     const conn = parseQueueUrl(redis.url);
-    const list = items(['late-1.tgz', 'late-2.tgz']);
-    // A first coordinator enqueues, then stops before collecting anything (it died).
-    const first = collectFromQueue(conn, list, { options: {}, sweepMs: 60_000 });
-    const pending = first.next();
+    const list = items(['late-1.tgz', 'late-2.tgz'], 2);
+    // A first coordinator enqueues, then dies before collecting: nothing is acknowledged.
+    const first = await QueueCoordinator.start(conn, { options: {}, sweepMs: 60_000 });
+    for (const b of list) void first.submit(b);
     await new Promise((r) => setTimeout(r, 1500));
-    await first.return(undefined as never);
-    await pending.catch(() => {});
-    const out = await collect(collectFromQueue(conn, list, { options: {}, sweepMs: 300 }));
-    expect(out.map((o) => o.item.ref).sort()).toEqual(['late-1.tgz', 'late-2.tgz']);
-    expect(out.every((o) => o.kind === 'completed')).toBe(true);
+    expect(await redis.client.keys('bull:jetdiag-bundles:2*')).toHaveLength(2);
+    const second = await QueueCoordinator.start(conn, { options: {}, sweepMs: 60_000 });
+    const out = await Promise.all(list.map((b) => second.submit(b)));
+    expect(out.map((o) => o.kind)).toEqual(['completed', 'completed']);
+    await first.close({ keepDelivered: true });
+    await second.close();
   });
 });

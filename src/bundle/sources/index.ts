@@ -2,6 +2,7 @@
 import { archiveSource } from './archive.js';
 import { directorySource } from './directory.js';
 import { fileSource } from './file.js';
+import { s3Source } from './s3.js';
 import type { BundleSource } from './source.js';
 import { stdinSource } from './stdin.js';
 
@@ -10,4 +11,5 @@ export const SOURCES: BundleSource[] = [
   directorySource,
   archiveSource,
   fileSource,
+  s3Source,
 ];
