@@ -91,6 +91,10 @@ export function classifyByName(relPath: string, layout: BundleLayout = 'flat'): 
   const p = relPath.toLowerCase();
   // sosreport's cut-short copies: `sos_strings/<plugin>/<path>.tailed`
   const q = p.replace(/\.tailed$/, '');
+  // Another boot's kernel log (pstore crash records, the journal's previous boot, as the
+  // collector stores them) is never this boot's: left to content sniffing, it ranks after
+  // any kernel log found by name.
+  if (/(^|\/)(sys\/fs\/pstore|previous-boot)\//.test(q)) return null;
   const own = LAYOUT_RULES[layout] ?? [];
   for (let i = 0; i < own.length; i++) if (own[i]!.pattern.test(q)) return { kind: own[i]!.kind, rank: i };
   const exclusive = new Set(own.map((r) => r.kind));

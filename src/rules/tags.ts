@@ -10,6 +10,7 @@ export const TAG_MEANINGS = {
   // Memory and OOM
   'memory-pressure': 'Memory is short: MemAvailable low, a zone below its watermark, swap in use or allocations stalling.',
   leak: 'Used memory grows steadily over time (a fitted slope over the tegrastats log).',
+  'dmabuf-leak': 'DMA-BUF buffers and bytes grow from capture to capture (buffers created and not closed).',
   oom: 'The OOM killer ran: a kill, a victim the reaper could not reap, or a panic on OOM.',
   'oom-memcg': 'An OOM kill came from a memory-cgroup (container) limit, not from the device running out of memory.',
   'alloc-failure': 'A page allocation failed ("page allocation failure: order:N").',

@@ -87,6 +87,8 @@ describe('jetdiag-collect.sh under dash (required: it is Debian and Ubuntu /bin/
     expect(s.thermalTrips?.zones[0]).toMatchObject({ type: 'cpu-thermal', throttleC: 99, shutdownC: 104.5 });
     expect(s.tegrastats?.samples).toBeGreaterThan(0);
     expect(a.findings.map((f) => f.ruleId)).toContain('smmu-faults');
+    // The crash record in pstore is another boot's log: this boot's dmesg feeds the analysis.
+    expect(s.dmesg?.file).toMatch(/\/dmesg\.txt$/);
     expect(s.bundle.problems).toContainEqual(expect.objectContaining({ code: 'collector.item-missing', message: expect.stringContaining('pagetypeinfo') }));
     expect(s.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });

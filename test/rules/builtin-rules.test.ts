@@ -4,6 +4,7 @@ import { loadSignatures } from '../../src/rules/signatures/pack.js';
 import { assertRuleDocumented, checkInvalid, checkValid, type RuleCases } from '../../src/rules/tester.js';
 import { BOOT_DMESG, dmesg, HEALTHY_MEMINFO, meminfo, ORIN_NANO_IDENTITY, tegrastats, XAVIER_R32_IDENTITY } from '../helpers/bundles.js';
 import { fixture } from '../helpers/fixtures.js';
+import { FIELD_INPUT_CASES } from './field-input-cases.js';
 
 const SIGNATURES = loadSignatures();
 const ZONEINFO = fixture('zoneinfo/generic-ubuntu2004-k5.4-x86-01.txt');
@@ -16,6 +17,8 @@ const BUDDY_HEALTHY = 'Node 0, zone      DMA    512    400    300    200    150 
 const BUDDY_FRAGMENTED = 'Node 0, zone      DMA  24012  15433   8021   2011    312     41      0      0      0      0      0\nNode 0, zone   Normal  31022  20110   9100   1800    220     12      0      0      0      0      0\n';
 
 const CASES: Record<string, RuleCases> = {
+  // The rules reading the collector's inputs keep their cases in their own file.
+  ...FIELD_INPUT_CASES,
   'memory-pressure': {
     valid: [{ name: 'healthy Orin Nano', files: { 'proc/meminfo': HEALTHY_MEMINFO } }],
     invalid: [
