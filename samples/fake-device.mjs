@@ -5,6 +5,7 @@
  * collector-made sample. Stand-ins are POSIX sh scripts, so the whole run needs no Jetson.
  */
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,8 +37,9 @@ function write(root, rel, content, mode) {
 /**
  * Builds the fake device under `dir`: `${dir}/root` and `${dir}/bin`.
  * nonRoot: dmesg refuses as it does for a user on JetPack 5+, and `id -u` says 1000.
+ * fixedClock: `date` always tells this time (a reproducible bundle name and manifest).
  */
-export function buildFakeDevice(dir, { nonRoot = false } = {}) {
+export function buildFakeDevice(dir, { nonRoot = false, fixedClock } = {}) {
   const root = path.join(dir, 'root');
   const bin = path.join(dir, 'bin');
   const files = {
@@ -48,7 +50,7 @@ export function buildFakeDevice(dir, { nonRoot = false } = {}) {
     'proc/device-tree/serial-number': '1421223067123\0',
     'proc/meminfo': fixture('meminfo/synthetic-orin-nano-pressure.txt'),
     'proc/buddyinfo': 'Node 0, zone      DMA    512    400    300    200    150    120    100     80     60     40    300 \nNode 0, zone   Normal   2011   1433    902    411    200    105     60     31     12      9    180 \n',
-    'proc/vmstat': fixture('vmstat/generic-x86-k4.19-lkml-01.txt'),
+    'proc/vmstat': fixture('vmstat/synthetic-orin-nano-k5.15-01.txt'),
     'proc/iomem': fixture('iomem/generic-arm64-qcom-phone-01.txt'),
     'proc/cmdline': 'root=/dev/mmcblk0p1 rw rootwait rootfstype=ext4 console=ttyTCU0,115200\n',
     'proc/uptime': '7433.02 41201.90\n',
@@ -62,7 +64,7 @@ export function buildFakeDevice(dir, { nonRoot = false } = {}) {
     'sys/class/thermal/thermal_zone1/type': 'gpu-thermal\n',
     'sys/class/thermal/thermal_zone1/temp': '62312\n',
     'sys/kernel/debug/dma_buf/bufinfo': fixture('dma_buf/generic-armv7-etnaviv-k4.11-01.txt'),
-    'sys/kernel/debug/nvmap/iovmm/clients': fixture('nvmap/jetson-orin-htop-readme-01.txt'),
+    'sys/kernel/debug/nvmap/iovmm/clients': fixture('nvmap/synthetic-orin-nano-01.txt'),
     'sys/kernel/iommu_groups/3/devices/13e00000.host1x': '',
     'sys/kernel/iommu_groups/3/devices/tegra-capture-vi': '',
     'sys/kernel/iommu_groups/4/devices/17000000.gpu': '',
@@ -86,5 +88,11 @@ export function buildFakeDevice(dir, { nonRoot = false } = {}) {
   // tegrastats --interval <ms>: a sample per interval until killed.
   tool('tegrastats', `ms=1000\n[ "$1" = --interval ] && ms=$2\ns=$((ms / 1000)); [ "$s" -ge 1 ] || s=1\nwhile :; do\n  echo '${TEGRASTATS_LINE}'\n  sleep "$s"\ndone`);
   if (nonRoot) tool('id', 'echo 1000');
+  if (fixedClock) {
+    const realDate = execFileSync('sh', ['-c', 'command -v date'], { encoding: 'utf8' }).trim();
+    const epoch = Math.floor(Date.parse(fixedClock) / 1000);
+    // Calls that name their own date (-d @N) keep it; all others read the fixed clock.
+    tool('date', `case " $* " in *" -d "*) exec '${realDate}' "$@" ;; esac\nexec '${realDate}' -d @${epoch} "$@"`);
+  }
   return { root, bin };
 }

@@ -25,7 +25,7 @@ describe('thermal with the device trip points', () => {
   it('uses the device trip (90 °C passive) and names it as the source', () => {
     const found = runCase(thermal, { name: 'sysfs', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': HOT, 'sys/class/thermal/trip_points.txt': TRIPS } }, SIGNATURES);
     expect(found.map((f) => f.messageId)).toEqual(['overTrip']);
-    expect(found[0]!.verdict).toMatch(/^cpu reached 93 °C, at or above its 90 °C throttle trip \(device trip points sys\/class\/thermal\/trip_points\.txt:3\)/);
+    expect(found[0]!.verdict).toMatch(/^cpu reached 93 °C, at or above its 90 °C throttle trip \(device trip points trip_points\.txt:3\)/);
     expect(found[0]!.figures).toContainEqual({ label: 'shutdown trip', value: 97, unit: '°C' });
   });
 });

@@ -223,7 +223,8 @@ function preferDeviceTrips(snapshot: Snapshot, trips: Map<string, Trip>): void {
     trips.set(label, {
       throttleC: z.throttleC ?? cur?.throttleC ?? Infinity,
       shutdownC: z.shutdownC ?? cur?.shutdownC ?? Infinity,
-      source: `device trip points ${tt!.file}:${line}`,
+      // The file's name, not its path: the verdict reads the same for a folder and its archive.
+      source: `device trip points ${tt!.file.split('/').pop()}:${line}`,
     });
   }
 }
