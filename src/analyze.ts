@@ -1,4 +1,4 @@
-/** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings -> hypotheses. */
+/** The one-way pipeline: bundle -> parsers -> snapshot -> rules -> findings -> facts -> ranked causes. */
 import { assembleBundle } from './bundle/assemble.js';
 import { DEFAULT_LIMITS, type IntakeLimits } from './bundle/limits.js';
 import { readBundle, type ReadResult } from './bundle/read.js';
@@ -11,7 +11,10 @@ import { runRules, type EngineOptions, type EngineResult } from './rules/engine.
 import type { Rule } from './rules/types.js';
 import { allRules } from './rules/registry.js';
 import { loadSignatures, type CompiledSignature } from './rules/signatures/pack.js';
-import { correlate, type Hypothesis } from './rules/hypotheses/correlate.js';
+import { computeFacts, type Facts } from './facts/facts.js';
+import { loadCauses } from './rules/causes/pack.js';
+import { rankCauses } from './rules/causes/engine.js';
+import type { CompiledCause, RankedCause } from './rules/causes/types.js';
 
 export interface AnalyzeOptions {
   limits?: Partial<IntakeLimits>;
@@ -22,11 +25,15 @@ export interface AnalyzeOptions {
   /** Replaces the rule set (tests). */
   rules?: Rule[];
   signatures?: CompiledSignature[];
+  /** Compiled causes packs (loaded from the rules folders when not given). */
+  causes?: CompiledCause[];
 }
 
 export interface Analysis extends EngineResult {
   snapshot: Snapshot;
-  hypotheses: Hypothesis[];
+  facts: Facts;
+  /** The root causes that apply, most likely first. */
+  hypotheses: RankedCause[];
 }
 
 export async function loadSnapshot(input: string, options: AnalyzeOptions = {}): Promise<Snapshot> {
@@ -40,8 +47,10 @@ export async function loadSnapshot(input: string, options: AnalyzeOptions = {}):
 export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
   const signatures = options.signatures ?? loadSignatures(options.ruleDirs ?? []);
   const rules = options.rules ?? allRules(signatures);
+  const causes = options.causes ?? loadCauses(options.ruleDirs ?? []);
   const result = runRules(rules, snapshot, { ...options.engine, signatures });
-  return { snapshot, ...result, hypotheses: correlate(result, snapshot) };
+  const facts = computeFacts(snapshot, result.device);
+  return { snapshot, ...result, facts, hypotheses: rankCauses(causes, result.findings, facts) };
 }
 
 export async function analyze(input: string, options: AnalyzeOptions = {}): Promise<Analysis> {

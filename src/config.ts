@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UserInputError } from './errors.js';
+import { plainReason, UserInputError } from './errors.js';
 
 export interface JetdiagConfig {
   thresholds: Record<string, Record<string, number>>;
@@ -27,7 +27,7 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): JetdiagConfi
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read configuration (${(e as Error).message})`);
+    throw new ConfigError(`${file}: cannot read configuration (${plainReason(e)})`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new ConfigError(`${file}: expected a JSON object`);
   const d = doc as Record<string, unknown>;
@@ -55,7 +55,7 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): JetdiagConfi
 
 /** `rule.name=value` from --threshold. */
 export function parseThresholdOption(text: string): [string, string, number] {
-  const m = /^([a-z0-9-]+)\.(\w+)=(-?\d+(?:\.\d+)?)$/.exec(text.trim());
+  const m = /^([a-z0-9-]+)\.(\w+)=(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/i.exec(text.trim());
   if (!m) throw new ConfigError(`--threshold ${text}: expected <rule-id>.<name>=<number>, e.g. cma.largestAllocationMiB=96`);
   return [m[1]!, m[2]!, Number(m[3])];
 }
@@ -73,6 +73,27 @@ export function checkThresholds(
       if (!(k in defaults)) {
         throw new ConfigError(`${where}: rule "${rule}" has no threshold "${k}" (it has: ${Object.keys(defaults).join(', ') || 'none'})`);
       }
+      const wrong = implausibleThreshold(k, values[k]!, defaults[k]!);
+      if (wrong) throw new ConfigError(`${where}: ${rule}.${k} = ${values[k]} refused: ${wrong} (default ${defaults[k]})`);
     }
   }
+}
+
+/** MAX_ORDER of the buddy allocator is 10 or 11 on the kernels Jetson ships; 12 leaves room. */
+const HIGHEST_ORDER = 12;
+
+/**
+ * Why a threshold value cannot be meant, judged from its name and default: negative values,
+ * percentages above 100, fractions above 1, page orders past the buddy allocator's, and
+ * values a thousand times the default (a typo in units, e.g. KiB where MiB is meant).
+ */
+export function implausibleThreshold(name: string, value: number, dflt: number): string | undefined {
+  if (!Number.isFinite(value)) return 'not a number';
+  if (value < 0) return 'a threshold cannot be negative';
+  if (/Pct/.test(name) && value > 100) return 'a percentage cannot exceed 100';
+  if (/Order$/.test(name) && (value > HIGHEST_ORDER || !Number.isInteger(value))) return `a page order is a whole number from 0 to ${HIGHEST_ORDER}`;
+  if (dflt > 0 && dflt <= 1 && !/Order$/.test(name) && value > 1) return 'this threshold is a fraction between 0 and 1';
+  if (/C$/.test(name) && value > 150) return 'a temperature margin above 150 °C cannot be meant';
+  if (dflt >= 1 && value > dflt * 1000) return 'more than a thousand times the default; check the unit in its name';
+  return undefined;
 }

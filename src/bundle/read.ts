@@ -5,6 +5,7 @@
  * or the archive with a problem on record, never a crash.
  */
 import { promises as fsp } from 'node:fs';
+import { errnoCode, plainReason } from '../errors.js';
 import type { IntakeLimits } from './limits.js';
 import { IntakeSession, type ReadResult } from './session.js';
 import { sniffContainer, UnreadableInputError } from './sniff.js';
@@ -36,7 +37,10 @@ async function probeInput(input: string): Promise<SourceProbe> {
   try {
     stat = await fsp.stat(input);
   } catch (e) {
-    throw new UnreadableInputError(`cannot read bundle "${input}": ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new UnreadableInputError(
+      `cannot read bundle "${input}": ${plainReason(e)}`,
+      errnoCode(e) === 'ENOENT' ? 'a bundle is a .tgz/.tar.gz/.tar archive, a directory, a text file, or - for stdin' : undefined,
+    );
   }
   if (!stat.isFile()) return { input, stat };
   const head = await readHead(input, 512);

@@ -2,11 +2,13 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { UserInputError } from '../errors.js';
+import { plainReason, UserInputError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, RENDERERS, type Format } from '../report/renderers.js';
+import { terminalWidth } from '../report/wrap.js';
 import { SEVERITIES, severityRank, type Severity } from '../rules/types.js';
 import { intakeOptions, ruleFlags, ruleOptions, toAnalyzeOptions, wholeOption, type IntakeFlags, type RuleFlags } from './options.js';
-import { EXIT_FINDINGS, EXIT_INCONCLUSIVE, useColour, type GlobalFlags } from './output.js';
+import { EXIT_FINDINGS, EXIT_INCONCLUSIVE, note, sayWhenWaitingForStdin, useColour, type GlobalFlags } from './output.js';
+import { ensureDirectory, reportPath } from './report-files.js';
 
 interface AnalyzeFlags extends IntakeFlags, RuleFlags {
   output?: string;
@@ -18,11 +20,41 @@ interface AnalyzeFlags extends IntakeFlags, RuleFlags {
 }
 
 function formatsOption(v: string): Format[] {
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   for (const f of list) {
     if (!isFormat(f)) throw new InvalidArgumentError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`);
   }
-  return list as Format[];
+  return [...new Set(list)] as Format[];
+}
+
+function severityOption(v: string): Severity {
+  const s = v.trim().toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(s)) throw new InvalidArgumentError(`unknown severity "${v}" (choose from ${SEVERITIES.join(', ')})`);
+  return s as Severity;
+}
+
+/** What goes where: one format on stdout, report files in a directory, or the terminal verdict. */
+interface OutputPlan {
+  stdout?: Format;
+  dir?: string;
+  files: Format[];
+}
+
+export function planOutput(o: Pick<AnalyzeFlags, 'output' | 'format' | 'json'>): OutputPlan {
+  const json = o.json ? 'json' : undefined;
+  if (o.output === '-') {
+    if (!o.format) throw new UserInputError('-o - writes one report to stdout: name its format, e.g. --format md');
+    if (o.format.length !== 1) throw new UserInputError(`-o - writes one format to stdout, not ${o.format.length} (${o.format.join(', ')})`, 'write several formats into a directory with -o <dir>');
+    if (json && o.format[0] !== 'json') throw new UserInputError(`--json and --format ${o.format[0]} both want stdout; choose one`);
+    return { stdout: o.format[0], files: [] };
+  }
+  if (o.output) return { stdout: json, dir: o.output, files: o.format ?? DEFAULT_FORMATS };
+  if (!o.format) return { stdout: json, files: [] };
+  if (o.format.length !== 1) {
+    throw new UserInputError(`${o.format.length} formats (${o.format.join(', ')}) but only one stdout`, 'write them into a directory with -o <dir>, or name one format to print it');
+  }
+  if (json && o.format[0] !== 'json') throw new UserInputError(`--json and --format ${o.format[0]} both want stdout; choose one`);
+  return { stdout: o.format[0], files: [] };
 }
 
 export default function register(program: Command): void {
@@ -31,11 +63,11 @@ export default function register(program: Command): void {
       .command('analyze')
       .description('diagnose a bundle (.tgz/.tar.gz/.tar, a directory, a text file, or - for a tar stream on stdin)')
       .argument('<bundle>', 'bundle path, or - for stdin')
-      .option('-o, --output <dir>', 'write the report files into this directory')
-      .option('--format <list>', `report formats written with -o: ${FORMATS.join(',')} (default ${DEFAULT_FORMATS.join(',')})`, formatsOption)
+      .option('-o, --output <dir>', 'write the report files into this directory (<bundle>.report.html, …); - writes the one --format to stdout')
+      .option('--format <list>', `report formats: ${FORMATS.join(',')}; with -o <dir> the files written (default ${DEFAULT_FORMATS.join(',')}), without -o the one format printed on stdout`, formatsOption)
       .option('--json', 'print the analysis as JSON on stdout instead of the verdict')
       .option('--max-evidence <n>', 'evidence lines kept per finding in the reports (default 50; 0 keeps every line)', wholeOption)
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES]))
+      .addOption(new Option('--fail-on <severity>', `exit 1 when a finding is at or above this severity (${SEVERITIES.join(', ')})`).argParser(severityOption))
       .option('--fail-inconclusive', `exit ${EXIT_INCONCLUSIVE} when the status is inconclusive (nothing found in a damaged, cut or incomplete bundle)`),
   ))
     .addHelpText(
@@ -43,39 +75,59 @@ export default function register(program: Command): void {
       `
 Examples:
   $ jetdiag analyze bundle.tgz                         verdict on the terminal
-  $ jetdiag analyze bundle.tgz -o out/ --format md     write out/report.md
+  $ jetdiag analyze bundle.tgz -o out/                 write out/bundle.report.html, .md and .json
+  $ jetdiag analyze bundle.tgz --format md > ticket.md the Markdown report on stdout
   $ jetdiag analyze captures/ --fail-on warning        exit 1 on any warning (for pipelines)`,
     )
     .action(async (bundle: string, opts: AnalyzeFlags, cmd: Command) => {
       const global = cmd.optsWithGlobals() as GlobalFlags;
+      const plan = planOutput(opts);
+      if (plan.dir) await ensureDirectory(plan.dir, plan.dir);
       const [{ analyze }, { buildReportModel }, { renderTerminal }] = await Promise.all([
         import('../analyze.js'),
         import('../report/model.js'),
         import('../report/terminal.js'),
       ]);
       const ro = await ruleOptions(opts);
+      sayWhenWaitingForStdin(bundle);
       const analysis = await analyze(bundle, { ...toAnalyzeOptions(opts), ...ro, engine: { ...ro.engine, maxEvidence: opts.maxEvidence } });
       const model = buildReportModel(analysis);
-      if (opts.output) {
-        const dir = path.resolve(opts.output);
-        await fsp.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-          throw new UserInputError(`cannot write reports to "${opts.output}": ${e.code ?? e.message}`);
-        });
-        for (const f of opts.format ?? DEFAULT_FORMATS) {
+      const written: string[] = [];
+      if (plan.dir) {
+        for (const f of plan.files) {
           const renderer = RENDERERS[f];
-          const file = path.join(dir, `report.${renderer.extension}`);
+          const file = reportPath(plan.dir, bundle, renderer.extension);
           const body = await renderer.render({ analysis, model });
           await fsp.writeFile(file, body).catch((e: NodeJS.ErrnoException) => {
-            throw new UserInputError(`cannot write ${file}: ${e.code ?? e.message}`);
+            throw new UserInputError(`cannot write ${file}: ${plainReason(e)}`);
           });
+          written.push(shownPath(file));
         }
       }
-      if (opts.json) process.stdout.write((await RENDERERS.json.render({ analysis, model })) + '\n');
-      else if (!global.quiet) process.stdout.write(renderTerminal(model, { enabled: useColour(global.color) }));
-      if (opts.failOn && analysis.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn!))) {
+      const full = written.find((w) => /\.(html|md|txt)$/.test(w)) ?? written[0];
+      if (plan.stdout) {
+        const body = await RENDERERS[plan.stdout].render({ analysis, model });
+        process.stdout.write(body.endsWith('\n') ? body : body + '\n');
+        if (written.length && !global.quiet) note(`reports written: ${written.join(', ')}`);
+      } else if (!global.quiet) {
+        process.stdout.write(renderTerminal(model, { enabled: useColour(global.color), width: terminalWidth(), fullReport: full }));
+        if (written.length) process.stdout.write(`\nReports written: ${written.join(', ')}\n`);
+      }
+      const failOn = opts.failOn;
+      const crossing = failOn ? analysis.findings.filter((f) => severityRank(f.severity) >= severityRank(failOn)) : [];
+      if (crossing.length) {
         process.exitCode = EXIT_FINDINGS;
+        const f = crossing[0]!;
+        if (!global.quiet) note(`exit 1: ${f.severity} finding "${f.title}" [${f.ruleId}] is at or above --fail-on ${failOn}${crossing.length > 1 ? ` (and ${crossing.length - 1} more)` : ''}`);
       } else if (opts.failInconclusive && model.status === 'inconclusive') {
         process.exitCode = EXIT_INCONCLUSIVE;
+        if (!global.quiet) note(`exit ${EXIT_INCONCLUSIVE}: the status is inconclusive (--fail-inconclusive)`);
       }
     });
+}
+
+/** A path as the user would type it: relative below the working directory, else absolute. */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

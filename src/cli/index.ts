@@ -14,14 +14,18 @@ export function buildProgram(): Command {
   const program = new Command();
   // Set before the subcommands are added: they copy these settings when created.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Commander's own messages ("error: unknown option") take jetdiag's prefix like ours do.
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(s.replace(/^error: /, 'jetdiag: ')),
+  });
   program
     .name('jetdiag')
     .description('Post-mortem analyzer for NVIDIA Jetson devices: reads a diagnostic bundle and explains what went wrong.')
     .version(VERSION, '-V, --version')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-color', 'never colour the output (NO_COLOR is respected too)')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('jetdiag: hint: run jetdiag --help (or jetdiag <command> --help) for usage')
     .addHelpText(
       'after',
       `
@@ -54,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (e instanceof UserInputError) {
-      process.stderr.write(`jetdiag: ${e.message}\n`);
+      process.stderr.write(`jetdiag: ${e.message}\n${e.hint ? `jetdiag: hint: ${e.hint}\n` : ''}`);
       return EXIT_USAGE;
     }
     process.stderr.write(`jetdiag: internal error: ${(e as Error).stack ?? e}\n`);

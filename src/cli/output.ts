@@ -15,3 +15,15 @@ export interface GlobalFlags {
   quiet?: boolean;
   color?: boolean;
 }
+
+/** One line to stderr in jetdiag's prefix style (stdout may carry a report). */
+export function note(message: string): void {
+  process.stderr.write(`jetdiag: ${message}\n`);
+}
+
+/** `jetdiag analyze -` typed at a terminal would otherwise look hung. */
+export function sayWhenWaitingForStdin(bundle: string): void {
+  if (bundle === '-' && process.stdin.isTTY) {
+    note('reading the bundle from stdin (a tar stream or a log); end it with Ctrl-D, or pass a path instead of -');
+  }
+}

@@ -1,5 +1,6 @@
 /** `jetdiag parse`: the typed snapshot of a bundle as JSON. */
 import type { Command } from 'commander';
+import { sayWhenWaitingForStdin } from './output.js';
 import { intakeOptions, toAnalyzeOptions, type IntakeFlags } from './options.js';
 
 export default function register(program: Command): void {
@@ -21,6 +22,7 @@ The output follows schema/snapshot.schema.json.`,
     )
     .action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
       const [{ loadSnapshot }, { stringifyJson }] = await Promise.all([import('../analyze.js'), import('../report/json.js')]);
+      sayWhenWaitingForStdin(bundle);
       const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
       process.stdout.write(stringifyJson(snapshot, !opts.compact) + '\n');
     });

@@ -1,12 +1,54 @@
+/**
+ * Markdown report for tickets: verdict, findings with evidence, then what was and was not
+ * checked. It stays under a size budget (GitHub refuses comments over 65,536 characters): when
+ * the full text is too long, evidence is folded and cut step by step, then the least severe
+ * findings shrink to one line each, always with a count of what was left out.
+ */
 import { visibleControls } from './escape.js';
-
-/** Markdown report for tickets: verdict, findings with evidence, then what was and was not checked. */
 import type { ReportModel } from './model.js';
+
+/** Under GitHub's 65,536-character comment limit with room for a note around it. */
+export const MARKDOWN_BUDGET = 60_000;
+/** An evidence line longer than this is cut in Markdown (the JSON report keeps it whole). */
+const EVIDENCE_CHARS = 300;
+
+interface Detail {
+  /** Evidence lines shown per finding. */
+  evidence: number;
+  /** Findings shown in full; the rest get one line each. */
+  fullFindings: number;
+  /** One-line findings shown after the full ones; the rest are counted. */
+  briefFindings: number;
+  /** Rows of the bundle's file tables. */
+  files: number;
+}
+
+const LEVELS: Detail[] = [
+  { evidence: Infinity, fullFindings: Infinity, briefFindings: Infinity, files: Infinity },
+  { evidence: 20, fullFindings: Infinity, briefFindings: Infinity, files: Infinity },
+  { evidence: 10, fullFindings: Infinity, briefFindings: Infinity, files: 200 },
+  { evidence: 5, fullFindings: 60, briefFindings: Infinity, files: 100 },
+  { evidence: 3, fullFindings: 30, briefFindings: 300, files: 50 },
+  { evidence: 2, fullFindings: 15, briefFindings: 150, files: 30 },
+  { evidence: 1, fullFindings: 8, briefFindings: 60, files: 20 },
+];
 
 const esc = (s: string) => visibleControls(s).replace(/[|\\`*_<>]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 const code = (s: string) => '`' + visibleControls(s).replace(/`/g, "'") + '`';
 
-export function renderMarkdown(m: ReportModel): string {
+export function renderMarkdown(m: ReportModel, budget = MARKDOWN_BUDGET): string {
+  for (const level of LEVELS) {
+    const text = renderAt(m, level);
+    if (text.length <= budget) return text;
+  }
+  // Still too long (huge verdict texts or causes): cut at a line end and say so.
+  const text = renderAt(m, LEVELS[LEVELS.length - 1]!);
+  const note = `\n\n… report cut at ${budget} characters; the HTML and JSON reports hold everything.\n`;
+  const cut = text.lastIndexOf('\n', budget - note.length);
+  return text.slice(0, Math.max(0, cut)) + note;
+}
+
+function renderAt(m: ReportModel, d: Detail): string {
   const out: string[] = [];
   out.push(`# jetdiag report: ${esc(m.bundle)}`, '');
   out.push(`**Device:** ${esc(m.device)}  `);
@@ -24,13 +66,18 @@ export function renderMarkdown(m: ReportModel): string {
     m.hypotheses.forEach((h, i) => {
       out.push(`${i + 1}. **${esc(h.cause)}** — confidence ${Math.round(h.confidence * 100)}%. ${esc(h.summary)}`);
       for (const s of h.supporting) out.push(`   - supported by ${code(s.findingId)}: ${esc(s.verdict)}`);
+      for (const r of h.reasons) if (r.weight > 0) out.push(`   - for (+${Math.round(r.weight * 100)}%): ${esc(r.text)}`);
       for (const a of h.against) out.push(`   - against: ${esc(a)}`);
+      if (h.tieBreak) out.push(`   - ranking: ${esc(h.tieBreak)}`);
       if (h.remedy.length) out.push(`   - remedy: ${h.remedy.map(esc).join(' ')}`);
+      if (h.references.length) out.push(`   - references: ${h.references.map(esc).join('; ')}`);
     });
     out.push('');
   }
   if (m.findings.length) out.push('## Findings', '');
-  m.findings.forEach((f, i) => {
+  const full = m.findings.slice(0, d.fullFindings);
+  const brief = m.findings.slice(full.length, full.length + d.briefFindings);
+  full.forEach((f, i) => {
     out.push(`### ${i + 1}. ${esc(f.title)} — ${f.severity} (confidence ${Math.round(f.confidence * 100)}%)`, '');
     out.push(esc(f.verdict), '');
     if (f.figures.length) {
@@ -39,10 +86,15 @@ export function renderMarkdown(m: ReportModel): string {
       out.push('');
     }
     if (f.evidence.length) {
-      out.push('Evidence:', '');
-      for (const e of f.evidence) out.push(`- ${code(`${e.file}:${e.line}`)} ${code(e.text)}`);
-      if ((f.evidenceCount ?? 0) > f.evidence.length) out.push(`- … ${f.evidenceCount! - f.evidence.length} more lines`);
+      const total = Math.max(f.evidenceCount ?? 0, f.evidence.length);
+      const shown = f.evidence.slice(0, d.evidence);
+      // More than a few lines fold away so the verdicts stay readable in a ticket.
+      const fold = shown.length > 5 || shown.length < total;
+      out.push(fold ? `<details><summary>Evidence: ${shown.length < total ? `${shown.length} of ${total}` : total} lines</summary>` : 'Evidence:', '');
+      for (const e of shown) out.push(`- ${code(`${e.file}:${e.line}`)} ${code(cut(e.text, EVIDENCE_CHARS))}`);
+      if (total > shown.length) out.push(`- … ${total - shown.length} more line(s) in the HTML and JSON reports`);
       out.push('');
+      if (fold) out.push('</details>', '');
     }
     if (f.remedy.length) {
       out.push('Remedy:', '');
@@ -51,6 +103,13 @@ export function renderMarkdown(m: ReportModel): string {
     }
     out.push(`Finding ${code(f.id)} · rule ${code(f.ruleId)}${f.signatures.length ? ` · signatures ${f.signatures.map(code).join(', ')}` : ''}${f.references.length ? ` · ${f.references.map(esc).join(' · ')}` : ''}`, '');
   });
+  if (brief.length) {
+    out.push(`<details><summary>${brief.length} more finding(s), one line each</summary>`, '');
+    brief.forEach((f, i) => out.push(`${full.length + i + 1}. ${f.severity}: ${esc(f.verdict)} (${code(f.ruleId)})`));
+    out.push('', '</details>', '');
+  }
+  const untold = m.findings.length - full.length - brief.length;
+  if (untold > 0) out.push(`… ${untold} more finding(s) left out to keep this under ${MARKDOWN_BUDGET} characters; the HTML and JSON reports hold them all.`, '');
   out.push('## Checks', '');
   if (m.passed.length) out.push(`Passed: ${m.passed.map((o) => code(o.ruleId)).join(', ')}`, '');
   if (m.missing.length) {
@@ -64,18 +123,28 @@ export function renderMarkdown(m: ReportModel): string {
     out.push('');
   }
   out.push('## Bundle', '', '| file | read as | bytes |', '|---|---|---|');
-  for (const i of m.inputs) out.push(`| ${code(i.path)} | ${i.kind}${i.note ? ` (${i.note})` : ''} | ${i.size} |`);
+  for (const i of m.inputs.slice(0, d.files)) out.push(`| ${code(i.path)} | ${i.kind}${i.note ? ` (${i.note})` : ''} | ${i.size} |`);
+  if (m.inputs.length > d.files) out.push(`| … ${m.inputs.length - d.files} more file(s) | | |`);
   out.push('');
   if (m.unused.length) {
     out.push('Files that fed nothing:', '');
-    for (const u of m.unused) out.push(`- ${code(u.path)}: ${esc(u.reason)}`);
+    for (const u of m.unused.slice(0, d.files)) out.push(`- ${code(u.path)}: ${esc(u.reason)}`);
+    if (m.unused.length > d.files) out.push(`- … ${m.unused.length - d.files} more`);
     out.push('');
   }
   if (m.problems.length || m.diagnostics.length) {
     out.push('Problems and parse diagnostics:', '');
-    for (const p of m.problems) out.push(`- ${p.severity}: ${p.file ? code(p.file) + ' ' : ''}${esc(p.message)}`);
-    for (const d of m.diagnostics) out.push(`- ${d.severity}: ${code(`${d.file}${d.line ? ':' + d.line : ''}`)} ${esc(d.message)}`);
+    const notes = [
+      ...m.problems.map((p) => `- ${p.severity}: ${p.file ? code(p.file) + ' ' : ''}${esc(p.message)}`),
+      ...m.diagnostics.map((g) => `- ${g.severity}: ${code(`${g.file}${g.line ? ':' + g.line : ''}`)} ${esc(g.message)}`),
+    ];
+    out.push(...notes.slice(0, d.files));
+    if (notes.length > d.files) out.push(`- … ${notes.length - d.files} more`);
     out.push('');
   }
   return out.join('\n');
+}
+
+function cut(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

@@ -4,8 +4,8 @@
  */
 import type { Analysis } from '../analyze.js';
 import type { Finding, RuleOutcome, Severity } from '../rules/types.js';
-import type { Hypothesis } from '../rules/hypotheses/types.js';
-import { uptimeOf } from '../rules/hypotheses/correlate.js';
+import type { RankedCause } from '../rules/causes/types.js';
+import { uptimeOf } from '../facts/facts.js';
 import { formatDuration } from '../rules/stats.js';
 import { SEVERITIES } from '../rules/types.js';
 import { assessCompleteness, type Completeness } from '../verdict/completeness.js';
@@ -23,7 +23,7 @@ export interface ReportModel {
   /** What the verdict rests on; its gaps come before the findings in every format. */
   completeness: Completeness;
   counts: Record<Severity, number>;
-  hypotheses: Hypothesis[];
+  hypotheses: RankedCause[];
   findings: Finding[];
   /** Not-evaluated checks grouped by what was missing: "no dmesg in bundle" -> rule ids. */
   missing: { reason: string; rules: string[] }[];

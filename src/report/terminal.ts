@@ -2,9 +2,14 @@
 import type { ReportModel } from './model.js';
 import type { Severity } from '../rules/types.js';
 import { visibleControls } from './escape.js';
+import { wrapLine } from './wrap.js';
 
 export interface Colours {
   enabled: boolean;
+  /** Columns to wrap to (default: no wrapping). */
+  width?: number;
+  /** The full report written in this run, named where findings are left out. */
+  fullReport?: string;
 }
 
 const CODES: Record<Severity | 'ok' | 'dim' | 'bold', string> = {
@@ -22,50 +27,64 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   // codes are added, so only jetdiag's escapes ever reach the terminal.
   const v = visibleControls;
   const c = (k: keyof typeof CODES, s: string) => (colours.enabled ? `${CODES[k]}${s}\x1b[0m` : s);
+  const width = colours.width ?? Infinity;
   const out: string[] = [];
-  out.push(c('bold', `jetdiag: ${v(m.bundle)}`));
-  out.push(v(`device: ${m.device}${m.context.length ? ` · ${m.context.map((x) => `${x.label} ${x.value}`).join(' · ')}` : ''}`));
+  /** One logical line, wrapped with continuation lines indented by `hang`. */
+  const line = (s: string, hang = 2) => out.push(...wrapLine(s, width, hang));
+  line(c('bold', `jetdiag: ${v(m.bundle)}`), 9);
+  line(v(`device: ${m.device}${m.context.length ? ` · ${m.context.map((x) => `${x.label} ${x.value}`).join(' · ')}` : ''}`), 8);
   out.push('');
   const word = m.status.toUpperCase();
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);
-  out.push(`${mark}  ${v(m.headline)}`);
+  line(`${mark}  ${v(m.headline)}`, word.length + 2);
   // What the verdict does not rest on stands above any finding.
   const gaps = m.status === 'inconclusive' ? m.completeness.gaps.slice(1) : m.completeness.gaps;
-  if (gaps.length && m.status === 'problems') out.push(c('warning', 'Incomplete bundle: these findings may not be all there is.'));
-  for (const g of gaps.slice(0, 6)) out.push(c('warning', v(`  ! ${g.message}`)));
-  if (gaps.length > 6) out.push(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`));
+  if (gaps.length && m.status === 'problems') line(c('warning', 'Incomplete bundle: these findings may not be all there is.'), 2);
+  for (const g of gaps.slice(0, 6)) line(c('warning', v(`  ! ${g.message}`)), 4);
+  if (gaps.length > 6) line(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`), 4);
   const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');
     out.push('What to do:');
-    for (const r of todo.slice(0, 3)) out.push(`  - ${v(r)}`);
+    for (const r of todo.slice(0, 3)) line(`  - ${v(r)}`, 4);
   }
   if (m.hypotheses.length > 1) {
     out.push('');
     out.push('Likely causes:');
-    m.hypotheses.slice(0, 4).forEach((h, i) => out.push(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`));
+    m.hypotheses.slice(0, 4).forEach((h, i) => {
+      line(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`, 5);
+      if (h.tieBreak) line(c('dim', v(`     ${h.tieBreak}`)), 5);
+    });
   }
   const shown = m.findings.slice(0, maxFindings);
   if (shown.length) out.push('');
   for (const f of shown) {
-    out.push(`  ${c(f.severity, f.severity.toUpperCase().padEnd(8))} ${v(f.verdict)} ${c('dim', `[${v(f.ruleId)}, confidence ${Math.round(f.confidence * 100)}%]`)}`);
+    line(`  ${c(f.severity, f.severity.toUpperCase().padEnd(8))} ${v(f.verdict)} ${c('dim', `[${v(f.ruleId)}, confidence ${Math.round(f.confidence * 100)}%]`)}`, 11);
     const ev = f.evidence[0];
-    if (ev) out.push(c('dim', v(`           ${ev.file}:${ev.line}  ${truncate(ev.text, 100)}`)));
+    // Evidence is quoted, not wrapped: one line cut to the width keeps the file:line visible.
+    if (ev) out.push(c('dim', truncate(v(`           ${ev.file}:${ev.line}  ${ev.text}`), Math.min(width, 11 + 100 + ev.file.length + 8))));
   }
-  if (m.findings.length > shown.length) out.push(c('dim', `  … ${m.findings.length - shown.length} more findings in the full report`));
+  if (m.findings.length > shown.length) {
+    const more = m.findings.length - shown.length;
+    line(c('dim', colours.fullReport ? `  … ${more} more finding(s) in the full report: ${v(colours.fullReport)}` : `  … ${more} more finding(s); write them all with -o <dir> or --format text`), 4);
+  }
   if (m.missing.length) {
     out.push('');
     for (const g of m.missing) {
       const list = g.rules.length > 6 ? `${g.rules.slice(0, 6).join(', ')} and ${g.rules.length - 6} more` : g.rules.join(', ');
-      out.push(c('dim', v(`not evaluated (${g.reason}): ${g.rules.length} check(s): ${list}`)));
+      line(c('dim', v(`not evaluated (${g.reason}): ${g.rules.length} check(s): ${list}`)), 2);
     }
   }
-  if (m.ruleErrors.length) out.push(c('error', v(`rule errors: ${m.ruleErrors.map((o) => `${o.ruleId}: ${o.detail}`).join('; ')}`)));
-  const bundleIssues = m.problems.length + m.diagnostics.filter((d) => d.severity !== 'info').length;
-  if (bundleIssues) out.push(c('dim', `bundle: ${m.problems.length} problem(s), ${m.diagnostics.filter((d) => d.severity !== 'info').length} parse diagnostic(s), ${m.unused.length} file(s) unused — see the report`));
+  if (m.ruleErrors.length) line(c('error', v(`rule errors: ${m.ruleErrors.map((o) => `${o.ruleId}: ${o.detail}`).join('; ')}`)), 2);
+  const parseIssues = m.diagnostics.filter((d) => d.severity !== 'info').length;
+  if (m.problems.length + parseIssues) {
+    const where = colours.fullReport ? 'see the report' : 'see the report (-o <dir>)';
+    line(c('dim', `bundle: ${m.problems.length} problem(s), ${parseIssues} parse diagnostic(s), ${m.unused.length} file(s) unused — ${where}`), 2);
+  }
   return out.join('\n') + '\n';
 }
 
 function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+  const chars = [...s];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
 }

@@ -35,7 +35,7 @@ describe('bundle intake: containers', () => {
   it('rejects an unsupported container with a message naming the format', async () => {
     const zip = writeTemp('b.zip', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(600, 1)]));
     await expect(loadSnapshot(zip)).rejects.toThrow(/zip is not supported/);
-    await expect(loadSnapshot('/nonexistent/bundle.tgz')).rejects.toThrow(/cannot read bundle.*ENOENT/);
+    await expect(loadSnapshot('/nonexistent/bundle.tgz')).rejects.toThrow(/cannot read bundle.*no such file or directory/);
   });
 });
 

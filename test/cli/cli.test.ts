@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTgz } from '../helpers/archive.js';
@@ -73,18 +73,20 @@ describe('jetdiag CLI', () => {
 
   it('writes the requested report files only inside -o', () => {
     const out = path.join(tempDir(), 'reports');
-    const r = run(['analyze', writeTree({ meminfo: LOW_MEM }), '-o', out, '--format', 'md,json', '-q']);
+    const bundle = writeTree({ meminfo: LOW_MEM });
+    const r = run(['analyze', bundle, '-o', out, '--format', 'md,json', '-q']);
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/^# jetdiag report/);
-    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).report.status).toBe('problems');
-    expect(existsSync(path.join(out, 'report.txt'))).toBe(false);
+    const stem = path.basename(bundle);
+    expect(readFileSync(path.join(out, `${stem}.report.md`), 'utf8')).toMatch(/^# jetdiag report/);
+    expect(JSON.parse(readFileSync(path.join(out, `${stem}.report.json`), 'utf8')).report.status).toBe('problems');
+    expect(readdirSync(out).sort()).toEqual([`${stem}.report.json`, `${stem}.report.md`]);
   });
 
   it('an -o that cannot be a directory is a clear usage error', () => {
     const file = writeTemp('not-a-dir', 'x');
     const r = run(['analyze', writeTree({ meminfo: LOW_MEM }), '-o', file, '-q']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cannot write reports to ".*not-a-dir": EEXIST/);
+    expect(r.err).toMatch(/cannot write reports to ".*not-a-dir": it is a file, not a directory/);
     expect(r.err).not.toMatch(/internal error/);
   });
 

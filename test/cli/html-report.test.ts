@@ -50,9 +50,9 @@ describe('HTML report', () => {
     const dir = path.join(tempDir(), 'out');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'analyze', path.join(ROOT, 'samples/orin-nano-healthy'), '-o', dir, '-q'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const page = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    const page = readFileSync(path.join(dir, 'orin-nano-healthy.report.html'), 'utf8');
     expect(page).toMatch(/<strong>healthy<\/strong>No problem found by the \d+ checks/);
-    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(/^# jetdiag report/);
+    expect(readFileSync(path.join(dir, 'orin-nano-healthy.report.md'), 'utf8')).toMatch(/^# jetdiag report/);
   });
 
   it('charts clocks when they move (throttling)', async () => {

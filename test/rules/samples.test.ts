@@ -6,22 +6,23 @@ import { analyze } from '../../src/analyze.js';
 
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
 
-/** Each shipped sample shows one failure: its top hypothesis must be that failure. */
+/** Each shipped sample shows one failure: the full ranked list of causes, with confidences. */
 describe.each([
-  ['orin-nano-cma-fragmentation', 'cma-fragmentation'],
-  ['orin-nano-smmu-camera', 'dmabuf-use-after-free'],
-  ['orin-nano-leak-oom', 'leak-to-oom'],
-  ['orin-nano-thermal-throttling', 'thermal-throttling'],
-  ['nano-power-supply', 'power-supply'],
-  ['xavier-jp4-thermal', 'thermal-throttling'],
-  ['orin-nano-partial-bundle', 'cma-fragmentation'],
-  ['orin-nano-collector', 'dmabuf-use-after-free'],
-])('sample %s', (name, hypothesis) => {
+  ['orin-nano-cma-fragmentation', [['cma-fragmentation', 0.9]]],
+  ['orin-nano-smmu-camera', [['dmabuf-use-after-free', 0.8]]],
+  ['orin-nano-leak-oom', [['leak-to-oom', 0.75], ['memory-overcommit', 0.4]]],
+  ['orin-nano-thermal-throttling', [['thermal-throttling', 0.7]]],
+  ['nano-power-supply', [['power-supply', 0.9], ['storage-failure', 0.3]]],
+  ['xavier-jp4-thermal', [['thermal-throttling', 0.7]]],
+  ['orin-nano-partial-bundle', [['cma-fragmentation', 0.9]]],
+  ['orin-nano-collector', [['dmabuf-use-after-free', 0.75], ['memory-overcommit', 0.5], ['cma-fragmentation', 0.5], ['cma-too-small', 0.5]]],
+])('sample %s', (name, ranking) => {
+  const hypothesis = ranking[0]![0];
   it(`is diagnosed as ${hypothesis}, from the folder and from the .tgz alike`, async () => {
     const dir = await analyze(path.join(SAMPLES, name));
     const tgz = await analyze(path.join(SAMPLES, `${name}.tgz`));
-    expect(dir.hypotheses[0]?.id).toBe(hypothesis);
-    expect(tgz.hypotheses[0]?.id).toBe(hypothesis);
+    expect(dir.hypotheses.map((h) => [h.id, h.confidence])).toEqual(ranking);
+    expect(tgz.hypotheses.map((h) => [h.id, h.confidence])).toEqual(ranking);
     expect(tgz.findings.map((f) => f.verdict)).toEqual(dir.findings.map((f) => f.verdict));
     expect(dir.hypotheses[0]!.supporting.length).toBeGreaterThan(0);
   });

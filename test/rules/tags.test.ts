@@ -29,7 +29,7 @@ describe('tag vocabulary', () => {
   });
 
   it('every schema that names tags lists exactly this vocabulary', () => {
-    const schemas = ['schema/rule-pack.schema.json'];
+    const schemas = ['schema/rule-pack.schema.json', 'schema/root-causes.schema.json'];
     for (const file of schemas) {
       const def = JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')).definitions.tag;
       expect(def.anyOf[0].enum, file).toEqual(PLAIN_TAGS);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
-import { UserInputError } from '../../errors.js';
+import { plainReason, UserInputError } from '../../errors.js';
 import { isTag, PLAIN_TAGS, TAG_KINDS, type Tag } from '../tags.js';
 
 export interface PatternSpec {
@@ -107,6 +107,8 @@ function template(file: string, where: string, text: string): HandlebarsTemplate
 export function compilePack(doc: unknown, file: string): CompiledSignature[] {
   if (typeof doc !== 'object' || doc === null) fail(file, '(top)', 'expected a JSON object');
   const d = doc as Record<string, unknown>;
+  // A root-causes pack shares the folder; the causes loader reads it.
+  if (d.signatures === undefined && d.causes !== undefined) return [];
   const pack = str(file, 'pack', d.pack)!;
   if (!Array.isArray(d.signatures)) fail(file, 'signatures', 'expected an array');
   const seen = new Set<string>();
@@ -180,7 +182,7 @@ export function loadPackFile(file: string): CompiledSignature[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PackError(`${file}: cannot read rule pack (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new PackError(`${file}: cannot read rule pack (${plainReason(e)})`);
   }
   let doc: unknown;
   try {
@@ -199,7 +201,7 @@ export function loadPackDir(dir: string): CompiledSignature[] {
     names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
   } catch (e) {
     if (e instanceof PackError) throw e;
-    throw new PackError(`${dir}: cannot read rule pack directory (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new PackError(`${dir}: cannot read rule pack directory (${plainReason(e)})`);
   }
   return names.flatMap((n) => loadPackFile(path.join(dir, n)));
 }
