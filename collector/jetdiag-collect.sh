@@ -290,7 +290,7 @@ else record "thermal zones" missing "" "no /sys/class/thermal/thermal_zone*"; fi
 run_tool "nvpmodel -q" nvpmodel-q.txt nvpmodel -q
 
 # The seed's SMMU debugging: who holds DMA-BUFs, which devices share an IOMMU group.
-grab "dma_buf bufinfo" "$ROOT/sys/kernel/debug/dma_buf/bufinfo" sys/kernel/debug/dma_buf/bufinfo
+# dma_buf bufinfo and nvmap clients are captured with /proc below: their growth is the leak.
 GROUPS_DIR=$ROOT/sys/kernel/iommu_groups
 if [ -d "$GROUPS_DIR" ]; then
   mkdir -p "$B/sys/kernel"
@@ -305,7 +305,6 @@ if [ -d "$GROUPS_DIR" ]; then
 else
   record "iommu_groups" missing "" "no /sys/kernel/iommu_groups"
 fi
-grab "nvmap iovmm clients" "$ROOT/sys/kernel/debug/nvmap/iovmm/clients" sys/kernel/debug/nvmap/iovmm/clients
 
 # ------------------------------------------------------------------ over time
 
@@ -315,17 +314,28 @@ if have tegrastats; then
   tegrastats --interval $((INTERVAL * 1000)) > "$B/$TG" 2> "$WORK/tg.err" &
   TG_PID=$!
 fi
-PERIODIC="meminfo buddyinfo vmstat"
+# Captured once, or every --interval for --duration: counters and holders whose change over
+# time is the evidence (vmstat counters, buddy free lists, DMA-BUF and nvmap growth).
+PERIODIC="proc/meminfo proc/buddyinfo proc/vmstat sys/kernel/debug/dma_buf/bufinfo sys/kernel/debug/nvmap/iovmm/clients"
+periodic_name() {
+  case "$1" in
+    */dma_buf/bufinfo) echo "dma_buf bufinfo" ;;
+    */nvmap/iovmm/clients) echo "nvmap iovmm clients" ;;
+    *) basename "$1" ;;
+  esac
+}
 if [ "$DURATION" -gt 0 ]; then
   # Each capture follows a UTC stamp line in the same file: the parsers read a series.
   say "capturing for $DURATION s every $INTERVAL s"
-  mkdir -p "$B/proc"
   captures=0
   elapsed=0
   while :; do
     for f in $PERIODIC; do
-      [ -r "$ROOT/proc/$f" ] || continue
-      { date -u +%Y-%m-%dT%H:%M:%SZ; head -c 1048576 "$ROOT/proc/$f" 2>/dev/null; } >> "$B/proc/$f"
+      [ -r "$ROOT/$f" ] || continue
+      mkdir -p "$B/$(dirname "$f")"
+      # A series stops growing at the size cap (and is noted as cut below).
+      if [ "$(wc -c < "$B/$f" 2>/dev/null || echo 0)" -ge "$MAX_BYTES" ]; then : > "$WORK/cut.$(basename "$f")"; continue; fi
+      { date -u +%Y-%m-%dT%H:%M:%SZ; head -c 1048576 "$ROOT/$f" 2>/dev/null; } >> "$B/$f"
     done
     captures=$((captures + 1))
     [ "$elapsed" -lt "$DURATION" ] || break
@@ -333,13 +343,15 @@ if [ "$DURATION" -gt 0 ]; then
     elapsed=$((elapsed + INTERVAL))
   done
   for f in $PERIODIC; do
-    if [ -s "$B/proc/$f" ]; then record "$f" collected "proc/$f" "$captures captures every $INTERVAL s"
-    elif [ -e "$ROOT/proc/$f" ]; then rm -f "$B/proc/$f"; record "$f" denied "" "not readable"
-    else record "$f" missing "" "not present on this system"; fi
+    n=$(periodic_name "$f")
+    if [ -e "$WORK/cut.$(basename "$f")" ]; then record "$n" cut "$f" "captures stopped at $MAX_BYTES bytes"
+    elif [ -s "$B/$f" ]; then record "$n" collected "$f" "$captures captures every $INTERVAL s"
+    elif [ -e "$ROOT/$f" ]; then rm -f "$B/$f"; record "$n" denied "" "not readable"
+    else record "$n" missing "" "not present on this system"; fi
   done
 else
   for f in $PERIODIC; do
-    grab "$f" "$ROOT/proc/$f" "proc/$f"
+    grab "$(periodic_name "$f")" "$ROOT/$f" "$f"
   done
   # One snapshot: give tegrastats time for a sample or two.
   if [ -n "$TG_PID" ]; then sleep 2; fi

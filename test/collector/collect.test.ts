@@ -111,13 +111,15 @@ describe('jetdiag-collect.sh under dash (required: it is Debian and Ubuntu /bin/
     expect(a.snapshot.bundle.problems).toContainEqual(expect.objectContaining({ code: 'collector.item-cut' }));
   });
 
-  it('captures /proc periodically and runs tegrastats for --duration', async () => {
+  it('captures /proc, DMA-BUF and nvmap periodically and runs tegrastats for --duration', async () => {
     const r = collect([DASH], ['--duration', '2', '--interval', '1']);
     expect(r.status).toBe(0);
     expect(status(r, 'meminfo')).toMatchObject({ status: 'collected', note: '3 captures every 1 s' });
     const a = await analyze(r.bundle);
     expect(a.snapshot.meminfo?.captures).toHaveLength(3);
     expect(a.snapshot.vmstat?.captures).toHaveLength(3);
+    expect(a.snapshot.dmaBuf?.captures).toHaveLength(3);
+    expect(a.snapshot.nvmapClients?.captures).toHaveLength(3);
     expect(a.snapshot.meminfo?.captures[0]?.epoch).toBeGreaterThan(1.7e9);
     expect(a.snapshot.tegrastats?.samples).toBeGreaterThanOrEqual(2);
   }, 60_000);
