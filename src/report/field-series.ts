@@ -5,6 +5,7 @@
  * a trend needs points, and one capture is a table, not a chart.
  */
 import type { Snapshot } from '../snapshot/types.js';
+import { dmaBufBytes, vmstatCounter } from '../facts/field-inputs.js';
 
 export interface TrendSeries {
   title: string;
@@ -31,13 +32,8 @@ export function fieldInputSeries(s: Snapshot): TrendSeries[] {
   const out: TrendSeries[] = [];
   const vm = timeline(s.vmstat?.captures ?? []);
   if (vm) {
-    const sum = (c: { values: Record<string, number> }, base: string) => {
-      if (c.values[base] !== undefined) return c.values[base];
-      const parts = Object.entries(c.values).filter(([k]) => k.startsWith(`${base}_`));
-      return parts.length ? parts.reduce((a, [, v]) => a + v, 0) : undefined;
-    };
     const series = ['compact_stall', 'compact_fail', 'allocstall', 'cma_alloc_fail']
-      .map((k) => ({ name: k, values: perInterval(vm.caps.map((c) => sum(c, k))) }))
+      .map((k) => ({ name: k, values: perInterval(vm.caps.map((c) => vmstatCounter(c, k))) }))
       .filter((x) => x.values.some((v) => v > 0));
     if (series.length) out.push({ title: 'Compaction, reclaim stalls and CMA failures per capture (/proc/vmstat)', unit: 'events', t: vm.t, series });
   }
@@ -47,7 +43,7 @@ export function fieldInputSeries(s: Snapshot): TrendSeries[] {
       title: 'DMA-BUF buffers held (bufinfo)',
       unit: 'MiB',
       t: db.t,
-      series: [{ name: 'total', values: db.caps.map((c) => (c.total?.bytes ?? c.objects.reduce((a, o) => a + o.sizeBytes, 0)) / MiB) }],
+      series: [{ name: 'total', values: db.caps.map((c) => dmaBufBytes(c) / MiB) }],
     });
   }
   const nv = timeline(s.nvmapClients?.captures ?? []);

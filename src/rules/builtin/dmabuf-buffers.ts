@@ -1,13 +1,12 @@
 import { defineRule } from '../define.js';
 import type { DmaBufCapture, DmaBufInfo } from '../../snapshot/types.js';
 import { formatDuration } from '../stats.js';
+import { dmaBufBytes } from '../../facts/field-inputs.js';
 
 const MiB = 1024 * 1024;
 const mib = (b: number) => Math.round((b / MiB) * 10) / 10;
 
-export function captureBytes(c: DmaBufCapture): number {
-  return c.total?.bytes ?? c.objects.reduce((a, o) => a + o.sizeBytes, 0);
-}
+export const captureBytes = dmaBufBytes;
 
 export function captureCount(c: DmaBufCapture): number {
   return c.total?.objects ?? c.objects.length;

@@ -2,13 +2,9 @@ import type { Evidence } from '../types.js';
 import { defineRule } from '../define.js';
 import type { Vmstat, VmstatCapture } from '../../snapshot/types.js';
 import { formatDuration } from '../stats.js';
+import { vmstatCounter } from '../../facts/field-inputs.js';
 
-/** Counters a kernel may split per zone (allocstall_normal, allocstall_movable...): summed. */
-function total(c: VmstatCapture, base: string): number | undefined {
-  if (c.values[base] !== undefined) return c.values[base];
-  const parts = Object.entries(c.values).filter(([k]) => k.startsWith(`${base}_`));
-  return parts.length ? parts.reduce((a, [, v]) => a + v, 0) : undefined;
-}
+const total = vmstatCounter;
 
 function lineOf(c: VmstatCapture, base: string): number | undefined {
   return c.lines[base] ?? Object.entries(c.lines).find(([k]) => k.startsWith(`${base}_`))?.[1];
