@@ -5,7 +5,7 @@
  * lines are taken from shared/signatures.md's real reports; /proc files follow the real
  * Orin Nano layout. Run with `npm run samples`; the output is committed.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -72,7 +72,7 @@ const SAMPLES = {
   // Camera stops after hours: CMA fragmented, contiguous requests fail with CMA still free.
   'orin-nano-cma-fragmentation': {
     ...ORIN_NANO,
-    'manifest.json': JSON.stringify({ device_id: 'cam-gateway-0113', capture_time: '2026-11-24T20:10:12Z', collector: 'field-collect 1.4', reason: 'camera stopped after hours' }, null, 2) + '\n',
+    'manifest.json': JSON.stringify({ device_id: 'cam-gateway-0113', capture_time: '2026-11-24T20:10:12Z', collector: 'jetdiag-collect.sh 1.0.0', script_version: '1.0.0', reason: 'camera stopped after hours' }, null, 2) + '\n',
     'proc/uptime': '51012.44 290155.31\n',
     'proc/meminfo': meminfo({ MemFree: 1211220, MemAvailable: 3402112, CmaFree: 301204 }),
     'proc/buddyinfo': buddyinfo([['DMA', [3121, 2044, 1502, 911, 402, 188, 0, 0, 0, 0, 0]], ['Normal', [24012, 15433, 8021, 2011, 312, 41, 0, 0, 0, 0, 0]]]),
@@ -261,7 +261,10 @@ for (const [name, files] of Object.entries(SAMPLES)) {
  * (stand-in dmesg, journalctl, tegrastats, nvpmodel and a fixed clock), kept as written.
  */
 function collectorSample(name) {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'jetdiag-sample-'));
+  // A fixed place: the manifest records --root, and the sample should not change with it.
+  const work = path.join(os.tmpdir(), 'jetdiag-fake-device');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work);
   try {
     const { root, bin } = buildFakeDevice(work, { fixedClock: '2026-11-24T09:30:00Z' });
     const out = path.join(work, 'out');

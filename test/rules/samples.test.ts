@@ -59,6 +59,18 @@ describe('every sample has its verdict tested', () => {
     const self = readFileSync(fileURLToPath(import.meta.url), 'utf8');
     for (const n of names) expect(self, n).toContain(n);
   });
+
+  it('names no collector that does not exist', () => {
+    for (const n of readdirSync(SAMPLES).filter((f) => !f.includes('.'))) {
+      let manifest: { collector?: string } = {};
+      try {
+        manifest = JSON.parse(readFileSync(path.join(SAMPLES, n, 'manifest.json'), 'utf8'));
+      } catch {
+        continue;
+      }
+      if (manifest.collector !== undefined) expect(manifest.collector, n).toMatch(/^jetdiag-collect\.sh \d+\.\d+\.\d+$/);
+    }
+  });
 });
 
 describe('sample orin-nano-memory-bandwidth', () => {
