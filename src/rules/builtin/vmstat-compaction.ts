@@ -55,7 +55,7 @@ export const vmstatCompaction = defineRule({
       'Enlarge CMA (cma= on the kernel command line) when CMA allocations fail with CmaFree low.',
     ],
     references: ['Linux Documentation/admin-guide/mm/ (compaction, vmstat counters)', 'seed §21 CMA Exhaustion'],
-    signatures: [],
+    signatures: ['cma-alloc-failed'],
   },
   check({ snapshot, thresholds, report }) {
     const v = snapshot.vmstat!;
@@ -87,7 +87,7 @@ export const vmstatCompaction = defineRule({
     const cmaFail = delta('cma_alloc_fail');
     if (cmaFail !== undefined && cmaFail > 0) {
       report({
-        messageId: 'cmaFailed', signatures: [],
+        messageId: 'cmaFailed', signatures: ['cma-alloc-failed'],
         severity: 'error',
         confidence: 0.9,
         data: { fails: cmaFail, successes: delta('cma_alloc_success') ?? 'an unknown number', window: w.label },
