@@ -6,5 +6,6 @@
  */
 export { default as analyze } from './analyze.js';
 export { default as collector } from './collector.js';
+export { default as completion } from './completion.js';
 export { default as parse } from './parse.js';
 export { default as rules } from './rules.js';

@@ -1,12 +1,15 @@
 /** `jetdiag rules`: the rules (built-in and packs) with what they check. */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { UserInputError } from '../errors.js';
+import type { Rule } from '../rules/types.js';
 import { collect } from './options.js';
 
 export default function register(program: Command): void {
   program
     .command('rules')
-    .description('list the rules (built-in and rule packs) with id, category and one-line description')
+    .description('list the rules (built-in and rule packs) with their thresholds, or show one rule with its docs')
+    .argument('[id]', 'a rule id: show that rule in full')
     .option('--json', 'as JSON')
     .option('--rules <dir>', 'also load the rule packs (*.json) in this directory (repeatable)', collect)
     .addHelpText(
@@ -14,10 +17,11 @@ export default function register(program: Command): void {
       `
 Examples:
   $ jetdiag rules
+  $ jetdiag rules cma                      one rule: what it checks, why, thresholds, remedy
   $ jetdiag rules --json | jq '.[] | select(.category == "cma")'
   $ jetdiag rules --rules ./site-rules`,
     )
-    .action(async (opts: { json?: boolean; rules?: string[] }) => {
+    .action(async (id: string | undefined, opts: { json?: boolean; rules?: string[] }) => {
       const [{ loadSignatures }, { allRules }, { catalogueCoverage }, { stringifyJson }] = await Promise.all([
         import('../rules/signatures/pack.js'),
         import('../rules/registry.js'),
@@ -25,6 +29,12 @@ Examples:
         import('../report/json.js'),
       ]);
       const signatures = loadSignatures((opts.rules ?? []).map((d) => path.resolve(d)));
+      if (id) {
+        const rule = findRule(allRules(signatures), id);
+        const severity = signatures.find((s) => s.id === rule.meta.id)?.severity;
+        process.stdout.write(opts.json ? stringifyJson(ruleDetail(rule, severity)) + '\n' : describeRule(rule, severity));
+        return;
+      }
       const rules = allRules(signatures).map((r) => ({
         id: r.meta.id,
         category: r.meta.category,
@@ -41,7 +51,11 @@ Examples:
         return;
       }
       const w = Math.max(...rules.map((r) => r.id.length));
-      for (const r of rules) process.stdout.write(`${r.id.padEnd(w)}  ${r.category.padEnd(13)} ${r.description}\n`);
+      for (const r of rules) {
+        process.stdout.write(`${r.id.padEnd(w)}  ${r.category.padEnd(13)} ${r.description}\n`);
+        const t = Object.entries(r.thresholds);
+        if (t.length) process.stdout.write(`${' '.repeat(w + 16)}thresholds: ${t.map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+      }
       const reportedBy = signatures.filter((s) => s.reportedBy || s.report === false);
       process.stdout.write(`\n${rules.length} rules. Signatures read by other rules: ${reportedBy.map((s) => `${s.id}${s.reportedBy ? ` (${s.reportedBy})` : ' (context)'}`).join(', ')}\n`);
       const coverage = catalogueCoverage(allRules(signatures));
@@ -49,4 +63,62 @@ Examples:
       process.stdout.write(`\nCatalogue signature ids (${coverage.length}), the ids findings cite, and the rules that report them:\n`);
       for (const c of coverage) process.stdout.write(`  ${c.id.padEnd(cw)}  ${c.rules.length ? c.rules.join(', ') : '(context only: read, never reported)'}\n`);
     });
+}
+
+function findRule(rules: Rule[], id: string): Rule {
+  const want = id.trim().toLowerCase();
+  const rule = rules.find((r) => r.meta.id === want);
+  if (rule) return rule;
+  const near = rules.filter((r) => r.meta.id.includes(want) || want.includes(r.meta.id) || r.meta.category === want).map((r) => r.meta.id);
+  throw new UserInputError(`no rule "${id}"`, near.length ? `did you mean ${near.slice(0, 5).join(', ')}?` : 'jetdiag rules lists them all');
+}
+
+/** References people can follow (public documents), not internal notes. */
+function publicReferences(refs: string[] = []): string[] {
+  return refs.filter((r) => !/\bseed\b|§|shared\/|signatures\.md/i.test(r));
+}
+
+function ruleDetail(r: Rule, severity?: string) {
+  const m = r.meta;
+  return {
+    id: m.id,
+    title: m.title,
+    category: m.category,
+    source: m.pack ? `pack ${m.pack}` : 'built-in',
+    severity,
+    description: m.docs.description,
+    why: m.docs.why,
+    requires: m.requires,
+    requiresAny: m.requiresAny ?? [],
+    uses: m.uses ?? [],
+    thresholds: m.thresholds,
+    signatures: m.signatures ?? [],
+    remedy: m.remedy ?? [],
+    references: publicReferences(m.references),
+  };
+}
+
+function describeRule(r: Rule, severity?: string): string {
+  const d = ruleDetail(r, severity);
+  const out = [`${d.id}: ${d.title}`, `  category ${d.category} · ${d.source}${severity ? ` · severity ${severity}` : ''}`, ''];
+  out.push(d.description, '');
+  if (d.why) out.push(`Why: ${d.why}`, '');
+  const needs = [d.requires.length ? d.requires.join(' and ') : '', d.requiresAny.length ? `one of ${d.requiresAny.join(', ')}` : ''].filter(Boolean).join('; ');
+  out.push(`Needs: ${needs || 'nothing beyond the bundle'}${d.uses.length ? ` (also reads ${d.uses.join(', ')} when present)` : ''}`);
+  const t = Object.entries(d.thresholds);
+  if (t.length) {
+    out.push('', 'Thresholds (override with --threshold <rule>.<name>=<value> or in jetdiag.config.json):');
+    const w = Math.max(...t.map(([k]) => k.length));
+    for (const [k, v] of t) out.push(`  ${d.id}.${k.padEnd(w)} = ${v}`);
+  }
+  if (d.signatures.length) out.push('', `Kernel-message signatures: ${d.signatures.join(', ')}`);
+  if (d.remedy.length) {
+    out.push('', 'Remedy:');
+    for (const x of d.remedy) out.push(`  - ${x}`);
+  }
+  if (d.references.length) {
+    out.push('', 'References:');
+    for (const x of d.references) out.push(`  - ${x}`);
+  }
+  return out.join('\n') + '\n';
 }

@@ -16,7 +16,8 @@ function run(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('analyze output', () => {
+// Each test spawns jetdiag several times on a shared 2-core machine: generous time.
+describe('analyze output', { timeout: 180_000 }, () => {
   it('--format md without -o, and -o - --format md, print that report alone on stdout', () => {
     const a = run(['analyze', LEAK, '--format', 'md']);
     expect(a.code).toBe(0);
