@@ -5,10 +5,12 @@
  * lines are taken from shared/signatures.md's real reports; /proc files follow the real
  * Orin Nano layout. Run with `npm run samples`; the output is committed.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFakeDevice } from './fake-device.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -70,7 +72,7 @@ const SAMPLES = {
   // Camera stops after hours: CMA fragmented, contiguous requests fail with CMA still free.
   'orin-nano-cma-fragmentation': {
     ...ORIN_NANO,
-    'manifest.json': JSON.stringify({ device_id: 'cam-gateway-0113', capture_time: '2026-11-24T20:10:12Z', collector: 'field-collect 1.4', reason: 'camera stopped after hours' }, null, 2) + '\n',
+    'manifest.json': JSON.stringify({ device_id: 'cam-gateway-0113', capture_time: '2026-11-24T20:10:12Z', collector: 'jetdiag-collect.sh 1.0.0', script_version: '1.0.0', reason: 'camera stopped after hours' }, null, 2) + '\n',
     'proc/uptime': '51012.44 290155.31\n',
     'proc/meminfo': meminfo({ MemFree: 1211220, MemAvailable: 3402112, CmaFree: 301204 }),
     'proc/buddyinfo': buddyinfo([['DMA', [3121, 2044, 1502, 911, 402, 188, 0, 0, 0, 0, 0]], ['Normal', [24012, 15433, 8021, 2011, 312, 41, 0, 0, 0, 0, 0]]]),
@@ -170,7 +172,76 @@ const SAMPLES = {
     'dmesg.txt': dmesg(BOOT),
     'tegrastats.log': tegrastats(720, 5, (i) => ({ ram: 3100 + (i % 9), lfb: '30x4MB', cpu: 30, emc: 25, gpu: 40, temp: 58 })),
   },
+  // An AGX Xavier on JetPack 4 (L4T R32, kernel 4.9, the older tegrastats format) that gets
+  // hot: the CPU zone passes its own passive trip (thermal sysfs, as the collector records it).
+  'xavier-jp4-thermal': {
+    'etc/nv_tegra_release': '# R32 (release), REVISION: 4.4, GCID: 23942405, BOARD: t186ref, EABI: aarch64, DATE: Fri Oct 16 19:37:08 UTC 2020\n',
+    'proc/device-tree/model': 'Jetson-AGX\0',
+    'proc/device-tree/compatible': 'nvidia,p2972-0000\0nvidia,galen\0nvidia,tegra194\0',
+    'proc/uptime': '5322.18 38211.40\n',
+    'proc/meminfo': meminfo({ MemTotal: 16068660, MemFree: 9011220, MemAvailable: 11402112, SwapTotal: 8034328, SwapFree: 8034328, CmaTotal: 65536, CmaFree: 60204 }),
+    'dmesg.txt': dmesg([
+      [0, 'Booting Linux on physical CPU 0x10000'],
+      [0, 'Linux version 4.9.140-tegra (buildbrain@mobile-u64-5297-d7000) (gcc version 7.3.1 20180425 [linaro-7.3-2018.05 revision d29120a424ecfbc167ef90065c0eeb7f91977701] (Linaro GCC 7.3-2018.05) ) #1 SMP PREEMPT Fri Oct 16 12:32:46 PDT 2020'],
+      [0, 'Machine model: Jetson-AGX'],
+    ]),
+    'sys/class/thermal/trip_points.txt': [
+      ['thermal_zone0', 'AO-therm', 41500, []],
+      ['thermal_zone1', 'CPU-therm', 91000, [[0, 'critical', 95500], [1, 'passive', 90000]]],
+      ['thermal_zone2', 'GPU-therm', 86500, [[0, 'critical', 98000], [1, 'passive', 92500]]],
+    ].flatMap(([zone, type, temp, trips]) => [
+      `/sys/class/thermal/${zone}/type:${type}`,
+      `/sys/class/thermal/${zone}/temp:${temp}`,
+      ...trips.flatMap(([i, kind, t]) => [`/sys/class/thermal/${zone}/trip_point_${i}_temp:${t}`, `/sys/class/thermal/${zone}/trip_point_${i}_type:${kind}`]),
+    ]).join('\n') + '\n',
+    // JetPack 4 tegrastats: no timestamp, RAM/lfb, CPU@C labels, rails as current/average.
+    'tegrastats.log': Array.from({ length: 600 }, (_, i) => {
+      const hot = i >= 240;
+      const cpuC = hot ? 90 + (i % 4) * 0.5 : 62 + i * 0.1;
+      const mhz = hot ? 1420 : 2265;
+      const cpu = Array.from({ length: 8 }, (_, k) => `${92 + ((i + k) % 7)}%@${mhz}`).join(',');
+      return `RAM 5120/15692MB (lfb 1423x4MB) SWAP 0/7846MB (cached 0MB) CPU [${cpu}] EMC_FREQ 41%@2133 GR3D_FREQ 88%@${hot ? 905 : 1377} APE 150 MTS fg 0% bg 0% AO@${(cpuC - 9).toFixed(1)}C GPU@${(cpuC - 4).toFixed(1)}C Tdiode@${(cpuC - 6).toFixed(2)}C PMIC@100C AUX@${(cpuC - 7).toFixed(1)}C CPU@${cpuC.toFixed(1)}C thermal@${(cpuC - 5).toFixed(2)}C Tboard@${(cpuC - 20).toFixed(0)}C GPU 6412/6020 CPU 9210/8480 SOC 3611/3540 CV 0/0 VDDRQ 1210/1190 SYS5V 3802/3770`;
+    }).join('\n') + '\n',
+  },
+  // LLM decode on an Orin Nano: nothing fails, it is just slow. The memory controller sits at
+  // 96-99% for most of the log while the GPU waits on memory.
+  'orin-nano-memory-bandwidth': {
+    ...ORIN_NANO,
+    'proc/uptime': '9012.70 50201.11\n',
+    'proc/meminfo': meminfo({ MemFree: 1811220, MemAvailable: 3402112 }),
+    'dmesg.txt': dmesg(BOOT),
+    'tegrastats.log': tegrastats(1200, 1, (i) => ({ ram: 4400 + (i % 5), lfb: '18x4MB', cpu: 22, emc: i < 60 ? 40 : 96 + (i % 4), gpu: 99, temp: 66 })),
+  },
 };
+
+/**
+ * A bundle damaged the way real uploads are: the collector cut the tegrastats log at its size
+ * cap (the manifest says so) and buddyinfo arrived with a corrupt stretch. The kernel log still
+ * carries the CMA failures, so the verdict stands, and the report lists both problems.
+ */
+function partialBundle() {
+  const base = SAMPLES['orin-nano-cma-fragmentation'];
+  const tegra = base['tegrastats.log'];
+  const cut = tegra.slice(0, Math.floor(tegra.length * 0.6));
+  const buddy = base['proc/buddyinfo'].split('\n');
+  // A stretch of garbage where a line was (a bad flash sector, a transfer cut and resumed).
+  buddy.splice(1, 0, 'Node 0, zone   Nor\u00ff\u00fe#mal  24012 15?433 \u00c3\u00a9\u00c3');
+  return {
+    ...base,
+    'tegrastats.log': cut,
+    'proc/buddyinfo': buddy.join('\n'),
+    'manifest.json': JSON.stringify({
+      device_id: 'cam-gateway-0113', capture_time: '2026-11-24T20:10:12Z', collector: 'jetdiag-collect.sh 1.0.0', script_version: '1.0.0',
+      items: [
+        { name: 'dmesg', status: 'collected', file: 'dmesg.txt' },
+        { name: 'meminfo', status: 'collected', file: 'proc/meminfo' },
+        { name: 'buddyinfo', status: 'collected', file: 'proc/buddyinfo' },
+        { name: 'tegrastats', status: 'cut', file: 'tegrastats.log', note: `cut at ${cut.length} bytes` },
+      ],
+    }, null, 2) + '\n',
+  };
+}
+SAMPLES['orin-nano-partial-bundle'] = partialBundle();
 
 for (const [name, files] of Object.entries(SAMPLES)) {
   const dir = path.join(HERE, name);
@@ -184,3 +255,33 @@ for (const [name, files] of Object.entries(SAMPLES)) {
   execFileSync('sh', ['-c', `tar --sort=name --mtime='2026-11-24 12:00:00Z' --owner=0 --group=0 --numeric-owner -cf - -C '${HERE}' '${name}' | gzip -9n > '${dir}.tgz'`]);
   console.log(`samples/${name}/ and samples/${name}.tgz`);
 }
+
+/**
+ * One bundle made by the collector itself, run under dash on the fake Orin Nano its tests use
+ * (stand-in dmesg, journalctl, tegrastats, nvpmodel and a fixed clock), kept as written.
+ */
+function collectorSample(name) {
+  // A fixed place: the manifest records --root, and the sample should not change with it.
+  const work = path.join(os.tmpdir(), 'jetdiag-fake-device');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work);
+  try {
+    const { root, bin } = buildFakeDevice(work, { fixedClock: '2026-11-24T09:30:00Z' });
+    const out = path.join(work, 'out');
+    mkdirSync(out);
+    const stdout = execFileSync('dash', [path.join(HERE, '../collector/jetdiag-collect.sh'), '--root', root, '--output', out], {
+      env: { PATH: `${bin}:${process.env.PATH}`, TMPDIR: work },
+      encoding: 'utf8',
+    });
+    const tgz = stdout.trim().split('\n').pop();
+    const dir = path.join(HERE, name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    execFileSync('tar', ['-xzf', tgz, '-C', dir, '--strip-components=1']);
+    copyFileSync(tgz, `${dir}.tgz`);
+    console.log(`samples/${name}/ and samples/${name}.tgz (made by collector/jetdiag-collect.sh: ${path.basename(tgz)})`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+collectorSample('orin-nano-collector');

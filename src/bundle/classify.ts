@@ -47,6 +47,14 @@ const NAME_RULES: NameRule[] = [
   { kind: 'uptime', pattern: /(^|\/)proc\/uptime$/ },
   { kind: 'uptime', pattern: /(^|\/)uptime(\.txt)?$/ },
   { kind: 'hostname', pattern: /(^|\/)(etc\/)?hostname$/ },
+  { kind: 'vmstat', pattern: /(^|\/)proc\/vmstat$/ },
+  { kind: 'vmstat', pattern: /(^|\/|[_.-])vmstat([_.-][^/]*)?$/ },
+  { kind: 'dma-buf', pattern: /(^|\/)dma_buf\/bufinfo$/ },
+  { kind: 'dma-buf', pattern: /(^|\/|[_.-])(dma[_-]?buf[_-]?)?bufinfo([_.-][^/]*)?$/ },
+  { kind: 'iommu-groups', pattern: /(^|\/|[_.-])iommu[_-]groups([_.-][^/]*)?$/ },
+  { kind: 'nvmap-clients', pattern: /(^|\/)nvmap\/iovmm\/clients$/ },
+  { kind: 'nvmap-clients', pattern: /(^|\/|[_.-])nvmap[_-](iovmm[_-])?clients([_.-][^/]*)?$/ },
+  { kind: 'thermal-trips', pattern: /(^|\/|[_.-])(thermal[_-])?trip[_-]points([_.-][^/]*)?$/ },
   { kind: 'thermal-type', pattern: /thermal_zone\d+\/type$/ },
   { kind: 'thermal-temp', pattern: /thermal_zone\d+\/temp$/ },
 ];
@@ -83,6 +91,10 @@ export function classifyByName(relPath: string, layout: BundleLayout = 'flat'): 
   const p = relPath.toLowerCase();
   // sosreport's cut-short copies: `sos_strings/<plugin>/<path>.tailed`
   const q = p.replace(/\.tailed$/, '');
+  // Another boot's kernel log (pstore crash records, the journal's previous boot, as the
+  // collector stores them) is never this boot's: left to content sniffing, it ranks after
+  // any kernel log found by name.
+  if (/(^|\/)(sys\/fs\/pstore|previous-boot)\//.test(q)) return null;
   const own = LAYOUT_RULES[layout] ?? [];
   for (let i = 0; i < own.length; i++) if (own[i]!.pattern.test(q)) return { kind: own[i]!.kind, rank: i };
   const exclusive = new Set(own.map((r) => r.kind));
@@ -106,6 +118,11 @@ export function classifyByContent(head: string): InputKind | null {
   if (/^Node \d+, zone\s+\S+\s*$/m.test(text) && /^\s+(pages free|per-node stats)/m.test(text)) return 'zoneinfo';
   if (/^Node \d+, zone\s+\S+(\s+\d+){3,}\s*$/m.test(text)) return 'buddyinfo';
   if (/^# R\d+ \(release\), REVISION:/m.test(text)) return 'nv-tegra-release';
+  if (/^nr_free_pages -?\d+$/m.test(text) && lines.filter((l) => /^[a-z][a-z0-9_]+ -?\d+$/.test(l)).length >= 10) return 'vmstat';
+  if (/^\s*Dma-buf Objects:\s*$/m.test(text)) return 'dma-buf';
+  if (/^\s*CLIENT\s+PROCESS\s+PID\s+SIZE\s*$/m.test(text)) return 'nvmap-clients';
+  if (/^\S*iommu_groups\/\d+\/devices\/?:\s*$/m.test(text)) return 'iommu-groups';
+  if (/^\S*thermal_zone\d+\/trip_point_\d+_temp:-?\d+$/m.test(text)) return 'thermal-trips';
   if (/\bRAM \d+\/\d+MB\b/.test(text)) return 'tegrastats';
   if (/^_{20,}\s*$/m.test(text) && /nvidia|information/i.test(text)) return 'nvidia-bug-report';
   const iomem = lines.filter((l) => /^\s*[0-9a-f]{4,16}-[0-9a-f]{4,16} : \S/.test(l)).length;

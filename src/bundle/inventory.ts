@@ -17,6 +17,11 @@ export type InputKind =
   | 'hostname'
   | 'thermal-type'
   | 'thermal-temp'
+  | 'vmstat'
+  | 'dma-buf'
+  | 'iommu-groups'
+  | 'nvmap-clients'
+  | 'thermal-trips'
   | 'manifest'
   | 'nvidia-bug-report';
 

@@ -6,6 +6,7 @@
  */
 export { default as analyze } from './analyze.js';
 export { default as batch } from './batch.js';
+export { default as collector } from './collector.js';
 export { default as completion } from './completion.js';
 export { default as diff } from './diff.js';
 export { default as fleet } from './fleet.js';

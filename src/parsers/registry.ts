@@ -17,8 +17,15 @@ import { iomemStream } from './iomem/build.js';
 import { dmesgStream } from './dmesg/build.js';
 import { tegrastatsStream } from './tegrastats/build.js';
 import { pagetypeinfoStream } from './pagetypeinfo/build.js';
+import { vmstatStream } from './vmstat/build.js';
+import { dmaBufStream } from './dma-buf/build.js';
+import { iommuGroupsStream } from './iommu-groups/build.js';
+import { nvmapClientsStream } from './nvmap-clients/build.js';
+import { thermalTripsStream } from './thermal-trips/build.js';
 
-type FilePart = 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats';
+type FilePart =
+  | 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats'
+  | 'vmstat' | 'dmaBuf' | 'iommuGroups' | 'nvmapClients' | 'thermalTrips';
 
 export interface FileParser<P extends FilePart = FilePart> {
   kind: InputKind;
@@ -42,4 +49,9 @@ export const FILE_PARSERS: FileParser[] = [
   entry('dmesg', 'dmesg', dmesgStream),
   entry('tegrastats', 'tegrastats', tegrastatsStream),
   entry('pagetypeinfo', 'pagetypeinfo', pagetypeinfoStream),
+  entry('vmstat', 'vmstat', vmstatStream),
+  entry('dma-buf', 'dmaBuf', dmaBufStream),
+  entry('iommu-groups', 'iommuGroups', iommuGroupsStream),
+  entry('nvmap-clients', 'nvmapClients', nvmapClientsStream),
+  entry('thermal-trips', 'thermalTrips', thermalTripsStream),
 ];

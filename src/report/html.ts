@@ -13,6 +13,7 @@ import type { DeviceContext } from '../rules/device/context.js';
 import { describeOverride } from '../verdict/provenance.js';
 import type { ReportModel } from './model.js';
 import { lineChart } from './charts.js';
+import { fieldInputSeries } from './field-series.js';
 
 function templateText(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,6 +77,10 @@ function procCharts(s: Snapshot): (string | null)[] {
         yMin: 0,
       }),
     );
+  }
+  const colours = ['#2563eb', '#db2777', '#059669', '#ea580c'];
+  for (const f of fieldInputSeries(s)) {
+    out.push(lineChart({ title: f.title, unit: f.unit, t: f.t, series: f.series.map((x, k) => ({ ...x, color: colours[k % colours.length]! })), yMin: 0 }));
   }
   return out;
 }

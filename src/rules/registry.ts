@@ -14,6 +14,10 @@ import { thermal } from './builtin/thermal.js';
 import { overCurrent } from './builtin/over-current.js';
 import { memoryLeak } from './builtin/memory-leak.js';
 import { emcBandwidth } from './builtin/emc-bandwidth.js';
+import { vmstatCompaction } from './builtin/vmstat-compaction.js';
+import { dmabufBuffers } from './builtin/dmabuf-buffers.js';
+import { nvmapClients } from './builtin/nvmap-clients.js';
+import { smmuStreamDevice } from './builtin/smmu-stream-device.js';
 
 export const BUILTIN_RULES: Rule[] = [
   memoryPressure,
@@ -28,6 +32,10 @@ export const BUILTIN_RULES: Rule[] = [
   overCurrent,
   memoryLeak,
   emcBandwidth,
+  vmstatCompaction,
+  dmabufBuffers,
+  nvmapClients,
+  smmuStreamDevice,
 ];
 
 /**

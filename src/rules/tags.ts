@@ -12,6 +12,7 @@ export const TAG_MEANINGS = {
   'memory-pressure': 'Memory is short: MemAvailable low, a zone below its watermark, swap in use or allocations stalling.',
   leak: 'Used memory grows steadily over time (a fitted slope over the tegrastats log).',
   'leak-sawtooth': 'Used memory climbed to exhaustion and dropped suddenly (a kill or restart) more than once: grow, OOM, restart, grow.',
+  'dmabuf-leak': 'DMA-BUF buffers and bytes grow from capture to capture (buffers created and not closed).',
   oom: 'The OOM killer ran: a kill, a victim the reaper could not reap, or a panic on OOM.',
   'oom-memcg': 'An OOM kill came from a memory-cgroup (container) limit, not from the device running out of memory.',
   'alloc-failure': 'A page allocation failed ("page allocation failure: order:N").',

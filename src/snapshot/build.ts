@@ -3,6 +3,7 @@ import type { AssembledBundle } from '../bundle/assemble.js';
 import { FILE_PARSERS } from '../parsers/registry.js';
 import type { ParserOptions } from '../parsers/options.js';
 import { parseIdentity } from '../parsers/identity/build.js';
+import { noteCollectorManifest } from './collector-manifest.js';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
 import { SCHEMA_VERSION, type Snapshot } from './types.js';
 import { VERSION } from '../version.js';
@@ -44,6 +45,7 @@ export function buildSnapshot(
   const idSink = new DiagnosticSink('identity');
   const identity = parseIdentity(bundle.inputs, idSink, snapshot);
   if (identity) snapshot.identity = identity;
+  noteCollectorManifest(snapshot);
   diagnostics.push(...idSink.finish());
   return snapshot;
 }

@@ -7,6 +7,17 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { Provenance } from './provenance.js';
 import type { BundleInventory } from '../bundle/inventory.js';
+import type { Vmstat } from '../parsers/vmstat/types.js';
+import type { DmaBufInfo } from '../parsers/dma-buf/types.js';
+import type { IommuGroups } from '../parsers/iommu-groups/types.js';
+import type { NvmapClients } from '../parsers/nvmap-clients/types.js';
+import type { ThermalTrips } from '../parsers/thermal-trips/types.js';
+
+export type * from '../parsers/vmstat/types.js';
+export type * from '../parsers/dma-buf/types.js';
+export type * from '../parsers/iommu-groups/types.js';
+export type * from '../parsers/nvmap-clients/types.js';
+export type * from '../parsers/thermal-trips/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,6 +33,11 @@ export interface Snapshot {
   pagetypeinfo?: Pagetypeinfo;
   dmesg?: Dmesg;
   tegrastats?: Tegrastats;
+  vmstat?: Vmstat;
+  dmaBuf?: DmaBufInfo;
+  iommuGroups?: IommuGroups;
+  nvmapClients?: NvmapClients;
+  thermalTrips?: ThermalTrips;
   diagnostics: Diagnostic[];
 }
 
@@ -34,7 +50,12 @@ export type SnapshotPart =
   | 'iomem'
   | 'pagetypeinfo'
   | 'dmesg'
-  | 'tegrastats';
+  | 'tegrastats'
+  | 'vmstat'
+  | 'dmaBuf'
+  | 'iommuGroups'
+  | 'nvmapClients'
+  | 'thermalTrips';
 
 // ---------------------------------------------------------------- identity
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/analyze.js';
@@ -12,6 +13,9 @@ describe.each([
   ['orin-nano-leak-oom', [['leak-to-oom', 0.75], ['memory-overcommit', 0.4]]],
   ['orin-nano-thermal-throttling', [['thermal-throttling', 0.7]]],
   ['nano-power-supply', [['power-supply', 0.9], ['storage-failure', 0.3]]],
+  ['xavier-jp4-thermal', [['thermal-throttling', 0.7]]],
+  ['orin-nano-partial-bundle', [['cma-fragmentation', 0.9]]],
+  ['orin-nano-collector', [['dmabuf-use-after-free', 0.75], ['memory-overcommit', 0.5], ['cma-fragmentation', 0.5], ['cma-too-small', 0.5]]],
 ])('sample %s', (name, ranking) => {
   const hypothesis = ranking[0]![0];
   it(`is diagnosed as ${hypothesis}, from the folder and from the .tgz alike`, async () => {
@@ -44,5 +48,58 @@ describe('healthy sample', () => {
     expect(a.hypotheses).toEqual([]);
     expect(a.outcomes.filter((o) => o.status === 'passed').length).toBeGreaterThan(30);
     expect(a.outcomes.find((o) => o.ruleId === 'zone-watermarks')).toMatchObject({ status: 'not-evaluated', detail: 'no zoneinfo in bundle' });
+  });
+});
+
+/** The samples beyond one cause per bundle: what each must show besides its verdict. */
+describe('every sample has its verdict tested', () => {
+  it('lists at least 10 samples, each named in this file', () => {
+    const names = readdirSync(SAMPLES).filter((f) => f.endsWith('.tgz')).map((f) => f.slice(0, -4));
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    const self = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+    for (const n of names) expect(self, n).toContain(n);
+  });
+
+  it('names no collector that does not exist', () => {
+    for (const n of readdirSync(SAMPLES).filter((f) => !f.includes('.'))) {
+      let manifest: { collector?: string } = {};
+      try {
+        manifest = JSON.parse(readFileSync(path.join(SAMPLES, n, 'manifest.json'), 'utf8'));
+      } catch {
+        continue;
+      }
+      if (manifest.collector !== undefined) expect(manifest.collector, n).toMatch(/^jetdiag-collect\.sh \d+\.\d+\.\d+$/);
+    }
+  });
+});
+
+describe('sample orin-nano-memory-bandwidth', () => {
+  it('is bandwidth-bound: EMC saturated is the verdict, with no failure cause claimed', async () => {
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-memory-bandwidth.tgz'));
+    expect(a.hypotheses).toEqual([]);
+    expect(a.findings.map((f) => [f.ruleId, f.messageId])).toEqual([['emc-bandwidth', 'saturated']]);
+    expect(a.findings[0]!.verdict).toMatch(/stayed at or above 90% for 19 min/);
+  });
+});
+
+describe('sample orin-nano-partial-bundle', () => {
+  it('keeps its verdict and says what was cut and what was corrupt', async () => {
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-partial-bundle.tgz'));
+    const s = a.snapshot;
+    expect(s.bundle.entries.find((e) => e.path.endsWith('tegrastats.log'))?.truncated).toBe(true);
+    expect(s.bundle.problems).toContainEqual(expect.objectContaining({ code: 'collector.item-cut', message: expect.stringContaining('tegrastats') }));
+    expect(s.diagnostics).toContainEqual(expect.objectContaining({ code: 'buddyinfo.unexpected-line', line: 2 }));
+    // The rest of buddyinfo still counts.
+    expect(a.findings.filter((f) => f.ruleId === 'buddy-fragmentation')).toHaveLength(2);
+  });
+});
+
+describe('sample orin-nano-collector (made by collector/jetdiag-collect.sh)', () => {
+  it('carries the manifest and the collector inputs, and ties the SMMU fault to the capture device', async () => {
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-collector.tgz'));
+    expect(a.snapshot.identity?.manifest?.value).toMatchObject({ deviceId: '1421223067123', captureTime: '2026-11-24T09:30:00Z' });
+    expect(a.snapshot.identity?.manifest?.value.fields.collector).toBe('jetdiag-collect.sh 1.0.0');
+    expect(a.findings.find((f) => f.ruleId === 'smmu-stream-device')?.verdict).toMatch(/tegra-capture-vi/);
+    expect(a.findings.find((f) => f.messageId === 'cmaFailed')?.verdict).toMatch(/^12 CMA allocation\(s\) failed/);
   });
 });

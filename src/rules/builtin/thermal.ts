@@ -26,7 +26,7 @@ export const thermal = defineRule({
     requires: [],
     requiresAny: ['tegrastats', 'dmesg', 'identity'],
     unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats, dmesg or thermal zone readings'),
-    uses: ['identity'],
+    uses: ['identity', 'thermalTrips'],
     thresholds: { marginC: 3, throttleMarginC: 2, clockDropPct: 5, sameLoadPct: 5 },
     messages: {
       overTrip: '{{sensor}} reached {{maxC}} °C, at or above its {{tripC}} °C throttle trip ({{source}}): the SoC was throttling{{clocks}}.',
@@ -69,6 +69,7 @@ export const thermal = defineRule({
       cur.source = `boot log ${dfile}:${h.line}`;
       trips.set(sensor, cur);
     }
+    preferDeviceTrips(snapshot, trips);
     const t = snapshot.tegrastats;
     if (!t || t.samples === 0) {
       const zone = checkZoneReadings(snapshot, trips, thresholds.marginC!);
@@ -227,4 +228,25 @@ function checkZoneReadings(
   const messageId = level === 3 ? ('overShutdown' as const) : level === 2 ? ('overTrip' as const) : ('nearTrip' as const);
   const severity = level === 3 ? ('critical' as const) : level === 2 ? ('error' as const) : ('warning' as const);
   return { messageId, signatures: fromBootLog(trip), severity, confidence: 0.6, data, figures, evidence, tags };
+}
+
+/**
+ * The device's own trip points (thermal sysfs, captured by the collector) are what its
+ * kernel acts on: they replace the boot-log lines and the board table for each zone they
+ * name. Zone `cpu-thermal` feeds tegrastats' `cpu` sensor; `CPU-therm` (r32) too.
+ */
+function preferDeviceTrips(snapshot: Snapshot, trips: Map<string, Trip>): void {
+  const tt = snapshot.thermalTrips;
+  for (const z of tt?.zones ?? []) {
+    if (!z.type || (z.throttleC === undefined && z.shutdownC === undefined)) continue;
+    const label = z.type.replace(/[-_](thermal|therm|tegra)$/i, '').toLowerCase();
+    const cur = trips.get(label);
+    const line = z.trips.find((x) => x.type === 'passive' || x.type === 'critical')?.line ?? z.line;
+    trips.set(label, {
+      throttleC: z.throttleC ?? cur?.throttleC ?? Infinity,
+      shutdownC: z.shutdownC ?? cur?.shutdownC ?? Infinity,
+      // The file's name, not its path: the verdict reads the same for a folder and its archive.
+      source: `device trip points ${tt!.file.split('/').pop()}:${line}`,
+    });
+  }
 }
