@@ -58,7 +58,7 @@ export const dmabufBuffers = defineRule({
       'Reuse a fixed pool of buffers instead of creating one per frame.',
       'Match `ino` in bufinfo with `ino:` in /proc/<pid>/fdinfo/* to find the process that keeps a buffer open.',
     ],
-    references: ['Linux Documentation/driver-api/dma-buf.rst', 'seed §21 Memory Leak in Long-Running Inference'],
+    references: ['Linux kernel documentation: Documentation/driver-api/dma-buf.rst'],
     signatures: [],
   },
   check({ snapshot, thresholds, report }) {

@@ -34,7 +34,7 @@ export const nvmapClients = defineRule({
       'Free what the process allocates: every cudaMalloc needs its cudaFree; release NvBufSurface/EGL images; call torch.cuda.empty_cache() where PyTorch caches.',
       'Bound model size, context length and batch so GPU memory fits the budget beside the camera pipeline.',
     ],
-    references: ['seed §15, §18, §21'],
+    references: ['NVIDIA Jetson Linux Developer Guide: Memory Management (NvMap)'],
     signatures: [],
   },
   check({ snapshot, thresholds, report }) {

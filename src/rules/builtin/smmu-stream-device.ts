@@ -70,7 +70,7 @@ export const smmuStreamDevice = defineRule({
     remedy: [
       'Fix buffer lifetime in the driver or application that feeds this device: wait for its fences before freeing, import DMA-BUFs on this device.',
     ],
-    references: ['Linux Documentation/ABI/testing/sysfs-kernel-iommu_groups', 'seed §9'],
+    references: ['Linux kernel documentation: Documentation/ABI/testing/sysfs-kernel-iommu_groups'],
     signatures: ['arm-smmu-context-fault'],
   },
   check({ snapshot, signatures, report }) {

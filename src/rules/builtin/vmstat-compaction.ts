@@ -54,7 +54,7 @@ export const vmstatCompaction = defineRule({
       'Trigger compaction during quiet periods (echo 1 > /proc/sys/vm/compact_memory) and watch compact_fail.',
       'Enlarge CMA (cma= on the kernel command line) when CMA allocations fail with CmaFree low.',
     ],
-    references: ['Linux Documentation/admin-guide/mm/ (compaction, vmstat counters)', 'seed §21 CMA Exhaustion'],
+    references: ['Linux kernel documentation: Documentation/admin-guide/sysctl/vm.rst (compaction)', 'Linux kernel documentation: Documentation/mm/page_migration.rst'],
     signatures: ['cma-alloc-failed'],
   },
   check({ snapshot, thresholds, report }) {
