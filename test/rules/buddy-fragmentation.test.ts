@@ -1,4 +1,4 @@
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const BUDDY_HEALTHY = 'Node 0, zone      DMA    512    400    300    200    150    120    100     80     60     40    300\nNode 0, zone   Normal   2011   1433    902    411    200    105     60     31     12      9    180\n';
@@ -11,15 +11,15 @@ describeRule('buddy-fragmentation', {
       name: 'orders 6+ empty with hundreds of MiB free',
       files: { 'proc/buddyinfo': BUDDY_FRAGMENTED },
       findings: [
-        { messageId: 'empty', severity: 'error', verdict: /Zone DMA has 427\.2 MiB free but no block of order 6/ },
-        { messageId: 'empty', severity: 'error', verdict: /Normal/ },
+        { messageId: 'empty', evidence: at('proc/buddyinfo', 1), tags: ['fragmentation'], signatures: ['buddyinfo-high-orders-empty'], severity: 'error', verdict: /Zone DMA has 427\.2 MiB free but no block of order 6/ },
+        { messageId: 'empty', evidence: at('proc/buddyinfo', 2), tags: ['fragmentation'], signatures: ['buddyinfo-high-orders-empty'], severity: 'error', verdict: /Normal/ },
       ],
     },
     {
       name: 'high orders draining across periodic captures',
       files: { 'proc/buddyinfo': `Tue Nov 24 08:00:00 UTC 2026\n${BUDDY_HEALTHY}Tue Nov 24 20:00:00 UTC 2026\n${BUDDY_HEALTHY.replace(/ 300\n/, ' 10\n').replace(/60     31     12      9    180/, '3      1      0      0      2')}` },
       // DMA keeps 290 high-order blocks; Normal drops from 292 to 6.
-      findings: [{ messageId: 'trend', severity: 'warning', verdict: /zone Normal fell from 292 to 6/ }],
+      findings: [{ messageId: 'trend', evidence: at('proc/buddyinfo', 3, 6), tags: ['fragmentation',  'fragmentation-trend'], signatures: ['buddyinfo-high-orders-empty'], severity: 'warning', verdict: /zone Normal fell from 292 to 6/ }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { BOOT_DMESG, dmesg, HEALTHY_MEMINFO, meminfo, XAVIER_R32_IDENTITY } from '../helpers/bundles.js';
 import { fixture, realLog } from '../helpers/fixtures.js';
 
@@ -20,37 +20,37 @@ describeRule('cma', {
         'proc/meminfo': meminfo({ CmaFree: 301204 }),
         dmesg: dmesg([...BOOT_DMESG, [51234.1, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12'], [51234.2, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
       },
-      findings: [{ messageId: 'failures', severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request\)/ }],
+      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 7, 8), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure',  'cma-fragmented'], signatures: ['cma-alloc-failed'], severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request\)/ }],
     },
     {
       // Real AGX Orin r36.3 line (OE4T/meta-tegra#1613): alone it cannot say too small or fragmented.
       name: 'real r36 cma_alloc failure with no meminfo: undecided, and says why',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' },
-      findings: [{ messageId: 'failures', verdict: /245\.6 MiB \(too small or fragmented cannot be told apart: CmaFree and the pool size are not in the bundle\)/ }],
+      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /245\.6 MiB \(too small or fragmented cannot be told apart: CmaFree and the pool size are not in the bundle\)/ }],
     },
     {
       // The same real line with a (synthetic) 256 MiB pool: the request is most of the pool.
       name: 'real r36 failure against a 256 MiB pool: too small',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': meminfo({ CmaTotal: 262144, CmaFree: 204800 }) },
       findings: [
-        { messageId: 'failures', verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB\); CmaFree 200 MiB is smaller than the 245\.6 MiB request/ },
+        { messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure',  'cma-too-small'], signatures: ['cma-alloc-failed'], verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB\); CmaFree 200 MiB is smaller than the 245\.6 MiB request/ },
       ],
     },
     {
       // Free CMA would hold it, but 13 s after boot is too early for fragmentation: not called fragmentation.
       name: 'real r36 failure 13 s after boot with CmaFree that would hold it: not fragmentation',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': HEALTHY_MEMINFO },
-      findings: [{ messageId: 'failures', verdict: /too small or fragmented cannot be told apart: only 0 min after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
+      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /too small or fragmented cannot be told apart: only 0 min after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
     },
     {
       name: 'CmaFree below one buffer',
       files: { 'proc/meminfo': meminfo() },
-      findings: [{ messageId: 'belowBuffer', severity: 'error', verdict: /CmaFree is 10\.9 MiB of 768 MiB/ }],
+      findings: [{ messageId: 'belowBuffer', evidence: at('proc/meminfo', 44, 43), tags: ['cma-low'], signatures: ['meminfo-memavailable-low'], severity: 'error', verdict: /CmaFree is 10\.9 MiB of 768 MiB/ }],
     },
     {
       name: 'JetPack 4: no failure line, PFNs busy is the sign',
       files: { ...XAVIER_R32_IDENTITY, 'proc/meminfo': HEALTHY_MEMINFO, dmesg: dmesg([[25940.0327, 'alloc_contig_range: [2f100, 2f20a) PFNs busy'], [25940.0401, 'alloc_contig_range: [2f200, 2f30a) PFNs busy']]) },
-      findings: [{ messageId: 'busy', severity: 'error', verdict: /JetPack 4 prints no CMA failure line/ }],
+      findings: [{ messageId: 'busy', evidence: at('dmesg', 1, 2), tags: ['cma-busy'], signatures: ['alloc-contig-range-busy'], severity: 'error', verdict: /JetPack 4 prints no CMA failure line/ }],
     },
     {
       // Synthetic from the catalogue formats (no real JetPack 4 report with both was found): PFNs busy
@@ -66,8 +66,8 @@ describeRule('cma', {
         ]),
       },
       findings: [
-        { messageId: 'busy', severity: 'error' },
-        { messageId: 'oomFreeCma', severity: 'error', verdict: /only 1204 kB of free CMA while contiguous allocations failed \(JetPack 4 prints no CMA failure line/ },
+        { messageId: 'busy', evidence: at('dmesg', 1), tags: ['cma-busy'], signatures: ['alloc-contig-range-busy'], severity: 'error' },
+        { messageId: 'oomFreeCma', evidence: at('dmesg', 2, 3), tags: ['cma-low',  'cma-failure'], signatures: ['show-mem-zone'], severity: 'error', verdict: /only 1204 kB of free CMA while contiguous allocations failed \(JetPack 4 prints no CMA failure line/ },
       ],
     },
     {
@@ -75,22 +75,22 @@ describeRule('cma', {
       // was a logger's) placed before the real show-mem block of raspberrypi/linux#3872.
       name: 'non-movable request while free memory was CMA alone (real lines composed)',
       files: { dmesg: '[  492.650000] kthreadd invoked oom-killer: gfp_mask=0x7080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), nodemask=(null), order=1, oom_score_adj=0\n' + realLog('oom-rpi-3872-showmem.log') },
-      findings: [{ messageId: 'unusableFree', severity: 'error', verdict: /zone DMA had 519112 kB free but 513592 kB of it was CMA, which the non-movable request \(GFP_KERNEL_ACCOUNT\|__GFP_ZERO\) cannot use: only 5520 kB outside CMA/ }],
+      findings: [{ messageId: 'unusableFree', evidence: at('dmesg', 1, 3), tags: ['cma-unusable-free',  'cma-trap'], signatures: ['show-mem-zone'], severity: 'error', verdict: /zone DMA had 519112 kB free but 513592 kB of it was CMA, which the non-movable request \(GFP_KERNEL_ACCOUNT\|__GFP_ZERO\) cannot use: only 5520 kB outside CMA/ }],
     },
     {
       name: 'cma= on the command line but CmaTotal differs',
       files: { 'proc/meminfo': HEALTHY_MEMINFO, 'proc/cmdline': 'root=/dev/mmcblk0p1 rw rootwait cma=1024M quiet\n' },
-      findings: [{ messageId: 'cmdlineMismatch', severity: 'warning' }],
+      findings: [{ messageId: 'cmdlineMismatch', evidence: [...at('proc/cmdline', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-config'], signatures: ['cma-reserved'], severity: 'warning' }],
     },
     {
       name: 'pagetypeinfo: free CMA only in small blocks',
       files: { 'proc/meminfo': HEALTHY_MEMINFO, 'proc/pagetypeinfo': fixture('pagetypeinfo/synthetic-orin-cma-01.txt').replace('120     80     33     10      2', '9120   4080   2033   1010    402') },
-      findings: [{ messageId: 'fragmentedBlocks', severity: 'warning', verdict: /100% of it sits in blocks under 2048 KiB/ }],
+      findings: [{ messageId: 'fragmentedBlocks', evidence: at('proc/pagetypeinfo', 9), tags: ['cma-fragmented',  'fragmentation'], signatures: ['buddyinfo-high-orders-empty'], severity: 'warning', verdict: /100% of it sits in blocks under 2048 KiB/ }],
     },
     {
       name: 'reservation failed at boot (dmesg only)',
       files: { dmesg: dmesg([[0, 'cma: Failed to reserve 2048 MiB']]) },
-      findings: [{ messageId: 'reserveFailed', severity: 'critical' }],
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical' }],
     },
   ],
 });

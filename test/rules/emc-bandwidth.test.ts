@@ -1,4 +1,4 @@
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { tegrastats } from '../helpers/bundles.js';
 
 describeRule('emc-bandwidth', {
@@ -7,7 +7,7 @@ describeRule('emc-bandwidth', {
     {
       name: 'EMC at 95% for 4 minutes',
       files: { 'tegrastats.log': tegrastats(300, (i) => ({ emc: i >= 50 && i < 290 ? 95 : 30 })) },
-      findings: [{ messageId: 'saturated', severity: 'warning', verdict: /for 4 min; 80% of the log/ }],
+      findings: [{ messageId: 'saturated', evidence: at('tegrastats.log', 51), tags: ['bandwidth'], signatures: [], severity: 'warning', verdict: /for 4 min; 80% of the log/ }],
     },
   ],
 });

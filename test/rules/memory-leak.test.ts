@@ -1,4 +1,4 @@
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { meminfo, tegrastats } from '../helpers/bundles.js';
 import { ramSegments } from '../../src/rules/builtin/ram-segments.js';
 import { describe, expect, it } from 'vitest';
@@ -26,29 +26,29 @@ describeRule('memory-leak', {
     {
       name: 'RAM rising 60 MB/h for 2 h',
       files: { 'tegrastats.log': tegrastats(7200, (i) => ({ ramMB: 3000 + Math.round(i / 60) + (i % 3) })) },
-      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 0\.999\); at this rate memory runs out in 3\.1 days/ }],
+      findings: [{ messageId: 'leak', evidence: at('tegrastats.log', 1, 7200), tags: ['leak'], signatures: ['memavailable-downtrend'], severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 0\.999\); at this rate memory runs out in 3\.1 days/ }],
     },
     {
       name: 'periodic meminfo with timestamps, MemAvailable falling fast',
       files: {
         'meminfo.log': [0, 1, 2, 3].map((h) => `2026-11-24T0${h}:00:00Z\n${meminfo({ MemAvailable: 2000000 - h * 400000 })}`).join(''),
       },
-      findings: [{ messageId: 'leak', severity: 'error', verdict: /grows 390\.6 MB\/h over 3 h/ }],
+      findings: [{ messageId: 'leak', evidence: at('meminfo.log', 4, 157), tags: ['leak'], signatures: ['memavailable-downtrend'], severity: 'error', verdict: /grows 390\.6 MB\/h over 3 h/ }],
     },
     {
       name: 'grow to full, drop, grow again: a sawtooth of three cycles is leak-to-OOM',
       files: { 'tegrastats.log': sawtooth(3, 40) },
-      findings: [{ messageId: 'sawtooth', severity: 'error', verdict: /grew and fell back 2 times, each time climbing at about 7950 MB\/h to 96% of RAM/ }],
+      findings: [{ messageId: 'sawtooth', evidence: at('tegrastats.log', 1, 2400, 2401, 4800), tags: ['leak'], signatures: ['memavailable-downtrend'], severity: 'error', verdict: /grew and fell back 2 times, each time climbing at about 7950 MB\/h to 96% of RAM/ }],
     },
     {
       name: 'a run that grew until memory ran out, then a short flat run: no time-to-exhaustion',
       files: { 'tegrastats.log': tegrastats(9000, (i) => ({ ramMB: i < 7200 ? 2000 + Math.round(i * 0.74) : 1900 + (i % 3) })) },
-      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\) until memory ran out \(96% used\) \(one of 2 stretches/ }],
+      findings: [{ messageId: 'ranOut', evidence: at('tegrastats.log', 1, 7200), tags: ['leak'], signatures: ['memavailable-downtrend'], severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\) until memory ran out \(96% used\) \(one of 2 stretches/ }],
     },
     {
       name: 'restart in the middle: only the current run is fitted',
       files: { 'tegrastats.log': tegrastats(14400, (i) => ({ ramMB: i < 7200 ? 5000 + (i % 4) : 1500 + Math.round((i - 7200) / 60) })) },
-      findings: [{ messageId: 'leak', verdict: /grows 60 MB\/h over 120 min.*\(one of 2 stretches of the log, split at restarts, OOM kills and gaps\)/ }],
+      findings: [{ messageId: 'leak', evidence: at('tegrastats.log', 7201, 14400), tags: ['leak'], signatures: ['memavailable-downtrend'], verdict: /grows 60 MB\/h over 120 min.*\(one of 2 stretches of the log, split at restarts, OOM kills and gaps\)/ }],
     },
   ],
 });

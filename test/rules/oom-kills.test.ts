@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { fixture, realLog } from '../helpers/fixtures.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
 import { memoryAtFailure, largestCmaBlockKB, largestNonCmaBlockKB } from '../../src/rules/builtin/show-mem.js';
@@ -16,35 +16,35 @@ describeRule(
       {
         name: 'real legacy two-line victim (TK1): one kill, not two',
         files: { dmesg: realLog('oom-catalogue-legacy-victim.log') },
-        findings: [{ messageId: 'kill', severity: 'critical', verdict: /^The OOM killer killed DeviceMemory \(pid 2700, anon-rss 2\.6 MiB\) at 80\.743 s after boot; triggered by a task not in the log \(request not in the log\)\.$/ }],
+        findings: [{ messageId: 'kill', evidence: at('dmesg', 1, 2), tags: ['oom',  'process:DeviceMemory'], signatures: ['oom-kill-victim'], severity: 'critical', verdict: /^The OOM killer killed DeviceMemory \(pid 2700, anon-rss 2\.6 MiB\) at 80\.743 s after boot; triggered by a task not in the log \(request not in the log\)\.$/ }],
       },
       {
         name: 'real header without a victim (4.9 raw kmsg)',
         files: { dmesg: realLog('oom-catalogue-invoker-only.log') },
-        findings: [{ messageId: 'invokedOnly', severity: 'critical', verdict: /invoked by adec_send_aacst \(order 0, GFP_HIGHUSER_MOVABLE\|__GFP_COLD\).*no victim line/ }],
+        findings: [{ messageId: 'invokedOnly', evidence: at('dmesg', 1), tags: ['oom'], signatures: ['oom-invoked'], severity: 'critical', verdict: /invoked by adec_send_aacst \(order 0, GFP_HIGHUSER_MOVABLE\|__GFP_COLD\).*no victim line/ }],
       },
       {
         name: 'real task table alone (raspberrypi/linux#3872)',
         files: { dmesg: realLog('oom-rpi-3872-task-table.log') },
-        findings: [{ messageId: 'tableOnly', severity: 'error', verdict: /largest task was pacman \(49\.4 MiB RSS\)/ }],
+        findings: [{ messageId: 'tableOnly', evidence: at('dmesg', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14), tags: ['oom',  'process:pacman'], signatures: ['oom-task-table'], severity: 'error', verdict: /largest task was pacman \(49\.4 MiB RSS\)/ }],
       },
       {
         name: 'real memcg OOM with legacy victim naming a child, then a later header (kubernetes#56891)',
         files: { dmesg: realLog('oom-k8s-56891-memcg-legacy.log') },
         findings: [
-          { messageId: 'memcg', severity: 'error', verdict: /^java \(pid 28438, anon-rss 455\.2 MiB\) killed by a memory-cgroup limit/ },
-          { messageId: 'invokedOnly', verdict: /invoked by java \(order 0, 0xd0\)/ },
+          { messageId: 'memcg', evidence: at('dmesg', 1, 2, 3, 4), tags: ['oom',  'process:java',  'oom-memcg'], signatures: ['oom-kill-victim',  'oom-task-table'], severity: 'error', verdict: /^java \(pid 28438, anon-rss 455\.2 MiB\) killed by a memory-cgroup limit/ },
+          { messageId: 'invokedOnly', evidence: at('dmesg', 5), tags: ['oom'], signatures: ['oom-invoked'], verdict: /invoked by java \(order 0, 0xd0\)/ },
         ],
       },
       {
         name: 'real burst of four memcg kills in 40 ms is one episode (docker/for-linux#1001)',
         files: { dmesg: realLog('oom-docker-1001-memcg-burst.log') },
-        findings: [{ messageId: 'memcg', severity: 'error', verdict: /^python3 \(pid 15617, anon-rss 4\.2 MiB\), python3 \(pid 15674.*and 1 more killed by a memory-cgroup limit/ }],
+        findings: [{ messageId: 'memcg', evidence: at('dmesg', 1, 2, 3, 4, 5, 6, 7), tags: ['oom',  'process:python3',  'oom-memcg'], signatures: ['oom-kill-victim',  'oom-reaper'], severity: 'error', verdict: /^python3 \(pid 15617, anon-rss 4\.2 MiB\), python3 \(pid 15674.*and 1 more killed by a memory-cgroup limit/ }],
       },
       {
         name: 'real RHEL victim line with ", UID 0," (apache/doris#3525)',
         files: { dmesg: realLog('oom-doris-3525-rhel-uid.log') },
-        findings: [{ messageId: 'memcg', verdict: /^palo_be \(pid 18177, anon-rss 44495\.7 MiB\)/ }],
+        findings: [{ messageId: 'memcg', evidence: at('dmesg', 1, 2), tags: ['oom',  'process:palo_be',  'oom-memcg'], signatures: ['oom-kill-victim'], verdict: /^palo_be \(pid 18177, anon-rss 44495\.7 MiB\)/ }],
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { BOOT_DMESG, dmesg } from '../helpers/bundles.js';
 import { fixture, realLog } from '../helpers/fixtures.js';
 
@@ -18,7 +18,7 @@ describeRule('smmu-faults', {
           [7202.5, 'tegra-camrtc-capture-vi tegra-capture-vi: uncorr_err: request timed out after 2500 ms'],
         ]),
       },
-      findings: [{ messageId: 'context', severity: 'error', verdict: /85 SMMU context fault\(s\) on 8000000\.iommu stream 0x800 \(TF translation fault\); 1 camera error/ }],
+      findings: [{ messageId: 'context', evidence: at('dmesg', 7, 10, 11), tags: ['smmu-fault',  'device:8000000.iommu',  'smmu-near-camera'], signatures: ['arm-smmu-context-fault'], severity: 'error', verdict: /85 SMMU context fault\(s\) on 8000000\.iommu stream 0x800 \(TF translation fault\); 1 camera error/ }],
     },
     {
       name: 'L4T r32 fault naming its stream, and an mc-err',
@@ -29,8 +29,8 @@ describeRule('smmu-faults', {
         ]),
       },
       findings: [
-        { messageId: 'context', severity: 'warning', verdict: /stream 0x11 \(AFI\)/ },
-        { messageId: 'mc', severity: 'error', verdict: /\(client csr_nvl7r\): EMEM address decode error/ },
+        { messageId: 'context', evidence: at('dmesg', 1), tags: ['smmu-fault',  'device:12000000.iommu'], signatures: ['arm-smmu-context-fault'], severity: 'warning', verdict: /stream 0x11 \(AFI\)/ },
+        { messageId: 'mc', evidence: at('dmesg', 2), tags: ['smmu-fault',  'mc-error'], signatures: ['tegra-mc-error'], severity: 'error', verdict: /\(client csr_nvl7r\): EMEM address decode error/ },
       ],
     },
     {
@@ -38,7 +38,7 @@ describeRule('smmu-faults', {
       files: { dmesg: realLog('tx1-mcerr-xusb-hostw.log') },
       findings: [
         {
-          messageId: 'mc',
+          messageId: 'mc', evidence: at('dmesg', 3, 4, 5, 15), tags: ['smmu-fault',  'mc-error'], signatures: ['tegra-mc-error'],
           severity: 'error',
           verdict: /^1 memory-controller error\(s\) \(client csw_xusb_hostw: USB host controller \(xHCI\) write\): EMEM decode error on PDE or PTE entry; the client's SMMU translation failed/,
         },
@@ -52,12 +52,12 @@ describeRule('smmu-faults', {
           '[Tue Nov 24 10:37:40 2026] tegra-camrtc-capture-vi tegra-capture-vi: uncorr_err: request timed out after 2500 ms',
         ].join('\n'),
       },
-      findings: [{ messageId: 'context', severity: 'error', verdict: /1 camera error\(s\) within 5 s/ }],
+      findings: [{ messageId: 'context', evidence: at('dmesg', 1, 2), tags: ['smmu-fault',  'device:8000000.iommu',  'smmu-near-camera'], signatures: ['arm-smmu-context-fault'], severity: 'error', verdict: /1 camera error\(s\) within 5 s/ }],
     },
     {
       name: 'a fault wrapped over two lines by whoever pasted it',
       files: { dmesg: 'arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402,\niova=0xfffb5000, cbfrsynra=0x100f, cb=3\n' },
-      findings: [{ messageId: 'context', verdict: /stream 0x100f/ }],
+      findings: [{ messageId: 'context', evidence: at('dmesg', 1), tags: ['smmu-fault',  'device:8000000.iommu'], signatures: ['arm-smmu-context-fault'], verdict: /stream 0x100f/ }],
     },
   ],
 }, (name, found) => {

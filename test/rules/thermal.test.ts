@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { dmesg, ORIN_NANO_IDENTITY, tegrastats } from '../helpers/bundles.js';
 
 describeRule('thermal', {
@@ -12,7 +12,7 @@ describeRule('thermal', {
         'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 70, gpuLoad: 99, gpuMHz: 1020 } : { tempC: 99.5, gpuLoad: 99, gpuMHz: 612 })),
       },
       findings: [
-        { messageId: 'overTrip', severity: 'error', verdict: /cpu reached 99\.5 °C, at or above its 99 °C throttle trip.*GPU clock fell from 1020 to 612 MHz/ },
+        { messageId: 'overTrip', evidence: at('tegrastats.log', 61, 61), tags: ['thermal',  'throttling-clocks',  'thermal-throttling'], signatures: ['tegrastats-temps-clocks'], severity: 'error', verdict: /cpu reached 99\.5 °C, at or above its 99 °C throttle trip.*GPU clock fell from 1020 to 612 MHz/ },
       ],
     },
     {
@@ -22,7 +22,7 @@ describeRule('thermal', {
         ...ORIN_NANO_IDENTITY,
         'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 80, cpuLoad: 60, cpuMHz: 1510 } : { tempC: 97.5, cpuLoad: 61, cpuMHz: 1389 })),
       },
-      findings: [{ messageId: 'atTrip', severity: 'error', verdict: /cpu reached 97\.5 °C, within 2 °C of its 99 °C throttle trip .*and CPU clock fell from 1510 to 1389 MHz at unchanged load: the SoC was throttling/ }],
+      findings: [{ messageId: 'atTrip', evidence: at('tegrastats.log', 61, 61), tags: ['thermal',  'throttling-clocks',  'thermal-throttling'], signatures: ['tegrastats-temps-clocks'], severity: 'error', verdict: /cpu reached 97\.5 °C, within 2 °C of its 99 °C throttle trip .*and CPU clock fell from 1510 to 1389 MHz at unchanged load: the SoC was throttling/ }],
     },
     {
       // The OC alarm line is real (Nano 2GB, OE4T/meta-tegra#538); the tegrastats series is synthetic.
@@ -32,7 +32,7 @@ describeRule('thermal', {
         dmesg: dmesg([[5000.1, 'soctherm: OC ALARM 0x00000001']]),
         'tegrastats.log': tegrastats(60, () => ({ tempC: 97.8 })),
       },
-      findings: [{ messageId: 'atTrip', severity: 'error', verdict: /and 1 over-current \(power cap\) event\(s\) in the log: the SoC was throttling/ }],
+      findings: [{ messageId: 'atTrip', evidence: [...at('tegrastats.log', 1), ...at('dmesg', 1)], tags: ['thermal',  'thermal-throttling'], signatures: ['tegrastats-temps-clocks'], severity: 'error', verdict: /and 1 over-current \(power cap\) event\(s\) in the log: the SoC was throttling/ }],
     },
     {
       name: 'near the trip with the load falling (not the clock) stays a warning',
@@ -40,7 +40,7 @@ describeRule('thermal', {
         ...ORIN_NANO_IDENTITY,
         'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 80, cpuLoad: 90, cpuMHz: 1510 } : { tempC: 97.5, cpuLoad: 40, cpuMHz: 1190 })),
       },
-      findings: [{ messageId: 'nearTrip', severity: 'warning' }],
+      findings: [{ messageId: 'nearTrip', evidence: at('tegrastats.log', 61), tags: ['thermal'], signatures: ['tegrastats-temps-clocks'], severity: 'warning' }],
     },
     {
       name: 'no tegrastats: the thermal_zone readings of the seed checklist',
@@ -51,7 +51,7 @@ describeRule('thermal', {
         'sys/class/thermal/thermal_zone1/type': 'gpu-thermal\n',
         'sys/class/thermal/thermal_zone1/temp': '-256000\n',
       },
-      findings: [{ messageId: 'nearTrip', severity: 'warning', verdict: /cpu-thermal \(thermal_zone0\) reached 97\.125 °C, within 3 °C of its 99 °C throttle trip/ }],
+      findings: [{ messageId: 'nearTrip', evidence: at('sys/class/thermal/thermal_zone0/temp', 1), tags: ['thermal'], signatures: ['tegrastats-temps-clocks'], severity: 'warning', verdict: /cpu-thermal \(thermal_zone0\) reached 97\.125 °C, within 3 °C of its 99 °C throttle trip/ }],
     },
     {
       name: 'Nano trip points from its own boot log; critical shutdown line',
@@ -65,8 +65,8 @@ describeRule('thermal', {
         'tegrastats.log': 'RAM 1180/3965MB (lfb 10x4MB) CPU [90%@1479,90%@1479,90%@1479,90%@1479] EMC_FREQ 10%@1600 GR3D_FREQ 0%@76 PLL@57C CPU@97C PMIC@100C GPU@59C AO@65C thermal@59.75C\n',
       },
       findings: [
-        { messageId: 'shutdown', severity: 'critical', verdict: /thermal_zone1 at 105 °C/ },
-        { messageId: 'overTrip', severity: 'error', verdict: /CPU reached 97 °C.*96 °C throttle trip \(boot log/ },
+        { messageId: 'shutdown', evidence: at('dmesg', 3), tags: ['thermal',  'thermal-shutdown',  'reboot'], signatures: ['thermal-critical-shutdown'], severity: 'critical', verdict: /thermal_zone1 at 105 °C/ },
+        { messageId: 'overTrip', evidence: at('tegrastats.log', 1), tags: ['thermal',  'thermal-throttling'], signatures: ['tegrastats-temps-clocks',  'soctherm-trip-config'], severity: 'error', verdict: /CPU reached 97 °C.*96 °C throttle trip \(boot log/ },
       ],
     },
   ],

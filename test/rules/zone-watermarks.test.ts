@@ -1,4 +1,4 @@
-import { describeRule } from '../helpers/rule-cases.js';
+import { at, describeRule } from '../helpers/rule-cases.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const ZONEINFO = fixture('zoneinfo/generic-ubuntu2004-k5.4-x86-01.txt');
@@ -14,18 +14,18 @@ describeRule('zone-watermarks', {
   ],
   invalid: [
     // This real capture has Normal at 5154 free pages against a low of 5164: kswapd was working.
-    { name: 'real 5.4 zoneinfo with Normal just below low', files: { 'proc/zoneinfo': ZONEINFO }, findings: [{ messageId: 'belowLow', verdict: /Zone Normal \(node 0\) has 20\.1 MiB free, below its low watermark of 20\.2 MiB/ }] },
+    { name: 'real 5.4 zoneinfo with Normal just below low', files: { 'proc/zoneinfo': ZONEINFO }, findings: [{ messageId: 'belowLow', evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'], verdict: /Zone Normal \(node 0\) has 20\.1 MiB free, below its low watermark of 20\.2 MiB/ }] },
     {
       name: 'DMA32 below min',
       files: { 'proc/zoneinfo': ZONEINFO_BELOW_MIN },
-      findings: [{ messageId: 'belowMin', severity: 'error', verdict: /DMA32.*below its min watermark/ }, { messageId: 'belowLow' }],
+      findings: [{ messageId: 'belowMin', evidence: at('proc/zoneinfo', 75, 76, 77, 78), tags: ['memory-pressure'], signatures: ['show-mem-zone'], severity: 'error', verdict: /DMA32.*below its min watermark/ }, { messageId: 'belowLow', evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'] }],
     },
-    { name: 'DMA32 below low', files: { 'proc/zoneinfo': ZONEINFO_BELOW_LOW }, findings: [{ messageId: 'belowLow', severity: 'warning', verdict: /DMA32/ }, { messageId: 'belowLow' }] },
+    { name: 'DMA32 below low', files: { 'proc/zoneinfo': ZONEINFO_BELOW_LOW }, findings: [{ messageId: 'belowLow', evidence: at('proc/zoneinfo', 75, 76, 77, 78), tags: ['memory-pressure'], signatures: ['show-mem-zone'], severity: 'warning', verdict: /DMA32/ }, { messageId: 'belowLow', evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'] }] },
     {
       name: 'free memory mostly CMA',
       // the second nr_free_cma line belongs to DMA32
       files: { 'proc/zoneinfo': ZONEINFO.replace(/(nr_free_cma  0[\s\S]*?)nr_free_cma  0/, '$1nr_free_cma  12000') },
-      findings: [{ messageId: 'cmaTrap', severity: 'warning', verdict: /DMA32: 46\.9 of its 82\.7 MiB free is CMA/ }, { messageId: 'belowLow' }],
+      findings: [{ messageId: 'cmaTrap', evidence: at('proc/zoneinfo', 75, 76, 77, 78), tags: ['memory-pressure',  'cma-trap'], signatures: ['show-mem-zone'], severity: 'warning', verdict: /DMA32: 46\.9 of its 82\.7 MiB free is CMA/ }, { messageId: 'belowLow', evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'] }],
     },
   ],
 });

@@ -40,6 +40,21 @@ export const ramSize = defineRule({
       report({ messageId: 'unknownBoard', signatures: [], severity: 'info', confidence: 0.5, data: { memMiB }, evidence });
       return;
     }
+    // Far below what the module shows (its usual MemTotal when known, else its nominal size) is
+    // a different module or DTB; a smaller shortfall against the usual MemTotal is carve-outs.
+    const reference = board.observedRamMB?.[0] ?? board.nominalRamMB;
+    if (memMiB < (reference * thresholds.nominalFloorPct!) / 100) {
+      report({
+        messageId: 'wrongSku', signatures: [],
+        severity: 'warning',
+        confidence: 0.6,
+        data: { memMiB, board: board.name, nominalMiB: board.nominalRamMB },
+        figures: [{ label: 'MemTotal', value: memMiB, unit: 'MiB' }],
+        evidence,
+        tags: ['carveouts'],
+      });
+      return;
+    }
     if (board.observedRamMB) {
       const expected = board.observedRamMB[0];
       if (memMiB < expected * (1 - thresholds.shortfallPct! / 100)) {
@@ -56,18 +71,6 @@ export const ramSize = defineRule({
           tags: ['carveouts'],
         });
       }
-      return;
-    }
-    if (memMiB < (board.nominalRamMB * thresholds.nominalFloorPct!) / 100) {
-      report({
-        messageId: 'wrongSku', signatures: [],
-        severity: 'warning',
-        confidence: 0.6,
-        data: { memMiB, board: board.name, nominalMiB: board.nominalRamMB },
-        figures: [{ label: 'MemTotal', value: memMiB, unit: 'MiB' }],
-        evidence,
-        tags: ['carveouts'],
-      });
     }
   },
 });
