@@ -12,7 +12,7 @@ const VMSTAT_LKML = capture('vmstat/generic-x86-k4.19-lkml-01.txt');
 const stamp = (i: number) => `2026-11-24T10:${String(i * 10).padStart(2, '0')}:00Z`;
 
 /** Periodic bufinfo: `n(i)` nvmap buffers of 8 MiB each at capture i. */
-function bufinfoSeries(captures: number, n: (i: number) => number): string {
+export function bufinfoSeries(captures: number, n: (i: number) => number): string {
   let out = '';
   for (let i = 0; i < captures; i++) {
     out += `${stamp(i)}\n\nDma-buf Objects:\nsize    \tflags   \tmode    \tcount   \texp_name\tino     \tname\n`;
@@ -22,7 +22,7 @@ function bufinfoSeries(captures: number, n: (i: number) => number): string {
   return out;
 }
 
-function nvmapSeries(sizesK: number[]): string {
+export function nvmapSeries(sizesK: number[]): string {
   return sizesK
     .map((k, i) => `${stamp(i)}\nCLIENT                        PROCESS      PID        SIZE\nuser                   nvargus-daemon      812     131072K\nuser                          python3     2210  ${String(k).padStart(10)}K\ntotal                                            ${131072 + k}K\n`)
     .join('');

@@ -38,7 +38,7 @@ describeRule('memory-leak', {
     {
       name: 'grow to full, drop, grow again: a sawtooth of three cycles is leak-to-OOM',
       files: { 'tegrastats.log': sawtooth(3, 40) },
-      findings: [{ messageId: 'sawtooth', evidence: at('tegrastats.log', 1, 2400, 2401, 4800), tags: ['leak'], signatures: ['memavailable-downtrend'], severity: 'error', verdict: /grew and fell back 2 times, each time climbing at about 7950 MB\/h to 96% of RAM/ }],
+      findings: [{ messageId: 'sawtooth', evidence: at('tegrastats.log', 1, 2400, 2401, 4800), tags: ['leak', 'leak-sawtooth'], signatures: ['memavailable-downtrend'], severity: 'error', verdict: /grew and fell back 2 times, each time climbing at about 7950 MB\/h to 96% of RAM/ }],
     },
     {
       name: 'a run that grew until memory ran out, then a short flat run: no time-to-exhaustion',

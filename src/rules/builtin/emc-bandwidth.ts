@@ -42,7 +42,9 @@ export const emcBandwidth = defineRule({
     const runS = run ? t.t[run[1]]! - t.t[run[0]]! + t.intervalSeconds : 0;
     const share = busy / known;
     if (runS < thresholds.minSeconds! && share < thresholds.busyShare!) return;
-    const i = run ? run[0] : 0;
+    // Quote where the saturated stretch starts, else where the longest busy stretch starts.
+    const quoted = run ?? longestRun(t.samples, (k) => load[k]! >= thresholds.busyPct!);
+    const i = quoted ? quoted[0] : 0;
     report({
       messageId: 'saturated', signatures: [],
       severity: 'warning',
@@ -52,7 +54,7 @@ export const emcBandwidth = defineRule({
         { label: 'longest saturated stretch', value: formatDuration(runS) },
         { label: `time above ${thresholds.busyPct}%`, value: Math.round(share * 100), unit: '%' },
       ],
-      evidence: run ? [tegrastatsEvidence(t, i, `EMC_FREQ ${load[i]}%@${t.emcFreqMHz[i]}`)] : [],
+      evidence: quoted ? [tegrastatsEvidence(t, i, `EMC_FREQ ${load[i]}%@${t.emcFreqMHz[i]}`)] : [],
       tags: ['bandwidth'],
     });
   },

@@ -98,7 +98,9 @@ export const memoryLeak = defineRule({
           ...cycles.map((f, k) => ({ label: `cycle ${k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${round(f.fit.r2, 3)}` })),
         ],
         evidence: cycles.flatMap(ev),
-        tags: ['leak'],
+        // leak-sawtooth: the leak-to-OOM cause counts repeated exhaustion even when the kills
+        // fell outside the kernel log.
+        tags: ['leak', 'leak-sawtooth'],
       });
       return;
     }

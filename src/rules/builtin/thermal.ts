@@ -121,7 +121,7 @@ export const thermal = defineRule({
       const data = { sensor: label, maxC, tripC: trip.throttleC, source: trip.source, marginC: margin, clocks: clocks.summary };
       const tags: Tag[] = ['thermal', ...(clocks.summary ? (['throttling-clocks'] as const) : [])];
       if (level === 3) {
-        report({ messageId: 'overShutdown', signatures: cited, severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
+        report({ messageId: 'overShutdown', signatures: cited, severity: 'critical', confidence: 0.85, data: { ...data, tripC: trip.shutdownC }, figures, evidence: ev, tags: [...tags, 'thermal-throttling', 'thermal-shutdown'] });
       } else if (level === 2) {
         report({ messageId: 'overTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (maxC >= trip.throttleC - thresholds.throttleMarginC && (clocks.summary || powerCap.length)) {
@@ -224,7 +224,7 @@ function checkZoneReadings(
     { label: z.type!, value: z.tempC!, unit: '°C' },
     { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
   ];
-  const tags: Tag[] = level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
+  const tags: Tag[] = level >= 3 ? ['thermal', 'thermal-throttling', 'thermal-shutdown'] : level >= 2 ? ['thermal', 'thermal-throttling'] : ['thermal'];
   const messageId = level === 3 ? ('overShutdown' as const) : level === 2 ? ('overTrip' as const) : ('nearTrip' as const);
   const severity = level === 3 ? ('critical' as const) : level === 2 ? ('error' as const) : ('warning' as const);
   return { messageId, signatures: fromBootLog(trip), severity, confidence: 0.6, data, figures, evidence, tags };

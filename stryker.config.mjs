@@ -1,0 +1,25 @@
+// Mutation testing (issue #14): `npm run mutation`, or on a subset:
+// `npm run mutation -- --mutate src/rules/builtin/thermal.ts`. Not part of `npm test`.
+// Incremental: results are kept in out/mutation/stryker-incremental.json, so a re-run only
+// tests the mutants whose code or covering tests changed.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts' },
+  mutate: ['src/rules/**/*.ts', 'src/parsers/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  // The machine is shared: one test process.
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: 'out/mutation/stryker-incremental.json',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'out/mutation/index.html' },
+  jsonReporter: { fileName: 'out/mutation/mutation.json' },
+  // Some tests run the compiled CLI (bin/jetdiag.js -> dist/); they need a build of the sandbox.
+  buildCommand: 'npx tsc -p tsconfig.json',
+  ignorePatterns: ['out', 'dist', '.vitest-report.json'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  timeoutMS: 15000,
+  thresholds: { high: 85, low: 80, break: null },
+};
