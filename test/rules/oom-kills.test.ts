@@ -14,6 +14,22 @@ describeRule(
     ],
     invalid: [
       {
+        // The reaper's format string from mm/oom_kill.c as the signature catalogue gives it ("unable to reap pid:%d (%s)"),
+        // after a victim line in the catalogue's format; pids and names illustrative.
+        name: 'the OOM reaper could not reap the victim',
+        files: {
+          dmesg: [
+            '[ 5120.402211] Out of memory: Killed process 2210 (python3) total-vm:9812340kB, anon-rss:5012344kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:10920kB oom_score_adj:0',
+            '[ 5121.410002] oom_reaper: unable to reap pid:2210 (python3)',
+            '',
+          ].join('\n'),
+        },
+        findings: [
+          { messageId: 'kill', severity: 'critical', evidence: at('dmesg', 1, 2), tags: ['oom', 'process:python3'], signatures: ['oom-kill-victim', 'oom-reaper'] },
+          { messageId: 'unreaped', severity: 'error', evidence: at('dmesg', 2), tags: ['oom'], signatures: ['oom-reaper'], verdict: /^The OOM reaper could not reap python3 \(pid 2210\)/ },
+        ],
+      },
+      {
         name: 'real legacy two-line victim (TK1): one kill, not two',
         files: { dmesg: realLog('oom-catalogue-legacy-victim.log') },
         findings: [{ messageId: 'kill', evidence: at('dmesg', 1, 2), tags: ['oom',  'process:DeviceMemory'], signatures: ['oom-kill-victim'], severity: 'critical', verdict: /^The OOM killer killed DeviceMemory \(pid 2700, anon-rss 2\.6 MiB\) at 80\.743 s after boot; triggered by a task not in the log \(request not in the log\)\.$/ }],

@@ -37,5 +37,11 @@ describeRule('ram-size', {
       files: { 'proc/meminfo': meminfo({ MemTotal: 7633536 }), ...XAVIER_R32_IDENTITY },
       findings: [{ messageId: 'wrongSku', evidence: at('proc/meminfo', 1), tags: ['carveouts'], signatures: [], severity: 'warning', verdict: /far below the 16384 MiB of a Jetson AGX Xavier 16GB/, figures: { MemTotal: 7454.6 } }],
     },
+    {
+      // A real Raspberry Pi 4 compatible string: not a Jetson module, so no expected size.
+      name: 'an unidentified board is only noted',
+      files: { 'proc/meminfo': meminfo(), 'proc/device-tree/compatible': 'raspberrypi,4-model-b\0brcm,bcm2711\0' },
+      findings: [{ messageId: 'unknownBoard', severity: 'info', evidence: at('proc/meminfo', 1), tags: [], signatures: [], verdict: /^The board could not be identified, so MemTotal \(7454\.6 MiB\) was not compared/ }],
+    },
   ],
 });

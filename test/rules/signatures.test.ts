@@ -62,6 +62,13 @@ describe('shipped signature packs', () => {
     }
   });
 
+  // Near misses: a neighbouring real message, or the example cut before the part that makes it
+  // this failure (captures do cut lines). One per pattern, so dropping a pattern's anchor fails.
+  it.each(SIGNATURES.map((s) => [s.id, s] as const))('%s has near misses beside its examples, one per pattern, none matching', (id, s) => {
+    expect(s.nonMatching.length, `${id}: ${s.patterns.length} pattern(s)`).toBeGreaterThanOrEqual(s.patterns.length);
+    for (const line of s.nonMatching) expect(hitsFor([line]).hits(id), line).toEqual([]);
+  });
+
   it('standalone signatures produce a finding with every placeholder filled', () => {
     for (const s of SIGNATURES.filter((x) => x.report !== false && !x.reportedBy)) {
       const rule = packRule(s);

@@ -59,6 +59,32 @@ describeRule('smmu-faults', {
       files: { dmesg: 'arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402,\niova=0xfffb5000, cbfrsynra=0x100f, cb=3\n' },
       findings: [{ messageId: 'context', evidence: at('dmesg', 1), tags: ['smmu-fault',  'device:8000000.iommu'], signatures: ['arm-smmu-context-fault'], verdict: /stream 0x100f/ }],
     },
+    {
+      // Format strings from the kernel's arm-smmu.c (L4T r32 and upstream, in the signature catalogue); values illustrative.
+      name: 'global faults: a stream without a context',
+      files: {
+        dmesg: dmesg([
+          [15.2, 'arm-smmu 12000000.iommu: Unexpected global fault, this could be serious'],
+          [15.2, 'arm-smmu 12000000.iommu: \tGFSR 0x80000002, GFSYNR0 0x00000000, GFSYNR1 0x00000010, GFSYNR2 0x00000000'],
+          [15.3, 'arm-smmu 12000000.iommu: Unexpected {global,context} fault, this could be serious'],
+        ]),
+      },
+      findings: [{ messageId: 'global', severity: 'error', evidence: at('dmesg', 1, 2, 3), tags: ['smmu-fault'], signatures: ['arm-smmu-global-fault'], verdict: /^2 SMMU global fault\(s\) on 12000000\.iommu: a stream id without a configured context/ }],
+    },
+    {
+      // The catalogue's SMMUv3 example (arm-smmu-v3.c format: the event line, then four dwords).
+      name: 'SMMUv3 events (Thor / server Arm)',
+      files: {
+        dmesg: dmesg([
+          [920.4, 'arm-smmu-v3 arm-smmu-v3.0.auto: event 0x10 received:'],
+          [920.4, 'arm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000080000000010'],
+          [920.4, 'arm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000000000000000'],
+          [920.4, 'arm-smmu-v3 arm-smmu-v3.0.auto: \t0x00000000fff00000'],
+          [920.4, 'arm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000000000000000'],
+        ]),
+      },
+      findings: [{ messageId: 'v3', severity: 'error', evidence: at('dmesg', 1), tags: ['smmu-fault'], signatures: ['arm-smmu-v3-event'], verdict: /^1 SMMUv3 event\(s\) on arm-smmu-v3\.0\.auto \(event 0x10\)\.$/ }],
+    },
   ],
 }, (name, found) => {
   if (!name.startsWith('real T210')) return;

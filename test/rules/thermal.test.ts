@@ -6,6 +6,11 @@ describeRule('thermal', {
   valid: [{ name: 'Orin Nano at 55 C', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': tegrastats(30, () => ({})) } }],
   invalid: [
     {
+      name: 'no identity and no trip lines in the log: the trips are not known, the hottest sensor is said',
+      files: { 'tegrastats.log': tegrastats(30, () => ({ tempC: 71.5 })) },
+      findings: [{ messageId: 'tripsUnknown', severity: 'info', evidence: at('tegrastats.log', 1), tags: ['thermal'], signatures: ['tegrastats-temps-clocks'], verdict: /^Trip points for this board are not known .*hottest sensor cpu at 71\.5 °C/ }],
+    },
+    {
       name: 'Orin Nano at its 99 C trip with the GPU clock falling under load',
       files: {
         ...ORIN_NANO_IDENTITY,

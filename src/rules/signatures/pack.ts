@@ -46,6 +46,8 @@ export interface SignatureSpec {
   tags?: Tag[];
   /** Real lines the signature must match (the tester checks them). */
   examples: string[];
+  /** Near misses the signature must not match, at least one per pattern (the tests check them). */
+  nonMatching: string[];
 }
 
 export interface CompiledPattern extends PatternSpec {
@@ -162,6 +164,7 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
     const verdict = str(file, at('verdict'), s.verdict)!;
     const remedy = strList(file, at('remedy'), s.remedy, true);
     const examples = strList(file, at('examples'), s.examples, true);
+    const nonMatching = strList(file, at('nonMatching'), s.nonMatching, true);
     return {
       id,
       title: str(file, at('title'), s.title)!,
@@ -181,6 +184,7 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
       references: strList(file, at('references'), s.references, true),
       tags: tagList(file, at('tags'), s.tags),
       examples,
+      nonMatching,
       pack,
       file,
       ignore,
