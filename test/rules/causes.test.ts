@@ -101,3 +101,55 @@ describe('every cause has its cases', () => {
     for (const d of docs) for (const c of d.doc.cases) for (const [id] of c.expect) expect(CAUSES.map((x) => x.id), `${d.file}: ${c.name}`).toContain(id);
   });
 });
+
+/** The raw pack, for the terms as written (the compiled causes keep only renderers). */
+const RAW = JSON.parse(readFileSync(path.resolve(DIR, '../../rules/root-causes.json'), 'utf8')) as {
+  causes: { id: string; support?: { weight: number; text: string }[]; against?: { weight: number; text: string }[] }[];
+};
+
+describe('every scoring term of every cause is exercised by a case', () => {
+  // Each case's reasons, by cause: a term that no case ever applies could be dropped, or have
+  // its weight changed, and every ranking above would stay the same.
+  const seen = new Map<string, { text: string; weight: number }[]>();
+  for (const { doc } of docs) {
+    for (const c of doc.cases) {
+      for (const r of rankCauses(CAUSES, c.findings.map(finding), c.facts)) seen.set(r.id, [...(seen.get(r.id) ?? []), ...r.reasons]);
+    }
+  }
+  const terms = RAW.causes.flatMap((c) => [
+    ...(c.support ?? []).map((t) => [c.id, 'support', t.text, t.weight] as const),
+    ...(c.against ?? []).map((t) => [c.id, 'against', t.text, -t.weight] as const),
+  ]);
+  it.each(terms)('%s %s: "%s"', (id, _kind, text, weight) => {
+    const literal = text.split('{{')[0]!;
+    const applied = (seen.get(id) ?? []).some((r) => r.weight === weight && r.text.startsWith(literal));
+    expect(applied).toBe(true);
+  });
+});
+
+describe('every tag a cause reads is one some rule or signature reports', () => {
+  // A cause condition on a tag nothing emits can never hold on a real bundle, whatever its
+  // synthetic cases above say (the sawtooth's leak-sawtooth was such a tag).
+  const read = new Set<string>();
+  const walk = (c: unknown): void => {
+    if (typeof c === 'string') read.add(c);
+    else if (Array.isArray(c)) c.forEach(walk);
+    else if (c && typeof c === 'object') {
+      const o = c as Record<string, unknown>;
+      if (typeof o.tag === 'string') read.add(o.tag);
+      for (const k of ['any', 'all', 'not', 'except']) if (o[k] !== undefined) walk(o[k]);
+    }
+  };
+  const pack = JSON.parse(readFileSync(path.resolve(DIR, '../../rules/root-causes.json'), 'utf8')) as { causes: Record<string, unknown>[] };
+  for (const c of pack.causes) for (const k of ['triggers', 'excludedBy']) walk(c[k]);
+  for (const c of pack.causes) for (const k of ['support', 'against']) for (const t of (c[k] as { when: unknown }[] | undefined) ?? []) walk(t.when);
+
+  const builtinDir = path.resolve(DIR, '../../src/rules/builtin');
+  const source = readdirSync(builtinDir).map((f) => readFileSync(path.join(builtinDir, f), 'utf8')).join('\n');
+  const signaturePack = JSON.parse(readFileSync(path.resolve(DIR, '../../rules/kernel-signatures.json'), 'utf8')) as { signatures: { tags?: string[] }[] };
+  const emitted = new Set([...signaturePack.signatures.flatMap((s) => s.tags ?? []), ...[...source.matchAll(/'([a-z][a-z-]*)'/g)].map((m) => m[1]!)]);
+
+  it.each([...read].sort())('%s', (tag) => {
+    expect(emitted.has(tag)).toBe(true);
+  });
+});
