@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../src/rules/registry.js';
 import { at, describeRule } from '../helpers/rule-cases.js';
 import { BOOT_DMESG, dmesg, meminfo, ORIN_NANO_IDENTITY, tegrastats } from '../helpers/bundles.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, realLog } from '../helpers/fixtures.js';
 import { bufinfoSeries, nvmapSeries } from './field-input-cases.js';
 import { runRules } from '../../src/rules/engine.js';
+import { analyzeSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
 import { ruleById } from '../helpers/rule-cases.js';
 
@@ -341,5 +342,56 @@ describe('threshold coverage', () => {
   it.each(BUILTIN_RULES.map((r) => [r.meta.id, Object.keys(r.meta.thresholds)] as const))('%s: every threshold has boundary cases', (id, names) => {
     const tested = new Set([...(COVERED[id] ?? []), ...(ELSEWHERE[id] ?? [])]);
     expect(names.filter((n) => !tested.has(n))).toEqual([]);
+  });
+});
+
+// ---- cma failure judgement: free CMA exactly the request (it would fit: fragmentation) against
+// one page short (the pool is too small). Real r36 failure line (catalogue example) with a
+// 24 MiB request, two hours after boot; CmaTotal 768 MiB.
+const cmaFailure = (freeKb: number) => ({
+  // Otherwise healthy memory, so no other cause competes.
+  'proc/meminfo': meminfo({ MemFree: 4200000, MemAvailable: 5600000, SwapFree: 3816752, Cached: 1400000, CmaTotal: 786432, CmaFree: freeKb }),
+  dmesg: dmesg([...BOOT_DMESG, [7200.5, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
+});
+const FAIL = { messageId: 'failures', severity: 'error' as const, evidence: [...at('dmesg', 7), ...at('proc/meminfo', 44, 43)], signatures: ['cma-alloc-failed'] };
+describeRule('cma', {
+  valid: [{ name: 'CmaFree 200 MiB, no failure', files: cmaFree(204800) }],
+  invalid: [
+    {
+      name: 'CmaFree exactly the 24 MiB request: it would fit, fragmentation',
+      files: cmaFailure(24576),
+      findings: [{ ...FAIL, tags: ['cma-failure', 'cma-fragmented'], verdict: /fragmentation or pinned pages: CmaFree 24 MiB would hold the 24 MiB request/ }, { messageId: 'low', severity: 'warning', evidence: CMA_EV, tags: ['cma-low'], signatures: ['meminfo-memavailable-low'] }],
+    },
+    {
+      name: 'CmaFree one page short of the request: too small',
+      files: cmaFailure(24572),
+      findings: [{ ...FAIL, tags: ['cma-failure', 'cma-too-small'], verdict: /the pool is too small: CmaFree 24 MiB is smaller than the 24 MiB request/ }, { messageId: 'belowBuffer', severity: 'error', evidence: CMA_EV, tags: ['cma-low'], signatures: ['meminfo-memavailable-low'] }],
+    },
+  ],
+});
+
+describe('free CMA about the request size: the ranked causes flip at one page', () => {
+  const rank = (freeKb: number) => analyzeSnapshot(snapshotFromFiles(cmaFailure(freeKb))).hypotheses.map((h) => [h.id, h.confidence]);
+  it('exactly the request: fragmentation first', () => {
+    expect(rank(24576)).toEqual([['cma-fragmentation', 0.55], ['cma-too-small', 0.25]]);
+  });
+  it('one page short: too small first', () => {
+    expect(rank(24572)).toEqual([['cma-too-small', 0.7], ['cma-fragmentation', 0.1]]);
+  });
+});
+
+describe('two causes with equal support from a real bundle: a tie, broken and explained', () => {
+  // Over the throttle trip with the GPU clock falling (thermal 45 % + 25 %), and a real burst of
+  // memory-cgroup kills while the device itself is not short (container limit 55 % + 15 %).
+  const files = {
+    ...ORIN_NANO_IDENTITY,
+    'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 70, gpuLoad: 99, gpuMHz: 1020 } : { tempC: 99.5, gpuLoad: 99, gpuMHz: 612 })),
+    'var/log/kern.log': realLog('oom-docker-1001-memcg-burst.log'),
+  };
+  it('ranks both at 70 % and says why one is first', () => {
+    const h = analyzeSnapshot(snapshotFromFiles(files)).hypotheses;
+    expect(h.map((x) => [x.id, x.confidence])).toEqual([['container-memory-limit', 0.7], ['thermal-throttling', 0.7], ['memory-overcommit', 0.2]]);
+    expect(h[0]!.tieBreak).toMatch(/ranked above "Thermal throttling behind slow inference" \(also 70%\): \d+ evidence lines, against \d+/);
+    expect(h[1]!.tieBreak).toMatch(/ranked below "Container memory limit reached" \(also 70%\)/);
   });
 });
