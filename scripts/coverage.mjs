@@ -6,7 +6,8 @@
 // - Children: the run sets NODE_V8_COVERAGE, so every node child writes its V8 counters on exit;
 //   the scripts under dist/src/ (the compiled CLI) are converted to Istanbul with
 //   ast-v8-to-istanbul through tsc's source maps, so they count against the same src/*.ts files.
-// - Both are merged (counts add up) and reported to out/coverage/ (HTML, JSON summary, text).
+// - The children's counts are added to the in-process maps line by line, and the whole is
+//   reported to out/coverage/ (HTML, JSON summary, text).
 //
 // Needs a fresh build (the npm script runs tsc first): a child runs dist/, not src/.
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,29 @@ const map = libCoverage.createCoverageMap({});
 const inProcess = path.join(OUT, 'in-process/coverage-final.json');
 if (existsSync(inProcess)) map.merge(JSON.parse(readFileSync(inProcess, 'utf8')));
 
+/**
+ * Adds a child's counts to the in-process file's own statements, functions and branches, matched
+ * by line (the two conversions run on different generated code, so their spans differ slightly:
+ * merging them as they are would count a statement twice). A file only children ran is added whole.
+ */
+function addChild(abs, data) {
+  if (!map.files().includes(abs)) return map.merge({ [abs]: data });
+  const own = map.fileCoverageFor(abs).data;
+  const child = libCoverage.createFileCoverage(data);
+  const lines = child.getLineCoverage();
+  for (const [id, loc] of Object.entries(own.statementMap)) own.s[id] += lines[loc.start.line] ?? 0;
+  const childFns = Object.entries(child.data.fnMap);
+  for (const [id, fn] of Object.entries(own.fnMap)) {
+    const hit = childFns.find(([, f]) => f.decl.start.line === fn.decl.start.line);
+    if (hit) own.f[id] += child.data.f[hit[0]];
+  }
+  const childBranches = Object.entries(child.data.branchMap);
+  for (const [id, br] of Object.entries(own.branchMap)) {
+    const hit = childBranches.find(([, b]) => b.loc.start.line === br.loc.start.line && b.type === br.type && b.locations.length === br.locations.length);
+    if (hit) own.b[id] = own.b[id].map((n, k) => n + child.data.b[hit[0]][k]);
+  }
+}
+
 // Child processes: one raw file per process; only the compiled CLI's own scripts matter.
 let children = 0;
 for (const f of readdirSync(RAW)) {
@@ -66,7 +90,7 @@ for (const f of readdirSync(RAW)) {
       const abs = path.resolve(path.dirname(file), k.startsWith('file://') ? fileURLToPath(k) : k);
       fixed[abs] = { ...v, path: abs };
     }
-    map.merge(fixed);
+    for (const [abs, data] of Object.entries(fixed)) addChild(abs, data);
   }
   rmSync(path.join(RAW, f));
 }
