@@ -108,8 +108,8 @@ function caseFileLines(files: BundleFiles, file: string): string[] | null {
   return (Buffer.isBuffer(content) ? content.toString('utf8') : content).split(/\r?\n/);
 }
 
-/** Decimal numbers written one way (97.500 and 97.5 are the same reading). */
-const normalNumbers = (t: string) => t.replace(/\d+\.\d+/g, (n) => String(Number(n)));
+/** Decimal numbers written one way (97.500 and 97.5 are the same reading), runs of blanks as one. */
+const normalNumbers = (t: string) => t.replace(/\d+\.\d+/g, (n) => String(Number(n))).replace(/\s+/g, ' ');
 
 /**
  * A quoted line must be the line it says it is. Kernel-log quotes (with their timestamp) hold

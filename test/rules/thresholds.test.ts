@@ -46,6 +46,7 @@ const ZONEINFO = fixture('zoneinfo/generic-ubuntu2004-k5.4-x86-01.txt');
 const dma32 = (free: number) => ({ 'proc/zoneinfo': ZONEINFO.replace('pages free     21173', `pages free     ${free}`) });
 const NORMAL_LOW = { messageId: 'belowLow', severity: 'warning' as const, evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'], verdict: /^Zone Normal/ };
 const DMA32_EV = at('proc/zoneinfo', 75, 76, 77, 78);
+const tinyDmaLow = { 'proc/zoneinfo': ZONEINFO.replace('pages free     3962', 'pages free     50') };
 covers('zone-watermarks', 'minZoneMiB');
 describeRule('zone-watermarks', {
   valid: [{ name: 'real 5.4 zoneinfo (second host)', files: { 'proc/zoneinfo': fixture('zoneinfo/generic-ubuntu2004-k5.4-x86-02.txt') } }],
@@ -54,9 +55,10 @@ describeRule('zone-watermarks', {
     { name: 'DMA32 one page under low: warning', files: dma32(15871), findings: [{ messageId: 'belowLow', severity: 'warning', evidence: DMA32_EV, tags: ['memory-pressure'], signatures: ['show-mem-zone'], verdict: /^Zone DMA32/ }, NORMAL_LOW] },
     { name: 'DMA32 at its min watermark (12698): below low only', files: dma32(12698), findings: [{ messageId: 'belowLow', severity: 'warning', evidence: DMA32_EV, tags: ['memory-pressure'], signatures: ['show-mem-zone'] }, NORMAL_LOW] },
     { name: 'DMA32 one page under min: error', files: dma32(12697), findings: [{ messageId: 'belowMin', severity: 'error', evidence: DMA32_EV, tags: ['memory-pressure'], signatures: ['show-mem-zone'] }, NORMAL_LOW] },
-    // The tiny DMA zone (managed 3977 pages, 15.5 MiB) sits under minZoneMiB 16 and is never judged;
-    // raising the floor above Normal's size silences Normal too.
-    { name: 'minZoneMiB: a zone smaller than the floor is skipped', files: dma32(21173), thresholds: { minZoneMiB: 16 }, findings: [NORMAL_LOW] },
+    // The tiny DMA zone (managed 3977 pages, 15.5 MiB) sits under minZoneMiB 16 and is not judged
+    // even with its free pages under min; with the floor at 15 MiB it is.
+    { name: 'minZoneMiB 16: the 15.5 MiB DMA zone under its min is skipped', files: tinyDmaLow, findings: [NORMAL_LOW] },
+    { name: 'minZoneMiB 15: the same DMA zone is judged', files: tinyDmaLow, thresholds: { minZoneMiB: 15 }, findings: [{ messageId: 'belowMin', severity: 'error', evidence: at('proc/zoneinfo', 1, 35, 36, 37), tags: ['memory-pressure'], signatures: ['show-mem-zone'], verdict: /^Zone DMA \(node 0\)/ }, NORMAL_LOW] },
   ],
 });
 
