@@ -11,5 +11,10 @@ describeRule('lfb-fragmentation', {
       findings: [{ messageId: 'collapsed', evidence: at('tegrastats.log', 1, 51), tags: ['fragmentation'], signatures: ['tegrastats-ram-lfb'], severity: 'error', verdict: /1x512 kB \(from 28x4096 kB\)/ }],
     },
     { name: 'real Xavier NX GPU burn log (27x4MB to 2x128kB)', files: { 'tegrastats.log': fixture('tegrastats/jetson-xavier-nx-jp5-01.txt') }, findings: [{ messageId: 'collapsed', evidence: at('tegrastats.log', 1, 10), tags: ['fragmentation'], signatures: ['tegrastats-ram-lfb'], severity: 'error' }] },
+    {
+      name: 'the worst sample: the smallest block, and at equal size the fewest blocks',
+      files: { 'tegrastats.log': tegrastats(40, (i) => ({ ramMB: 3400, lfb: i < 10 ? '28x4MB' : i < 20 ? '3x512kB' : i < 30 ? '1x512kB' : '2x512kB' })) },
+      findings: [{ messageId: 'collapsed', evidence: at('tegrastats.log', 1, 21), tags: ['fragmentation'], signatures: ['tegrastats-ram-lfb'], severity: 'error', verdict: /^The largest free block fell to 1x512 kB \(from 28x4096 kB\) while RAM was only 45% used/, figures: { 'largest free block (worst)': 512, 'RAM used then': 45, 'time into the log': '20 s' } }],
+    },
   ],
 });
