@@ -46,6 +46,7 @@ const ZONEINFO = fixture('zoneinfo/generic-ubuntu2004-k5.4-x86-01.txt');
 const dma32 = (free: number) => ({ 'proc/zoneinfo': ZONEINFO.replace('pages free     21173', `pages free     ${free}`) });
 const NORMAL_LOW = { messageId: 'belowLow', severity: 'warning' as const, evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'], verdict: /^Zone Normal/ };
 const DMA32_EV = at('proc/zoneinfo', 75, 76, 77, 78);
+const dma32Cma = (free: number, cma: number) => ({ 'proc/zoneinfo': ZONEINFO.replace('pages free     21173', `pages free     ${free}`).replace(/(nr_free_cma  0[\s\S]*?)nr_free_cma  0/, `$1nr_free_cma  ${cma}`) });
 const tinyDmaLow = { 'proc/zoneinfo': ZONEINFO.replace('pages free     3962', 'pages free     50') };
 covers('zone-watermarks', 'minZoneMiB');
 describeRule('zone-watermarks', {
@@ -57,6 +58,11 @@ describeRule('zone-watermarks', {
     { name: 'DMA32 one page under min: error', files: dma32(12697), findings: [{ messageId: 'belowMin', severity: 'error', evidence: DMA32_EV, tags: ['memory-pressure'], signatures: ['show-mem-zone'] }, NORMAL_LOW] },
     // The tiny DMA zone (managed 3977 pages, 15.5 MiB) sits under minZoneMiB 16 and is not judged
     // even with its free pages under min; with the floor at 15 MiB it is.
+    // cmaTrap: DMA32 has 21173 free pages against a min of 12698; CMA above 8475 of them leaves
+    // less than min for unmovable allocations.
+    { name: 'DMA32 with 8475 free CMA pages: exactly min left outside CMA, no trap', files: dma32Cma(21173, 8475), findings: [NORMAL_LOW] },
+    { name: 'DMA32 with 8476 free CMA pages: under min outside CMA, a trap', files: dma32Cma(21173, 8476), findings: [{ messageId: 'cmaTrap', severity: 'warning', evidence: DMA32_EV, tags: ['memory-pressure', 'cma-trap'], signatures: ['show-mem-zone'], verdict: /^Zone DMA32: 33\.1 of its 82\.7 MiB free is CMA; only 49\.6 MiB is left for unmovable allocations \(min 49\.6 MiB\)/ }, NORMAL_LOW] },
+    { name: 'DMA32 under min and mostly CMA: below min, not also a trap', files: dma32Cma(12000, 11000), findings: [{ messageId: 'belowMin', severity: 'error', evidence: DMA32_EV, tags: ['memory-pressure'], signatures: ['show-mem-zone'] }, NORMAL_LOW] },
     { name: 'minZoneMiB 16: the 15.5 MiB DMA zone under its min is skipped', files: tinyDmaLow, findings: [NORMAL_LOW] },
     { name: 'minZoneMiB 15: the same DMA zone is judged', files: tinyDmaLow, thresholds: { minZoneMiB: 15 }, findings: [{ messageId: 'belowMin', severity: 'error', evidence: at('proc/zoneinfo', 1, 35, 36, 37), tags: ['memory-pressure'], signatures: ['show-mem-zone'], verdict: /^Zone DMA \(node 0\)/ }, NORMAL_LOW] },
   ],
