@@ -182,7 +182,7 @@ describeRule('emc-bandwidth', {
     { name: '149 of 300 s at 80% (under half the log)', files: emc(149, 80) },
   ],
   invalid: [
-    { name: '60 s at 90%', files: emc(60, 90), findings: [{ messageId: 'saturated', severity: 'warning', ...EMC, verdict: /at or above 90% for 60 s/ }] },
+    { name: '60 s at 90%', files: emc(60, 90), findings: [{ messageId: 'saturated', severity: 'warning', ...EMC, verdict: /at or above 90% for 60 s; 20% of the log was above 80%/, figures: { 'longest saturated stretch': '60 s', 'time above 80%': 20 } }] },
     { name: '61 s at 91%', files: emc(61, 91), findings: [{ messageId: 'saturated', severity: 'warning', ...EMC }] },
     { name: '150 of 300 s at 80% (half the log busy)', files: emc(150, 80), findings: [{ messageId: 'saturated', severity: 'warning', evidence: at('tegrastats.log', 101), tags: ['bandwidth'], signatures: [], verdict: /50% of the log was above 80%/ }] },
   ],
