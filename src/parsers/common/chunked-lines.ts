@@ -5,7 +5,7 @@
  * file is ever held. A chunk with a lexing error or an over-long line is redone line by
  * line, so diagnostics are exactly those of the per-line path.
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from './chevrotain.js';
 import { forEachLine, type LineLimits, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import { lexLine, type LineParser, type SourceRef } from './line-runner.js';

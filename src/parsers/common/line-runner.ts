@@ -3,7 +3,7 @@
  * file is ever held. A line that does not fit becomes a diagnostic naming what was expected;
  * nothing here throws on input.
  */
-import type { EmbeddedActionsParser, IToken, Lexer } from 'chevrotain';
+import type { EmbeddedActionsParser, IToken, Lexer } from './chevrotain.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import { forEachLine } from '../../bundle/text.js';
 import { lineLimits, type ParserOptions } from '../options.js';

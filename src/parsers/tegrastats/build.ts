@@ -17,7 +17,7 @@ import { readNumber } from '../common/numbers.js';
 import { wallSeconds } from '../../util/wallclock.js';
 import { tegrastatsParser } from './grammar.js';
 import { tegrastatsChunkLexer, tegrastatsLexer } from './tokens.js';
-import type { IToken } from 'chevrotain';
+import type { IToken } from '../common/chevrotain.js';
 
 const BLANK = /^\s*$/;
 
