@@ -6,7 +6,8 @@
  * several lines.
  */
 import type { TextSource } from '../../bundle/text.js';
-import { tokenLineStream } from '../common/chunked-lines.js';
+import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
+import { K_CPU, K_ENGINES, K_IRAM, K_MTS, K_FREQ, K_LOAD, K_RAILS, K_RAM, K_SWAP, K_TEMPS, K_TS, MAX_FIELDS, STRIDE, scanRegular } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Tegrastats } from '../../snapshot/types.js';
 import { ColumnBuilder, ColumnSet } from '../common/columns.js';
@@ -65,7 +66,11 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
   return parseWhole(tegrastatsStream(src, sink, options), src.text);
 }
 
-export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Tegrastats> {
+/**
+ * `internal.grammarOnly` turns the fast path off so tests can hold it to the grammar's
+ * results; nothing else sets it.
+ */
+export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions, internal?: { grammarOnly?: boolean }): StreamingParser<Tegrastats> {
   const interval = options?.tegrastatsIntervalSeconds ?? 1;
   const epoch = new ColumnBuilder();
   const lineCol: number[] = [];
@@ -89,7 +94,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let firstTs: string | undefined;
   let lastTs: string | undefined;
   let sawTimestamps = false;
-  let railsThisSample = new Set<string>();
+  const railsThisSample = new Set<string>();
 
   const setLoadFreq = (name: string, load: number, freq: number, i: number) => {
     if (name === 'EMC_FREQ' || name === 'EMC') {
@@ -105,13 +110,163 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     }
   };
 
+  const restartable = [temps, railCur, railAvg, engineFreq, engineLoad];
+  const startSample = (lineNo: number) => {
+    n++;
+    lineCol.push(lineNo);
+    railsThisSample.clear();
+    for (const set of restartable) set.restart();
+  };
+
+  // Field handlers, shared by the grammar path and the fast path so both store alike.
+  const timestamp = (i: number, y: number, mo: number, d: number, h: number, mi: number, sec: number, text: string) => {
+    epoch.set(i, Date.UTC(y, mo - 1, d, h, mi, sec) / 1000);
+    sawTimestamps = true;
+    firstTs ??= text;
+    lastTs = text;
+  };
+  const ram = (i: number, used: number, total: number, lfb: boolean, count: number, size: number, unit: string | undefined) => {
+    c.ramUsed.set(i, used);
+    c.ramTotal.set(i, total);
+    if (lfb) {
+      c.lfbCount.set(i, count);
+      c.lfbKB.set(i, size * (unit === 'M' ? 1024 : 1));
+    }
+  };
+  const cpu = (i: number, list: string, shared: number) => {
+    // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq).
+    let k = 0;
+    let pos = 0;
+    while (pos <= list.length) {
+      let end = list.indexOf(',', pos);
+      if (end < 0) end = list.length;
+      const pc = list.indexOf('%', pos);
+      if (pc >= 0 && pc < end) {
+        while (cpuLoad.length <= k) {
+          cpuLoad.push(new ColumnBuilder());
+          cpuFreq.push(new ColumnBuilder());
+        }
+        cpuLoad[k]!.set(i, readNumber(list, pos, pc));
+        const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(list, pc + 2, end) : shared;
+        if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
+      }
+      k++;
+      pos = end + 1;
+    }
+    if (k > cores) cores = k;
+  };
+  const tempsRun = (i: number, img: string) => {
+    // `name@valueC` items, optionally `/valueC` again (JP7): the first value is the reading.
+    let pos = 0;
+    while (pos < img.length) {
+      let end = img.indexOf(' ', pos);
+      if (end < 0) end = img.length;
+      const at = img.lastIndexOf('@', end);
+      if (at > pos) {
+        const name = img.slice(pos, at);
+        const v = readNumber(img, at + 1, end);
+        if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
+        temps.set(name, i, v === OFFLINE_C ? NaN : v);
+      }
+      pos = end + 1;
+    }
+  };
+  const railsRun = (i: number, img: string) => {
+    // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
+    let pos = 0;
+    while (pos < img.length) {
+      const sp = img.indexOf(' ', pos);
+      if (sp < 0) break;
+      let end = img.indexOf(' ', sp + 1);
+      if (end < 0) end = img.length;
+      const raw = img.slice(pos, sp);
+      const slash = img.indexOf('/', sp + 1);
+      let name = raw;
+      // Two rails with one name (seen: `NC`): number the second so neither is lost.
+      for (let k = 2; railsThisSample.has(name); k++) name = `${raw}#${k}`;
+      railsThisSample.add(name);
+      railCur.set(name, i, readNumber(img, sp + 1, slash));
+      railAvg.set(name, i, readNumber(img, slash + 1, end));
+      pos = end;
+      while (pos < img.length && (img.charCodeAt(pos) === 32 || img.charCodeAt(pos) === 9)) pos++;
+    }
+  };
+  const enginesRun = (i: number, img: string) => {
+    // `NAME off|MHz` pairs separated by blanks.
+    const words = img.trim().split(/[ \t]+/);
+    for (let k = 0; k + 1 < words.length; k += 2) {
+      const val = words[k + 1]!;
+      engineFreq.set(engineName(words[k]!), i, val === 'off' ? NaN : Number(val));
+    }
+  };
+
+  /** Stores a line the fast path recognised (fields found by scanRegular into `fields`). */
+  const fields = new Int32Array(MAX_FIELDS * STRIDE);
+  const fast: FastPath = {
+    accept: (line) => (count = scanRegular(line, fields)) > 0,
+    apply: (line, lineNo) => {
+      startSample(lineNo); // every regular line starts with RAM (after its timestamp)
+      const i = n - 1;
+      const num = (a: number, b: number) => readNumber(line, a, b);
+      for (let k = 0; k < count; k++) {
+        const o = k * STRIDE;
+        const a = fields[o + 1]!;
+        const b = fields[o + 2]!;
+        switch (fields[o]) {
+          case K_TS:
+            timestamp(i, num(6, 10), num(0, 2), num(3, 5), num(11, 13), num(14, 16), num(17, 19), line.slice(0, 19));
+            break;
+          case K_RAM: {
+            const lc = fields[o + 4]!;
+            const lfb = lc >= 0;
+            const lse = fields[o + 7]!;
+            ram(i, num(a, b), num(b + 1, fields[o + 3]!), lfb, lfb ? num(lc, fields[o + 5]!) : NaN, lfb ? num(fields[o + 6]!, lse) : NaN, lfb ? line[lse] : undefined);
+            break;
+          }
+          case K_SWAP:
+            c.swapUsed.set(i, num(a, b));
+            c.swapTotal.set(i, num(fields[o + 3]!, fields[o + 4]!));
+            if (fields[o + 5]! >= 0) c.swapCached.set(i, num(fields[o + 5]!, fields[o + 6]!));
+            break;
+          case K_IRAM:
+            c.iramUsed.set(i, num(a, b));
+            c.iramTotal.set(i, num(fields[o + 3]!, fields[o + 4]!));
+            break;
+          case K_MTS:
+            engineLoad.set('MTS_FG', i, num(a, b));
+            engineLoad.set('MTS_BG', i, num(fields[o + 3]!, fields[o + 4]!));
+            break;
+          case K_CPU:
+            cpu(i, line.slice(a, b), fields[o + 3]! >= 0 ? num(fields[o + 3]!, fields[o + 4]!) : NaN);
+            break;
+          case K_LOAD:
+            setLoadFreq(line.slice(a, b), num(fields[o + 3]!, fields[o + 4]!), fields[o + 5]! >= 0 ? freqOf(line.slice(fields[o + 5]!, fields[o + 6]!)) : NaN, i);
+            break;
+          case K_FREQ:
+            setLoadFreq(line.slice(a, b), NaN, freqOf(line.slice(fields[o + 3]!, fields[o + 4]!)), i);
+            break;
+          case K_TEMPS:
+            tempsRun(i, line.slice(a, b));
+            break;
+          case K_RAILS:
+            railsRun(i, line.slice(a, b));
+            break;
+          case K_ENGINES:
+            enginesRun(i, line.slice(a, b));
+            break;
+        }
+      }
+    },
+  };
+  let count = 0;
+
   const lines = tokenLineStream(
     src,
     sink,
     lineParser,
     tegrastatsChunkLexer,
     'tegrastats.unexpected-line',
-    (tokens, line, lineNo) => {
+    (tokens, line, lineNo, base) => {
       if (!tokens || BLANK.test(line)) return;
       // `date` output between samples anchors the clock (checked first: `UTC 2021` would
       // otherwise read as an engine field).
@@ -119,7 +274,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
         firstTs ??= line.trim();
         return;
       }
-      const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line');
+      const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line', base);
       if (!fields || fields.length === 0) return;
       const first = fields[0]!;
       // A sample starts at its timestamp or its RAM field; a RAM field after a prefix of
@@ -132,26 +287,14 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
         sink.add('info', 'tegrastats.not-a-sample', `not a tegrastats line, skipped: "${line.slice(0, 60)}"`, lineNo);
         return;
       }
-      if (startsSample || n === 0) {
-        n++;
-        lineCol.push(lineNo);
-        railsThisSample = new Set();
-        for (const set of [temps, railCur, railAvg, engineFreq, engineLoad]) set.restart();
-      }
+      if (startsSample || n === 0) startSample(lineNo);
       const i = n - 1;
       for (const f of fields) {
         const p = payload(f);
         switch (f.tokenType.name) {
-          case 'Timestamp': {
-            const [, mo, d, y, h, mi, s] = p;
-            const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) / 1000;
-            epoch.set(i, t);
-            sawTimestamps = true;
-            const text = f.image;
-            firstTs ??= text;
-            lastTs = text;
+          case 'Timestamp':
+            timestamp(i, Number(p[3]), Number(p[1]), Number(p[2]), Number(p[4]), Number(p[5]), Number(p[6]), f.image);
             break;
-          }
           case 'WallStamp': {
             const t = wallSeconds(f.image);
             if (t !== undefined) {
@@ -163,12 +306,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             break;
           }
           case 'Ram':
-            c.ramUsed.set(i, Number(p[1]));
-            c.ramTotal.set(i, Number(p[2]));
-            if (p[3] !== undefined) {
-              c.lfbCount.set(i, Number(p[3]));
-              c.lfbKB.set(i, Number(p[4]) * (p[5] === 'M' ? 1024 : 1));
-            }
+            ram(i, Number(p[1]), Number(p[2]), p[3] !== undefined, Number(p[3]), Number(p[4]), p[5]);
             break;
           case 'Swap':
             c.swapUsed.set(i, Number(p[1]));
@@ -179,90 +317,28 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             c.iramUsed.set(i, Number(p[1]));
             c.iramTotal.set(i, Number(p[2]));
             break;
-          case 'Cpu': {
-            const shared = p[2] !== undefined ? Number(p[2]) : NaN;
-            const list = p[1]!;
-            // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq).
-            let k = 0;
-            let pos = 0;
-            while (pos <= list.length) {
-              let end = list.indexOf(',', pos);
-              if (end < 0) end = list.length;
-              const pc = list.indexOf('%', pos);
-              if (pc >= 0 && pc < end) {
-                while (cpuLoad.length <= k) {
-                  cpuLoad.push(new ColumnBuilder());
-                  cpuFreq.push(new ColumnBuilder());
-                }
-                cpuLoad[k]!.set(i, readNumber(list, pos, pc));
-                const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(list, pc + 2, end) : shared;
-                if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
-              }
-              k++;
-              pos = end + 1;
-            }
-            if (k > cores) cores = k;
+          case 'Cpu':
+            cpu(i, p[1]!, p[2] !== undefined ? Number(p[2]) : NaN);
             break;
-          }
           case 'Mts':
             engineLoad.set('MTS_FG', i, Number(p[1]));
             engineLoad.set('MTS_BG', i, Number(p[2]));
             break;
-          case 'Temps': {
-            // `name@valueC` items, optionally `/valueC` again (JP7): the first value is the reading.
-            const img = f.image;
-            let pos = 0;
-            while (pos < img.length) {
-              let end = img.indexOf(' ', pos);
-              if (end < 0) end = img.length;
-              const at = img.lastIndexOf('@', end);
-              if (at > pos) {
-                const name = img.slice(pos, at);
-                const v = readNumber(img, at + 1, end);
-                if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
-                temps.set(name, i, v === OFFLINE_C ? NaN : v);
-              }
-              pos = end + 1;
-            }
+          case 'Temps':
+            tempsRun(i, f.image);
             break;
-          }
-          case 'Rails': {
-            // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
-            const img = f.image;
-            let pos = 0;
-            while (pos < img.length) {
-              const sp = img.indexOf(' ', pos);
-              if (sp < 0) break;
-              let end = img.indexOf(' ', sp + 1);
-              if (end < 0) end = img.length;
-              const raw = img.slice(pos, sp);
-              const slash = img.indexOf('/', sp + 1);
-              let name = raw;
-              // Two rails with one name (seen: `NC`): number the second so neither is lost.
-              for (let k = 2; railsThisSample.has(name); k++) name = `${raw}#${k}`;
-              railsThisSample.add(name);
-              railCur.set(name, i, readNumber(img, sp + 1, slash));
-              railAvg.set(name, i, readNumber(img, slash + 1, end));
-              pos = end;
-              while (pos < img.length && (img.charCodeAt(pos) === 32 || img.charCodeAt(pos) === 9)) pos++;
-            }
+          case 'Rails':
+            railsRun(i, f.image);
             break;
-          }
           case 'LoadField':
             setLoadFreq(p[1]!, Number(p[2]), freqOf(p[3]), i);
             break;
           case 'FreqOnly':
             setLoadFreq(p[1]!, NaN, freqOf(p[2]), i);
             break;
-          case 'Engines': {
-            // `NAME off|MHz` pairs separated by blanks.
-            const words = f.image.trim().split(/[ \t]+/);
-            for (let k = 0; k + 1 < words.length; k += 2) {
-              const val = words[k + 1]!;
-              engineFreq.set(engineName(words[k]!), i, val === 'off' ? NaN : Number(val));
-            }
+          case 'Engines':
+            enginesRun(i, f.image);
             break;
-          }
           default: {
             const key = /^[A-Za-z_][\w]*/.exec(f.image)?.[0] ?? f.image.slice(0, 20);
             const u = (unknown[key] ??= { count: 0, example: f.image.slice(0, 80), line: lineNo });
@@ -272,6 +348,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       }
     },
     lineLimits(options),
+    internal?.grammarOnly ? undefined : fast,
   );
   return {
     write: (text) => lines.write(text),
