@@ -37,18 +37,28 @@ function payload(t: IToken): string[] {
   return t.payload as string[];
 }
 
-/** `1300`, `[305,0]` -> highest frequency. */
-function freqOf(s: string | undefined): number {
-  if (s === undefined) return NaN;
-  if (s.startsWith('[')) {
-    let max = NaN;
-    for (const part of s.slice(1, -1).split(',')) {
-      const v = Number(part);
-      if (Number.isFinite(v) && !(v <= max)) max = v;
-    }
-    return max;
+/** `1300`, `[305,0]` at `s[from..to)` -> highest frequency (an empty item of a list reads 0). */
+function freqAt(s: string, from: number, to: number): number {
+  if (s.charCodeAt(from) !== 91 /* [ */) return readNumber(s, from, to);
+  const close = to - 1;
+  let max = NaN;
+  for (let pos = from + 1; ; ) {
+    let comma = s.indexOf(',', pos);
+    if (comma < 0 || comma > close) comma = close;
+    const v = comma === pos ? 0 : readNumber(s, pos, comma);
+    if (Number.isFinite(v) && !(v <= max)) max = v;
+    if (comma === close) return max;
+    pos = comma + 1;
   }
-  return Number(s);
+}
+
+function freqOf(s: string | undefined): number {
+  return s === undefined ? NaN : freqAt(s, 0, s.length);
+}
+
+/** `NAME_FREQ` or `NAME_LOAD` at `s[from..to)`: the name carries a suffix engineName strips. */
+function hasEngineSuffix(s: string, from: number, to: number): boolean {
+  return to - from > 5 && (s.startsWith('_FREQ', to - 5) || s.startsWith('_LOAD', to - 5));
 }
 
 const engineNames = new Map<string, string>();
@@ -133,21 +143,21 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       c.lfbKB.set(i, size * (unit === 'M' ? 1024 : 1));
     }
   };
-  const cpu = (i: number, list: string, shared: number) => {
-    // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq).
+  const cpu = (i: number, s: string, from: number, to: number, shared: number) => {
+    // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq) at s[from..to).
     let k = 0;
-    let pos = 0;
-    while (pos <= list.length) {
-      let end = list.indexOf(',', pos);
-      if (end < 0) end = list.length;
-      const pc = list.indexOf('%', pos);
+    let pos = from;
+    while (pos <= to) {
+      let end = s.indexOf(',', pos);
+      if (end < 0 || end > to) end = to;
+      const pc = s.indexOf('%', pos);
       if (pc >= 0 && pc < end) {
         while (cpuLoad.length <= k) {
           cpuLoad.push(new ColumnBuilder());
           cpuFreq.push(new ColumnBuilder());
         }
-        cpuLoad[k]!.set(i, readNumber(list, pos, pc));
-        const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(list, pc + 2, end) : shared;
+        cpuLoad[k]!.set(i, readNumber(s, pos, pc));
+        const freq = pc + 1 < to && s.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(s, pc + 2, end) : shared;
         if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
       }
       k++;
@@ -155,49 +165,78 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     }
     if (k > cores) cores = k;
   };
-  const tempsRun = (i: number, img: string) => {
+  const tempsRun = (i: number, s: string, from: number, to: number) => {
     // `name@valueC` items, optionally `/valueC` again (JP7): the first value is the reading.
-    let pos = 0;
-    while (pos < img.length) {
-      let end = img.indexOf(' ', pos);
-      if (end < 0) end = img.length;
-      const at = img.lastIndexOf('@', end);
+    let pos = from;
+    while (pos < to) {
+      let end = s.indexOf(' ', pos);
+      if (end < 0 || end > to) end = to;
+      const at = s.lastIndexOf('@', end - 1);
       if (at > pos) {
-        const name = img.slice(pos, at);
-        const v = readNumber(img, at + 1, end);
-        if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
-        temps.set(name, i, v === OFFLINE_C ? NaN : v);
+        const v = readNumber(s, at + 1, end);
+        const col = temps.at(s, pos, at);
+        if (v === OFFLINE_C) offline[col.name] = (offline[col.name] ?? 0) + 1;
+        col.col.set(i, v === OFFLINE_C ? NaN : v);
       }
       pos = end + 1;
     }
   };
-  const railsRun = (i: number, img: string) => {
+  const railsRun = (i: number, s: string, from: number, to: number) => {
     // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
-    let pos = 0;
-    while (pos < img.length) {
-      const sp = img.indexOf(' ', pos);
-      if (sp < 0) break;
-      let end = img.indexOf(' ', sp + 1);
-      if (end < 0) end = img.length;
-      const raw = img.slice(pos, sp);
-      const slash = img.indexOf('/', sp + 1);
-      let name = raw;
-      // Two rails with one name (seen: `NC`): number the second so neither is lost.
-      for (let k = 2; railsThisSample.has(name); k++) name = `${raw}#${k}`;
-      railsThisSample.add(name);
-      railCur.set(name, i, readNumber(img, sp + 1, slash));
-      railAvg.set(name, i, readNumber(img, slash + 1, end));
+    let pos = from;
+    while (pos < to) {
+      const sp = s.indexOf(' ', pos);
+      if (sp < 0 || sp >= to) break;
+      let end = s.indexOf(' ', sp + 1);
+      if (end < 0 || end > to) end = to;
+      const slash = s.indexOf('/', sp + 1);
+      const cur = readNumber(s, sp + 1, slash);
+      const avg = readNumber(s, slash + 1, end);
+      const col = railCur.at(s, pos, sp);
+      if (!railsThisSample.has(col.name)) {
+        railsThisSample.add(col.name);
+        col.col.set(i, cur);
+        railAvg.setAt(s, pos, sp, i, avg);
+      } else {
+        // Two rails with one name (seen: `NC`): number the second so neither is lost.
+        let name = col.name;
+        for (let k = 2; railsThisSample.has(name); k++) name = `${col.name}#${k}`;
+        railsThisSample.add(name);
+        railCur.set(name, i, cur);
+        railAvg.set(name, i, avg);
+      }
       pos = end;
-      while (pos < img.length && (img.charCodeAt(pos) === 32 || img.charCodeAt(pos) === 9)) pos++;
+      while (pos < to && (s.charCodeAt(pos) === 32 || s.charCodeAt(pos) === 9)) pos++;
     }
   };
-  const enginesRun = (i: number, img: string) => {
+  const isBlankAt = (s: string, k: number) => s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9;
+  const enginesRun = (i: number, s: string, from: number, to: number) => {
     // `NAME off|MHz` pairs separated by blanks.
-    const words = img.trim().split(/[ \t]+/);
-    for (let k = 0; k + 1 < words.length; k += 2) {
-      const val = words[k + 1]!;
-      engineFreq.set(engineName(words[k]!), i, val === 'off' ? NaN : Number(val));
+    let pos = from;
+    for (;;) {
+      while (pos < to && isBlankAt(s, pos)) pos++;
+      const name = pos;
+      while (pos < to && !isBlankAt(s, pos)) pos++;
+      const nameEnd = pos;
+      while (pos < to && isBlankAt(s, pos)) pos++;
+      if (pos >= to) return;
+      const val = pos;
+      while (pos < to && !isBlankAt(s, pos)) pos++;
+      const v = pos - val === 3 && s.startsWith('off', val) ? NaN : readNumber(s, val, pos);
+      if (hasEngineSuffix(s, name, nameEnd)) engineFreq.set(engineName(s.slice(name, nameEnd)), i, v);
+      else engineFreq.setAt(s, name, nameEnd, i, v);
     }
+  };
+  /** `EMC_FREQ 2%@408`, `GR3D_FREQ @0`, `NVENC_LOAD 7%` read from a line without substrings. */
+  const loadFreqAt = (s: string, from: number, to: number, load: number, freq: number, i: number) => {
+    const len = to - from;
+    if ((len === 8 && s.startsWith('EMC_FREQ', from)) || (len === 3 && s.startsWith('EMC', from))) {
+      c.emcLoad.set(i, load);
+      c.emcFreq.set(i, freq);
+    } else if ((len === 9 && s.startsWith('GR3D_FREQ', from)) || (len === 4 && s.startsWith('GR3D', from))) {
+      c.gr3dLoad.set(i, load);
+      c.gr3dFreq.set(i, freq);
+    } else setLoadFreq(s.slice(from, to), load, freq, i);
   };
 
   /** Stores a line the fast path recognised (fields found by scanRegular into `fields`). */
@@ -237,22 +276,22 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             engineLoad.set('MTS_BG', i, num(fields[o + 3]!, fields[o + 4]!));
             break;
           case K_CPU:
-            cpu(i, line.slice(a, b), fields[o + 3]! >= 0 ? num(fields[o + 3]!, fields[o + 4]!) : NaN);
+            cpu(i, line, a, b, fields[o + 3]! >= 0 ? num(fields[o + 3]!, fields[o + 4]!) : NaN);
             break;
           case K_LOAD:
-            setLoadFreq(line.slice(a, b), num(fields[o + 3]!, fields[o + 4]!), fields[o + 5]! >= 0 ? freqOf(line.slice(fields[o + 5]!, fields[o + 6]!)) : NaN, i);
+            loadFreqAt(line, a, b, num(fields[o + 3]!, fields[o + 4]!), fields[o + 5]! >= 0 ? freqAt(line, fields[o + 5]!, fields[o + 6]!) : NaN, i);
             break;
           case K_FREQ:
-            setLoadFreq(line.slice(a, b), NaN, freqOf(line.slice(fields[o + 3]!, fields[o + 4]!)), i);
+            loadFreqAt(line, a, b, NaN, freqAt(line, fields[o + 3]!, fields[o + 4]!), i);
             break;
           case K_TEMPS:
-            tempsRun(i, line.slice(a, b));
+            tempsRun(i, line, a, b);
             break;
           case K_RAILS:
-            railsRun(i, line.slice(a, b));
+            railsRun(i, line, a, b);
             break;
           case K_ENGINES:
-            enginesRun(i, line.slice(a, b));
+            enginesRun(i, line, a, b);
             break;
         }
       }
@@ -318,17 +357,17 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             c.iramTotal.set(i, Number(p[2]));
             break;
           case 'Cpu':
-            cpu(i, p[1]!, p[2] !== undefined ? Number(p[2]) : NaN);
+            cpu(i, p[1]!, 0, p[1]!.length, p[2] !== undefined ? Number(p[2]) : NaN);
             break;
           case 'Mts':
             engineLoad.set('MTS_FG', i, Number(p[1]));
             engineLoad.set('MTS_BG', i, Number(p[2]));
             break;
           case 'Temps':
-            tempsRun(i, f.image);
+            tempsRun(i, f.image, 0, f.image.length);
             break;
           case 'Rails':
-            railsRun(i, f.image);
+            railsRun(i, f.image, 0, f.image.length);
             break;
           case 'LoadField':
             setLoadFreq(p[1]!, Number(p[2]), freqOf(p[3]), i);
@@ -337,7 +376,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             setLoadFreq(p[1]!, NaN, freqOf(p[2]), i);
             break;
           case 'Engines':
-            enginesRun(i, f.image);
+            enginesRun(i, f.image, 0, f.image.length);
             break;
           default: {
             const key = /^[A-Za-z_][\w]*/.exec(f.image)?.[0] ?? f.image.slice(0, 20);

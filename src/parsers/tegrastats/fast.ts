@@ -97,35 +97,51 @@ function frequency(s: string, i: number): number {
  *   FREQ:    name, nameEnd, freq, freqEnd
  *   TEMPS / RAILS / ENGINES: start, end of a run of items one blank apart
  */
-export function scanRegular(s: string, out: Int32Array): number {
-  const n = s.length;
-  let f = 0;
-  let p = 0;
-  let lastKind = 0;
-  let lastEnd = -1;
-  const rec = (kind: number, a: number, b: number, c: number, d: number, e: number, g: number, h: number): boolean => {
-    if (f >= MAX_FIELDS) return false;
-    const o = f * STRIDE;
-    out[o] = kind;
-    out[o + 1] = a;
-    out[o + 2] = b;
-    out[o + 3] = c;
-    out[o + 4] = d;
-    out[o + 5] = e;
-    out[o + 6] = g;
-    out[o + 7] = h;
-    f++;
-    return true;
-  };
-  /** A run item: extends the previous field when it is the same run one blank before. */
-  const item = (kind: number, a: number, b: number): boolean => {
-    if (lastKind === kind && lastEnd === a - 1) {
-      out[(f - 1) * STRIDE + 2] = b;
-      return true;
-    }
-    return rec(kind, a, b, 0, 0, 0, 0, 0);
-  };
+// The scan's state, module-level so the helpers below are plain functions (no closures per line).
+let out: Int32Array = new Int32Array(0);
+let f = 0;
+let lastKind = 0;
+let lastEnd = -1;
 
+function rec(kind: number, a: number, b: number, c: number, d: number, e: number, g: number, h: number): boolean {
+  if (f >= MAX_FIELDS) return false;
+  const o = f * STRIDE;
+  out[o] = kind;
+  out[o + 1] = a;
+  out[o + 2] = b;
+  out[o + 3] = c;
+  out[o + 4] = d;
+  out[o + 5] = e;
+  out[o + 6] = g;
+  out[o + 7] = h;
+  f++;
+  return true;
+}
+
+/** A run item: extends the previous field when it is the same run one blank before. */
+function item(kind: number, a: number, b: number): boolean {
+  if (lastKind === kind && lastEnd === a - 1) {
+    out[(f - 1) * STRIDE + 2] = b;
+    return true;
+  }
+  return rec(kind, a, b, 0, 0, 0, 0, 0);
+}
+
+/** RAM, SWAP, IRAM, MTS: names of field kinds of their own, never a generic NAME value. */
+function ownKindName(s: string, p: number, w: number): boolean {
+  const len = w - p;
+  if (len === 3) return s.startsWith('RAM', p) || s.startsWith('MTS', p);
+  if (len === 4) return s.startsWith('SWAP', p) || s.startsWith('IRAM', p);
+  return false;
+}
+
+export function scanRegular(s: string, into: Int32Array): number {
+  const n = s.length;
+  out = into;
+  f = 0;
+  lastKind = 0;
+  lastEnd = -1;
+  let p = 0;
   // `MM-DD-YYYY HH:MM:SS` (JetPack 5+), then the sample must start with RAM.
   if (n > 0 && isDigit(s.charCodeAt(0))) {
     if (!isTimestamp(s)) return -1;
@@ -232,9 +248,13 @@ export function scanRegular(s: string, out: Int32Array): number {
       if (!rec(kind, list, close, sh, she, 0, 0, 0)) return -1;
     } else if (isLetter(c0)) {
       let w = p + 1;
-      while (w < n && s.charCodeAt(w) !== SP) w++;
-      const at = s.indexOf('@', p);
-      if (at > p && at < w) {
+      let at = -1;
+      for (; w < n; w++) {
+        const c = s.charCodeAt(w);
+        if (c === SP) break;
+        if (c === 64 && at < 0) at = w;
+      }
+      if (at > p) {
         // `name@62.5C` or `name@62.5C/62.5C`
         for (let k = p; k < at; k++) if (!isNameChar(s.charCodeAt(k))) return -1;
         let e = celsius(s, at + 1);
@@ -257,8 +277,7 @@ export function scanRegular(s: string, out: Int32Array): number {
           const c = s.charCodeAt(k);
           if (!isUpper(c) && !isDigit(c) && c !== 95) return -1;
         }
-        const name = s.slice(p, w);
-        if (name === 'RAM' || name === 'SWAP' || name === 'IRAM' || name === 'MTS') return -1;
+        if (ownKindName(s, p, w)) return -1;
         const v = w + 1;
         if (w >= n || v >= n) return -1;
         const c1 = s.charCodeAt(v);
