@@ -54,6 +54,8 @@ interface Named {
 
 /** Named columns created on first use (temperatures, rails, engines). */
 export class ColumnSet {
+  /** The columns by name, in the order first seen. */
+  readonly columns = new Map<string, ColumnBuilder>();
   private readonly byName = new Map<string, Named>();
   // Log lines repeat the same names in the same order: the name expected next is checked
   // with one string compare (or, from a line, without making the name's substring first).
@@ -82,6 +84,7 @@ export class ColumnSet {
     if (!e) {
       e = { name, col: new ColumnBuilder(), next: null };
       this.byName.set(name, e);
+      this.columns.set(name, e.col);
     }
     return e;
   }
@@ -100,7 +103,7 @@ export class ColumnSet {
 
   finish(n: number): Record<string, Float64Array> {
     const out: Record<string, Float64Array> = {};
-    for (const [k, e] of this.byName) out[k] = e.col.finish(n);
+    for (const [k, c] of this.columns) out[k] = c.finish(n);
     return out;
   }
 }
