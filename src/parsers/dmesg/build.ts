@@ -79,7 +79,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     accept: (line) => (restAt = monoPrefix(line)) >= 0,
     apply: (line, lineNo) => {
       const time = { tokenType: MonoTs, image: line.slice(0, restAt) } as IToken;
-      record(restAt < line.length ? { time, message: { tokenType: Message, image: line.slice(restAt) } as IToken } : { time }, lineNo);
+      record(restAt < line.length ? { time, message: { tokenType: Message, image: line.slice(restAt) } as IToken } : { time }, line, lineNo);
     },
   };
 
@@ -92,13 +92,14 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     (tokens, line, lineNo, base) => {
       if (!tokens || BLANK.test(line)) return;
       const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line', base);
-      if (p) record(p, lineNo);
+      if (p) record(p, line, lineNo);
     },
     lineLimits(options),
     internal?.grammarOnly ? undefined : fast,
   );
 
-  function record(p: DmesgLineParts, lineNo: number): void {
+  /** One line's parts (from the grammar or the fast path) into a record; `line` is the raw line. */
+  function record(p: DmesgLineParts, line: string, lineNo: number): void {
     if (p.time?.tokenType.name === 'BootloaderTs') {
       skipped++;
       return;

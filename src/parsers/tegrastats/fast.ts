@@ -155,7 +155,8 @@ export function scanRegular(s: string, into: Int32Array): number {
     const c0 = s.charCodeAt(p);
     let end: number;
     let kind: number;
-    if (s.startsWith('RAM ', p)) {
+    // The first character picks the candidates (startsWith calls are the cost of this loop).
+    if (c0 === 82 /* R */ && s.startsWith('RAM ', p)) {
       const u = p + 4;
       const ue = digits(s, u);
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
@@ -182,7 +183,7 @@ export function scanRegular(s: string, into: Int32Array): number {
       if (!atEnd(s, end)) return -1;
       kind = K_RAM;
       if (!rec(kind, u, ue, te, lc, lce, ls, lse)) return -1;
-    } else if (s.startsWith('SWAP ', p)) {
+    } else if (c0 === 83 /* S */ && s.startsWith('SWAP ', p)) {
       const u = p + 5;
       const ue = digits(s, u);
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
@@ -201,7 +202,7 @@ export function scanRegular(s: string, into: Int32Array): number {
       if (!atEnd(s, end)) return -1;
       kind = K_SWAP;
       if (!rec(kind, u, ue, ue + 1, te, cs, ce, 0)) return -1;
-    } else if (s.startsWith('IRAM ', p)) {
+    } else if (c0 === 73 /* I */ && s.startsWith('IRAM ', p)) {
       // `IRAM 0/252kB(lfb 252kB)` (Nano, TX1): only used and total are kept.
       const u = p + 5;
       const ue = digits(s, u);
@@ -218,7 +219,7 @@ export function scanRegular(s: string, into: Int32Array): number {
       if (!atEnd(s, end)) return -1;
       kind = K_IRAM;
       if (!rec(kind, u, ue, ue + 1, te, 0, 0, 0)) return -1;
-    } else if (s.startsWith('MTS fg ', p)) {
+    } else if (c0 === 77 /* M */ && s.startsWith('MTS fg ', p)) {
       // `MTS fg 0% bg 1%` (TX2, Xavier)
       const fg = p + 7;
       const fge = digits(s, fg);
@@ -230,7 +231,7 @@ export function scanRegular(s: string, into: Int32Array): number {
       if (!atEnd(s, end)) return -1;
       kind = K_MTS;
       if (!rec(kind, fg, fge, bg, bge, 0, 0, 0)) return -1;
-    } else if (s.startsWith('CPU [', p)) {
+    } else if (c0 === 67 /* C */ && s.startsWith('CPU [', p)) {
       const list = p + 5;
       const close = s.indexOf(']', list);
       if (close < 0) return -1;
