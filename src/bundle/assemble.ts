@@ -32,6 +32,7 @@ export const NUL_MEANS: Partial<Record<InputKind, string>> = {
   'dt-model': '\n',
   'dt-compatible': '\n',
   'dt-dtsfilename': '\n',
+  'dt-serial-number': '\n',
   // A bug report cat's device-tree files: spaces keep its line numbers true.
   'nvidia-bug-report': ' ',
 };
