@@ -229,26 +229,52 @@ function overlap(logs: ParsedKernelLog[], big: Segment, small: Segment, sameGues
   const mono = share(br, big.keep, (r) => r.monotonic) >= 0.8 && share(sr, small.keep, (r) => r.monotonic) >= 0.8;
   const wall = !mono && share(br, big.keep, (r) => r.wallClock) >= 0.8 && share(sr, small.keep, (r) => r.wallClock) >= 0.8;
   if (!mono && !wall && !sameGuess) return null;
-  const key = (r: DmesgRecord) =>
-    mono ? (r.monotonic !== undefined ? `${r.monotonic.toFixed(6)} ${r.message}` : null) : wall ? (r.wallClock !== undefined ? `${r.wallClock} ${r.message}` : null) : r.message.trim();
+  // The first second of a boot prints the same lines at the same stamps on every boot of a
+  // device: those lines tell no boot from another and are left out of the comparison.
+  const key = (r: DmesgRecord, all = false) =>
+    mono
+      ? r.monotonic !== undefined && (all || r.monotonic >= 1)
+        ? `${r.monotonic.toFixed(6)} ${r.message}`
+        : null
+      : wall
+        ? r.wallClock !== undefined ? `${r.wallClock} ${r.message}` : null
+        : r.message.trim();
   const have = new Map<string, number>();
   for (const i of big.keep) {
     const k = key(br[i]!);
     if (k !== null) have.set(k, (have.get(k) ?? 0) + 1);
   }
   const matched = new Set<number>();
+  let comparable = 0;
   for (const i of small.keep) {
     const k = key(sr[i]!);
+    if (k !== null) comparable++;
     const n = k === null ? 0 : (have.get(k) ?? 0);
     if (n > 0) {
       matched.add(i);
       have.set(k!, n - 1);
     }
   }
-  const ratio = matched.size / small.keep.length;
+  if (comparable === 0) return null;
+  const ratio = matched.size / comparable;
   const need = mono || wall ? MATCH_WITH_CLOCK : MATCH_TEXT_ONLY;
-  if (ratio < need || matched.size < Math.min(3, small.keep.length)) return null;
-  return { ratio, matched };
+  if (ratio < need || matched.size < Math.min(3, comparable)) return null;
+  // The same boot: every line the other file also holds is covered, early ones included.
+  const all = new Map<string, number>();
+  for (const i of big.keep) {
+    const k = key(br[i]!, true);
+    if (k !== null) all.set(k, (all.get(k) ?? 0) + 1);
+  }
+  const covered = new Set<number>();
+  for (const i of small.keep) {
+    const k = key(sr[i]!, true);
+    const n = k === null ? 0 : (all.get(k) ?? 0);
+    if (n > 0) {
+      covered.add(i);
+      all.set(k!, n - 1);
+    }
+  }
+  return { ratio, matched: covered };
 }
 
 const ROLE_WORDS: Record<KernelLogRole, string> = {
