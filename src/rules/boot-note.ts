@@ -16,12 +16,15 @@ export function bootOfEvidence(s: Snapshot, e: Evidence): DmesgBoot | undefined 
   return found;
 }
 
-/** Words naming a boot and where it was read, e.g. "previous boot (pstore record sys/fs/pstore/console-ramoops-0)". */
+/** A file's name without its folders (the evidence lines carry the full path). */
+export const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+
+/** Words naming a boot and where it was read, e.g. "previous boot (pstore console-ramoops-0)". */
 export function describeBoot(b: DmesgBoot): string {
   const ago = b.bootsAgo ?? 0;
   const when = ago === 0 ? 'current boot' : ago === 1 ? 'previous boot' : `boot ${ago} boots before the current one`;
-  const from = b.role === 'pstore' ? 'pstore record' : b.role === 'serial-console' ? 'serial console' : 'from';
-  return `${when} (${from} ${b.file})`;
+  const from = b.role === 'pstore' ? 'pstore' : b.role === 'serial-console' ? 'serial console' : 'from';
+  return `${when} (${from} ${baseName(b.file ?? '')})`;
 }
 
 /** A lead-in for the verdict when all kernel-log evidence is from earlier boots; null otherwise. */
@@ -37,6 +40,6 @@ export function bootNote(s: Snapshot, evidence: Evidence[]): string | null {
   }
   if (boots.size === 0) return null;
   const list = [...boots.values()];
-  const text = list.length === 1 ? describeBoot(list[0]!) : `earlier boots (${[...new Set(list.map((b) => b.file))].join(', ')})`;
+  const text = list.length === 1 ? describeBoot(list[0]!) : `earlier boots (${[...new Set(list.map((b) => baseName(b.file ?? '')))].join(', ')})`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

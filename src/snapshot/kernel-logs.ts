@@ -177,8 +177,9 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
       memoryReports.push(moved);
     }
     for (const u of d.userspace ?? []) {
-      const boot = bootOf[src]![u.boot] ?? -1;
-      if (boot < 0) continue;
+      // A syslog with no kernel line has no boot of its own: its lines go with the newest boot read.
+      let boot = bootOf[src]![u.boot] ?? -1;
+      if (boot < 0) boot = sourceBoots[src]!.at(-1) ?? Math.max(0, boots.length - 1);
       u.boot = boot;
       userspace.push(u);
     }

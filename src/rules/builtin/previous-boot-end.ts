@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { describeBoot } from '../boot-note.js';
+import { baseName, describeBoot } from '../boot-note.js';
 import { dmesgEvidence } from '../evidence.js';
 import type { SignatureHit } from '../signatures/match.js';
 import type { Dmesg, DmesgBoot, DmesgRecord, Snapshot } from '../../snapshot/types.js';
@@ -156,7 +156,7 @@ export const previousBootEnd = defineRule({
         return;
       }
       if (reset && (reset.kind === 'watchdog' || reset.kind === 'thermal')) {
-        reportReset(reset, resetEv, e, bootWords, `, with no crash line in the log of that boot (${e.boot.file ?? d.file})`);
+        reportReset(reset, resetEv, e, bootWords, `, with no crash line in the log of that boot (${baseName(e.boot.file ?? d.file)})`);
         return;
       }
       // Orderly and unexplained ends are worth a line only when the earlier boot came from its own file.
