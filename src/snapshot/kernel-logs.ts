@@ -102,8 +102,14 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   }
 
   // Time order: earlier boots first; a boot's extra lines right after the file that held it.
-  const primaryOrder = (s: Segment) => (s.sameAs ? s.sameAs.order : s.order);
-  kept.sort((a, b) => b.ago - a.ago || primaryOrder(a) - primaryOrder(b) || (a.sameAs ? 1 : 0) - (b.sameAs ? 1 : 0) || a.order - b.order);
+  // Boots placed alike (two files that both claim the current boot) keep the best-ranked file's
+  // boot last, so the current boot is the one read from the preferred file.
+  const primary = (s: Segment) => s.sameAs ?? s;
+  kept.sort(
+    (a, b) =>
+      b.ago - a.ago ||
+      (primary(a) === primary(b) ? (a.sameAs ? 1 : 0) - (b.sameAs ? 1 : 0) : primary(b).src - primary(a).src || primary(a).order - primary(b).order),
+  );
 
   const records: DmesgRecord[] = [];
   const groups: DmesgGroup[] = [];
@@ -227,7 +233,10 @@ function overlap(logs: ParsedKernelLog[], big: Segment, small: Segment, sameGues
   const sr = logs[small.src]!.dmesg.records;
   if (small.keep.length === 0) return null;
   const share = (recs: DmesgRecord[], keep: number[], f: (r: DmesgRecord) => unknown) => keep.filter((i) => f(recs[i]!) !== undefined).length / keep.length;
-  const mono = share(br, big.keep, (r) => r.monotonic) >= 0.8 && share(sr, small.keep, (r) => r.monotonic) >= 0.8;
+  let mono = share(br, big.keep, (r) => r.monotonic) >= 0.8 && share(sr, small.keep, (r) => r.monotonic) >= 0.8;
+  // Lines from the first second only: nothing to compare by stamp; files placed at the same
+  // boot are then compared by text.
+  if (mono && sameGuess && small.keep.every((i) => (sr[i]!.monotonic ?? 0) < 1)) mono = false;
   const wall = !mono && share(br, big.keep, (r) => r.wallClock) >= 0.8 && share(sr, small.keep, (r) => r.wallClock) >= 0.8;
   if (!mono && !wall && !sameGuess) return null;
   // The first second of a boot prints the same lines at the same stamps on every boot of a
