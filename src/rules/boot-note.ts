@@ -22,7 +22,9 @@ export const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 /** Words naming a boot and where it was read, e.g. "previous boot (pstore console-ramoops-0)". */
 export function describeBoot(b: DmesgBoot): string {
   const ago = b.bootsAgo ?? 0;
-  const when = ago === 0 ? 'current boot' : ago === 1 ? 'previous boot' : `boot ${ago} boots before the current one`;
+  // A rotated syslog or a serial capture may be several boots back: only its order is known.
+  const guessed = b.role === 'serial-console' || /(^|\/)(kern\.log|syslog|messages)\.\d+(\.gz)?$/.test(b.file ?? '');
+  const when = ago === 0 ? 'current boot' : guessed ? 'an earlier boot' : ago === 1 ? 'previous boot' : `boot ${ago} boots before the current one`;
   const from = b.role === 'pstore' ? 'pstore' : b.role === 'serial-console' ? 'serial console' : 'from';
   return `${when} (${from} ${baseName(b.file ?? '')})`;
 }
