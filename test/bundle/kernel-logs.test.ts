@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, loadSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
+import { gzipSync } from 'node:zlib';
+import { describeBoot } from '../../src/rules/boot-note.js';
 import { makeTgz } from '../helpers/archive.js';
 import { fixture, realLog, writeTemp, writeTree } from '../helpers/fixtures.js';
 
@@ -83,6 +85,17 @@ describe("the previous boot's journal next to the current dmesg", () => {
     ]);
     // Same device, same early boot lines: still two boots, not one.
     expect(a.snapshot.dmesg!.boots.map((b) => [b.role, b.bootsAgo])).toEqual([['previous', 1], ['current', 0]]);
+  });
+
+  it("takes the kernel release from the current boot's banner, not the previous boot's", () => {
+    const s = snapshotFromFiles(files);
+    expect(s.identity!.kernelRelease!.source).toEqual({ file: 'dmesg.txt', line: lineOf(NANO_BOOT, 'Linux version') });
+  });
+
+  it('reads a rotated, gzipped kern.log as an earlier boot', async () => {
+    const s = await loadSnapshot(writeTree({ 'dmesg.txt': NANO_BOOT, 'var/log/kern.log.2.gz': gzipSync(UBUNTU_KERNLOG) }));
+    expect(s.dmesg!.boots.map((b) => [b.file, b.role])).toEqual([['var/log/kern.log.2.gz!/kern.log.2', 'previous'], ['dmesg.txt', 'current']]);
+    expect(describeBoot(s.dmesg!.boots[0]!)).toBe('an earlier boot (from kern.log.2)');
   });
 
   it("reads the journal's `-o short-monotonic` layout as kernel lines", () => {
