@@ -163,23 +163,30 @@ function thermalZones(types: TextSource[], temps: TextSource[]): ThermalZoneRead
 function fillFromDmesg(id: Identity, snapshot: Snapshot) {
   const d = snapshot.dmesg;
   if (!d) return;
-  for (const r of d.records) {
-    if (!id.kernelRelease) {
-      const m = /^Linux version (\S+)/.exec(r.message);
-      if (m) id.kernelRelease = { value: m[1]!, source: { file: d.file, line: r.line } };
+  // The newest boot first: an earlier boot's log (pstore, the previous journal) may predate an update.
+  const ends = d.boots.map((b, i) => [b.firstRecord, d.boots[i + 1]?.firstRecord ?? d.records.length] as const).reverse();
+  if (ends.length === 0) ends.push([0, d.records.length]);
+  for (const [from, to] of ends) {
+    for (let i = from; i < to; i++) {
+      const r = d.records[i]!;
+      const file = d.boots[r.boot]?.file ?? d.file;
+      if (!id.kernelRelease) {
+        const m = /^Linux version (\S+)/.exec(r.message);
+        if (m) id.kernelRelease = { value: m[1]!, source: { file, line: r.line } };
+      }
+      if (!id.cmdline) {
+        const m = /^Kernel command line: (.*)$/.exec(r.message);
+        if (m) id.cmdline = { value: { raw: m[1]!, params: parseCmdline(m[1]!) }, source: { file, line: r.line } };
+      }
+      if (!id.model) {
+        const m = /^Machine model: (.+)$/.exec(r.message);
+        if (m) id.model = { value: m[1]!.trim(), source: { file, line: r.line } };
+      }
+      if (!id.dtsFilename) {
+        const m = /^DTS File Name: (.+)$/.exec(r.message);
+        if (m) id.dtsFilename = { value: m[1]!.trim(), source: { file, line: r.line } };
+      }
+      if (id.kernelRelease && id.cmdline && id.model && id.dtsFilename) return;
     }
-    if (!id.cmdline) {
-      const m = /^Kernel command line: (.*)$/.exec(r.message);
-      if (m) id.cmdline = { value: { raw: m[1]!, params: parseCmdline(m[1]!) }, source: { file: d.file, line: r.line } };
-    }
-    if (!id.model) {
-      const m = /^Machine model: (.+)$/.exec(r.message);
-      if (m) id.model = { value: m[1]!.trim(), source: { file: d.file, line: r.line } };
-    }
-    if (!id.dtsFilename) {
-      const m = /^DTS File Name: (.+)$/.exec(r.message);
-      if (m) id.dtsFilename = { value: m[1]!.trim(), source: { file: d.file, line: r.line } };
-    }
-    if (id.kernelRelease && id.cmdline && id.model && id.dtsFilename) return;
   }
 }

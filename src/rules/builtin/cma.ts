@@ -153,7 +153,7 @@ export const cma = defineRule({
       const state = memoryAtFailure(m, request, 3);
       const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
       const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
-      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
+      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: m.file ?? dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
       if (state.unusableCma) {
         const u = state.unusableCma;
         report({

@@ -13,7 +13,7 @@ export function hitTime(h: SignatureHit): string {
 }
 
 export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
-  return hits.map((h) => ({ file, line: h.line, text: h.text }));
+  return hits.map((h) => ({ file: h.file ?? file, line: h.line, text: h.text }));
 }
 
 /** Every capture name of every pattern, so templates may name any (absent ones render empty). */
