@@ -4,6 +4,9 @@ import type { Severity } from '../rules/types.js';
 import { visibleControls } from './escape.js';
 import { wrapLine } from './wrap.js';
 
+/** Said above the findings of an incomplete bundle, in every format. */
+export const INCOMPLETE_WARNING = 'Incomplete bundle: these findings may not be all there is.';
+
 export interface Colours {
   enabled: boolean;
   /** Columns to wrap to (default: no wrapping). */
@@ -41,12 +44,21 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   out.push('');
   const word = m.status.toUpperCase();
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);
-  line(`${mark}  ${v(m.headline)}`, word.length + 2);
-  // What the verdict does not rest on stands above any finding.
+  // What the verdict does not rest on stands above the top cause and any finding: with
+  // problems in an incomplete bundle the warning comes first, then the top cause.
   const gaps = m.status === 'inconclusive' ? m.completeness.gaps.slice(1) : m.completeness.gaps;
-  if (gaps.length && m.status === 'problems') line(c('warning', 'Incomplete bundle: these findings may not be all there is.'), 2);
-  for (const g of gaps.slice(0, 6)) line(c('warning', v(`  ! ${g.message}`)), 4);
-  if (gaps.length > 6) line(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`), 4);
+  const gapLines = () => {
+    for (const g of gaps.slice(0, 6)) line(c('warning', v(`  ! ${g.message}`)), 4);
+    if (gaps.length > 6) line(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`), 4);
+  };
+  if (m.status === 'problems' && gaps.length) {
+    line(`${mark}  ${c('warning', INCOMPLETE_WARNING)}`, word.length + 2);
+    gapLines();
+    line(`Top cause: ${v(m.headline)}`, 2);
+  } else {
+    line(`${mark}  ${v(m.headline)}`, word.length + 2);
+    gapLines();
+  }
   const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');
