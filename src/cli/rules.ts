@@ -25,7 +25,7 @@ Examples:
     )
     .action(async (id: string | undefined, opts: { json?: boolean; rules?: string[]; tags?: boolean }) => {
       if (opts.tags) return printTags(opts.json === true);
-      const [{ loadSignatures }, { allRules }, { catalogueCoverage }, { stringifyJson }] = await Promise.all([
+      const [{ loadSignatures }, { allRules }, { catalogueCoverage, ownSignatureIds, isCatalogueId }, { stringifyJson }] = await Promise.all([
         import('../rules/signatures/pack.js'),
         import('../rules/registry.js'),
         import('../rules/catalogue.js'),
@@ -47,6 +47,8 @@ Examples:
         requires: r.meta.requiresAny?.length ? `${r.meta.requiresAny.join(' or ')}` : r.meta.requires.join(', '),
         source: r.meta.pack ? `pack ${r.meta.pack}` : 'built-in',
         signatures: r.meta.signatures ?? [],
+        /** Ids among `signatures` that are not catalogue ids (jetdiag's own or a user pack's). */
+        ownSignatures: (r.meta.signatures ?? []).filter((sid) => !isCatalogueId(sid)),
         thresholds: r.meta.thresholds,
       }));
       if (opts.json) {
@@ -65,6 +67,12 @@ Examples:
       const cw = Math.max(...coverage.map((c) => c.id.length));
       process.stdout.write(`\nCatalogue signature ids (${coverage.length}), the ids findings cite, and the rules that report them:\n`);
       for (const c of coverage) process.stdout.write(`  ${c.id.padEnd(cw)}  ${c.rules.length ? c.rules.join(', ') : '(context only: read, never reported)'}\n`);
+      const own = ownSignatureIds(signatures);
+      if (own.length) {
+        const ow = Math.max(...own.map((o) => o.id.length));
+        process.stdout.write(`\nOwn signature ids (${own.length}), not in the catalogue: jetdiag's own and those of --rules packs:\n`);
+        for (const o of own) process.stdout.write(`  ${o.id.padEnd(ow)}  ${o.title} (pack ${o.pack})\n`);
+      }
       const { loadCauses } = await import('../rules/causes/pack.js');
       const causes = loadCauses((opts.rules ?? []).map((d) => path.resolve(d)));
       const kw = Math.max(...causes.map((c) => c.id.length));
