@@ -77,7 +77,7 @@ function renderAt(m: ReportModel, d: Detail): string {
       for (const s of h.supporting) out.push(`   - supported by ${code(s.findingId)}: ${esc(s.verdict)}`);
       for (const r of h.reasons) if (r.weight > 0) out.push(`   - for (+${Math.round(r.weight * 100)}%): ${esc(r.text)}`);
       for (const a of h.against) out.push(`   - against: ${esc(a)}`);
-      if (h.tieBreak) out.push(`   - ranking: ${esc(h.tieBreak)}`);
+      out.push(`   - ranking: ${esc(h.ranking)}`);
       if (h.remedy.length) out.push(`   - remedy: ${h.remedy.map(esc).join(' ')}`);
       if (h.references.length) out.push(`   - references: ${h.references.map(esc).join('; ')}`);
     });

@@ -70,7 +70,8 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
     out.push('Likely causes:');
     m.hypotheses.slice(0, 4).forEach((h, i) => {
       line(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`, 5);
-      if (h.tieBreak) line(c('dim', v(`     ${h.tieBreak}`)), 5);
+      // Why it ranks there: what raised it, each weight that held, its neighbours.
+      line(c('dim', v(`     why: ${h.ranking.replace(/^ranked \d+ of \d+ at \d+%; /, '')}`)), 5);
     });
   }
   const shown = m.findings.slice(0, maxFindings);
