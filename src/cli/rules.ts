@@ -105,7 +105,7 @@ function publicReferences(refs: string[] = []): string[] {
   return refs.filter((r) => !/\bseed\b|§|shared\/|signatures\.md/i.test(r));
 }
 
-function ruleDetail(r: Rule, severity?: string) {
+export function ruleDetail(r: Rule, severity?: string) {
   const m = r.meta;
   return {
     id: m.id,
@@ -125,7 +125,7 @@ function ruleDetail(r: Rule, severity?: string) {
   };
 }
 
-function describeRule(r: Rule, severity?: string): string {
+export function describeRule(r: Rule, severity?: string): string {
   const d = ruleDetail(r, severity);
   const out = [`${d.id}: ${d.title}`, `  category ${d.category} · ${d.source}${severity ? ` · severity ${severity}` : ''}`, ''];
   out.push(d.description, '');
