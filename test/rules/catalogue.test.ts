@@ -83,6 +83,7 @@ describe('findings on real logs carry their ids', () => {
     'journal-arducam-73-nvargus.log': ['argus-scf-error'],
     'journal-meta-tegra-1864-nvpmodel.log': ['nvpmodel-set-failed', 'l4t-service-failed'],
     'journal-jetpack-nixos-202-nvpmodel.log': ['nvpmodel-set-failed', 'l4t-service-failed'],
+    'journal-meta-tegra-964-nvargus-failed.log': ['l4t-service-failed'],
   };
   it.each(logs)('%s', (name) => {
     const text = realLog(name);

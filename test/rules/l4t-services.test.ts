@@ -4,7 +4,8 @@
  * signature ids, marked `"catalogue": false` and listed apart from the catalogue's ids.
  * Real lines: test/rules/data/journal-jetpack-nixos-202-nvpmodel.log (anduril/jetpack-nixos#202,
  * Xavier NX, JetPack 5) and journal-meta-tegra-1864-nvpmodel.log (OE4T/meta-tegra#1864, AGX Orin,
- * L4T 36.4.0); each file's header says where its lines came from.
+ * L4T 36.4.0), journal-meta-tegra-964-nvargus-failed.log (OE4T/meta-tegra#964, AGX Orin); each file's
+ * header says where its lines came from.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -44,6 +45,15 @@ describe('nvpmodel and L4T service failures (user-space lines)', () => {
     const svc = a.findings.find((f) => f.ruleId === 'l4t-service-failed')!;
     expect(svc.verdict).toBe("systemd reported 1 failure(s) of an L4T service, first nvpmodel.service (result: exit-code); what that service sets up (power mode, camera daemon, fan control, USB device mode) did not run as configured.");
     expect(svc.evidence.map((e) => e.text)).toEqual(['nvpmodel.service: Main process exited, code=exited, status=255/EXCEPTION', "nvpmodel.service: Failed with result 'exit-code'."]);
+  });
+
+  it('the Argus daemon failing at start is an L4T service failure, and not a kernel camera error (AGX Orin, OE4T/meta-tegra#964)', () => {
+    const s = snapshotFromFiles({ 'journal.txt': realLog('journal-meta-tegra-964-nvargus-failed.log') });
+    const a = analyzeSnapshot(s, { signatures: SIGNATURES });
+    const svc = a.findings.find((f) => f.ruleId === 'l4t-service-failed')!;
+    expect(svc.verdict).toMatch(/^systemd reported 1 failure\(s\) of an L4T service, first nvargus-daemon\.service \(result: exit-code\)/);
+    expect(svc.evidence.map((e) => e.line)).toEqual([5, 6]);
+    expect(a.findings.filter((f) => f.category === 'camera' && f.signatures.some((id) => id.startsWith('camrtc') || id.startsWith('vi-')))).toEqual([]);
   });
 
   it('a kernel-only signature never reads these lines; an nvpmodel failure raises no power-supply cause', () => {
