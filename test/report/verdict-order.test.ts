@@ -55,4 +55,15 @@ describe('verdict order', () => {
     expect(text).not.toMatch(/Incomplete bundle/);
     expect(text).toContain(`PROBLEMS  ${m.headline.slice(0, 20)}`);
   });
+
+  it.each(['orin-nano-cma-fragmentation.tgz', 'orin-nano-leak-oom.tgz'])('%s: the terminal says why each cause it names ranks where it does', async (name) => {
+    const a = await analyze(path.join(SAMPLES, name));
+    const m = buildReportModel(a);
+    const text = renderTerminal(m, { enabled: false }).replace(/\n {5}/g, ' ');
+    const shown = m.hypotheses.slice(0, 4);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const h of shown) expect(text).toContain(`why: ${h.ranking.replace(/^ranked \d+ of \d+ at \d+%; /, '')}`);
+    const md = renderMarkdown(m);
+    m.hypotheses.forEach((h, i) => expect(md).toContain(`ranking: ranked ${i + 1} of ${m.hypotheses.length} at ${Math.round(h.confidence * 100)}%; raised by`));
+  });
 });
