@@ -17,6 +17,8 @@ describe('wording fits the release', () => {
   it.each(logs.map((l, i) => [i, l] as const))('an L4T 32 device is told nothing about R35/R36 behaviour (log %i)', (_i, log) => {
     const a = analyzeSnapshot(snapshotFromFiles({ ...XAVIER_R32_IDENTITY, dmesg: log }), { signatures: SIGNATURES });
     for (const f of a.findings) expect(`${f.verdict} ${f.remedy.join(' ')}`).not.toMatch(/\bR3[56]\b|JetPack [56]|L4T r3[56]/i);
+    // and neither do the causes they rank into (summary, reasons, ranking, remedy)
+    for (const h of a.hypotheses) expect(`${h.summary} ${h.reasons.map((r) => r.text).join(' ')} ${h.ranking} ${h.remedy.join(' ')}`).not.toMatch(/\bR3[56]\b|JetPack [56]|L4T r3[56]/i);
   });
 });
 
