@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UserInputError } from '../errors.js';
 import type { Rule } from '../rules/types.js';
 import { collect } from './options.js';
+import { isCatalogueId } from '../rules/catalogue.js';
 
 export default function register(program: Command): void {
   program
@@ -138,7 +139,7 @@ export function describeRule(r: Rule, severity?: string): string {
     const w = Math.max(...t.map(([k]) => k.length));
     for (const [k, v] of t) out.push(`  ${d.id}.${k.padEnd(w)} = ${v}`);
   }
-  if (d.signatures.length) out.push('', `Kernel-message signatures: ${d.signatures.join(', ')}`);
+  if (d.signatures.length) out.push('', `Signature ids: ${d.signatures.map((sid) => (isCatalogueId(sid) ? sid : `${sid} (own id, not in the catalogue)`)).join(', ')}`);
   if (d.remedy.length) {
     out.push('', 'Remedy:');
     for (const x of d.remedy) out.push(`  - ${x}`);
