@@ -211,7 +211,7 @@ function noteEmptyInputs(inputs: Map<InputKind, TextSource[]>, problems: BundleP
       if (s.parsed ? !s.blank : s.text.trim() !== '') continue;
       const hint =
         kind === 'dmesg'
-          ? ' (JetPack 5+ restricts dmesg to root: collect with sudo)'
+          ? ' (captured without root? JetPack 5 and later restrict dmesg to root: collect with sudo)'
           : kind === 'zoneinfo' || kind === 'pagetypeinfo' || kind === 'iomem'
             ? ' (captured without root?)'
             : '';
