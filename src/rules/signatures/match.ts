@@ -23,6 +23,8 @@ export interface SignatureHit {
   /** Seconds on one scale for the whole log (monotonic, else the wall clock), to relate events. */
   t?: number;
   boot: number;
+  /** The kernel log file the line is in, when the bundle has several. */
+  file?: string;
   /** Set for a user-space syslog/journal line: `record` then indexes `dmesg.userspace`. */
   userspace?: true;
 }
@@ -139,6 +141,7 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       wallClock: r.wallClock,
       t: r.monotonic ?? wallSeconds(r.wallClock),
       boot: r.boot,
+      file: dmesg?.boots[r.boot]?.file,
       ...(userspace ? { userspace: true as const } : {}),
     });
     hits.set(s.id, list);
