@@ -121,6 +121,14 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   };
 
   const restartable = [temps, railCur, railAvg, engineFreq, engineLoad];
+  /**
+   * Every line of a sample, from either path, before its fields are stored: starts a new
+   * sample when the line does. What must see each sample or each sample line goes here
+   * (or in startSample), never in one path only.
+   */
+  const sampleLine = (lineNo: number, _line: string, starts: boolean) => {
+    if (starts || n === 0) startSample(lineNo);
+  };
   const startSample = (lineNo: number) => {
     n++;
     lineCol.push(lineNo);
@@ -244,7 +252,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   const fast: FastPath = {
     accept: (line) => (count = scanRegular(line, fields)) > 0,
     apply: (line, lineNo) => {
-      startSample(lineNo); // every regular line starts with RAM (after its timestamp)
+      sampleLine(lineNo, line, true); // every regular line starts with RAM (after its timestamp)
       const i = n - 1;
       const num = (a: number, b: number) => readNumber(line, a, b);
       for (let k = 0; k < count; k++) {
@@ -326,7 +334,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
         sink.add('info', 'tegrastats.not-a-sample', `not a tegrastats line, skipped: "${line.slice(0, 60)}"`, lineNo);
         return;
       }
-      if (startsSample || n === 0) startSample(lineNo);
+      sampleLine(lineNo, line, startsSample);
       const i = n - 1;
       for (const f of fields) {
         const p = payload(f);
