@@ -11,6 +11,7 @@ import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
 import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
+import { inputName } from './input-names.js';
 
 export interface EngineOptions {
   /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
@@ -34,9 +35,9 @@ export interface EngineResult {
 
 /** The inputs a rule needs that the bundle lacks (empty when it can run). */
 export function missingParts(rule: Rule, s: Snapshot): string[] {
-  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p));
+  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p)).map(inputName);
   const any = rule.meta.requiresAny ?? [];
-  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.join(' or '));
+  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.map(inputName).join(' or '));
   const custom = missing.length ? null : rule.meta.unavailable?.(s);
   if (custom) missing.push(custom);
   return missing;

@@ -15,9 +15,20 @@ export function dmesgEvidence(s: Snapshot, r: DmesgRecord): Evidence {
   return { file: s.dmesg!.file, line: r.line, text: ts + r.message };
 }
 
-/** A tegrastats sample quoted by the fields a rule looked at. */
-export function tegrastatsEvidence(t: Tegrastats, i: number, text: string): Evidence {
-  return { file: t.file, line: t.line[i]!, text };
+/**
+ * The verbatim line of tegrastats sample `i` (the one holding `field` when the sample wraps
+ * over several lines), or null when the parser did not keep that line's text: it keeps only
+ * the lines evidence may cite (segment ends and extremes), and a value is never re-typed.
+ */
+export function tegrastatsEvidence(t: Tegrastats, i: number, field?: string): Evidence | null {
+  if (i < 0 || i >= t.samples) return null;
+  const first = t.line[i]!;
+  const end = i + 1 < t.samples ? t.line[i + 1]! : first + 8;
+  for (let l = first; l < end; l++) {
+    const text = t.quoted?.[l];
+    if (text !== undefined && (field === undefined || text.includes(field))) return { file: t.file, line: l, text };
+  }
+  return null;
 }
 
 export function compact<T>(xs: (T | null | undefined)[]): T[] {

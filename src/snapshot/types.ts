@@ -352,6 +352,9 @@ export interface Dmesg {
 /** A numeric column; NaN where the sample has no value. Serialised as an array with nulls. */
 export type Column = Float64Array;
 
+export type { SegmentBreak, SegmentBreakReason, SeriesSegment } from '../parsers/common/series-segments.js';
+import type { SeriesSegment } from '../parsers/common/series-segments.js';
+
 export interface Tegrastats {
   file: string;
   samples: number;
@@ -363,6 +366,20 @@ export interface Tegrastats {
   intervalSeconds: number;
   firstTimestamp?: string;
   lastTimestamp?: string;
+  /** Epoch seconds (UTC) of t = 0, when the log has timestamps. */
+  startEpoch?: number;
+  /**
+   * The stretches of the log one run of the device spans, split at gaps, clocks going back,
+   * a restarted logger, and used RAM falling (an OOM kill, a restart, a reboot). Fits and
+   * trends run per segment. At least one segment when there are samples.
+   */
+  segments: SeriesSegment[];
+  /**
+   * Verbatim text of the few lines evidence may quote (line number -> text): the first and
+   * last sample of each segment and the samples holding each segment's extremes. Other
+   * lines are not kept (a week-long log has 600k of them).
+   */
+  quoted: Record<number, string>;
   ramUsedMB: Column;
   ramTotalMB: Column;
   lfbCount: Column;

@@ -2,7 +2,7 @@ import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
 import type { Tag } from '../tags.js';
 import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
-import { tegrastatsEvidence } from '../evidence.js';
+import { compact, tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { finite, formatDuration, maxIndex, median } from '../stats.js';
 
@@ -25,7 +25,7 @@ export const thermal = defineRule({
     },
     requires: [],
     requiresAny: ['tegrastats', 'dmesg', 'identity'],
-    unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats, dmesg or thermal zone readings'),
+    unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats log, kernel log (dmesg) or thermal zone readings (/sys/class/thermal/thermal_zone*/temp)'),
     uses: ['identity', 'thermalTrips'],
     thresholds: { marginC: 3, throttleMarginC: 2, clockDropPct: 5, sameLoadPct: 5 },
     messages: {
@@ -103,8 +103,7 @@ export const thermal = defineRule({
       const atOrAbove = finite(col).filter((v) => v >= trip.throttleC).length;
       // A power cap (over-current throttling) in the same log also caps clocks near the trip.
       const powerCap = [...signatures.events('soctherm-oc-alarm'), ...signatures.events('oc-throttle-notification')];
-      const ev: Evidence[] = [tegrastatsEvidence(t, i, `${label}@${maxC}C`)];
-      if (clocks.evidence !== undefined) ev.push(tegrastatsEvidence(t, clocks.evidence, clocks.text));
+      const ev: Evidence[] = compact([tegrastatsEvidence(t, i, `${label}@`), clocks.evidence !== undefined ? tegrastatsEvidence(t, clocks.evidence) : null]);
       if (powerCap.length) ev.push(...hitEvidence(dfile, powerCap.slice(0, 3)));
       const others = hot.slice(1).map((h) => `${h.label} ${h.maxC} °C`);
       const figures = [
@@ -137,7 +136,7 @@ export const thermal = defineRule({
         severity: 'info',
         confidence: 0.5,
         data: { soc: device.soc ?? 'unknown', sensor: hottest.sensor, maxC: hottest.maxC },
-        evidence: [tegrastatsEvidence(t, hottest.i, `${hottest.sensor}@${hottest.maxC}C`)],
+        evidence: compact([tegrastatsEvidence(t, hottest.i, `${hottest.sensor}@`)]),
         tags: ['thermal'],
       });
     }
