@@ -38,6 +38,7 @@ export const memoryLeak = defineRule({
     messages: {
       leak: 'Used RAM grows {{slope}} MB/h over {{span}} (R² {{r2}}){{segments}}; at this rate memory runs out in {{tte}}.',
       ranOut: 'Used RAM grew {{slope}} MB/h over {{span}} (R² {{r2}}) until memory ran out ({{peakPct}}% used){{oom}}{{segments}}.',
+      leakCut: 'Used RAM grew {{slope}} MB/h over {{span}} (R² {{r2}}){{segments}} until {{cut}} at {{peakPct}}% used; at that rate memory would have run out {{tte}} later.',
       leakAfterOom: 'Used RAM grows {{slope}} MB/h over {{span}} (R² {{r2}}){{segments}}; memory has already run out: the kernel log shows {{oom}}, which cannot be placed on the tegrastats clock.',
       sawtooth: 'Used RAM grew and fell back {{cycles}} times, each time climbing at about {{slope}} MB/h to {{peakPct}}% of RAM before a sudden drop{{oom}}: a leak that runs the device out of memory again and again.',
     },
@@ -115,7 +116,7 @@ export const memoryLeak = defineRule({
     const lastUsed = last.fit.intercept + last.fit.slope * x[last.seg.to]!;
     const peakPct = Math.round((last.peak / total) * 100);
     const ending = killsEnding(last);
-    const ranOut = last.endsInDrop || peakPct >= 98 || ending.length > 0;
+    const ranOut = (last.endsInDrop && peakPct >= thresholds.fullPct) || peakPct >= 98 || ending.length > 0;
     const figures = [
       { label: 'slope', value: slope, unit: 'MB/h' },
       { label: 'fit R²', value: round(last.fit.r2, 3) },
@@ -133,6 +134,22 @@ export const memoryLeak = defineRule({
         data: { ...base, peakPct, oom: ending.length ? `; the OOM killer then ended ${ending.slice(0, 3).map((c) => killWords(c, segments, withDate)).join('; ')}` : '' },
         figures,
         evidence: [...ev(last), ...killEvidence(ending.slice(0, 3))].sort(byPlace),
+        tags: ['leak'],
+      });
+      return;
+    }
+    const tteS = ((total - lastUsed) / last.slopePerHour) * 3600;
+    const next = segments[last.k + 1];
+    if (next?.break) {
+      // A restart or reboot ended the run before memory ran out: the slope stands, the time left was never reached.
+      report({
+        messageId: 'leakCut',
+        signatures: ['memavailable-downtrend'],
+        severity: 'warning',
+        confidence: Math.min(0.85, 0.45 + last.fit.r2 * 0.4),
+        data: { ...base, peakPct, cut: `${BREAK_WORDS[next.break.reason] ?? 'a break'} (line ${next.break.line})`, tte: formatDuration(tteS) },
+        figures: [...figures, { label: 'what ended the run', value: next.break.detail }],
+        evidence: ev(last),
         tags: ['leak'],
       });
       return;
@@ -155,7 +172,6 @@ export const memoryLeak = defineRule({
       });
       return;
     }
-    const tteS = ((total - lastUsed) / last.slopePerHour) * 3600;
     report({
       messageId: 'leak',
       signatures: ['memavailable-downtrend'],
