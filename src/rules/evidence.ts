@@ -2,11 +2,11 @@
 import type { DmesgRecord, Meminfo, MeminfoCapture, Snapshot, Tegrastats } from '../snapshot/types.js';
 import type { Evidence } from './types.js';
 
+/** The verbatim /proc/meminfo line of `key` in capture `c`, or null when its text was not kept (never re-typed). */
 export function meminfoEvidence(m: Meminfo, c: MeminfoCapture, key: string): Evidence | null {
   const line = c.lines[key];
-  const v = c.values[key];
-  if (line === undefined || v === undefined) return null;
-  const text = key.startsWith('HugePages_') ? `${key}: ${v}` : `${key}: ${Math.round(v / 1024)} kB`;
+  const text = c.text?.[key];
+  if (line === undefined || text === undefined) return null;
   return { file: m.file, line, text };
 }
 

@@ -119,6 +119,8 @@ export interface MeminfoCapture {
   values: Partial<Record<MeminfoKey, number>> & Record<string, number>;
   /** Line of each field, for evidence. */
   lines: Record<string, number>;
+  /** Verbatim text of the lines evidence cites (MemTotal, MemFree, MemAvailable, Swap*, Cma*, commit): key -> line. */
+  text?: Record<string, string>;
 }
 
 export interface Meminfo {
