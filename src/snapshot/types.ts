@@ -365,6 +365,7 @@ export interface Tegrastats {
   /** Line of each sample. */
   line: Uint32Array;
   timeSource: 'timestamps' | 'interval';
+  /** The usual step between samples (median of the steps when timestamped; gaps do not stretch it). */
   intervalSeconds: number;
   firstTimestamp?: string;
   lastTimestamp?: string;

@@ -360,7 +360,8 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       for (let i = 0; i < n; i++) t[i] = i * interval;
     }
     if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
-    const intervalSeconds = sawTimestamps && n > 1 ? Math.round(((t[n - 1]! - t[0]!) / (n - 1)) * 1000) / 1000 : interval;
+    // The usual step (median), not the mean: a gap or a reboot in the log must not stretch it.
+    const intervalSeconds = sawTimestamps && n > 1 ? Math.round(medianStep(t, interval) * 1000) / 1000 : interval;
     const ramUsedMB = c.ramUsed.finish(n);
     const ramTotalMB = c.ramTotal.finish(n);
     const startEpoch = sawTimestamps ? firstFinite(epoch, n) : undefined;
@@ -369,7 +370,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       t,
       usedMB: ramUsedMB,
       totalMB: lastFinite(ramTotalMB),
-      intervalSeconds: sawTimestamps ? medianStep(t, interval) : interval,
+      intervalSeconds,
       line,
       timed: sawTimestamps,
       startEpoch,

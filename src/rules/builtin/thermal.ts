@@ -5,6 +5,8 @@ import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { compact, tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { finite, formatDuration, maxIndex, median } from '../stats.js';
+import type { SignatureHit } from '../signatures/match.js';
+import { clockTime, kernelTimeline } from '../timeline.js';
 
 interface Trip {
   throttleC: number;
@@ -101,8 +103,11 @@ export const thermal = defineRule({
       const clocks = clockDrop(t, col, trip.throttleC - margin, thresholds.sameLoadPct, thresholds.clockDropPct);
       const hotSamples = finite(col).filter((v) => v >= trip.throttleC - margin).length;
       const atOrAbove = finite(col).filter((v) => v >= trip.throttleC).length;
-      // A power cap (over-current throttling) in the same log also caps clocks near the trip.
-      const powerCap = [...signatures.events('soctherm-oc-alarm'), ...signatures.events('oc-throttle-notification')];
+      // A power cap (over-current throttling) also caps clocks near the trip: it counts when it
+      // happened while the sensor was hot (placed on the tegrastats clock), or, when the kernel
+      // log's times cannot be placed, anywhere in the log (said so).
+      const cap = alignPowerCap(snapshot, t, col, trip.throttleC - thresholds.throttleMarginC, [...signatures.events('soctherm-oc-alarm'), ...signatures.events('oc-throttle-notification')]);
+      const powerCap = cap.hits;
       const ev: Evidence[] = compact([tegrastatsEvidence(t, i, `${label}@`), clocks.evidence !== undefined ? tegrastatsEvidence(t, clocks.evidence) : null]);
       if (powerCap.length) ev.push(...hitEvidence(dfile, powerCap.slice(0, 3)));
       const others = hot.slice(1).map((h) => `${h.label} ${h.maxC} °C`);
@@ -112,7 +117,7 @@ export const thermal = defineRule({
         { label: 'shutdown trip', value: trip.shutdownC, unit: '°C' },
         { label: 'time at or above the throttle trip', value: formatDuration(atOrAbove * t.intervalSeconds) },
         { label: `time within ${margin} °C of the trip`, value: formatDuration(hotSamples * t.intervalSeconds) },
-        ...(powerCap.length ? [{ label: 'over-current (power cap) events in the log', value: powerCap.length }] : []),
+        ...(cap.figure ? [cap.figure] : []),
         ...(others.length ? [{ label: 'other sensors at or near their trip', value: others.join(', ') }] : []),
         ...clocks.figures,
       ];
@@ -124,7 +129,7 @@ export const thermal = defineRule({
       } else if (level === 2) {
         report({ messageId: 'overTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (maxC >= trip.throttleC - thresholds.throttleMarginC && (clocks.summary || powerCap.length)) {
-        const why = [clocks.summary.replace(/^; /, ''), powerCap.length ? `${powerCap.length} over-current (power cap) event(s) in the log` : ''].filter(Boolean).join('; ');
+        const why = [clocks.summary.replace(/^; /, ''), powerCap.length ? cap.words : ''].filter(Boolean).join('; ');
         report({ messageId: 'atTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.85 : 0.7, data: { ...data, marginC: thresholds.throttleMarginC, why }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else {
         report({ messageId: 'nearTrip', signatures: cited, severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
@@ -142,6 +147,37 @@ export const thermal = defineRule({
     }
   },
 });
+
+/**
+ * Over-current (power cap) events that bear on a hot stretch: those placed on the tegrastats
+ * clock within two sample intervals of a sample at or above `hotC`; when the kernel log's
+ * times cannot be placed, every event of the log, and the words say so.
+ */
+function alignPowerCap(
+  snapshot: Snapshot,
+  t: NonNullable<Snapshot['tegrastats']>,
+  temp: Float64Array,
+  hotC: number,
+  all: SignatureHit[],
+): { hits: SignatureHit[]; words: string; figure?: { label: string; value: number | string } } {
+  if (!all.length) return { hits: [], words: '' };
+  const timeline = kernelTimeline(snapshot);
+  const placed = t.startEpoch !== undefined ? all.map((h) => ({ h, e: timeline.epochOf(h) })).filter((x): x is { h: SignatureHit; e: number } => x.e !== undefined) : [];
+  if (!placed.length) {
+    return { hits: all, words: `${all.length} over-current (power cap) event(s) in the log (their times cannot be placed on the tegrastats clock)`, figure: { label: 'over-current (power cap) events in the log', value: all.length } };
+  }
+  const slack = 2 * Math.max(1, t.intervalSeconds);
+  const hot: number[] = [];
+  for (let i = 0; i < t.samples; i++) if (temp[i]! >= hotC) hot.push(t.startEpoch! + t.t[i]!);
+  const near = placed.filter((x) => hot.some((e) => Math.abs(e - x.e) <= slack));
+  if (!near.length) return { hits: [], words: '', figure: { label: 'over-current (power cap) events', value: `${all.length} in the log, none while the sensor was hot` } };
+  const first = clockTime(Math.min(...near.map((x) => x.e)));
+  return {
+    hits: near.map((x) => x.h),
+    words: `${near.length} over-current (power cap) event(s) while it was hot, the first at ${first}`,
+    figure: { label: 'over-current (power cap) events while hot', value: `${near.length} of ${all.length}, first at ${first}` },
+  };
+}
 
 /** Throttling is inferred from temperatures (the tegrastats-temps-clocks class); a boot-log trip adds its own id. */
 function fromBootLog(trip: Trip): ('tegrastats-temps-clocks' | 'soctherm-trip-config')[] {
