@@ -3,7 +3,8 @@
  * 12:01:42 is where segment 3 starts". An event has a clock time when its line carries one
  * (`dmesg -T`, syslog, journal) or, for seconds-since-boot stamps, when the boot's start is
  * known: from a line of the same boot that carries both stamps (kern.log), else from the
- * collector's capture time minus /proc/uptime (last boot only). Otherwise it stays unplaced.
+ * collector's boot time or capture time minus /proc/uptime (last boot only). Otherwise it
+ * stays unplaced.
  */
 import type { Snapshot, SeriesSegment, Tegrastats } from '../snapshot/types.js';
 import { wallSeconds } from '../util/wallclock.js';
@@ -30,8 +31,13 @@ export function kernelTimeline(s: Snapshot): Timeline {
     if (w !== undefined) bootEpoch.set(r.boot, w - r.monotonic);
   }
   const lastBoot = d?.boots.length ? d.boots[d.boots.length - 1]!.index : 0;
-  const capture = wallSeconds(s.identity?.manifest?.value.captureTime);
+  // The collector's manifest: its boot time, else its capture time minus /proc/uptime.
+  const manifest = s.identity?.manifest?.value;
+  const bootField = manifest?.fields.boot_time ?? manifest?.fields.bootTime;
+  const booted = typeof bootField === 'string' ? wallSeconds(bootField) : undefined;
+  const capture = wallSeconds(manifest?.captureTime);
   const uptime = s.identity?.uptimeSeconds?.value;
+  if (!bootEpoch.has(lastBoot) && booted !== undefined) bootEpoch.set(lastBoot, booted);
   if (!bootEpoch.has(lastBoot) && capture !== undefined && uptime !== undefined) bootEpoch.set(lastBoot, capture - uptime);
   return {
     epochOf(h) {

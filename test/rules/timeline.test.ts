@@ -47,3 +47,13 @@ describe('kernel timeline', () => {
     expect(firstRecord({ dmesg: `[ 3000.500000] ${KILL}\n` }).e).toBeUndefined();
   });
 });
+
+describe('kernel timeline from the collector manifest boot time', () => {
+  it('uses boot_time when the manifest has it', () => {
+    const { e } = firstRecord({
+      dmesg: `[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd421]\n[ 3000.500000] ${KILL}\n`,
+      'manifest.json': JSON.stringify({ capture_time: '2026-11-24T09:30:00Z', boot_time: '2026-11-24T07:26:07Z' }),
+    });
+    expect(e).toBe(at('2026-11-24T07:26:07Z') + 3000.5);
+  });
+});
