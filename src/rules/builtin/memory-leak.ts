@@ -99,7 +99,7 @@ export const memoryLeak = defineRule({
           { label: 'mean slope while growing', value: slope, unit: 'MB/h' },
           ...cycles.map((f) => ({ label: `segment ${f.k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${round(f.fit.r2, 3)}${f.seg.startTime ? `, from ${clockTime(Date.parse(f.seg.startTime) / 1000, withDate)}` : ''}` })),
         ],
-        evidence: [...cycles.flatMap(ev), ...killEvidence(atDrops.map((a) => a.c))].sort(byPlace),
+        evidence: [...cycles.flatMap(ev).sort(byPlace), ...killEvidence(atDrops.map((a) => a.c))],
         tags: ['leak', 'leak-sawtooth'],
       });
       return;
@@ -133,7 +133,7 @@ export const memoryLeak = defineRule({
         confidence: Math.min(0.9, 0.5 + last.fit.r2 * 0.4),
         data: { ...base, peakPct, oom: ending.length ? `; the OOM killer then ended ${ending.slice(0, 3).map((c) => killWords(c, segments, withDate)).join('; ')}` : '' },
         figures,
-        evidence: [...ev(last), ...killEvidence(ending.slice(0, 3))].sort(byPlace),
+        evidence: [...ev(last), ...killEvidence(ending.slice(0, 3))],
         tags: ['leak'],
       });
       return;
@@ -270,7 +270,10 @@ function killWords(c: PlacedKill, segments: SeriesSegment[], withDate: boolean):
     const k = p.kind === 'break' ? p.segment : p.segment + 1;
     return `${at}, at the top of segment ${k + 1}`;
   }
-  if (p.kind === 'within') return `${at}, ${c.nearEnd ? 'at the end' : 'during'} of segment ${p.segment + 1}`.replace('during of', 'during');
+  if (p.kind === 'within') {
+    const where = segments.length > 1 ? `segment ${p.segment + 1}` : 'the tegrastats log';
+    return `${at}, ${c.nearEnd ? `at the end of ${where}` : `during ${where}`}`;
+  }
   return `${at}, ${p.kind === 'after' ? 'after the last tegrastats sample' : 'before the first tegrastats sample'}`;
 }
 
