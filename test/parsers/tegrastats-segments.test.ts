@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseTegrastats } from '../../src/parsers/tegrastats/build.js';
 import { splitSeries } from '../../src/parsers/common/series-segments.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, writeTree } from '../helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv';
 import { tegrastats } from '../helpers/bundles.js';
 
 // Real captures come from test/fixtures/tegrastats (sources in the corpus index). Reboots, gaps
@@ -123,5 +128,21 @@ describe('splitSeries on timed captures', () => {
       [6, 7, 'ram-drop'],
       [8, 9, 'clock-back'],
     ]);
+  });
+});
+
+describe('jetdiag parse with segments', () => {
+  it('a log across a reboot: segments, breaks and quoted lines validate against schema/snapshot.schema.json', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const log = tegrastats(600, (i) => ({ ramMB: 2100 + i * 8 })) + shift(tegrastats(300, () => ({ ramMB: 2100 })), 900);
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/jetdiag.js'), 'parse', writeTree({ 'tegrastats.log': log })], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status).toBe(0);
+    const snapshot = JSON.parse(r.stdout);
+    expect(snapshot.tegrastats.segments.map((g: { break?: { reason: string } }) => g.break?.reason ?? null)).toEqual([null, 'reboot']);
+    expect(Object.keys(snapshot.tegrastats.quoted).length).toBeGreaterThan(0);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(path.join(root, 'schema/snapshot.schema.json'), 'utf8')));
+    expect(validate(snapshot), JSON.stringify(validate.errors)).toBe(true);
+    snapshot.tegrastats.segments[1].break.reason = 'bad luck';
+    expect(validate(snapshot)).toBe(false);
   });
 });
