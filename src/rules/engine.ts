@@ -121,7 +121,7 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
         ruleId: rule.meta.id,
         title: rule.meta.title,
         status: 'not-evaluated',
-        detail: `no ${missing.join(', ')} in bundle`,
+        detail: `${missing.map((m) => `no ${m}`).join(' and ')} in bundle`,
       });
       continue;
     }

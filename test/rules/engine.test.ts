@@ -53,6 +53,8 @@ describe('rule engine', () => {
     }
     const r = runRules([{ ...base('dma', () => {}), meta: { ...base('dma', () => {}).meta, requires: ['dmaBuf'] } }], empty);
     expect(r.outcomes[0]!.detail).toBe('no /sys/kernel/debug/dma_buf/bufinfo in bundle');
+    const two = runRules([{ ...base('two', () => {}), meta: { ...base('two', () => {}).meta, requires: ['meminfo', 'tegrastats'] } }], empty);
+    expect(two.outcomes[0]!.detail).toBe('no /proc/meminfo and no tegrastats log in bundle');
   });
 
   it('a rule can name a finer missing input than a whole part', () => {

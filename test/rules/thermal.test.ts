@@ -1,9 +1,22 @@
 import { expect } from 'vitest';
 import { describeRule } from '../helpers/rule-cases.js';
 import { dmesg, ORIN_NANO_IDENTITY, tegrastats } from '../helpers/bundles.js';
+import { fixture } from '../helpers/fixtures.js';
 
 describeRule('thermal', {
-  valid: [{ name: 'Orin Nano at 55 C', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': tegrastats(30, () => ({})) } }],
+  valid: [
+    { name: 'Orin Nano at 55 C', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': tegrastats(30, () => ({})) } },
+    {
+      // A real AGX Orin 64GB capture (150 lines, tj up to 49 °C; see the corpus index) with the
+      // device-tree strings of an AGX Orin devkit: far from its 99 °C trip, nothing to report.
+      name: 'real AGX Orin 64GB log at 49 C',
+      files: {
+        'proc/device-tree/model': 'NVIDIA Jetson AGX Orin Developer Kit\0',
+        'proc/device-tree/compatible': 'nvidia,p3737-0000+p3701-0005\0nvidia,p3701-0005\0nvidia,tegra234\0nvidia,tegra23x\0',
+        'tegrastats.log': fixture('tegrastats/jetson-agx-orin-64gb-jp6-01.txt'),
+      },
+    },
+  ],
   invalid: [
     {
       name: 'Orin Nano at its 99 C trip with the GPU clock falling under load',
