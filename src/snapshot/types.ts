@@ -81,6 +81,8 @@ export interface ThermalZoneReading {
   type?: string;
   tempC?: number;
   source: Provenance;
+  /** The temp file's line the reading came from, verbatim (evidence). */
+  tempLine?: { file: string; line: number; text: string };
 }
 
 export interface Identity {

@@ -254,7 +254,7 @@ function checkZoneReadings(
   if (!worst) return null;
   const { z, trip, level } = worst;
   const data = { sensor: `${z.type} (${z.zone})`, maxC: z.tempC!, tripC: level === 3 ? trip.shutdownC : trip.throttleC, source: trip.source, marginC, clocks: '' };
-  const evidence = [{ file: z.source.file.replace(/type$/, 'temp'), line: 1, text: `${z.zone} ${z.type}: ${Math.round(z.tempC! * 1000)}` }];
+  const evidence = z.tempLine ? [z.tempLine] : [];
   const figures = [
     { label: z.type!, value: z.tempC!, unit: '°C' },
     { label: 'throttle trip', value: trip.throttleC, unit: '°C' },
