@@ -185,6 +185,8 @@ export interface ZoneinfoZone {
   lines: Record<string, number>;
   /** Per-cpu pageset counters. */
   pagesets: { cpu: number; values: Record<string, number> }[];
+  /** Verbatim text of the lines evidence cites: `header` (the `Node N, zone NAME` line), pages free, min, low, high, managed, nr_free_cma. */
+  text?: Record<string, string>;
 }
 
 export interface ZoneinfoNode {

@@ -1,6 +1,6 @@
 /**
- * Evidence is the verbatim line at file:line. Over every sample bundle, each tegrastats and
- * /proc/meminfo evidence line must be exactly the file's line (derived values are figures).
+ * Evidence is the verbatim line at file:line. Over every sample bundle, each tegrastats, /proc/meminfo,
+ * zoneinfo and thermal_zone temp evidence line must be exactly the file's line (derived values are figures).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ describe('series and meminfo evidence quotes the real line', () => {
     let checked = 0;
     for (const f of a.findings) {
       for (const e of f.evidence) {
-        if (!/(tegrastats[^/]*|meminfo)$/.test(e.file)) continue;
+        if (!/(tegrastats[^/]*|meminfo|zoneinfo|thermal_zone\d+\/temp)$/.test(e.file)) continue;
         const file = [path.join(SAMPLES, e.file), path.join(SAMPLES, d, e.file)].find((p) => existsSync(p));
         expect(file, `${f.id}: ${e.file}`).toBeDefined();
         const line = readFileSync(file!, 'utf8').split('\n')[e.line - 1];
@@ -26,6 +26,6 @@ describe('series and meminfo evidence quotes the real line', () => {
       }
     }
     // The samples with a tegrastats-based or meminfo-based finding must have been checked.
-    if (a.findings.some((f) => ['memory-leak', 'lfb-fragmentation', 'emc-bandwidth', 'memory-pressure'].includes(f.ruleId))) expect(checked).toBeGreaterThan(0);
+    if (a.findings.some((f) => ['memory-leak', 'lfb-fragmentation', 'emc-bandwidth', 'memory-pressure', 'zone-watermarks'].includes(f.ruleId))) expect(checked).toBeGreaterThan(0);
   });
 });
