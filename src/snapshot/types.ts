@@ -148,6 +148,8 @@ export interface BuddyZone {
    * for an allocation of order k (the "unusable free space index").
    */
   unusableIndex: number[];
+  /** The line verbatim, for evidence: kept for the first and the last capture only. */
+  text?: string;
 }
 
 export interface BuddyinfoCapture {
