@@ -67,7 +67,7 @@ export const memoryLeak = defineRule({
       let peak = -Infinity;
       for (const v of ys) if (Number.isFinite(v) && v > peak) peak = v;
       const next = segments[k + 1];
-      const endsInDrop = next !== undefined && lastFiniteOf(ys) - firstFiniteFrom(y, next.from, next.to) > dropMB;
+      const endsInDrop = next !== undefined && lastFinite(ys) - firstFiniteFrom(y, next.from, next.to) > dropMB;
       fits.push({ k, seg, endsInDrop, fit, spanS: xs[xs.length - 1]! - xs[0]!, slopePerHour: fit.slope * 3600, peak });
     });
     const kills = s.placeKills ? placedKills(snapshot, signatures, s.placeKills) : [];
@@ -298,10 +298,6 @@ function byPlace(a: Evidence, b: Evidence): number {
 function lastFinite(xs: ArrayLike<number>): number {
   for (let i = xs.length - 1; i >= 0; i--) if (Number.isFinite(xs[i]!)) return xs[i]!;
   return NaN;
-}
-
-function lastFiniteOf(xs: number[]): number {
-  return lastFinite(xs);
 }
 
 function firstFiniteFrom(xs: ArrayLike<number>, from: number, to: number): number {

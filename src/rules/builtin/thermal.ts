@@ -194,11 +194,10 @@ function clockDrop(
   hotC: number,
   sameLoadPct: number,
   dropPct: number,
-): { summary: string; figures: { label: string; value: number | string; unit?: string }[]; evidence?: number; text: string } {
+): { summary: string; figures: { label: string; value: number | string; unit?: string }[]; evidence?: number } {
   const parts: string[] = [];
   const figures: { label: string; value: number | string; unit?: string }[] = [];
   let evidence: number | undefined;
-  let text = '';
   const check = (name: string, freq: (i: number) => number, load: (i: number) => number) => {
     const coolF: number[] = [];
     const coolL: number[] = [];
@@ -226,14 +225,13 @@ function clockDrop(
     parts.push(`${name} clock fell from ${base} to ${hotMin} MHz at unchanged load`);
     figures.push({ label: `${name} MHz cool / hot`, value: `${base} / ${hotMin}` });
     evidence ??= at;
-    text ||= `${name} ${hotMin} MHz at load ${Math.round(load(at))}%`;
   };
   check('GPU', (i) => t.gr3dFreqMHz[i]!, (i) => t.gr3dLoad[i]!);
   check('CPU', (i) => Math.max(...t.cpuFreqMHz.map((c) => (Number.isFinite(c[i]!) ? c[i]! : -Infinity))), (i) => {
     const loads = t.cpuLoad.map((c) => c[i]!).filter(Number.isFinite);
     return loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
   });
-  return { summary: parts.length ? `; ${parts.join('; ')}` : '', figures, evidence, text };
+  return { summary: parts.length ? `; ${parts.join('; ')}` : '', figures, evidence };
 }
 
 /** The seed's step 6 as written: each thermal zone's type and temp, read at capture time. */
