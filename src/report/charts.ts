@@ -18,6 +18,8 @@ export interface ChartSpec {
   /** Horizontal reference lines (a trip point, the RAM total). */
   refs?: { y: number; label: string; color: string }[];
   yMin?: number;
+  /** Where the series breaks (a reboot, a gap): a dashed marker, and lines are not drawn across it. */
+  breaks?: { t: number; label: string }[];
 }
 
 const W = 720;
@@ -92,8 +94,14 @@ export function lineChart(spec: ChartSpec): string | null {
     parts.push(`<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${Y(r.y).toFixed(1)}" y2="${Y(r.y).toFixed(1)}" stroke="${r.color}" class="ref"/>`);
     parts.push(`<text x="${PAD.l + 6}" y="${(Y(r.y) - 4).toFixed(1)}" class="label" fill="${r.color}">${escapeHtml(r.label)}</text>`);
   }
+  const breaks = (spec.breaks ?? []).filter((b) => b.t > x0 && b.t <= x1);
+  for (const b of breaks) {
+    parts.push(`<line x1="${X(b.t).toFixed(1)}" x2="${X(b.t).toFixed(1)}" y1="${PAD.t}" y2="${H - PAD.b}" stroke="#6b7280" stroke-dasharray="4 3" class="break"/>`);
+    parts.push(`<text x="${(X(b.t) + 3).toFixed(1)}" y="${PAD.t + 10}" class="label" fill="#6b7280">${escapeHtml(b.label)}</text>`);
+  }
+  const across = (a: number, b: number) => breaks.some((x) => a < x.t && x.t <= b) || b < a;
   lines.forEach((l, i) => {
-    const d = l.pts.map((p, k) => `${k ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join('');
+    const d = l.pts.map((p, k) => `${k && !across(l.pts[k - 1]![0], p[0]) ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join('');
     parts.push(`<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.5"/>`);
     // Legends sit on the title row, right-aligned, so they never cover a line.
     parts.push(`<text x="${W - PAD.r - (lines.length - 1 - i) * 130}" y="15" class="label legend" text-anchor="end" fill="${l.color}">${escapeHtml(l.name)}</text>`);

@@ -4,7 +4,7 @@
  * draws each as a line chart. Only series with at least three timed captures are returned:
  * a trend needs points, and one capture is a table, not a chart.
  */
-import type { Snapshot } from '../snapshot/types.js';
+import type { SegmentBreakReason, Snapshot } from '../snapshot/types.js';
 import { dmaBufBytes, vmstatCounter } from '../facts/field-inputs.js';
 
 export interface TrendSeries {
@@ -65,4 +65,41 @@ export function fieldInputSeries(s: Snapshot): TrendSeries[] {
     });
   }
   return out;
+}
+
+/** Short chart label of each kind of break. */
+const BREAK_LABELS: Record<SegmentBreakReason, string> = {
+  gap: 'gap',
+  'clock-back': 'clock went back',
+  reboot: 'reboot',
+  restart: 'logger restarted',
+  'ram-reset': 'RAM back to start level',
+  'ram-drop': 'RAM dropped',
+};
+
+/** One stretch of the tegrastats log, for charts that draw where the series breaks. */
+export interface ChartSegment {
+  /** 1-based, as the findings number them ("segment 3"). */
+  segment: number;
+  /** Seconds since the first sample (the charts' x axis). */
+  startS: number;
+  endS: number;
+  startTime?: string;
+  endTime?: string;
+  /** Why the series breaks before this segment: a short label, the line and the full reason. */
+  break?: { reason: SegmentBreakReason; label: string; line: number; detail: string };
+}
+
+/** The tegrastats segments (gaps, reboots, restarts) in chart terms; empty without tegrastats. */
+export function tegrastatsSegments(s: Snapshot): ChartSegment[] {
+  const t = s.tegrastats;
+  if (!t?.segments) return [];
+  return t.segments.map((g, k) => ({
+    segment: k + 1,
+    startS: g.startS,
+    endS: g.endS,
+    ...(g.startTime ? { startTime: g.startTime } : {}),
+    ...(g.endTime ? { endTime: g.endTime } : {}),
+    ...(g.break ? { break: { reason: g.break.reason, label: BREAK_LABELS[g.break.reason], line: g.break.line, detail: g.break.detail } } : {}),
+  }));
 }

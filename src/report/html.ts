@@ -13,7 +13,7 @@ import type { DeviceContext } from '../rules/device/context.js';
 import { describeOverride } from '../verdict/provenance.js';
 import type { ReportModel } from './model.js';
 import { lineChart } from './charts.js';
-import { fieldInputSeries } from './field-series.js';
+import { fieldInputSeries, tegrastatsSegments } from './field-series.js';
 
 function templateText(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,6 +92,8 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
   if (!t || t.samples < 2) return procCharts(s).filter((c): c is string => c !== null);
   const out: (string | null)[] = procCharts(s);
   const total = t.ramTotalMB[t.samples - 1]!;
+  // Reboots, gaps and restarts: every tegrastats chart shows the break and draws no line across it.
+  const breaks = tegrastatsSegments(s).flatMap((g) => (g.break ? [{ t: g.startS, label: g.break.label }] : []));
   out.push(
     lineChart({
       title: 'RAM used (tegrastats)',
@@ -100,6 +102,7 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
       series: [{ name: 'RAM used', values: t.ramUsedMB, color: '#2563eb' }, { name: 'swap used', values: t.swapUsedMB, color: '#9333ea' }],
       refs: Number.isFinite(total) ? [{ y: total, label: `total ${total} MB`, color: '#6b7280' }] : [],
       yMin: 0,
+      breaks,
     }),
   );
   out.push(
@@ -109,6 +112,7 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
       t: t.t,
       series: [{ name: 'largest free block', values: t.lfbBlockKB, color: '#059669' }],
       yMin: 0,
+      breaks,
     }),
   );
   const temps = Object.entries(t.tempC).filter(([k]) => !/^(pmic|thermal|charger)$/i.test(k));
@@ -124,6 +128,7 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
         t: t.t,
         series: [{ name: 'max temperature', values: max, color: '#dc2626' }],
         refs: throttle !== undefined ? [{ y: throttle, label: `throttle trip ${throttle} °C`, color: '#f59e0b' }] : [],
+        breaks,
       }),
     );
   }
@@ -137,6 +142,7 @@ export function chartsFor(s: Snapshot, device: DeviceContext): string[] {
         t: t.t,
         series: [{ name: device.totalPowerRail!, values: rail, color: '#7c3aed' }],
         yMin: 0,
+        breaks,
       }),
     );
   }

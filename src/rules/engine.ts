@@ -11,6 +11,7 @@ import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
 import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
+import { inputName } from './input-names.js';
 import { bootNote } from './boot-note.js';
 
 export interface EngineOptions {
@@ -35,9 +36,9 @@ export interface EngineResult {
 
 /** The inputs a rule needs that the bundle lacks (empty when it can run). */
 export function missingParts(rule: Rule, s: Snapshot): string[] {
-  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p));
+  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p)).map(inputName);
   const any = rule.meta.requiresAny ?? [];
-  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.join(' or '));
+  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.map(inputName).join(' or '));
   const custom = missing.length ? null : rule.meta.unavailable?.(s);
   if (custom) missing.push(custom);
   return missing;
@@ -123,7 +124,7 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
         ruleId: rule.meta.id,
         title: rule.meta.title,
         status: 'not-evaluated',
-        detail: `no ${missing.join(', ')} in bundle`,
+        detail: `${missing.map((m) => `no ${m}`).join(' and ')} in bundle`,
       });
       continue;
     }

@@ -6,6 +6,7 @@ import { memoryPressure } from './builtin/memory-pressure.js';
 import { zoneWatermarks } from './builtin/zone-watermarks.js';
 import { ramSize } from './builtin/ram-size.js';
 import { buddyFragmentation } from './builtin/buddy-fragmentation.js';
+import { buddyTrend } from './builtin/buddy-trend.js';
 import { lfbFragmentation } from './builtin/lfb-fragmentation.js';
 import { cma } from './builtin/cma.js';
 import { smmuFaults } from './builtin/smmu-faults.js';
@@ -25,6 +26,7 @@ export const BUILTIN_RULES: Rule[] = [
   zoneWatermarks,
   ramSize,
   buddyFragmentation,
+  buddyTrend,
   lfbFragmentation,
   cma,
   smmuFaults,

@@ -81,6 +81,8 @@ export interface ThermalZoneReading {
   type?: string;
   tempC?: number;
   source: Provenance;
+  /** The temp file's line the reading came from, verbatim (evidence). */
+  tempLine?: { file: string; line: number; text: string };
 }
 
 export interface Identity {
@@ -123,6 +125,8 @@ export interface MeminfoCapture {
   values: Partial<Record<MeminfoKey, number>> & Record<string, number>;
   /** Line of each field, for evidence. */
   lines: Record<string, number>;
+  /** Verbatim text of the lines evidence cites (MemTotal, MemFree, MemAvailable, Swap*, Cma*, commit): key -> line. */
+  text?: Record<string, string>;
 }
 
 export interface Meminfo {
@@ -148,6 +152,8 @@ export interface BuddyZone {
    * for an allocation of order k (the "unusable free space index").
    */
   unusableIndex: number[];
+  /** The line verbatim, for evidence: kept for the first and the last capture only. */
+  text?: string;
 }
 
 export interface BuddyinfoCapture {
@@ -185,6 +191,8 @@ export interface ZoneinfoZone {
   lines: Record<string, number>;
   /** Per-cpu pageset counters. */
   pagesets: { cpu: number; values: Record<string, number> }[];
+  /** Verbatim text of the lines evidence cites: `header` (the `Node N, zone NAME` line), pages free, min, low, high, managed, nr_free_cma. */
+  text?: Record<string, string>;
 }
 
 export interface ZoneinfoNode {
@@ -396,6 +404,9 @@ export interface Dmesg {
 /** A numeric column; NaN where the sample has no value. Serialised as an array with nulls. */
 export type Column = Float64Array;
 
+export type { SegmentBreak, SegmentBreakReason, SeriesSegment } from '../parsers/common/series-segments.js';
+import type { SeriesSegment } from '../parsers/common/series-segments.js';
+
 export interface Tegrastats {
   file: string;
   samples: number;
@@ -404,9 +415,24 @@ export interface Tegrastats {
   /** Line of each sample. */
   line: Uint32Array;
   timeSource: 'timestamps' | 'interval';
+  /** The usual step between samples (median of the steps when timestamped; gaps do not stretch it). */
   intervalSeconds: number;
   firstTimestamp?: string;
   lastTimestamp?: string;
+  /** Epoch seconds (UTC) of t = 0, when the log has timestamps. */
+  startEpoch?: number;
+  /**
+   * The stretches of the log one run of the device spans, split at gaps, clocks going back,
+   * a restarted logger, and used RAM falling (an OOM kill, a restart, a reboot). Fits and
+   * trends run per segment. At least one segment when there are samples.
+   */
+  segments: SeriesSegment[];
+  /**
+   * Verbatim text of the few lines evidence may quote (line number -> text): the first and
+   * last sample of each segment and the samples holding each segment's extremes. Other
+   * lines are not kept (a week-long log has 600k of them).
+   */
+  quoted: Record<number, string>;
   ramUsedMB: Column;
   ramTotalMB: Column;
   lfbCount: Column;

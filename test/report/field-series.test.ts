@@ -25,3 +25,27 @@ describe('field input trend series', () => {
     expect(fieldInputSeries(snapshotFromFiles({ 'proc/vmstat': 'compact_stall 5\n' }))).toEqual([]);
   });
 });
+
+describe('tegrastats segments for the charts', () => {
+  it('gives each segment its span and the break before it, and the RAM chart draws the break without a line across it', async () => {
+    const { tegrastats } = await import('../helpers/bundles.js');
+    const { tegrastatsSegments } = await import('../../src/report/field-series.js');
+    const { lineChart } = await import('../../src/report/charts.js');
+    // Generated in the real JetPack 6 line format: 10 min, a 5 min pause with RAM back at its start (a reboot), 10 min.
+    const first = tegrastats(600, (i) => ({ ramMB: 2000 + i * 5 }));
+    const second = tegrastats(600, (i) => ({ ramMB: 2000 + (i % 3) })).replace(/^11-24-2026 08:(\d\d)/gm, (_m, mi) => `11-24-2026 08:${String(Number(mi) + 15).padStart(2, '0')}`);
+    const s = snapshotFromFiles({ 'tegrastats.log': first + second });
+    const segs = tegrastatsSegments(s);
+    expect(segs).toHaveLength(2);
+    expect(segs[0]).toMatchObject({ segment: 1, startS: 0, startTime: '2026-11-24T08:00:00Z', endTime: '2026-11-24T08:09:59Z' });
+    expect(segs[0]!.break).toBeUndefined();
+    expect(segs[1]).toMatchObject({ segment: 2, startS: 900, startTime: '2026-11-24T08:15:00Z', break: { reason: 'reboot', label: 'reboot', line: 601 } });
+    const t = s.tegrastats!;
+    const svg = lineChart({ title: 'RAM', unit: 'MB', t: t.t, series: [{ name: 'RAM used', values: t.ramUsedMB, color: '#000' }], breaks: [{ t: 900, label: 'reboot' }] })!;
+    expect(svg).toContain('class="break"');
+    expect(svg).toContain('>reboot</text>');
+    // The path lifts the pen at the break: two moves, one per segment.
+    expect(svg.match(/<path d="[^"]*"/)![0].match(/M/g)).toHaveLength(2);
+    expect(tegrastatsSegments(snapshotFromFiles({ 'proc/meminfo': 'MemTotal: 1 kB\n' }))).toEqual([]);
+  });
+});

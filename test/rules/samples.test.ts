@@ -48,7 +48,7 @@ describe('healthy sample', () => {
     expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(a.hypotheses).toEqual([]);
     expect(a.outcomes.filter((o) => o.status === 'passed').length).toBeGreaterThan(30);
-    expect(a.outcomes.find((o) => o.ruleId === 'zone-watermarks')).toMatchObject({ status: 'not-evaluated', detail: 'no zoneinfo in bundle' });
+    expect(a.outcomes.find((o) => o.ruleId === 'zone-watermarks')).toMatchObject({ status: 'not-evaluated', detail: 'no /proc/zoneinfo in bundle' });
   });
 });
 

@@ -154,7 +154,11 @@ function thermalZones(types: TextSource[], temps: TextSource[]): ThermalZoneRead
     const fl = firstLine(t);
     const milli = fl ? Number(fl.text) : NaN;
     const r = byZone.get(z) ?? { zone: z, source: { file: t.path, line: 1 } };
-    if (Number.isFinite(milli)) r.tempC = milli / 1000;
+    if (Number.isFinite(milli)) {
+      r.tempC = milli / 1000;
+      // The reading's own line, verbatim, for evidence.
+      r.tempLine = { file: t.path, line: fl!.line, text: t.text.split('\n')[fl!.line - t.lineOffset - 1]!.replace(/\r$/, '') };
+    }
     byZone.set(z, r);
   }
   return [...byZone.values()].sort((a, b) => a.zone.localeCompare(b.zone, 'en', { numeric: true }));

@@ -19,6 +19,8 @@ import { wallSeconds } from '../../util/wallclock.js';
 import { tegrastatsParser } from './grammar.js';
 import { tegrastatsChunkLexer, tegrastatsLexer } from './tokens.js';
 import type { IToken } from '../common/chevrotain.js';
+import { splitSeries } from '../common/series-segments.js';
+import { SampleQuotes, type SampleLine } from './quotes.js';
 
 const BLANK = /^\s*$/;
 
@@ -105,6 +107,50 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let lastTs: string | undefined;
   let sawTimestamps = false;
   const railsThisSample = new Set<string>();
+  // Verbatim lines kept for evidence, and what the segmentation needs besides the columns.
+  const quotes = new SampleQuotes();
+  let curLines: SampleLine[] = [];
+  let prevLines: SampleLine[] = [];
+  let prevEpoch = NaN;
+  let prevRam = NaN;
+  let minDt = Infinity;
+  /** A non-sample line (banner, prompt, `date`) seen since the last sample, once samples began. */
+  let pendingHeader: number | undefined;
+  let headerBefore = false;
+  const headers: { before: number; line: number }[] = [];
+
+  /** Sample i is complete: keep its lines if it may border a break or holds an extreme. */
+  const closeSample = (i: number, lines: SampleLine[], header: boolean) => {
+    const e = epoch.get(i);
+    const ram = c.ramUsed.get(i);
+    if (i === 0) quotes.keep(lines);
+    else {
+      // Looser than the segmentation's own thresholds, so every real break is among these.
+      let possible = header || prevRam - ram > 200;
+      if (Number.isFinite(e) && Number.isFinite(prevEpoch)) {
+        const dt = e - prevEpoch;
+        if (dt < 0 || dt > Math.max(30, 3 * (Number.isFinite(minDt) ? minDt : 0))) possible = true;
+        if (dt > 0 && dt < minDt) minDt = dt;
+      }
+      if (possible) quotes.breakBefore(prevLines, lines);
+    }
+    quotes.offer('ram+', ram, true, lines);
+    quotes.offer('ram-', ram, false, lines);
+    const kb = c.lfbKB.get(i);
+    if (ram < 0.9 * c.ramTotal.get(i)) quotes.offer('lfb-', kb * 1e6 + c.lfbCount.get(i), false, lines);
+    quotes.offer('emc+', c.emcLoad.get(i), true, lines);
+    quotes.offer('gpu-', c.gr3dFreq.get(i), false, lines);
+    let cpuMax = NaN;
+    for (const col of cpuFreq) {
+      const f = col.get(i);
+      if (Number.isFinite(f) && !(f <= cpuMax)) cpuMax = f;
+    }
+    quotes.offer('cpu-', cpuMax, false, lines);
+    for (const [name, col] of temps.columns) quotes.offer(`temp:${name}`, col.get(i), true, lines);
+    prevLines = lines;
+    if (Number.isFinite(e)) prevEpoch = e;
+    if (Number.isFinite(ram)) prevRam = ram;
+  };
 
   const setLoadFreq = (name: string, load: number, freq: number, i: number) => {
     if (name === 'EMC_FREQ' || name === 'EMC') {
@@ -130,6 +176,11 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     if (starts || n === 0) startSample(lineNo);
   };
   const startSample = (lineNo: number) => {
+    if (n > 0) closeSample(n - 1, curLines, headerBefore);
+    headerBefore = pendingHeader !== undefined;
+    if (pendingHeader !== undefined) headers.push({ before: n, line: pendingHeader });
+    pendingHeader = undefined;
+    curLines = [];
     n++;
     lineCol.push(lineNo);
     railsThisSample.clear();
@@ -254,6 +305,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     apply: (line, lineNo) => {
       sampleLine(lineNo, line, true); // every regular line starts with RAM (after its timestamp)
       const i = n - 1;
+      SampleQuotes.add(curLines, lineNo, line);
       const num = (a: number, b: number) => readNumber(line, a, b);
       for (let k = 0; k < count; k++) {
         const o = k * STRIDE;
@@ -319,6 +371,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       // otherwise read as an engine field).
       if (!line.includes('RAM ') && looksLikeTimestampLine(line)) {
         firstTs ??= line.trim();
+        if (n > 0) pendingHeader ??= lineNo;
         return;
       }
       const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line', base);
@@ -332,10 +385,12 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       for (const f of fields) if (f.tokenType.name !== 'Unknown') known = true;
       if (!known) {
         sink.add('info', 'tegrastats.not-a-sample', `not a tegrastats line, skipped: "${line.slice(0, 60)}"`, lineNo);
+        if (n > 0) pendingHeader ??= lineNo;
         return;
       }
       sampleLine(lineNo, line, startsSample);
       const i = n - 1;
+      SampleQuotes.add(curLines, lineNo, line);
       for (const f of fields) {
         const p = payload(f);
         switch (f.tokenType.name) {
@@ -406,6 +461,10 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   };
 
   function finish(): Tegrastats {
+    if (n > 0) {
+      closeSample(n - 1, curLines, headerBefore);
+      quotes.keep(curLines);
+    }
     // Sample times: from timestamps (repeats inside one second spread evenly), else the interval.
     const t = new Float64Array(n);
     if (sawTimestamps) {
@@ -426,18 +485,37 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       for (let i = 0; i < n; i++) t[i] = i * interval;
     }
     if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
+    // The usual step (median), not the mean: a gap or a reboot in the log must not stretch it.
+    const intervalSeconds = sawTimestamps && n > 1 ? Math.round(medianStep(t, interval) * 1000) / 1000 : interval;
+    const ramUsedMB = c.ramUsed.finish(n);
+    const ramTotalMB = c.ramTotal.finish(n);
+    const startEpoch = sawTimestamps ? firstFinite(epoch, n) : undefined;
+    const line = Uint32Array.from(lineCol);
+    const segments = splitSeries({
+      t,
+      usedMB: ramUsedMB,
+      totalMB: lastFinite(ramTotalMB),
+      intervalSeconds,
+      line,
+      timed: sawTimestamps,
+      startEpoch,
+      headers,
+    });
     const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k) => cols[k]?.finish(n) ?? new Float64Array(n).fill(NaN));
     return {
       file: src.path,
       samples: n,
       t,
-      line: Uint32Array.from(lineCol),
+      line,
       timeSource: sawTimestamps ? 'timestamps' : 'interval',
-      intervalSeconds: sawTimestamps && n > 1 ? Math.round(((t[n - 1]! - t[0]!) / (n - 1)) * 1000) / 1000 : interval,
+      intervalSeconds,
       firstTimestamp: firstTs,
       lastTimestamp: lastTs,
-      ramUsedMB: c.ramUsed.finish(n),
-      ramTotalMB: c.ramTotal.finish(n),
+      ...(startEpoch !== undefined ? { startEpoch } : {}),
+      segments,
+      quoted: quotes.finish(),
+      ramUsedMB,
+      ramTotalMB,
       lfbCount: c.lfbCount.finish(n),
       lfbBlockKB: c.lfbKB.finish(n),
       swapUsedMB: c.swapUsed.finish(n),
@@ -461,6 +539,24 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       unknownFields: unknown,
     };
   }
+}
+
+function lastFinite(xs: Float64Array): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (Number.isFinite(xs[i]!)) return xs[i]!;
+  return NaN;
+}
+
+/** The usual step between samples (the median of positive steps): a gap must not stretch it. */
+function medianStep(t: Float64Array, fallback: number): number {
+  const steps: number[] = [];
+  const stride = Math.max(1, Math.floor(t.length / 4096));
+  for (let i = stride; i < t.length; i += stride) {
+    const d = (t[i]! - t[i - stride]!) / stride;
+    if (d > 0) steps.push(d);
+  }
+  if (!steps.length) return fallback;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1]!;
 }
 
 function firstFinite(col: ColumnBuilder, n: number): number {
