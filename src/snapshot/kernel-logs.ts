@@ -275,6 +275,14 @@ function overlap(logs: ParsedKernelLog[], big: Segment, small: Segment, sameGues
       }
       take(i, j, t >= 1);
     }
+    // An unstamped line (a wrapped continuation) goes with the stamped line before it.
+    for (let k = 1; k < small.keep.length; k++) {
+      const i = small.keep[k]!;
+      if (!covered[i] && sr[i]!.monotonic === undefined && covered[small.keep[k - 1]!]) {
+        covered[i] = 1;
+        coveredCount++;
+      }
+    }
   } else {
     const keyOf = (r: DmesgRecord) => (wall ? r.wallClock : r.message.trim());
     const index = new Map<string, number[]>();
