@@ -104,7 +104,11 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   // Time order: earlier boots first; a boot's extra lines right after the file that held it.
   // Boots placed alike (two files that both claim the current boot) keep the best-ranked file's
   // boot last, so the current boot is the one read from the preferred file.
-  const primary = (s: Segment) => s.sameAs ?? s;
+  const primary = (s: Segment) => {
+    let p = s;
+    while (p.sameAs) p = p.sameAs;
+    return p;
+  };
   kept.sort(
     (a, b) =>
       b.ago - a.ago ||
@@ -138,7 +142,7 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
       file: logs[seg.src]!.file,
       role: seg.role,
       bootsAgo: 0,
-      ...(seg.sameAs ? { sameBootAs: segIndex.get(seg.sameAs) } : {}),
+      ...(seg.sameAs ? { sameBootAs: segIndex.get(primary(seg)) } : {}),
     });
     const remap = remaps[seg.src]!;
     for (const i of seg.keep) {
@@ -151,16 +155,16 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   // Boots dropped whole (held by another file) send their user-space lines to that boot.
   for (const seg of segments) {
     if (bootOf[seg.src]![seg.boot]! >= 0 || !seg.sameAs) continue;
-    const target = seg.sameAs.sameAs ?? seg.sameAs;
+    const target = primary(seg);
     bootOf[seg.src]![seg.boot] = segIndex.get(target) ?? -1;
   }
   // Boots ago, counted over distinct boots (a boot's extra lines share its count). Without a
   // current-boot log, the newest boot read is itself some boots back (a pstore record alone).
-  const distinct = [...new Set(kept.map((s) => s.sameAs ?? s))];
+  const distinct = [...new Set(kept.map(primary))];
   const newestBoot = distinct.at(-1);
   const offset = newestBoot && newestBoot.role !== 'current' ? newestBoot.ago : 0;
   for (const seg of kept) {
-    boots[segIndex.get(seg)!]!.bootsAgo = distinct.length - 1 - distinct.indexOf(seg.sameAs ?? seg) + offset;
+    boots[segIndex.get(seg)!]!.bootsAgo = distinct.length - 1 - distinct.indexOf(primary(seg)) + offset;
   }
 
   logs.forEach((l, src) => {
