@@ -33,6 +33,7 @@ export const NUL_MEANS: Partial<Record<InputKind, string>> = {
   'dt-model': '\n',
   'dt-compatible': '\n',
   'dt-dtsfilename': '\n',
+  'dt-serial-number': '\n',
   // A bug report cat's device-tree files: spaces keep its line numbers true.
   'nvidia-bug-report': ' ',
 };
@@ -211,7 +212,7 @@ function noteEmptyInputs(inputs: Map<InputKind, TextSource[]>, problems: BundleP
       if (s.parsed ? !s.blank : s.text.trim() !== '') continue;
       const hint =
         kind === 'dmesg'
-          ? ' (JetPack 5+ restricts dmesg to root: collect with sudo)'
+          ? ' (captured without root? JetPack 5 and later restrict dmesg to root: collect with sudo)'
           : kind === 'zoneinfo' || kind === 'pagetypeinfo' || kind === 'iomem'
             ? ' (captured without root?)'
             : '';

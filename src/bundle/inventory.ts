@@ -11,6 +11,8 @@ export type InputKind =
   | 'dt-model'
   | 'dt-compatible'
   | 'dt-dtsfilename'
+  | 'dt-serial-number'
+  | 'machine-id'
   | 'uname'
   | 'cmdline'
   | 'uptime'

@@ -92,6 +92,10 @@ export interface Identity {
   /** `uname -r` style kernel release, from uname output or the dmesg banner. */
   kernelRelease?: Sourced<string>;
   hostname?: Sourced<string>;
+  /** The module's serial number (`/proc/device-tree/serial-number`): a device's stable id. */
+  serialNumber?: Sourced<string>;
+  /** `/etc/machine-id`: stable per installation (a re-flash gives a new one). */
+  machineId?: Sourced<string>;
   cmdline?: Sourced<{ raw: string; params: Record<string, string | true> }>;
   uptimeSeconds?: Sourced<number>;
   thermalZones?: ThermalZoneReading[];

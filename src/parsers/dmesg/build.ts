@@ -79,9 +79,9 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     lineParser,
     dmesgChunkLexer,
     'dmesg.unexpected-line',
-    (tokens, line, lineNo) => {
+    (tokens, line, lineNo, base) => {
       if (!tokens || BLANK.test(line)) return;
-      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line');
+      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line', base);
       if (!p) return;
       if (p.time?.tokenType.name === 'BootloaderTs' || (!p.time && PSTORE_HEADER_RE.test(line))) {
         skipped++;

@@ -1,6 +1,6 @@
 /**
  * Identity files into the snapshot: nv_tegra_release, device-tree model and compatible,
- * uname, kernel command line, uptime, hostname, thermal zones and an optional manifest.
+ * serial number, machine-id, uname, kernel command line, uptime, hostname, thermal zones and an optional manifest.
  * These are one-line files, read with plain patterns; the dmesg banner fills gaps.
  */
 import type { InputKind } from '../../bundle/inventory.js';
@@ -90,6 +90,18 @@ export function parseIdentity(
   if (host) {
     const fl = firstLine(host);
     if (fl) id.hostname = { value: fl.text, source: { file: host.path, line: fl.line } };
+  }
+  const serial = one('dt-serial-number');
+  if (serial) {
+    const fl = firstLine(serial);
+    if (fl && /^[\x21-\x7e]{4,64}$/.test(fl.text)) id.serialNumber = { value: fl.text, source: { file: serial.path, line: fl.line } };
+    else if (fl) sink.add('warning', 'identity.serial-number', `${serial.path}: expected one serial number (4 to 64 printable characters, no spaces)`);
+  }
+  const machine = one('machine-id');
+  if (machine) {
+    const fl = firstLine(machine);
+    if (fl && /^[0-9a-f]{32}$/i.test(fl.text)) id.machineId = { value: fl.text.toLowerCase(), source: { file: machine.path, line: fl.line } };
+    else if (fl) sink.add('warning', 'identity.machine-id', `${machine.path}: expected a machine id (32 hexadecimal digits)`);
   }
   const cmd = one('cmdline');
   if (cmd) {

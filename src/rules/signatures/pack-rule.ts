@@ -47,7 +47,7 @@ export function packRule(sig: CompiledSignature): Rule {
       title: sig.title,
       category: sig.category,
       docs: {
-        description: `${sig.title} (kernel message signature${sig.kernels ? `; ${sig.kernels}` : ''}).`,
+        description: `${sig.title} (${sig.sources?.includes('kernel') === false ? 'user-space syslog/journal' : sig.sources?.includes('userspace') ? 'kernel or user-space' : 'kernel'} message signature${sig.kernels ? `; ${sig.kernels}` : ''}${sig.catalogue ? '' : '; own id, not in the catalogue'}).`,
         why: sig.remedy[0] ?? sig.title,
         seed: sig.references[0] ?? `rule pack ${sig.pack}`,
       },
