@@ -1,7 +1,8 @@
 /**
  * Turns the raw entries of a bundle into the inventory and the text sources each parser
  * reads: detects the layout by its marker at any depth, splits NVIDIA's single bug-report
- * log into virtual files, picks one file per input kind and records what fed nothing.
+ * log into virtual files, picks one file per input kind (every kernel log is kept) and
+ * records what fed nothing.
  */
 import { DiagnosticSink, type Diagnostic } from '../snapshot/diagnostics.js';
 import { classifyByContent, classifyByName, classifySectionTitle, isMultiKind, SNIFF_HEAD_CHARS } from './classify.js';

@@ -3,7 +3,7 @@
  * by many scripts, so names are matched loosely anywhere in the tree), then the first lines
  * when the name says nothing. Each input kind has an ordered list of candidate paths per
  * layout; the best-ranked file feeds the snapshot and the others are listed as unused with
- * the reason.
+ * the reason. Kernel logs are the exception: all are read (the rank orders them).
  */
 import type { BundleLayout, InputKind } from './inventory.js';
 

@@ -76,7 +76,7 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   const kept: Segment[] = [];
   const duplicateOf = logs.map(() => new Set<string>());
   for (const seg of segments) {
-    let best: { other: Segment; matched: Set<number>; big: Segment; small: Segment } | null = null;
+    let best: { other: Segment; covered: Uint8Array; big: Segment; small: Segment } | null = null;
     let bestRatio = 0;
     for (const other of kept) {
       if (other.src === seg.src || other.sameAs) continue;
@@ -84,15 +84,15 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
       const m = overlap(logs, big, small, seg.ago === other.ago);
       if (m && m.ratio > bestRatio) {
         bestRatio = m.ratio;
-        best = { other, matched: m.matched, big, small };
+        best = { other, covered: m.covered, big, small };
       }
     }
     if (!best) {
       kept.push(seg);
       continue;
     }
-    const { big, small, matched } = best;
-    small.keep = small.keep.filter((i) => !matched.has(i));
+    const { big, small, covered } = best;
+    small.keep = small.keep.filter((i) => !covered[i]);
     small.sameAs = big;
     small.ago = big.ago;
     duplicateOf[small.src]!.add(logs[big.src]!.file);
@@ -104,7 +104,11 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   // Time order: earlier boots first; a boot's extra lines right after the file that held it.
   // Boots placed alike (two files that both claim the current boot) keep the best-ranked file's
   // boot last, so the current boot is the one read from the preferred file.
-  const primary = (s: Segment) => s.sameAs ?? s;
+  const primary = (s: Segment) => {
+    let p = s;
+    while (p.sameAs) p = p.sameAs;
+    return p;
+  };
   kept.sort(
     (a, b) =>
       b.ago - a.ago ||
@@ -138,7 +142,7 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
       file: logs[seg.src]!.file,
       role: seg.role,
       bootsAgo: 0,
-      ...(seg.sameAs ? { sameBootAs: segIndex.get(seg.sameAs) } : {}),
+      ...(seg.sameAs ? { sameBootAs: segIndex.get(primary(seg)) } : {}),
     });
     const remap = remaps[seg.src]!;
     for (const i of seg.keep) {
@@ -151,16 +155,16 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   // Boots dropped whole (held by another file) send their user-space lines to that boot.
   for (const seg of segments) {
     if (bootOf[seg.src]![seg.boot]! >= 0 || !seg.sameAs) continue;
-    const target = seg.sameAs.sameAs ?? seg.sameAs;
+    const target = primary(seg);
     bootOf[seg.src]![seg.boot] = segIndex.get(target) ?? -1;
   }
   // Boots ago, counted over distinct boots (a boot's extra lines share its count). Without a
   // current-boot log, the newest boot read is itself some boots back (a pstore record alone).
-  const distinct = [...new Set(kept.map((s) => s.sameAs ?? s))];
+  const distinct = [...new Set(kept.map(primary))];
   const newestBoot = distinct.at(-1);
   const offset = newestBoot && newestBoot.role !== 'current' ? newestBoot.ago : 0;
   for (const seg of kept) {
-    boots[segIndex.get(seg)!]!.bootsAgo = distinct.length - 1 - distinct.indexOf(seg.sameAs ?? seg) + offset;
+    boots[segIndex.get(seg)!]!.bootsAgo = distinct.length - 1 - distinct.indexOf(primary(seg)) + offset;
   }
 
   logs.forEach((l, src) => {
@@ -228,7 +232,7 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
  * boot messages, never at the same microsecond); without a common clock, by text alone, and
  * only for files placed at the same boot.
  */
-function overlap(logs: ParsedKernelLog[], big: Segment, small: Segment, sameGuess: boolean): { ratio: number; matched: Set<number> } | null {
+function overlap(logs: ParsedKernelLog[], big: Segment, small: Segment, sameGuess: boolean): { ratio: number; covered: Uint8Array } | null {
   const br = logs[big.src]!.dmesg.records;
   const sr = logs[small.src]!.dmesg.records;
   if (small.keep.length === 0) return null;
@@ -239,52 +243,72 @@ function overlap(logs: ParsedKernelLog[], big: Segment, small: Segment, sameGues
   if (mono && sameGuess && small.keep.every((i) => (sr[i]!.monotonic ?? 0) < 1)) mono = false;
   const wall = !mono && share(br, big.keep, (r) => r.wallClock) >= 0.8 && share(sr, small.keep, (r) => r.wallClock) >= 0.8;
   if (!mono && !wall && !sameGuess) return null;
-  // The first second of a boot prints the same lines at the same stamps on every boot of a
-  // device: those lines tell no boot from another and are left out of the comparison.
-  const key = (r: DmesgRecord, all = false) =>
-    mono
-      ? r.monotonic !== undefined && (all || r.monotonic >= 1)
-        ? `${r.monotonic.toFixed(6)} ${r.message}`
-        : null
-      : wall
-        ? r.wallClock !== undefined ? `${r.wallClock} ${r.message}` : null
-        : r.message.trim();
-  const have = new Map<string, number>();
-  for (const i of big.keep) {
-    const k = key(br[i]!);
-    if (k !== null) have.set(k, (have.get(k) ?? 0) + 1);
-  }
-  const matched = new Set<number>();
+  // Lines are looked up by stamp (a number or a short string), then compared by text. The
+  // first second of a boot prints the same lines at the same stamps on every boot of a device:
+  // those lines tell no boot from another, so they count as covered but never decide.
+  // Flags per record index (typed arrays: 100k-line logs are common).
+  const used = new Uint8Array(br.length);
+  const covered = new Uint8Array(sr.length);
+  let coveredCount = 0;
   let comparable = 0;
-  for (const i of small.keep) {
-    const k = key(sr[i]!);
-    if (k !== null) comparable++;
-    const n = k === null ? 0 : (have.get(k) ?? 0);
-    if (n > 0) {
-      matched.add(i);
-      have.set(k!, n - 1);
+  let matched = 0;
+  const take = (i: number, j: number | undefined, decides: boolean) => {
+    if (decides) comparable++;
+    if (j === undefined) return;
+    used[j] = 1;
+    covered[i] = 1;
+    coveredCount++;
+    if (decides) matched++;
+  };
+  if (mono) {
+    // Both logs run in stamp order: one walk over the two, sorted by stamp, finds the pairs.
+    const byStamp = (recs: DmesgRecord[], keep: number[]) =>
+      keep.filter((i) => recs[i]!.monotonic !== undefined).sort((a, b) => recs[a]!.monotonic! - recs[b]!.monotonic!);
+    const bs = byStamp(br, big.keep);
+    let p = 0;
+    for (const i of byStamp(sr, small.keep)) {
+      const r = sr[i]!;
+      const t = r.monotonic!;
+      while (p < bs.length && br[bs[p]!]!.monotonic! < t) p++;
+      let j: number | undefined;
+      for (let q = p; q < bs.length && br[bs[q]!]!.monotonic === t; q++) {
+        if (!used[bs[q]!] && br[bs[q]!]!.message === r.message) {
+          j = bs[q]!;
+          break;
+        }
+      }
+      take(i, j, t >= 1);
+    }
+    // An unstamped line (a wrapped continuation) goes with the stamped line before it.
+    for (let k = 1; k < small.keep.length; k++) {
+      const i = small.keep[k]!;
+      if (!covered[i] && sr[i]!.monotonic === undefined && covered[small.keep[k - 1]!]) {
+        covered[i] = 1;
+        coveredCount++;
+      }
+    }
+  } else {
+    const keyOf = (r: DmesgRecord) => (wall ? r.wallClock : r.message.trim());
+    const index = new Map<string, number[]>();
+    for (const i of big.keep) {
+      const k = keyOf(br[i]!);
+      if (k === undefined) continue;
+      const list = index.get(k);
+      if (list) list.push(i);
+      else index.set(k, [i]);
+    }
+    for (const i of small.keep) {
+      const r = sr[i]!;
+      const k = keyOf(r);
+      if (k === undefined) continue;
+      take(i, index.get(k)?.find((c) => !used[c] && (!wall || br[c]!.message === r.message)), true);
     }
   }
   if (comparable === 0) return null;
-  const ratio = matched.size / comparable;
+  const ratio = matched / comparable;
   const need = mono || wall ? MATCH_WITH_CLOCK : MATCH_TEXT_ONLY;
-  if (ratio < need || matched.size < Math.min(3, comparable)) return null;
-  // The same boot: every line the other file also holds is covered, early ones included.
-  const all = new Map<string, number>();
-  for (const i of big.keep) {
-    const k = key(br[i]!, true);
-    if (k !== null) all.set(k, (all.get(k) ?? 0) + 1);
-  }
-  const covered = new Set<number>();
-  for (const i of small.keep) {
-    const k = key(sr[i]!, true);
-    const n = k === null ? 0 : (all.get(k) ?? 0);
-    if (n > 0) {
-      covered.add(i);
-      all.set(k!, n - 1);
-    }
-  }
-  return { ratio, matched: covered };
+  if (ratio < need || matched < Math.min(3, comparable)) return null;
+  return coveredCount ? { ratio, covered } : null;
 }
 
 const ROLE_WORDS: Record<KernelLogRole, string> = {

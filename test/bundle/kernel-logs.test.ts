@@ -8,8 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { analyze, loadSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
 import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeBoot } from '../../src/rules/boot-note.js';
 import { makeTgz } from '../helpers/archive.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { fixture, realLog, writeTemp, writeTree } from '../helpers/fixtures.js';
 
 const NANO_BOOT = fixture('dmesg/jetson-nano-jp4.2-k4.9.140-boot-01.txt');
@@ -20,6 +24,7 @@ const UBUNTU_DMESG = fixture('dmesg/generic-ubuntu2004-k5.4-x86-01.txt');
 const UBUNTU_KERNLOG = fixture('dmesg/generic-ubuntu2004-k5.4-x86-kernlog-01.txt');
 const MEMINFO = fixture('meminfo/generic-ubuntu2004-k5.4-x86-01.txt');
 
+const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('pstore record of a crash next to the current dmesg', () => {
@@ -60,6 +65,19 @@ describe('pstore record of a crash next to the current dmesg', () => {
     expect(hung.verdict).toMatch(/^Previous boot \(pstore console-ramoops-0\): /);
     expect(hung.evidence[0]).toMatchObject({ file: 'sys/fs/pstore/console-ramoops-0', line: lineOf(PSTORE_PANIC, 'INFO: task balenad') });
     expect(a.hypotheses.map((h) => h.id)).toContain('system-crash');
+    // The report's file list says what each kernel log was.
+    const md = renderMarkdown(buildReportModel(a));
+    expect(md).toContain('| `sys/fs/pstore/console-ramoops-0` | dmesg (pstore record of the boot that crashed) |');
+  });
+
+  it("the collector's sample: this boot's findings carry no lead-in, the pstore panic does", async () => {
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-collector'));
+    const smmu = a.findings.find((f) => f.ruleId === 'smmu-faults')!;
+    expect(smmu.evidence[0]!.file).toBe('dmesg.txt');
+    expect(smmu.verdict).toMatch(/^1 SMMU context fault/);
+    const panic = a.findings.find((f) => f.ruleId === 'kernel-panic')!;
+    expect(panic.verdict).toBe('Previous boot (pstore dmesg-ramoops-0): The kernel panicked: Watchdog detected hard LOCKUP on cpu 3.');
+    expect(panic.evidence).toEqual([{ file: 'sys/fs/pstore/dmesg-ramoops-0', line: 2, text: 'Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 3' }]);
   });
 
   it('reads the same from a .tgz (files parsed as they stream in)', async () => {

@@ -68,7 +68,7 @@ export const thermal = defineRule({
       const c = Number(h.groups.mc) / 1000;
       if (h.groups.kind === 'throttrip') cur.throttleC = c;
       else cur.shutdownC = c;
-      cur.source = `boot log ${dfile}:${h.line}`;
+      cur.source = `boot log ${h.file ?? dfile}:${h.line}`;
       trips.set(sensor, cur);
     }
     preferDeviceTrips(snapshot, trips);

@@ -141,7 +141,8 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       wallClock: r.wallClock,
       t: r.monotonic ?? wallSeconds(r.wallClock),
       boot: r.boot,
-      file: dmesg?.boots[r.boot]?.file,
+      // Set when the bundle held several kernel logs (line numbers are this file's).
+      file: dmesg?.sources ? dmesg.boots[r.boot]?.file : undefined,
       ...(userspace ? { userspace: true as const } : {}),
     });
     hits.set(s.id, list);

@@ -8,7 +8,8 @@ import { paramTag } from '../tags.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
-  if (h.monotonic !== undefined) return `${h.monotonic.toFixed(3)} s after boot${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
+  // Boots of several files are named by the finding's lead-in, not by their index.
+  if (h.monotonic !== undefined) return `${h.monotonic.toFixed(3)} s after boot${h.boot && !h.file ? ` (boot ${h.boot + 1})` : ''}`;
   return h.wallClock ?? `line ${h.line}`;
 }
 
