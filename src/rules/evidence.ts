@@ -10,9 +10,18 @@ export function meminfoEvidence(m: Meminfo, c: MeminfoCapture, key: string): Evi
   return { file: m.file, line, text };
 }
 
+/** The kernel-log line of record `r`, verbatim (its printed prefix and message). */
 export function dmesgEvidence(s: Snapshot, r: DmesgRecord): Evidence {
-  const ts = r.monotonic !== undefined ? `[${r.monotonic.toFixed(6).padStart(12)}] ` : r.wallClock ? `${r.wallClock} ` : '';
-  return { file: s.dmesg!.boots[r.boot]?.file ?? s.dmesg!.file, line: r.line, text: ts + r.message };
+  return { file: s.dmesg!.boots[r.boot]?.file ?? s.dmesg!.file, line: r.line, text: (r.prefix ?? '') + r.message };
+}
+
+/** The verbatim kernel-log line at `file:line` (a show-mem line, say), or null when the log has none there. */
+export function dmesgLineEvidence(s: Snapshot, file: string | undefined, line: number): Evidence | null {
+  const d = s.dmesg;
+  if (!d) return null;
+  const inFile = (r: DmesgRecord) => (d.boots[r.boot]?.file ?? d.file) === (file ?? d.file);
+  const r = d.records.find((x) => x.line === line && inFile(x));
+  return r ? dmesgEvidence(s, r) : null;
 }
 
 /**

@@ -240,6 +240,8 @@ export interface PagetypeRow {
   type: string;
   counts: number[];
   line: number;
+  /** The row's line as printed (trailing blanks dropped): what evidence quotes. */
+  text: string;
 }
 
 export interface Pagetypeinfo {
@@ -279,6 +281,11 @@ export interface DmesgRecord {
   /** Device name after the driver, e.g. `12000000.iommu`. */
   device?: string;
   message: string;
+  /**
+   * The line's text before the message (time stamp, level, host and ident) exactly as
+   * printed: prefix + message is the verbatim line that evidence quotes.
+   */
+  prefix?: string;
   /** Index of the boot segment (a reboot inside the log starts a new one). */
   boot: number;
   /** Index of the head record when this line continues a multi-line report. */

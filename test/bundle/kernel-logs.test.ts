@@ -56,7 +56,8 @@ describe('pstore record of a crash next to the current dmesg', () => {
     expect(end.evidence[0]).toEqual({
       file: 'sys/fs/pstore/console-ramoops-0',
       line: lineOf(PSTORE_PANIC, 'Kernel panic - not syncing'),
-      text: 'Kernel panic - not syncing: hung_task: blocked tasks',
+      // The line as printed in the pstore record, stamp included.
+      text: PSTORE_PANIC.split('\n')[lineOf(PSTORE_PANIC, 'Kernel panic - not syncing') - 1]!.trimEnd(),
     });
     expect(end.evidence.at(-1)).toMatchObject({ file: 'dmesg.txt', line: lineOf(NANO_BOOT, 'PMC reset source') });
     expect(end.tags).toEqual(expect.arrayContaining(['reboot', 'lockup']));
@@ -77,7 +78,7 @@ describe('pstore record of a crash next to the current dmesg', () => {
     expect(smmu.verdict).toMatch(/^1 SMMU context fault/);
     const panic = a.findings.find((f) => f.ruleId === 'kernel-panic')!;
     expect(panic.verdict).toBe('Previous boot (pstore dmesg-ramoops-0): The kernel panicked: Watchdog detected hard LOCKUP on cpu 3.');
-    expect(panic.evidence).toEqual([{ file: 'sys/fs/pstore/dmesg-ramoops-0', line: 2, text: 'Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 3' }]);
+    expect(panic.evidence).toEqual([{ file: 'sys/fs/pstore/dmesg-ramoops-0', line: 2, text: '<0>[ 5120.331207] Kernel panic - not syncing: Watchdog detected hard LOCKUP on cpu 3' }]);
   });
 
   it('reads the same from a .tgz (files parsed as they stream in)', async () => {

@@ -41,10 +41,10 @@ describe('nvpmodel and L4T service failures (user-space lines)', () => {
     const nvpm = a.findings.find((f) => f.ruleId === 'nvpmodel-set-failed')!;
     expect(nvpm.signatures).toEqual(['nvpmodel-set-failed']);
     expect(nvpm.verdict).toMatch(/^nvpmodel failed to set the power mode 1 time\(s\)/);
-    expect(nvpm.evidence.map((e) => e.text)).toContain('NVPM ERROR: failed to write PARAM TPC_POWER_GATING: ARG TPC_PG_MASK: PATH: /sys/devices/platform/gpu.0/tpc_pg_mask VAL: 128');
+    expect(nvpm.evidence.map((e) => e.text)).toContainEqual(expect.stringMatching(/ nvpmodel\[\d+\]: NVPM ERROR: failed to write PARAM TPC_POWER_GATING: ARG TPC_PG_MASK: PATH: \/sys\/devices\/platform\/gpu\.0\/tpc_pg_mask VAL: 128$/));
     const svc = a.findings.find((f) => f.ruleId === 'l4t-service-failed')!;
     expect(svc.verdict).toBe("systemd reported 1 failure(s) of an L4T service, first nvpmodel.service (result: exit-code); what that service sets up (power mode, camera daemon, fan control, USB device mode) did not run as configured.");
-    expect(svc.evidence.map((e) => e.text)).toEqual(['nvpmodel.service: Main process exited, code=exited, status=255/EXCEPTION', "nvpmodel.service: Failed with result 'exit-code'."]);
+    expect(svc.evidence.map((e) => e.text)).toEqual(['Feb 27 17:26:04 agx-orin systemd[1]: nvpmodel.service: Main process exited, code=exited, status=255/EXCEPTION', "Feb 27 17:26:04 agx-orin systemd[1]: nvpmodel.service: Failed with result 'exit-code'."]);
   });
 
   it('the Argus daemon failing at start is an L4T service failure, and not a kernel camera error (AGX Orin, OE4T/meta-tegra#964)', () => {

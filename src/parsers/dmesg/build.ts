@@ -111,7 +111,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     // transitions and less GC on 100k-line logs. JSON output drops the undefined ones.
     const rec: DmesgRecord = {
       line: lineNo, monotonic: undefined, wallClock: undefined, level: undefined, facility: undefined, ident: undefined,
-      subsystem: undefined, device: undefined, message: '', boot: Math.max(boot, 0), groupHead: undefined,
+      subsystem: undefined, device: undefined, message: '', prefix: undefined, boot: Math.max(boot, 0), groupHead: undefined,
     };
     let rest = p.message?.image ?? '';
     const lvl = p.level ?? p.level2;
@@ -121,6 +121,9 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
       rest = rest.slice(JOURNAL_MONO_RE.exec(rest)![0].length);
       rec.ident = 'kernel';
     }
+    // What precedes the message, exactly as printed: evidence quotes the line verbatim.
+    const at = line.length - rest.length;
+    if (at > 0 && line.startsWith(rest, at)) rec.prefix = line.slice(0, at);
     if (p.head) {
       const h = p.head.image;
       const ident = /([\w.\-/@]+)(?:\[\d+\])?: ?$/.exec(h)?.[1];

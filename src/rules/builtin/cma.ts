@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
-import { compact, meminfoEvidence } from '../evidence.js';
+import { compact, dmesgLineEvidence, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
@@ -173,7 +173,7 @@ export const cma = defineRule({
       const state = memoryAtFailure(m, request, 3);
       const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
       const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
-      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: m.file ?? dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
+      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...compact(cmaZones.map((z) => dmesgLineEvidence(snapshot, m.file, z.line)))];
       if (state.unusableCma) {
         const u = state.unusableCma;
         report({
@@ -220,7 +220,7 @@ export const cma = defineRule({
           confidence: 0.75,
           data: { freeMiB: mib(all), smallPct, blockKiB: (PAGE_BYTES * 2 ** k) / 1024 },
           figures: cmaRows.map((r) => ({ label: `CMA free blocks per order (node ${r.node}, ${r.zone})`, value: r.counts.join(' ') })),
-          evidence: cmaRows.map((r) => ({ file: pti!.file, line: r.line, text: `Node ${r.node}, zone ${r.zone}, type CMA ${r.counts.join(' ')}` })),
+          evidence: cmaRows.map((r) => ({ file: pti!.file, line: r.line, text: r.text })),
           tags: ['cma-fragmented', 'fragmentation'],
         });
       }
@@ -246,7 +246,8 @@ export const cma = defineRule({
           severity: 'warning',
           confidence: 0.6,
           data: { param, totalMiB: mib(total) },
-          evidence: [{ file: src.file, line: src.line, text: `cma=${param}` }, ...memEvidence],
+          // The whole command line as printed (in the boot log, or /proc/cmdline).
+          evidence: [dmesgLineEvidence(snapshot, src.file, src.line) ?? { file: src.file, line: src.line, text: snapshot.identity!.cmdline!.value.raw }, ...memEvidence],
           tags: ['cma-config'],
         });
       }

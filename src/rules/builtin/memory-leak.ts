@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
 import type { SignatureHit } from '../signatures/match.js';
+import { hitEvidence } from '../signatures/pack-rule.js';
 import { compact, meminfoEvidence, tegrastatsEvidence } from '../evidence.js';
 import { formatDuration, linearFit, round, type LinearFit } from '../stats.js';
 import { splitSeries, type SeriesSegment } from '../../parsers/common/series-segments.js';
@@ -79,7 +80,7 @@ export const memoryLeak = defineRule({
     // Sawtooth: runs that climbed to nearly full (or into an OOM kill) and ended in a sudden drop.
     const cycles = fits.filter((f) => f.endsInDrop && rising(f, thresholds.sawtoothMinutes * 60) && ((f.peak / total) * 100 >= thresholds.fullPct || killsEnding(f).length > 0));
     const ev = (f: SegmentFit) => compact([evidenceAt(f.seg.from), evidenceAt(f.seg.to)]);
-    const killEvidence = (ks: PlacedKill[]) => ks.flatMap((c) => (c.hit ? [{ file: snapshot.dmesg!.file, line: c.hit.line, text: c.hit.text }] : []));
+    const killEvidence = (ks: PlacedKill[]) => ks.flatMap((c) => (c.hit ? hitEvidence(snapshot.dmesg!.file, [c.hit]) : []));
     const withDate = s.days;
     if (cycles.length >= 2) {
       const slope = round(cycles.reduce((a, f) => a + f.slopePerHour, 0) / cycles.length);
@@ -167,7 +168,7 @@ export const memoryLeak = defineRule({
         confidence: Math.min(0.9, 0.5 + last.fit.r2 * 0.4),
         data: { ...base, oom: `${unplacedNow.length} OOM kill(s) (${names.join(', ')})` },
         figures,
-        evidence: [...ev(last), ...compact(unplacedNow.slice(0, 3).map((k) => killHits(k)[0]).map((h) => (h ? { file: snapshot.dmesg!.file, line: h.line, text: h.text } : null)))],
+        evidence: [...ev(last), ...compact(unplacedNow.slice(0, 3).map((k) => killHits(k)[0]).map((h) => (h ? hitEvidence(snapshot.dmesg!.file, [h])[0]! : null)))],
         tags: ['leak'],
       });
       return;

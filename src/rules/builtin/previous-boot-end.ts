@@ -2,6 +2,7 @@ import { defineRule } from '../define.js';
 import { baseName, describeBoot } from '../boot-note.js';
 import { dmesgEvidence } from '../evidence.js';
 import type { SignatureHit } from '../signatures/match.js';
+import { hitEvidence } from '../signatures/pack-rule.js';
 import type { Dmesg, DmesgBoot, DmesgRecord, Snapshot } from '../../snapshot/types.js';
 import type { Evidence, Severity } from '../types.js';
 import type { Tag } from '../tags.js';
@@ -222,7 +223,7 @@ function panicReason(h: SignatureHit): string {
 }
 
 function evidenceFor(s: Snapshot, h: SignatureHit): Evidence {
-  return { file: h.file ?? s.dmesg!.file, line: h.line, text: h.text };
+  return hitEvidence(s.dmesg!.file, [h])[0]!;
 }
 
 function bootFigures(d: Dmesg, e: BootEnd, resetSource: string | undefined) {

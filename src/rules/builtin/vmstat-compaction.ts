@@ -6,13 +6,17 @@ import { vmstatCounter } from '../../facts/field-inputs.js';
 
 const total = vmstatCounter;
 
-function lineOf(c: VmstatCapture, base: string): number | undefined {
-  return c.lines[base] ?? Object.entries(c.lines).find(([k]) => k.startsWith(`${base}_`))?.[1];
-}
-
-function ev(v: Vmstat, c: VmstatCapture, key: string, text: string): Evidence[] {
-  const line = lineOf(c, key);
-  return line === undefined ? [] : [{ file: v.file, line, text }];
+/**
+ * The counter's /proc/vmstat line, or the lines of its per-zone parts (allocstall_dma,
+ * allocstall_normal, …) that are not zero. /proc/vmstat prints exactly "name value", so
+ * each quote is the file's line.
+ */
+function ev(v: Vmstat, c: VmstatCapture, key: string): Evidence[] {
+  const own = c.lines[key];
+  if (own !== undefined) return [{ file: v.file, line: own, text: `${key} ${c.values[key]}` }];
+  const parts = Object.keys(c.lines).filter((k) => k.startsWith(`${key}_`));
+  const nonZero = parts.filter((k) => c.values[k] !== 0);
+  return (nonZero.length ? nonZero : parts.slice(0, 1)).map((k) => ({ file: v.file, line: c.lines[k]!, text: `${k} ${c.values[k]}` }));
 }
 
 /**
@@ -80,7 +84,7 @@ export const vmstatCompaction = defineRule({
         confidence: w.first ? 0.8 : 0.65,
         data: { fails: cfail, stalls, failPct, window: w.label },
         figures: figs({ label: 'compaction stalls', value: stalls }, { label: 'failed', value: cfail }, { label: 'succeeded', value: delta('compact_success') ?? 'not counted' }, perHour(stalls)),
-        evidence: [...ev(v, w.last, 'compact_stall', `compact_stall ${total(w.last, 'compact_stall')}`), ...ev(v, w.last, 'compact_fail', `compact_fail ${total(w.last, 'compact_fail')}`)],
+        evidence: [...ev(v, w.last, 'compact_stall'), ...ev(v, w.last, 'compact_fail')],
         tags: ['fragmentation', ...(w.first ? (['fragmentation-trend'] as const) : [])],
       });
     }
@@ -92,7 +96,7 @@ export const vmstatCompaction = defineRule({
         confidence: 0.9,
         data: { fails: cmaFail, successes: delta('cma_alloc_success') ?? 'an unknown number', window: w.label },
         figures: figs({ label: 'CMA allocations failed', value: cmaFail }, { label: 'succeeded', value: delta('cma_alloc_success') ?? 'not counted' }),
-        evidence: ev(v, w.last, 'cma_alloc_fail', `cma_alloc_fail ${total(w.last, 'cma_alloc_fail')}`),
+        evidence: ev(v, w.last, 'cma_alloc_fail'),
         tags: ['cma-failure'],
       });
     }
@@ -104,7 +108,7 @@ export const vmstatCompaction = defineRule({
         confidence: 0.6,
         data: { count: allocstall, window: w.label },
         figures: figs({ label: 'allocation stalls', value: allocstall }, perHour(allocstall), { label: 'pages scanned directly', value: delta('pgscan_direct') ?? 'not counted' }),
-        evidence: ev(v, w.last, 'allocstall', `allocstall ${total(w.last, 'allocstall')}`),
+        evidence: ev(v, w.last, 'allocstall'),
         tags: ['memory-pressure'],
       });
     }
@@ -117,7 +121,7 @@ export const vmstatCompaction = defineRule({
         confidence: 0.5,
         data: { fails: mfail, failPct: Math.round((mfail / (mfail + mok)) * 1000) / 10, window: w.label },
         figures: figs({ label: 'migrations failed', value: mfail }, { label: 'succeeded', value: mok }),
-        evidence: ev(v, w.last, 'pgmigrate_fail', `pgmigrate_fail ${mfail}`),
+        evidence: ev(v, w.last, 'pgmigrate_fail'),
         tags: ['fragmentation'],
       });
     }

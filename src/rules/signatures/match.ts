@@ -17,6 +17,9 @@ export interface SignatureHit {
   groups: Record<string, string | undefined>;
   /** The matched text (joined with the next line when `joined`). */
   text: string;
+  /** The line as printed: its prefix (stamp, level, ident) and its own message, for evidence. */
+  prefix?: string;
+  message: string;
   joined: boolean;
   monotonic?: number;
   wallClock?: string;
@@ -136,6 +139,8 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       line: r.line,
       groups: { ...(m.groups ?? {}) },
       text,
+      prefix: r.prefix,
+      message: r.message,
       joined,
       monotonic: r.monotonic,
       wallClock: r.wallClock,

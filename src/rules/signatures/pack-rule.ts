@@ -13,8 +13,9 @@ export function hitTime(h: SignatureHit): string {
   return h.wallClock ?? `line ${h.line}`;
 }
 
+/** Each hit's line verbatim (a joined pair quotes its first line, the one cited). */
 export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
-  return hits.map((h) => ({ file: h.file ?? file, line: h.line, text: h.text }));
+  return hits.map((h) => ({ file: h.file ?? file, line: h.line, text: (h.prefix ?? '') + h.message }));
 }
 
 /** Every capture name of every pattern, so templates may name any (absent ones render empty). */
