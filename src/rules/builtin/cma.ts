@@ -6,6 +6,7 @@ import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
 import { judgeCmaFailure } from './cma-judgement.js';
+import { formatBootTime } from '../../util/format.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
 
@@ -152,7 +153,7 @@ export const cma = defineRule({
       const request = head ? { gfp_mask: head.groups.gfp_mask ?? head.groups.mode, gfp_flags: head.groups.gfp_flags, order: head.groups.order } : undefined;
       const state = memoryAtFailure(m, request, 3);
       const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
-      const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
+      const when = m.monotonic !== undefined ? ` at ${formatBootTime(m.monotonic)}` : m.wallClock ? ` at ${m.wallClock}` : '';
       const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
       if (state.unusableCma) {
         const u = state.unusableCma;

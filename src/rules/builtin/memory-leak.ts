@@ -2,6 +2,7 @@ import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
 import { meminfoEvidence } from '../evidence.js';
 import { formatDuration, linearFit, round, type LinearFit } from '../stats.js';
+import { formatR2 } from '../../util/format.js';
 import { DEFAULT_SEGMENTS, ramSegments, type RamSegment } from './ram-segments.js';
 
 interface SegmentFit {
@@ -95,7 +96,7 @@ export const memoryLeak = defineRule({
         figures: [
           { label: 'grow-and-drop cycles', value: cycles.length },
           { label: 'mean slope while growing', value: slope, unit: 'MB/h' },
-          ...cycles.map((f, k) => ({ label: `cycle ${k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${round(f.fit.r2, 3)}` })),
+          ...cycles.map((f, k) => ({ label: `cycle ${k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${formatR2(f.fit.r2)}` })),
         ],
         evidence: cycles.flatMap(ev),
         tags: ['leak'],
@@ -116,7 +117,7 @@ export const memoryLeak = defineRule({
     const ranOut = last.seg.end === 'drop' || peakPct >= 98;
     const figures = [
       { label: 'slope', value: slope, unit: 'MB/h' },
-      { label: 'fit R²', value: round(last.fit.r2, 3) },
+      { label: 'fit R²', value: formatR2(last.fit.r2) },
       { label: 'observed over', value: formatDuration(last.spanS) },
       { label: 'stretches of the log', value: segments.length },
       { label: 'samples', value: last.fit.n },
@@ -127,7 +128,7 @@ export const memoryLeak = defineRule({
         signatures: ['memavailable-downtrend'],
         severity: 'error',
         confidence: Math.min(0.9, 0.5 + last.fit.r2 * 0.4),
-        data: { slope, span: formatDuration(last.spanS), r2: round(last.fit.r2, 3), peakPct, segments: segNote },
+        data: { slope, span: formatDuration(last.spanS), r2: formatR2(last.fit.r2), peakPct, segments: segNote },
         figures,
         evidence: ev(last),
         tags: ['leak'],
@@ -140,7 +141,7 @@ export const memoryLeak = defineRule({
       signatures: ['memavailable-downtrend'],
       severity: tteS < thresholds.windowHours * 3600 ? 'error' : 'warning',
       confidence: Math.min(0.95, 0.5 + last.fit.r2 * 0.45),
-      data: { slope, span: formatDuration(last.spanS), r2: round(last.fit.r2, 3), tte: formatDuration(tteS), segments: segNote },
+      data: { slope, span: formatDuration(last.spanS), r2: formatR2(last.fit.r2), tte: formatDuration(tteS), segments: segNote },
       figures: [...figures, { label: 'time to exhaustion', value: formatDuration(tteS) }],
       evidence: ev(last),
       tags: ['leak'],

@@ -5,10 +5,11 @@
 import type { Evidence, Figure, Rule } from '../types.js';
 import type { CompiledSignature } from './pack.js';
 import { paramTag } from '../tags.js';
+import { formatBootTime } from '../../util/format.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
-  if (h.monotonic !== undefined) return `${h.monotonic.toFixed(3)} s after boot${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
+  if (h.monotonic !== undefined) return `${formatBootTime(h.monotonic, { printed: h.wallClock })}${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
   return h.wallClock ?? `line ${h.line}`;
 }
 
