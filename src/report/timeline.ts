@@ -1,0 +1,73 @@
+/**
+ * Where the report's charts can put kernel events in time: the boot's clock time (from the
+ * bundle's manifest) and the events the findings rest on (OOM kills, CMA failures, SMMU
+ * faults, over-current alarms, reboots), each at the seconds after boot of its kernel line.
+ * Without a boot clock time the events cannot be placed on a clock axis, and none is.
+ */
+import type { Snapshot } from '../snapshot/types.js';
+import type { Finding } from '../rules/types.js';
+
+export interface ChartEvent {
+  kind: string;
+  /** Clock time (epoch seconds, device clock). */
+  epoch: number;
+  /** Events of one kind close together are one marker. */
+  count: number;
+}
+
+/** Finding rule id -> the event word the chart legend uses. */
+const EVENT_KINDS: Record<string, string> = {
+  'oom-kills': 'OOM kill',
+  cma: 'CMA failure',
+  'smmu-faults': 'SMMU faults',
+  'over-current': 'over-current alarm',
+};
+
+function isoSeconds(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t / 1000 : undefined;
+}
+
+/** Clock time of the running boot, when the bundle says it (manifest boot time, or capture time minus uptime). */
+export function bootEpoch(s: Snapshot): number | undefined {
+  const m = s.identity?.manifest?.value;
+  const boot = isoSeconds(m?.fields?.boot_time);
+  if (boot !== undefined) return boot;
+  const capture = isoSeconds(m?.captureTime);
+  const up = s.identity?.uptimeSeconds?.value;
+  return capture !== undefined && up !== undefined ? capture - up : undefined;
+}
+
+/**
+ * The kernel events behind the findings, on the clock, merged per kind when closer than
+ * `mergeSeconds` (a burst of 3,000 SMMU faults is one marker, not a black band).
+ */
+export function chartEvents(s: Snapshot, findings: Finding[], mergeSeconds = 60): ChartEvent[] {
+  const d = s.dmesg;
+  const boot = bootEpoch(s);
+  if (!d || boot === undefined) return [];
+  const last = d.boots.length - 1;
+  const byLine = new Map<number, { monotonic?: number; boot: number }>();
+  for (const r of d.records) byLine.set(r.line, r);
+  const raw: { kind: string; epoch: number }[] = [];
+  for (const f of findings) {
+    const kind = EVENT_KINDS[f.ruleId];
+    if (!kind) continue;
+    for (const e of f.evidence) {
+      if (e.file !== d.file) continue;
+      const r = byLine.get(e.line);
+      // Earlier boots restart the kernel clock: their seconds are not on this boot's scale.
+      if (r?.monotonic !== undefined && r.boot === last) raw.push({ kind, epoch: boot + r.monotonic });
+    }
+  }
+  if (last > 0) raw.push({ kind: 'reboot', epoch: boot });
+  raw.sort((a, b) => a.epoch - b.epoch);
+  const out: ChartEvent[] = [];
+  for (const e of raw) {
+    const prev = out.findLast((o) => o.kind === e.kind);
+    if (prev && e.epoch - prev.epoch <= mergeSeconds) prev.count++;
+    else out.push({ ...e, count: 1 });
+  }
+  return out;
+}
