@@ -89,13 +89,23 @@ const ERRNO: Record<number, string> = {
 
 /** "-12 (ENOMEM)"; a number the table does not know stays as printed. */
 export function formatErrno(value: number | string): string {
+  // Decimal only: kernel logs print errno in decimal, and "0x10" is an address or a flag.
+  if (!/^-?\d+$/.test(String(value).trim())) return String(value);
   const n = Number(value);
-  if (!Number.isInteger(n)) return String(value);
   const name = ERRNO[Math.abs(n)];
   return name ? `${value} (${name})` : String(value);
 }
 
-/** The one wording for tegrastats' lfb and buddyinfo's biggest order. */
-export function largestFreeBlockPhrase(source: 'tegrastats' | 'buddyinfo' | 'cma'): string {
-  return source === 'cma' ? 'largest free CMA block' : 'largest free block';
+/**
+ * The largest free block, one wording per source and always in KiB (blocks are 4 KiB to
+ * 4 MiB), so a report does not say "lfb 2MB" here and "2048 kB" there.
+ */
+export function largestFreeBlockFigure(source: 'tegrastats' | 'buddyinfo' | 'show-mem' | 'cma', bytes: number, when?: string) {
+  const what = {
+    tegrastats: 'largest free block (tegrastats lfb)',
+    buddyinfo: 'largest free block (buddyinfo)',
+    'show-mem': 'largest free block outside CMA (kernel memory report)',
+    cma: 'largest free CMA block',
+  }[source];
+  return { label: when ? `${what}, ${when}` : what, value: Math.round((bytes / 1024) * 10) / 10, unit: 'KiB' };
 }

@@ -26,7 +26,7 @@ describeRule('memory-leak', {
     {
       name: 'RAM rising 60 MB/h for 2 h',
       files: { 'tegrastats.log': tegrastats(7200, (i) => ({ ramMB: 3000 + Math.round(i / 60) + (i % 3) })) },
-      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 0\.999\); at this rate memory runs out in 3\.1 days/ }],
+      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 1\.00\); at this rate memory runs out in 3\.1 days/ }],
     },
     {
       name: 'periodic meminfo with timestamps, MemAvailable falling fast',
@@ -43,7 +43,7 @@ describeRule('memory-leak', {
     {
       name: 'a run that grew until memory ran out, then a short flat run: no time-to-exhaustion',
       files: { 'tegrastats.log': tegrastats(9000, (i) => ({ ramMB: i < 7200 ? 2000 + Math.round(i * 0.74) : 1900 + (i % 3) })) },
-      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\) until memory ran out \(96% used\) \(one of 2 stretches/ }],
+      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\.00\) until memory ran out \(96% used\) \(one of 2 stretches/ }],
     },
     {
       name: 'restart in the middle: only the current run is fitted',

@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
 import { tegrastatsEvidence } from '../evidence.js';
 import { formatDuration } from '../stats.js';
+import { largestFreeBlockFigure } from '../../util/format.js';
 
 /** Checklist step 2 from tegrastats: the largest free block collapsing while RAM is not full. */
 export const lfbFragmentation = defineRule({
@@ -48,7 +49,7 @@ export const lfbFragmentation = defineRule({
       confidence: 0.75,
       data: { count: t.lfbCount[worst]!, blockKiB: kb, startCount: t.lfbCount[first]!, startKiB: t.lfbBlockKB[first]!, ramPct },
       figures: [
-        { label: 'largest free block (worst)', value: kb, unit: 'kB' },
+        largestFreeBlockFigure('tegrastats', kb * 1024, 'worst'),
         { label: 'RAM used then', value: ramPct, unit: '%' },
         { label: 'time into the log', value: formatDuration(t.t[worst]! - t.t[first]!) },
       ],
