@@ -184,10 +184,15 @@ export function timeSeriesSpec(input: TimeSeriesInput, width: number): VlSpec | 
   const refs = (input.refs ?? []).filter((r) => Number.isFinite(r.y));
   const [y0, y1] = yDomain(values, refs.map((r) => r.y), input.yMin);
   const xs = rows.map((r) => r.x);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const span = x1 - x0 || 1;
-  // Events outside the samples' time range are not drawn (the chart says how many).
+  // Events outside the samples' time range are not drawn (the chart says how many); those
+  // just past either end widen the axis so their marker is not on the frame.
   const events = clock ? (input.events ?? []).filter((e) => e.epoch * 1000 >= x0 - span * 0.02 && e.epoch * 1000 <= x1 + span * 0.02) : [];
+  if (events.length) {
+    const ex = events.map((e) => e.epoch * 1000);
+    [x0, x1] = [Math.min(x0, ...ex) - span * 0.005, Math.max(x1, ...ex) + span * 0.005];
+  }
   const eventKinds = [...new Set(events.map((e) => e.kind))];
   const colourDomain = [...names, ...eventKinds];
   const colourRange = [...names.map((_, i) => PALETTE[i % PALETTE.length]!), ...eventKinds.map((k) => EVENT_COLOURS[k] ?? MUTED)];
