@@ -64,7 +64,8 @@ describe('chart specs', () => {
 
   it('rounds the y range out and keeps thresholds inside it', () => {
     expect(yDomain([55, 61], [99, 104.5])).toEqual([40, 120]);
-    expect(yDomain([3100, 7600], [7620], 0)).toEqual([0, 10000]);
+    expect(yDomain([3100, 7600], [7620], 0)).toEqual([0, 8000]);
+    expect(yDomain([0, 50], [], 0)).toEqual([0, 60]);
   });
 
   it('wraps long titles on a phone instead of cutting them', () => {
