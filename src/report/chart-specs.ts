@@ -288,7 +288,7 @@ const MAP_KINDS: Record<string, { label: string; colour: string }> = {
 export function iomemSpec(regions: MapRegion[], width: number, caption: string): VlSpec | null {
   const rows = regions
     .filter((r) => MAP_KINDS[r.kind])
-    .map((r) => ({ ...r, row: r.kind === 'system-ram' ? 'System RAM' : 'reserved', what: MAP_KINDS[r.kind]!.label }));
+    .map((r) => ({ ...r, row: r.kind === 'system-ram' ? 'System RAM' : 'set aside', what: MAP_KINDS[r.kind]!.label }));
   if (!rows.some((r) => r.kind === 'system-ram')) return null;
   const kinds = Object.keys(MAP_KINDS).filter((k) => rows.some((r) => r.kind === k));
   return {
@@ -298,9 +298,9 @@ export function iomemSpec(regions: MapRegion[], width: number, caption: string):
     data: { values: rows },
     mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'start', type: 'quantitative', axis: { title: 'physical address (GiB)', tickCount: width < 480 ? 4 : 8 } },
+      x: { field: 'start', type: 'quantitative', scale: { zero: false }, axis: { title: 'physical address (GiB)', tickCount: width < 480 ? 4 : 8 } },
       x2: { field: 'end' },
-      y: { field: 'row', type: 'nominal', sort: ['System RAM', 'reserved'], axis: { title: null, labelLimit: width < 480 ? 90 : 160 } },
+      y: { field: 'row', type: 'nominal', sort: ['System RAM', 'set aside'], axis: { title: null, labelLimit: width < 480 ? 90 : 160 } },
       color: { field: 'what', type: 'nominal', scale: { domain: kinds.map((k) => MAP_KINDS[k]!.label), range: kinds.map((k) => MAP_KINDS[k]!.colour) }, legend: { title: null } },
     },
   };

@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { buddySpec, gapsIn, placeLabels, timeSeriesSpec, wrapTitle, yDomain } from '../../src/report/chart-specs.js';
+import { buddySpec, gapsIn, iomemSpec, placeLabels, timeSeriesSpec, wrapTitle, yDomain } from '../../src/report/chart-specs.js';
 import { chartPlans, renderCharts, tegrastatsEpoch0 } from '../../src/report/charts.js';
 import { bootEpoch, chartEvents } from '../../src/report/timeline.js';
 import { ROOT, tempDir } from '../helpers/fleet.js';
@@ -89,6 +89,22 @@ describe('chart specs', () => {
       { order: '4 KiB', k: 0, zone: 'zone Normal', mib: 4096 / 2 ** 20 },
       { order: '8 KiB', k: 1, zone: 'zone Normal', mib: 0 },
     ]);
+  });
+});
+
+describe('iomem map', () => {
+  it('puts System RAM on one row and carve-outs, reserved ranges and CMA on the other; nothing without RAM', () => {
+    const regions = [
+      { name: 'System RAM', kind: 'system-ram', start: 2, end: 2.5 },
+      { name: 'vpr-carveout', kind: 'carveout', start: 2.5, end: 2.75 },
+      { name: 'System RAM', kind: 'system-ram', start: 2.75, end: 10 },
+      { name: 'linux,cma', kind: 'cma', start: 3, end: 3.75 },
+      { name: '/soc/i2c@3160000', kind: 'device', start: 0.01, end: 0.011 },
+    ];
+    const spec = iomemSpec(regions, 720, 'System RAM 7.7 GiB')!;
+    const rows = (spec.data as { values: { row: string; what: string }[] }).values;
+    expect(rows.map((r) => `${r.row}: ${r.what}`)).toEqual(['System RAM: System RAM', 'set aside: carve-out', 'System RAM: System RAM', 'set aside: CMA']);
+    expect(iomemSpec(regions.filter((r) => r.kind !== 'system-ram'), 720, '')).toBeNull();
   });
 });
 
