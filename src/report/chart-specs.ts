@@ -134,8 +134,9 @@ function baseConfig(width: number) {
 }
 
 /** Titles wrap onto lines instead of being cut ("Largest free block (tegrastats…"). */
-export function wrapTitle(title: string, width: number): string | string[] {
-  const max = Math.floor((width - 16) / 7.5); // ~7.5 px per character at 13 px
+export function wrapTitle(title: string, width: number, fontSize = 13): string | string[] {
+  // Vega measures text without a canvas as 0.8 em per character (generous): wrap by that.
+  const max = Math.floor((width - 16) / (fontSize * 0.8));
   if (title.length <= max) return title;
   const lines: string[] = [];
   let cur = '';
@@ -237,7 +238,7 @@ export function timeSeriesSpec(input: TimeSeriesInput, width: number): VlSpec | 
     });
   }
   const outside = clock ? (input.events ?? []).length - events.length : 0;
-  const subtitle = outside > 0 ? `${outside} kernel event(s) outside this log's time range are not marked` : undefined;
+  const subtitle = outside > 0 ? wrapTitle(`${outside} kernel event${outside > 1 ? 's' : ''} outside this log's time range ${outside > 1 ? 'are' : 'is'} not marked`, width, MIN_FONT) : undefined;
   return {
     ...baseConfig(width),
     title: { text: wrapTitle(input.title, width), ...(subtitle ? { subtitle, subtitleFontSize: MIN_FONT, subtitleColor: MUTED } : {}) },
@@ -293,7 +294,7 @@ export function iomemSpec(regions: MapRegion[], width: number, caption: string):
   const kinds = Object.keys(MAP_KINDS).filter((k) => rows.some((r) => r.kind === k));
   return {
     ...baseConfig(width),
-    title: { text: 'Physical memory map (iomem)', subtitle: wrapTitle(caption, width), subtitleFontSize: MIN_FONT, subtitleColor: MUTED },
+    title: { text: 'Physical memory map (iomem)', subtitle: wrapTitle(caption, width, MIN_FONT), subtitleFontSize: MIN_FONT, subtitleColor: MUTED },
     height: 70,
     data: { values: rows },
     mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.5 },

@@ -65,6 +65,9 @@ export async function chartText(page: Page, minPx = 11): Promise<{ charts: numbe
       if (r.width === 0 || getComputedStyle(svg).display === 'none') continue;
       charts++;
       const title = svg.querySelector('.role-title-text')?.textContent ?? svg.getAttribute('aria-label') ?? `chart ${charts}`;
+      // The plot keeps most of the width (a long title or label once squeezed it to a third).
+      const frame = svg.querySelector('.role-frame > g > path.background, .role-frame path.background');
+      if (frame && frame.getBoundingClientRect().width < r.width * 0.5) problems.push(`"${title}": the plot is ${Math.round(frame.getBoundingClientRect().width)} px of a ${Math.round(r.width)} px chart`);
       const boxes: { text: string; b: DOMRect }[] = [];
       for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
         const text = (t.textContent ?? '').trim();
@@ -74,7 +77,10 @@ export async function chartText(page: Page, minPx = 11): Promise<{ charts: numbe
         // Scale of the text's own transform, rotation included (a rotated axis title has a = 0).
         const size = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
         if (size < minPx - 0.05) problems.push(`"${title}": "${text}" is drawn at ${size.toFixed(1)} px`);
-        boxes.push({ text, b: t.getBoundingClientRect() });
+        const b = t.getBoundingClientRect();
+        // Text past the SVG's edge is cut off on screen.
+        if (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1) problems.push(`"${title}": "${text}" is cut off at the chart's edge`);
+        boxes.push({ text, b });
       }
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {

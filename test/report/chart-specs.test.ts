@@ -59,7 +59,7 @@ describe('chart specs', () => {
     const layers = spec.layer as Layer[];
     expect(layers[0]!.encoding!.x!.axis!.title).toBe('clock time (device)');
     expect(layers[1]!.data!.values).toEqual([{ x: (epoch0 + 3000) * 1000, s: 'OOM kill', count: 1 }]);
-    expect((spec.title as { subtitle: string }).subtitle).toBe("1 kernel event(s) outside this log's time range are not marked");
+    expect((spec.title as { subtitle: string }).subtitle).toBe("1 kernel event outside this log's time range is not marked");
   });
 
   it('rounds the y range out and keeps thresholds inside it', () => {

@@ -128,7 +128,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the page checks themselves', () => {
 <section id="verdict">ok</section>
 <span class="badge" style="background:#d97706;color:#fff">warning</span>
 <svg class="chart" viewBox="0 0 720 180" style="width:360px"><rect width="720" height="180" fill="#fff"/>
-<text x="10" y="20" font-size="11" fill="#111">throttle trip 99 °C</text><text x="20" y="22" font-size="11" fill="#111">shutdown trip 104.5 °C</text></svg>
+<text x="10" y="20" font-size="11" fill="#111">throttle trip 99 °C</text><text x="20" y="22" font-size="11" fill="#111">shutdown trip 104.5 °C</text>
+<text x="600" y="60" font-size="24" fill="#111">a subtitle running past the edge</text></svg>
 <div style="width:900px">wide</div></body></html>`,
     );
     const browser = await launch();
@@ -138,6 +139,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the page checks themselves', () => {
       const t = await chartText(page);
       expect(t.problems).toContain('"chart 1": "throttle trip 99 °C" overlaps "shutdown trip 104.5 °C"');
       expect(t.problems).toContain('"chart 1": "throttle trip 99 °C" is drawn at 5.5 px');
+      expect(t.problems).toContain('"chart 1": "a subtitle running past the edge" is cut off at the chart\'s edge');
       expect(await sidewaysScroll(page)).toEqual(['the page is 900 px wide on a 390 px screen']);
     } finally {
       await browser.close();
