@@ -4,6 +4,7 @@
  * only when it writes HTML.
  */
 import type { VlSpec } from './chart-specs.js';
+import { escapeHtml } from './escape.js';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -22,7 +23,9 @@ export async function renderSvg(spec: VlSpec, cls: string): Promise<string> {
   try {
     const svg = await view.toSVG();
     // Vega writes fixed width/height; the page scales the SVG down on narrow screens.
-    return svg.replace(/^<svg /, `<svg class="chart ${cls}" role="img" `);
+    const t = (spec.title as { text?: string | string[] } | undefined)?.text;
+    const label = Array.isArray(t) ? t.join(' ') : (t ?? 'chart');
+    return svg.replace(/^<svg /, `<svg class="chart ${cls}" role="img" aria-label="${escapeHtml(label)}" `);
   } finally {
     view.finalize();
   }

@@ -8,6 +8,7 @@ import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
 import { SCHEMA_VERSION, type Snapshot } from './types.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_LINE_LIMITS } from '../bundle/text.js';
+import { formatBootTime } from '../util/format.js';
 
 export const DEFAULT_PARSER_OPTIONS: ParserOptions = { tegrastatsIntervalSeconds: 1 };
 
@@ -59,7 +60,7 @@ function noteCaptureProblems(s: Snapshot): void {
       severity: 'warning',
       code: 'dmesg.boot-lines-missing',
       file: d.file,
-      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? `${d.records[0]!.monotonic} s after boot` : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
+      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? formatBootTime(d.records[0]!.monotonic) : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
     });
   }
   if (d && d.skippedLines > 0) {
