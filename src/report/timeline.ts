@@ -6,6 +6,9 @@
  */
 import type { Snapshot } from '../snapshot/types.js';
 import type { Finding } from '../rules/types.js';
+import { bootEpoch } from '../util/boot-clock.js';
+
+export { bootEpoch };
 
 export interface ChartEvent {
   kind: string;
@@ -22,22 +25,6 @@ const EVENT_KINDS: Record<string, string> = {
   'smmu-faults': 'SMMU faults',
   'over-current': 'over-current alarm',
 };
-
-function isoSeconds(v: unknown): number | undefined {
-  if (typeof v !== 'string') return undefined;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t / 1000 : undefined;
-}
-
-/** Clock time of the running boot, when the bundle says it (manifest boot time, or capture time minus uptime). */
-export function bootEpoch(s: Snapshot): number | undefined {
-  const m = s.identity?.manifest?.value;
-  const boot = isoSeconds(m?.fields?.boot_time);
-  if (boot !== undefined) return boot;
-  const capture = isoSeconds(m?.captureTime);
-  const up = s.identity?.uptimeSeconds?.value;
-  return capture !== undefined && up !== undefined ? capture - up : undefined;
-}
 
 /**
  * The kernel events behind the findings, on the clock, merged per kind when closer than

@@ -11,6 +11,7 @@ import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
 import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
+import { bootEpoch } from '../util/boot-clock.js';
 
 export interface EngineOptions {
   /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
@@ -105,7 +106,7 @@ export function runRule(
 
 export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptions = {}): EngineResult {
   const device = deviceContext(snapshot);
-  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? []);
+  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? [], bootEpoch(snapshot));
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
   const disabled = new Set(options.disabled ?? []);

@@ -34,3 +34,20 @@ describe('figure formatters', () => {
     expect(formatBytes(64 * 2 ** 30)).toBe('64 GiB');
   });
 });
+
+describe('kernel times in clock time', () => {
+  it('findings name the clock time of a kernel line when the manifest gives the boot time', async () => {
+    const { analyze } = await import('../../src/analyze.js');
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const { default: path } = await import('node:path');
+    const { ROOT, tempDir } = await import('../helpers/fleet.js');
+    const dir = path.join(tempDir(), 'leak');
+    cpSync(path.join(ROOT, 'samples/orin-nano-leak-oom'), dir, { recursive: true });
+    const plain = await analyze(dir);
+    expect(plain.findings.find((f) => f.ruleId === 'oom-kills')!.verdict).toContain('at 12:01:42 after boot;');
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ device_id: 'orin-cam-07', boot_time: '2026-11-24T05:58:00Z' }));
+    const withBoot = await analyze(dir);
+    // 05:58:00 + 12:01:42.65
+    expect(withBoot.findings.find((f) => f.ruleId === 'oom-kills')!.verdict).toContain('at 12:01:42 after boot (2026-11-24 17:59:42);');
+  });
+});

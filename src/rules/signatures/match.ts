@@ -20,6 +20,8 @@ export interface SignatureHit {
   joined: boolean;
   monotonic?: number;
   wallClock?: string;
+  /** Clock time (epoch seconds) from the bundle's boot time, for lines of the running boot. */
+  clock?: number;
   /** Seconds on one scale for the whole log (monotonic, else the wall clock), to relate events. */
   t?: number;
   boot: number;
@@ -59,8 +61,10 @@ function buildGate(signatures: CompiledSignature[]): { gate: RegExp | null; unga
   return { gate: literals.size ? new RegExp([...literals].map(escapeRe).join('|')) : null, ungated };
 }
 
-export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[]): SignatureIndex {
+/** `bootClock`: clock time of the running boot (epoch seconds), when the bundle gives it. */
+export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[], bootClock?: number): SignatureIndex {
   const hits = new Map<string, SignatureHit[]>();
+  const lastBoot = dmesg ? Math.max(0, dmesg.boots.length - 1) : 0;
   // Kernel rules see kernel lines only; a signature reads user-space lines when it says so.
   const kernelSigs = signatures.filter((s) => !s.sources || s.sources.includes('kernel'));
   const userSigs = signatures.filter((s) => s.sources?.includes('userspace'));
@@ -81,6 +85,8 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       joined,
       monotonic: r.monotonic,
       wallClock: r.wallClock,
+      // Earlier boots restarted the kernel clock: only the running boot maps onto the clock.
+      ...(bootClock !== undefined && r.monotonic !== undefined && r.boot === lastBoot && !userspace ? { clock: bootClock + r.monotonic } : {}),
       t: r.monotonic ?? wallSeconds(r.wallClock),
       boot: r.boot,
       ...(userspace ? { userspace: true as const } : {}),

@@ -9,7 +9,7 @@ import { formatBootTime } from '../../util/format.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
-  if (h.monotonic !== undefined) return `${formatBootTime(h.monotonic, { printed: h.wallClock })}${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
+  if (h.monotonic !== undefined) return `${formatBootTime(h.monotonic, { epoch: h.clock, printed: h.wallClock })}${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
   return h.wallClock ?? `line ${h.line}`;
 }
 
