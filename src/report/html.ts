@@ -33,6 +33,7 @@ hb.registerHelper('pct', (v: number) => Math.round(v * 100));
 hb.registerHelper('lower', (v: string) => String(v).toLowerCase());
 hb.registerHelper('gt', (a: number, b: number) => a > b);
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
 hb.registerHelper('join', (xs: string[], sep: string) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
 
 export async function renderHtml(model: ReportModel, snapshot: Snapshot, device: DeviceContext): Promise<string> {

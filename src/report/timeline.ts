@@ -6,7 +6,7 @@
  */
 import type { Snapshot } from '../snapshot/types.js';
 import type { Finding } from '../rules/types.js';
-import { bootEpoch } from '../util/boot-clock.js';
+import { bootEpoch, currentBoots } from '../util/boot-clock.js';
 
 export { bootEpoch };
 
@@ -34,21 +34,23 @@ export function chartEvents(s: Snapshot, findings: Finding[], mergeSeconds = 60)
   const d = s.dmesg;
   const boot = bootEpoch(s);
   if (!d || boot === undefined) return [];
-  const last = d.boots.length - 1;
-  const byLine = new Map<number, { monotonic?: number; boot: number }>();
-  for (const r of d.records) byLine.set(r.line, r);
+  const current = currentBoots(d);
+  // Several kernel logs (pstore, rotated syslogs) share line numbers: key by file and line.
+  const fileOf = (boot: number) => d.boots[boot]?.file ?? d.file;
+  const byLine = new Map<string, { monotonic?: number; boot: number }>();
+  for (const r of d.records) byLine.set(`${fileOf(r.boot)}:${r.line}`, r);
   const raw: { kind: string; epoch: number }[] = [];
   for (const f of findings) {
     const kind = EVENT_KINDS[f.ruleId];
     if (!kind) continue;
     for (const e of f.evidence) {
-      if (e.file !== d.file) continue;
-      const r = byLine.get(e.line);
+      const r = byLine.get(`${e.file}:${e.line}`);
       // Earlier boots restart the kernel clock: their seconds are not on this boot's scale.
-      if (r?.monotonic !== undefined && r.boot === last) raw.push({ kind, epoch: boot + r.monotonic });
+      if (r?.monotonic !== undefined && current.has(r.boot)) raw.push({ kind, epoch: boot + r.monotonic });
     }
   }
-  if (last > 0) raw.push({ kind: 'reboot', epoch: boot });
+  // The running boot began with a reboot when the logs show an earlier boot.
+  if (d.boots.length > current.size) raw.push({ kind: 'reboot', epoch: boot });
   raw.sort((a, b) => a.epoch - b.epoch);
   const out: ChartEvent[] = [];
   for (const e of raw) {

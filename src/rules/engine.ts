@@ -12,6 +12,7 @@ import { severityRank } from './types.js';
 import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
 import { bootEpoch } from '../util/boot-clock.js';
+import { bootNote } from './boot-note.js';
 
 export interface EngineOptions {
   /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
@@ -80,6 +81,8 @@ export function runRule(
       if (badTag !== undefined) throw new Error(`rule ${rule.meta.id} reported unknown tag "${badTag}"`);
       const evidence = f.evidence ?? [];
       const cited = [...new Set(f.signatures ?? [])];
+      const verdict = f.rendered ?? fillTemplate(template, f.data);
+      const boot = rule.meta.namesBoot ? null : bootNote(snapshot, evidence);
       const unknown = cited.filter((id) => !rule.meta.signatures?.includes(id));
       if (unknown.length) throw new Error(`rule ${rule.meta.id} cited signature id(s) it does not declare: ${unknown.join(', ')}`);
       found.push({
@@ -90,7 +93,7 @@ export function runRule(
         category: rule.meta.category,
         severity: f.severity,
         confidence: Math.max(0, Math.min(1, f.confidence)),
-        verdict: f.rendered ?? fillTemplate(template, f.data),
+        verdict: boot ? `${boot}: ${verdict}` : verdict,
         figures: f.figures ?? [],
         evidence: options.maxEvidence === 0 ? evidence : evidence.slice(0, options.maxEvidence ?? DEFAULT_MAX_EVIDENCE),
         evidenceCount: evidence.length,

@@ -12,7 +12,7 @@ export function meminfoEvidence(m: Meminfo, c: MeminfoCapture, key: string): Evi
 
 export function dmesgEvidence(s: Snapshot, r: DmesgRecord): Evidence {
   const ts = r.monotonic !== undefined ? `[${r.monotonic.toFixed(6).padStart(12)}] ` : r.wallClock ? `${r.wallClock} ` : '';
-  return { file: s.dmesg!.file, line: r.line, text: ts + r.message };
+  return { file: s.dmesg!.boots[r.boot]?.file ?? s.dmesg!.file, line: r.line, text: ts + r.message };
 }
 
 /** A tegrastats sample quoted by the fields a rule looked at. */

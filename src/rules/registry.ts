@@ -18,6 +18,7 @@ import { vmstatCompaction } from './builtin/vmstat-compaction.js';
 import { dmabufBuffers } from './builtin/dmabuf-buffers.js';
 import { nvmapClients } from './builtin/nvmap-clients.js';
 import { smmuStreamDevice } from './builtin/smmu-stream-device.js';
+import { previousBootEnd } from './builtin/previous-boot-end.js';
 
 export const BUILTIN_RULES: Rule[] = [
   memoryPressure,
@@ -36,6 +37,7 @@ export const BUILTIN_RULES: Rule[] = [
   dmabufBuffers,
   nvmapClients,
   smmuStreamDevice,
+  previousBootEnd,
 ];
 
 /**

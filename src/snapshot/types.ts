@@ -92,6 +92,10 @@ export interface Identity {
   /** `uname -r` style kernel release, from uname output or the dmesg banner. */
   kernelRelease?: Sourced<string>;
   hostname?: Sourced<string>;
+  /** The module's serial number (`/proc/device-tree/serial-number`): a device's stable id. */
+  serialNumber?: Sourced<string>;
+  /** `/etc/machine-id`: stable per installation (a re-flash gives a new one). */
+  machineId?: Sourced<string>;
   cmdline?: Sourced<{ raw: string; params: Record<string, string | true> }>;
   uptimeSeconds?: Sourced<number>;
   thermalZones?: ThermalZoneReading[];
@@ -279,11 +283,43 @@ export interface DmesgGroup {
   last: number;
 }
 
+/**
+ * What a kernel log file is to the analysis: this boot's log, a previous boot's (journal
+ * `-b -1`, `dmesg.0`, rotated `kern.log.1`, the collector's previous-boot folder), a pstore
+ * record of the boot that crashed, or a serial-console capture.
+ */
+export type KernelLogRole = 'current' | 'previous' | 'pstore' | 'serial-console';
+
 export interface DmesgBoot {
   index: number;
   firstRecord: number;
   line: number;
   kernelVersion?: string;
+  /** The file this boot's records come from (set when the bundle has several kernel logs). */
+  file?: string;
+  role?: KernelLogRole;
+  /** Boots before the newest one read (0 = the current boot). */
+  bootsAgo?: number;
+  /**
+   * The same boot was read from another file: the boot index kept in full. This segment then
+   * holds only the lines the other file lacks (e.g. a pstore console's last lines).
+   */
+  sameBootAs?: number;
+}
+
+/** One kernel log file of the bundle and what became of it. */
+export interface KernelLogSource {
+  file: string;
+  role: KernelLogRole;
+  format: DmesgFormat;
+  /** Kernel lines read from it (before dropping a boot another file held). */
+  records: number;
+  skippedLines: number;
+  startsMidBoot: boolean;
+  /** Boot indexes (into `Dmesg.boots`) its lines went to. */
+  boots: number[];
+  /** Boots it held that another file already supplied: "same boot, also in …". */
+  duplicateOf?: string[];
 }
 
 /** One zone line of a show-mem block: `Normal free:22104kB min:… low:… high:… free_cma:…`. */
@@ -313,6 +349,8 @@ export interface ShowMemBuddy {
 export interface ShowMemReport {
   /** Line and record of the block's first line (`Mem-Info:` or its first zone line). */
   line: number;
+  /** The kernel log file the block is in (`line` numbers are that file's). */
+  file?: string;
   record: number;
   boot: number;
   monotonic?: number;
@@ -345,6 +383,12 @@ export interface Dmesg {
   memoryReports?: ShowMemReport[];
   /** User-space lines of a syslog/journal capture (ident not `kernel`), kept apart from the kernel records. */
   userspace?: DmesgRecord[];
+  /**
+   * Every kernel log read, when there were several: records of all of them are in `records`,
+   * boot by boot in time order (earlier boots first); `boots[i].file` says where each boot's
+   * lines are. `file`, `format`, `startsMidBoot` and `skippedLines` describe the current boot's file.
+   */
+  sources?: KernelLogSource[];
 }
 
 // ---------------------------------------------------------------- tegrastats

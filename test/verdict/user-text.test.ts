@@ -17,9 +17,14 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { stringifyJson } from '../../src/report/json.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
 import { loadSignatures } from '../../src/rules/signatures/pack.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES, realLog, writeTemp } from '../helpers/fixtures.js';
+import { spawnSync } from 'node:child_process';
+import { allRules } from '../../src/rules/registry.js';
+import { describeRule, ruleDetail } from '../../src/cli/rules.js';
 
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SAMPLES = path.join(ROOT, 'samples');
+const REAL = path.join(ROOT, 'test/rules/data');
 
 /** Internal references: design-document sections and the team's shared folder. */
 const INTERNAL = /\bseed\b|§|shared\/|signatures\.md|jetson-reference/i;
@@ -74,20 +79,52 @@ describe('no internal references, no missing value shown as a value', () => {
     await expectClean(await analyze(path.join(FIXTURES, rel)), rel);
   });
 
-  it('random combinations of corpus captures and sample files', async () => {
+  // Real logs found in public reports (each file's header names its source): journals, OOM
+  // excerpts, T210 memory-controller reports. Read as a lone file, as a user would pass them.
+  const realLogs = readdirSync(REAL).filter((f) => f.endsWith('.log'));
+  it.each(realLogs)('real log %s', async (name) => {
+    await expectClean(await analyze(writeTemp(name, realLog(name))), name);
+  });
+
+  it('random combinations of corpus captures, real logs and the files of every sample', async () => {
     const signatures = loadSignatures();
+    // Each sample's files keep their bundle path, so every kind of input (identity, trips,
+    // pagetypeinfo, collector captures) is read as in a real bundle.
+    const sampleFiles = readdirSync(SAMPLES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => walk(path.join(SAMPLES, d.name)).map((abs): [string, string] => [path.relative(path.join(SAMPLES, d.name), abs), readFileSync(abs, 'utf8')]));
     const pool: [string, string][] = [
-      ...corpus.map((rel): [string, string] => [rel, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
-      ...['orin-nano-leak-oom', 'orin-nano-cma-fragmentation', 'nano-power-supply'].flatMap((s) =>
-        ['proc/meminfo', 'dmesg.txt', 'tegrastats.log', 'etc/nv_tegra_release'].map((f): [string, string] => [`${s}/${f}`, readFileSync(path.join(SAMPLES, s, f), 'utf8')]),
-      ),
+      ...corpus.map((rel): [string, string] => [`${path.dirname(rel) === 'dmesg' ? 'dmesg' : path.dirname(rel)}.txt`, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
+      ...realLogs.map((n): [string, string] => [/^(journal|syslog)/.test(n) ? 'var/log/syslog' : 'dmesg.txt', realLog(n)]),
+      ...sampleFiles,
     ];
     await fc.assert(
-      fc.asyncProperty(fc.subarray(pool, { minLength: 1, maxLength: 5 }), async (picked) => {
-        const files = Object.fromEntries(picked.map(([name, text], i) => [`${i}-${path.basename(name)}`, text]));
+      fc.asyncProperty(fc.subarray(pool, { minLength: 1, maxLength: 6 }), async (picked) => {
+        // The first file keeps its bundle path; the others get a numbered name so none overwrites another.
+        const files = Object.fromEntries(picked.map(([name, text], i) => [i === 0 ? name : `${i}-${path.basename(name)}`, text]));
         await expectClean(analyzeSnapshot(snapshotFromFiles(files), { signatures }), picked.map(([n]) => n).join(' + '));
       }),
-      { numRuns: 25, seed: 7 },
+      { numRuns: 40, seed: 11 },
     );
-  }, 120_000);
+  }, 240_000);
+
+  it('`jetdiag rules`: the details of every rule, the listing and the tags speak without internal references', () => {
+    const signatures = loadSignatures();
+    const texts: { where: string; text: string }[] = [];
+    for (const rule of allRules(signatures)) {
+      const severity = signatures.find((x) => x.id === rule.meta.id)?.severity;
+      texts.push({ where: `rules ${rule.meta.id}`, text: describeRule(rule, severity) }, { where: `rules ${rule.meta.id} --json`, text: JSON.stringify(ruleDetail(rule, severity)) });
+    }
+    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), ...args], { encoding: 'utf8' }).stdout;
+    texts.push({ where: 'rules', text: cli(['rules']) }, { where: 'rules --json', text: cli(['rules', '--json']) }, { where: 'rules --tags', text: cli(['rules', '--tags']) });
+    for (const { where, text } of texts) {
+      expect(text.length, where).toBeGreaterThan(0);
+      const bad = INTERNAL.exec(text) ?? NO_VALUE.exec(text);
+      if (bad) expect.fail(`${where}: "${bad[0]}" in …${text.slice(Math.max(0, bad.index - 60), bad.index + 60)}…`);
+    }
+  }, 60_000);
 });
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+}

@@ -17,6 +17,9 @@ import { dmesgChunkLexer, dmesgLexer } from './tokens.js';
 import { extractShowMem } from './show-mem.js';
 
 const BLANK = /^\s*$/;
+const JOURNAL_MONO_RE = /^[\w.\-]+ kernel: /;
+/** The header pstore writes above each dmesg-ramoops record (`Panic#1 Part1`). */
+const PSTORE_HEADER_RE = /^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#\d+ Part\d+\s*$/;
 
 const lineParser: LineParser<DmesgLineParts> = {
   lexer: dmesgLexer,
@@ -76,11 +79,11 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     lineParser,
     dmesgChunkLexer,
     'dmesg.unexpected-line',
-    (tokens, line, lineNo) => {
+    (tokens, line, lineNo, base) => {
       if (!tokens || BLANK.test(line)) return;
-      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line');
+      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line', base);
       if (!p) return;
-      if (p.time?.tokenType.name === 'BootloaderTs') {
+      if (p.time?.tokenType.name === 'BootloaderTs' || (!p.time && PSTORE_HEADER_RE.test(line))) {
         skipped++;
         return;
       }
@@ -92,6 +95,12 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
       };
       let rest = p.message?.image ?? '';
       const lvl = p.level ?? p.level2;
+      // `journalctl -o short-monotonic` (the collector's previous-boot capture): the stamp
+      // comes before `host kernel: `.
+      if (!p.head && p.time?.tokenType.name === 'MonoTs' && JOURNAL_MONO_RE.test(rest)) {
+        rest = rest.slice(JOURNAL_MONO_RE.exec(rest)![0].length);
+        rec.ident = 'kernel';
+      }
       if (p.head) {
         const h = p.head.image;
         const ident = /([\w.\-/@]+)(?:\[\d+\])?: ?$/.exec(h)?.[1];

@@ -41,7 +41,7 @@ export function nvmapClientsStream(src: SourceRef, sink: DiagnosticSink, options
       const m = /^(.*?)\s*(\d+)$/.exec(p.process);
       const process = m ? m[1]! : p.process;
       if (m && !process) sink.add('warning', 'nvmap-clients.no-process', 'a row without a process name', lineNo);
-      series.at(lineNo).clients.push({ line: lineNo, client: p.client, process: process || '?', pid: m ? Number(m[2]) : undefined, sizeBytes: sizeBytes(p.size) });
+      series.at(lineNo).clients.push({ line: lineNo, client: p.client, process: process || '(unnamed process)', pid: m ? Number(m[2]) : undefined, sizeBytes: sizeBytes(p.size) });
     }
   };
   return procLineParser(src, sink, options, {

@@ -7,8 +7,11 @@ import { hitEvidence } from '../signatures/pack-rule.js';
 import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
 import { judgeCmaFailure } from './cma-judgement.js';
 import { formatBootTime, formatErrno, largestFreeBlockFigure } from '../../util/format.js';
+import { wallSeconds } from '../../util/wallclock.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
+/** A contiguous-allocation failure this close to a memory report belongs to the same episode. */
+const EPISODE_SECONDS = 300;
 
 /** Checklist step 3: CMA usage, failures and sizing. */
 export const cma = defineRule({
@@ -32,7 +35,7 @@ export const cma = defineRule({
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
-      oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed{{inferred}}: CMA was exhausted.',
+      oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed within minutes of it{{inferred}}: CMA ran out for those contiguous requests.',
       unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
       smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors: a single camera usually needs 256-512 MB.',
@@ -43,7 +46,7 @@ export const cma = defineRule({
       'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
     ],
     references: ['Linux kernel documentation: Documentation/admin-guide/kernel-parameters.txt (cma=)', 'Linux kernel documentation: Documentation/admin-guide/mm/cma_debugfs.rst'],
-    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
+    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'nvgpu-dma-alloc-failed', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
   },
   check({ snapshot, device, thresholds, signatures, report }) {
     const m = snapshot.meminfo;
@@ -78,11 +81,12 @@ export const cma = defineRule({
         largestFreeBlockBytes: ptiLargest ?? showMemLargest,
         uptimeSeconds: firstFail.monotonic,
       });
+      const against = judgement.against.length ? `; against it: ${judgement.against.join('; ')}` : '';
       const cause =
         judgement.cause === 'too-small'
-          ? `the pool is too small: ${judgement.reasons.join('; ')}`
+          ? `the pool is too small: ${judgement.reasons.join('; ')}${against}`
           : judgement.cause === 'fragmented'
-            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}`
+            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
             : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
       const ret = [...new Set(failures.map((h) => h.groups.ret))].map((r) => (r === undefined ? 'not printed' : formatErrno(r))).join(', ');
       report({
@@ -146,7 +150,23 @@ export const cma = defineRule({
     // contiguous allocations failed (JetPack 4 prints no cma_alloc line: free_cma at the OOM
     // is how its exhaustion shows), or free memory was CMA alone and the request could not use
     // it. An ordinary movable OOM with little free_cma is CMA holding user pages: normal.
-    const contiguousFailed = failures.length > 0 || busy.length > 0 || signatures.events('nvgpu-dma-alloc-failed').length > 0;
+    // Only a contiguous failure of the same episode counts: a cma_alloc failure hours earlier
+    // says nothing about an OOM now. nvgpu's DMA failures count only for physically addressed
+    // (contiguous) buffers.
+    const contiguous = [
+      ...failures,
+      ...busy,
+      ...signatures.events('nvgpu-dma-alloc-failed').filter((h) => /PHYSICALLY_ADDRESSED/.test(h.groups.flags ?? '')),
+    ];
+    const contiguousNear = (m: { boot: number; monotonic?: number; wallClock?: string }) =>
+      contiguous.filter((h) => {
+        if (h.boot !== m.boot) return false;
+        if (h.monotonic !== undefined && m.monotonic !== undefined) return Math.abs(h.monotonic - m.monotonic) <= EPISODE_SECONDS;
+        const a = wallSeconds(h.wallClock);
+        const b = wallSeconds(m.wallClock);
+        // Without times on one scale, the same boot is all that can be said.
+        return a === undefined || b === undefined || Math.abs(a - b) <= EPISODE_SECONDS;
+      });
     const heads = [...signatures.events('oom-invoked'), ...signatures.events('page-alloc-failure')];
     for (const m of snapshot.dmesg?.memoryReports ?? []) {
       const head = heads.find((h) => h.record === m.headRecord);
@@ -154,7 +174,7 @@ export const cma = defineRule({
       const state = memoryAtFailure(m, request, 3);
       const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
       const when = m.monotonic !== undefined ? ` at ${formatBootTime(m.monotonic)}` : m.wallClock ? ` at ${m.wallClock}` : '';
-      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
+      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: m.file ?? dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
       if (state.unusableCma) {
         const u = state.unusableCma;
         report({
@@ -169,14 +189,15 @@ export const cma = defineRule({
         continue;
       }
       const freeCma = cmaZones.reduce((x, z) => x + z.freeCmaKB!, 0);
-      if (contiguousFailed && cmaZones.length && freeCma * 1024 < thresholds.largestAllocationMiB * 1024 * 1024) {
+      const near = contiguousNear(m);
+      if (near.length && cmaZones.length && freeCma * 1024 < thresholds.largestAllocationMiB * 1024 * 1024) {
         report({
           messageId: 'oomFreeCma',
-          signatures: ['show-mem-zone'],
+          signatures: ['show-mem-zone', ...new Set(near.map((h) => h.signatureId as 'cma-alloc-failed' | 'alloc-contig-range-busy' | 'nvgpu-dma-alloc-failed'))],
           severity: 'error',
           confidence: r32 ? 0.75 : 0.65,
           data: { when, freeCmaKiB: freeCma, inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '' },
-          evidence,
+          evidence: [...hitEvidence(dmesgFile, near.slice(0, 3)), ...evidence],
           tags: ['cma-low', 'cma-failure'],
         });
       }

@@ -34,6 +34,7 @@ function cited(kills: OomKill[]): OomId[] {
 
 function memoryEvidence(file: string, m: ShowMemReport | undefined) {
   if (!m) return [];
+  file = m.file ?? file;
   return [...m.zones.map((z) => ({ file, line: z.line, text: `${z.node !== undefined ? `Node ${z.node} ` : ''}${z.zone} free:${z.freeKB}kB min:${z.minKB}kB low:${z.lowKB}kB high:${z.highKB}kB${z.freeCmaKB !== undefined ? ` free_cma:${z.freeCmaKB}kB` : ''}` })),
     ...m.buddy.map((b) => ({ file, line: b.line, text: `${b.zone}: ${b.blocks.map((x) => `${x.count}*${x.sizeKB}kB${x.types ? ` (${x.types})` : ''}`).join(' ')} = ${b.totalKB}kB` }))];
 }

@@ -135,7 +135,7 @@ export const smmuFaults = defineRule({
         ],
         evidence: [
           ...hitEvidence(file, g.hits),
-          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file, line: h.line, text: h.text })),
+          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file: h.file ?? file, line: h.line, text: h.text })),
         ],
         tags,
       });

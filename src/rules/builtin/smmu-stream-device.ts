@@ -81,7 +81,7 @@ export const smmuStreamDevice = defineRule({
     const streams = new Map<string, { name?: string; hits: SignatureHit[] }>();
     for (const h of faults) {
       const g = h.groups;
-      const id = g.sid_hex ?? g.cbfrsynra ?? (g.cb !== undefined ? `cb${g.cb}` : '?');
+      const id = g.sid_hex ?? g.cbfrsynra ?? (g.cb !== undefined ? `cb${g.cb}` : 'whose id the log does not print');
       const s = streams.get(id) ?? { name: g.sid_name?.trim(), hits: [] };
       s.hits.push(h);
       streams.set(id, s);

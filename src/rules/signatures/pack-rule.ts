@@ -14,7 +14,7 @@ export function hitTime(h: SignatureHit): string {
 }
 
 export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
-  return hits.map((h) => ({ file, line: h.line, text: h.text }));
+  return hits.map((h) => ({ file: h.file ?? file, line: h.line, text: h.text }));
 }
 
 /** Every capture name of every pattern, so templates may name any (absent ones render empty). */
@@ -47,7 +47,7 @@ export function packRule(sig: CompiledSignature): Rule {
       title: sig.title,
       category: sig.category,
       docs: {
-        description: `${sig.title} (kernel message signature${sig.kernels ? `; ${sig.kernels}` : ''}).`,
+        description: `${sig.title} (${sig.sources?.includes('kernel') === false ? 'user-space syslog/journal' : sig.sources?.includes('userspace') ? 'kernel or user-space' : 'kernel'} message signature${sig.kernels ? `; ${sig.kernels}` : ''}${sig.catalogue ? '' : '; own id, not in the catalogue'}).`,
         why: sig.remedy[0] ?? sig.title,
         seed: sig.references[0] ?? `rule pack ${sig.pack}`,
       },
