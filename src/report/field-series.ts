@@ -12,15 +12,17 @@ export interface TrendSeries {
   unit: string;
   /** Seconds since the first capture. */
   t: number[];
+  /** Clock time of the first capture (epoch seconds). */
+  epoch0?: number;
   series: { name: string; values: number[] }[];
 }
 
 const MiB = 1024 * 1024;
 
-function timeline<C extends { epoch?: number }>(caps: C[]): { caps: C[]; t: number[] } | null {
+function timeline<C extends { epoch?: number }>(caps: C[]): { caps: C[]; t: number[]; epoch0: number } | null {
   const timed = caps.filter((c) => c.epoch !== undefined);
   if (timed.length < 3) return null;
-  return { caps: timed, t: timed.map((c) => c.epoch! - timed[0]!.epoch!) };
+  return { caps: timed, t: timed.map((c) => c.epoch! - timed[0]!.epoch!), epoch0: timed[0]!.epoch! };
 }
 
 /** Events per capture interval from a cumulative counter (the first point is 0). */
@@ -35,7 +37,7 @@ export function fieldInputSeries(s: Snapshot): TrendSeries[] {
     const series = ['compact_stall', 'compact_fail', 'allocstall', 'cma_alloc_fail']
       .map((k) => ({ name: k, values: perInterval(vm.caps.map((c) => vmstatCounter(c, k))) }))
       .filter((x) => x.values.some((v) => v > 0));
-    if (series.length) out.push({ title: 'Compaction, reclaim stalls and CMA failures per capture (/proc/vmstat)', unit: 'events', t: vm.t, series });
+    if (series.length) out.push({ title: 'Compaction, reclaim stalls and CMA failures per capture (/proc/vmstat)', unit: 'events', t: vm.t, epoch0: vm.epoch0, series });
   }
   const db = timeline(s.dmaBuf?.captures ?? []);
   if (db) {
@@ -43,6 +45,7 @@ export function fieldInputSeries(s: Snapshot): TrendSeries[] {
       title: 'DMA-BUF buffers held (bufinfo)',
       unit: 'MiB',
       t: db.t,
+      epoch0: db.epoch0,
       series: [{ name: 'total', values: db.caps.map((c) => dmaBufBytes(c) / MiB) }],
     });
   }
@@ -55,6 +58,7 @@ export function fieldInputSeries(s: Snapshot): TrendSeries[] {
       title: 'NVMM memory per process (nvmap clients)',
       unit: 'MiB',
       t: nv.t,
+      epoch0: nv.epoch0,
       series: top.map((p) => ({
         name: `${p.process}${p.pid !== undefined ? ` (${p.pid})` : ''}`,
         values: nv.caps.map((c) => {

@@ -12,6 +12,7 @@ import { severityRank } from './types.js';
 import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
 import { inputName } from './input-names.js';
+import { bootEpoch } from '../util/boot-clock.js';
 import { bootNote } from './boot-note.js';
 
 export interface EngineOptions {
@@ -109,7 +110,7 @@ export function runRule(
 
 export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptions = {}): EngineResult {
   const device = deviceContext(snapshot);
-  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? []);
+  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? [], bootEpoch(snapshot));
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
   const disabled = new Set(options.disabled ?? []);

@@ -10,6 +10,7 @@ import { mergeKernelLogs } from './kernel-logs.js';
 import type { TextSource } from '../bundle/text.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_LINE_LIMITS } from '../bundle/text.js';
+import { formatBootTime } from '../util/format.js';
 
 export const DEFAULT_PARSER_OPTIONS: ParserOptions = { tegrastatsIntervalSeconds: 1 };
 
@@ -77,7 +78,7 @@ function noteCaptureProblems(s: Snapshot): void {
       severity: 'warning',
       code: 'dmesg.boot-lines-missing',
       file: d.file,
-      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? `${d.records[0]!.monotonic} s after boot` : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
+      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? formatBootTime(d.records[0]!.monotonic) : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
     });
   }
   for (const src of d?.sources ?? []) {

@@ -31,7 +31,7 @@ describe('verdict order', () => {
     for (const [where, text] of [
       ['terminal', renderTerminal(m, { enabled: false })],
       ['markdown', renderMarkdown(m)],
-      ['html', renderHtml(m, a.snapshot, a.device).replace(/<style>[\s\S]*?<\/style>/, '')],
+      ['html', (await renderHtml(m, a.snapshot, a.device)).replace(/<style>[\s\S]*?<\/style>/, '')],
     ] as const) {
       const status = pos(text, where === 'html' ? /<strong>problems<\/strong>/ : /PROBLEMS/);
       const warning = pos(text, /Incomplete bundle/);

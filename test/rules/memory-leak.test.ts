@@ -29,7 +29,7 @@ describeRule('memory-leak', {
     {
       name: 'RAM rising 60 MB/h for 2 h',
       files: { 'tegrastats.log': tegrastats(7200, (i) => ({ ramMB: 3000 + Math.round(i / 60) + (i % 3) })) },
-      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 0\.999\); at this rate memory runs out in 3\.1 days/ }],
+      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 1\.00\); at this rate memory runs out in 3\.1 days/ }],
     },
     {
       name: 'periodic meminfo with timestamps, MemAvailable falling fast',
@@ -46,7 +46,7 @@ describeRule('memory-leak', {
     {
       name: 'a run that grew until memory ran out, then a short flat run: no time-to-exhaustion',
       files: { 'tegrastats.log': tegrastats(9000, (i) => ({ ramMB: i < 7200 ? 2000 + Math.round(i * 0.74) : 1900 + (i % 3) })) },
-      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\) until memory ran out \(96% used\) \(segment 1 of 2: the log is split where it breaks, at used RAM back at its starting level\)/ }],
+      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\.00\) until memory ran out \(96% used\) \(segment 1 of 2: the log is split where it breaks, at used RAM back at its starting level\)/ }],
     },
     {
       name: 'restart in the middle: only the current run is fitted',
@@ -108,7 +108,7 @@ describe('memory-leak across restarts', () => {
       .replace(/^11-24-2026 13:(\d\d)/gm, (_m, mi) => `11-24-2026 13:${String(Number(mi) + 10).padStart(2, '0')}`);
     const f = leakRun({ 'tegrastats.log': grow + after }).findings[0]!;
     expect(f.messageId).toBe('leakCut');
-    expect(f.verdict).toMatch(/^Used RAM grew 300 MB\/h over 5 h \(R² 1\) \(segment 1 of 2: .*\) until a reboot \(line 18001\) at 43% used; at that rate memory would have run out 14\.4 h later\.$/);
+    expect(f.verdict).toMatch(/^Used RAM grew 300 MB\/h over 5 h \(R² 1\.00\) \(segment 1 of 2: .*\) until a reboot \(line 18001\) at 43% used; at that rate memory would have run out 14\.4 h later\.$/);
     expect(f.verdict).not.toMatch(/ran out \(/);
   });
 

@@ -32,7 +32,7 @@ const INTERNAL = /\bseed\b|§|shared\/|signatures\.md|jetson-reference/i;
 const NO_VALUE = /\bNaN\b|\bundefined\b|\bnull\b|(?:[:=(]\s*|\s)\?(?=[\s,;).]|$)/;
 
 /** Every text a user reads: the four formats, and every string value of the JSON report. */
-function userTexts(a: Analysis): { where: string; text: string }[] {
+async function userTexts(a: Analysis): Promise<{ where: string; text: string }[]> {
   const m = buildReportModel(a);
   const strings: string[] = [];
   JSON.parse(stringifyJson(jsonReport({ analysis: a, model: m })), (_k, v) => {
@@ -41,7 +41,7 @@ function userTexts(a: Analysis): { where: string; text: string }[] {
   });
   // Bundle text quoted as evidence and file names are the user's own data, not ours.
   const own = new Set([...m.findings.flatMap((f) => f.evidence.map((e) => e.text)), ...a.snapshot.bundle.entries.map((e) => e.path), m.bundle]);
-  const html = renderHtml(m, a.snapshot, a.device).replace(/<style>[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
+  const html = (await renderHtml(m, a.snapshot, a.device)).replace(/<style>[\s\S]*?<\/style>/, '');
   const strip = (s: string) => [...own].reduce((t, o) => (o.length > 3 ? t.split(o).join('') : t), s);
   return [
     { where: 'terminal', text: strip(renderTerminal(m, { enabled: false }, Infinity)) },
@@ -58,8 +58,8 @@ function decodeEntities(s: string): string {
   );
 }
 
-function expectClean(a: Analysis, label: string) {
-  for (const { where, text } of userTexts(a)) {
+async function expectClean(a: Analysis, label: string) {
+  for (const { where, text } of await userTexts(a)) {
     const bad = INTERNAL.exec(text) ?? NO_VALUE.exec(text);
     if (bad) {
       const at = Math.max(0, bad.index - 60);
@@ -71,22 +71,22 @@ function expectClean(a: Analysis, label: string) {
 describe('no internal references, no missing value shown as a value', () => {
   const samples = readdirSync(SAMPLES).filter((f) => !f.endsWith('.mjs'));
   it.each(samples)('sample %s', async (name) => {
-    expectClean(await analyze(path.join(SAMPLES, name)), name);
+    await expectClean(await analyze(path.join(SAMPLES, name)), name);
   });
 
   const corpus = readdirSync(FIXTURES).flatMap((d) => readdirSync(path.join(FIXTURES, d)).map((f) => path.join(d, f)));
   it.each(corpus)('corpus capture %s', async (rel) => {
-    expectClean(await analyze(path.join(FIXTURES, rel)), rel);
+    await expectClean(await analyze(path.join(FIXTURES, rel)), rel);
   });
 
   // Real logs found in public reports (each file's header names its source): journals, OOM
   // excerpts, T210 memory-controller reports. Read as a lone file, as a user would pass them.
   const realLogs = readdirSync(REAL).filter((f) => f.endsWith('.log'));
   it.each(realLogs)('real log %s', async (name) => {
-    expectClean(await analyze(writeTemp(name, realLog(name))), name);
+    await expectClean(await analyze(writeTemp(name, realLog(name))), name);
   });
 
-  it('random combinations of corpus captures, real logs and the files of every sample', () => {
+  it('random combinations of corpus captures, real logs and the files of every sample', async () => {
     const signatures = loadSignatures();
     // Each sample's files keep their bundle path, so every kind of input (identity, trips,
     // pagetypeinfo, collector captures) is read as in a real bundle.
@@ -98,11 +98,11 @@ describe('no internal references, no missing value shown as a value', () => {
       ...realLogs.map((n): [string, string] => [/^(journal|syslog)/.test(n) ? 'var/log/syslog' : 'dmesg.txt', realLog(n)]),
       ...sampleFiles,
     ];
-    fc.assert(
-      fc.property(fc.subarray(pool, { minLength: 1, maxLength: 6 }), (picked) => {
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(pool, { minLength: 1, maxLength: 6 }), async (picked) => {
         // The first file keeps its bundle path; the others get a numbered name so none overwrites another.
         const files = Object.fromEntries(picked.map(([name, text], i) => [i === 0 ? name : `${i}-${path.basename(name)}`, text]));
-        expectClean(analyzeSnapshot(snapshotFromFiles(files), { signatures }), picked.map(([n]) => n).join(' + '));
+        await expectClean(analyzeSnapshot(snapshotFromFiles(files), { signatures }), picked.map(([n]) => n).join(' + '));
       }),
       { numRuns: 40, seed: 11 },
     );

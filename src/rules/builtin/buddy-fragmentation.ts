@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
 import { mib } from '../format.js';
+import { largestFreeBlockFigure } from '../../util/format.js';
 
 /** Checklist step 2: high-order free blocks gone while plenty of memory is free. */
 export const buddyFragmentation = defineRule({
@@ -40,7 +41,7 @@ export const buddyFragmentation = defineRule({
       const figures = [
         { label: 'free in zone', value: freeMiB, unit: 'MiB' },
         { label: `free blocks of order >= ${k}`, value: high },
-        { label: 'largest free block', value: z.largestBlockBytes / 1024, unit: 'KiB' },
+        largestFreeBlockFigure('buddyinfo', z.largestBlockBytes),
         { label: `unusable for order ${k}`, value: Math.round(z.unusableIndex[k]! * 100), unit: '%' },
       ];
       if (high === 0) {

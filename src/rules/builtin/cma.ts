@@ -6,6 +6,7 @@ import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
 import { judgeCmaFailure } from './cma-judgement.js';
+import { formatBootTime, formatErrno, largestFreeBlockFigure } from '../../util/format.js';
 import { wallSeconds } from '../../util/wallclock.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
@@ -87,7 +88,7 @@ export const cma = defineRule({
           : judgement.cause === 'fragmented'
             ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
             : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
-      const ret = [...new Set(failures.map((h) => h.groups.ret))].join(', ');
+      const ret = [...new Set(failures.map((h) => h.groups.ret))].map((r) => (r === undefined ? 'not printed' : formatErrno(r))).join(', ');
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
         severity: 'error',
@@ -99,7 +100,7 @@ export const cma = defineRule({
           { label: 'return codes', value: ret },
           ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
           ...(pool !== undefined ? [{ label: total !== undefined ? 'CmaTotal' : 'CMA reserved at boot', value: mib(pool), unit: 'MiB' }] : []),
-          ...(ptiLargest ?? showMemLargest) !== undefined ? [{ label: 'largest free CMA block', value: mib((ptiLargest ?? showMemLargest)!), unit: 'MiB' }] : [],
+          ...(ptiLargest ?? showMemLargest) !== undefined ? [largestFreeBlockFigure('cma', (ptiLargest ?? showMemLargest)!)] : [],
           ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
@@ -172,7 +173,7 @@ export const cma = defineRule({
       const request = head ? { gfp_mask: head.groups.gfp_mask ?? head.groups.mode, gfp_flags: head.groups.gfp_flags, order: head.groups.order } : undefined;
       const state = memoryAtFailure(m, request, 3);
       const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
-      const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
+      const when = m.monotonic !== undefined ? ` at ${formatBootTime(m.monotonic)}` : m.wallClock ? ` at ${m.wallClock}` : '';
       const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...compact(cmaZones.map((z) => dmesgLineEvidence(snapshot, m.file, z.line)))];
       if (state.unusableCma) {
         const u = state.unusableCma;

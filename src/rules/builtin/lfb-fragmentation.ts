@@ -1,6 +1,7 @@
 import { defineRule } from '../define.js';
 import { compact, tegrastatsEvidence } from '../evidence.js';
 import { formatDuration } from '../stats.js';
+import { largestFreeBlockFigure } from '../../util/format.js';
 
 const MIN_SAMPLES = 3;
 
@@ -52,7 +53,7 @@ export const lfbFragmentation = defineRule({
       confidence: 0.75,
       data: { count: t.lfbCount[worst]!, blockKiB: kb, startCount: t.lfbCount[first]!, startKiB: t.lfbBlockKB[first]!, ramPct },
       figures: [
-        { label: 'largest free block (worst)', value: kb, unit: 'kB' },
+        largestFreeBlockFigure('tegrastats', kb * 1024, 'worst'),
         { label: 'RAM used then', value: ramPct, unit: '%' },
         { label: 'time into the log', value: formatDuration(t.t[worst]! - t.t[first]!) },
       ],

@@ -9,6 +9,7 @@ import { groupOomKills, killHits, type OomKill } from './oom-episodes.js';
 import { clockTime, kernelTimeline, placeOnSegments, type SegmentPlace } from '../timeline.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import type { SignatureIndex } from '../signatures/match.js';
+import { formatR2 } from '../../util/format.js';
 
 interface SegmentFit {
   /** Index of the segment in the series' segment list. */
@@ -98,7 +99,7 @@ export const memoryLeak = defineRule({
         figures: [
           { label: 'grow-and-drop cycles', value: cycles.length },
           { label: 'mean slope while growing', value: slope, unit: 'MB/h' },
-          ...cycles.map((f) => ({ label: `segment ${f.k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${round(f.fit.r2, 3)}${f.seg.startTime ? `, from ${clockTime(Date.parse(f.seg.startTime) / 1000, withDate)}` : ''}` })),
+          ...cycles.map((f) => ({ label: `segment ${f.k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${formatR2(f.fit.r2)}${f.seg.startTime ? `, from ${clockTime(Date.parse(f.seg.startTime) / 1000, withDate)}` : ''}` })),
         ],
         evidence: [...cycles.flatMap(ev).sort(byPlace), ...killEvidence(atDrops.map((a) => a.c))],
         tags: ['leak', 'leak-sawtooth'],
@@ -120,12 +121,12 @@ export const memoryLeak = defineRule({
     const ranOut = (last.endsInDrop && peakPct >= thresholds.fullPct) || peakPct >= 98 || ending.length > 0;
     const figures = [
       { label: 'slope', value: slope, unit: 'MB/h' },
-      { label: 'fit R²', value: round(last.fit.r2, 3) },
+      { label: 'fit R²', value: formatR2(last.fit.r2) },
       { label: 'observed over', value: formatDuration(last.spanS) },
       { label: 'segments of the log', value: segments.length },
       { label: 'samples', value: last.fit.n },
     ];
-    const base = { slope, span: formatDuration(last.spanS), r2: round(last.fit.r2, 3), segments: segNote(last) };
+    const base = { slope, span: formatDuration(last.spanS), r2: formatR2(last.fit.r2), segments: segNote(last) };
     if (ranOut) {
       report({
         messageId: 'ranOut',

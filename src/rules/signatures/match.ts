@@ -7,6 +7,7 @@
 import type { Dmesg, DmesgRecord } from '../../snapshot/types.js';
 import type { CompiledPattern, CompiledSignature } from './pack.js';
 import { wallSeconds } from '../../util/wallclock.js';
+import { currentBoots } from '../../util/boot-clock.js';
 
 export interface SignatureHit {
   signatureId: string;
@@ -23,6 +24,8 @@ export interface SignatureHit {
   joined: boolean;
   monotonic?: number;
   wallClock?: string;
+  /** Clock time (epoch seconds) from the bundle's boot time, for lines of the running boot. */
+  clock?: number;
   /** Seconds on one scale for the whole log (monotonic, else the wall clock), to relate events. */
   t?: number;
   boot: number;
@@ -120,8 +123,10 @@ function buildGate(signatures: CompiledSignature[]): { gate: LiteralGate; sigs: 
   return { gate, sigs };
 }
 
-export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[]): SignatureIndex {
+/** `bootClock`: clock time of the running boot (epoch seconds), when the bundle gives it. */
+export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[], bootClock?: number): SignatureIndex {
   const hits = new Map<string, SignatureHit[]>();
+  const current = dmesg ? currentBoots(dmesg) : new Set<number>();
   // Kernel rules see kernel lines only; a signature reads user-space lines when it says so.
   const kernelSigs = signatures.filter((s) => !s.sources || s.sources.includes('kernel'));
   const userSigs = signatures.filter((s) => s.sources?.includes('userspace'));
@@ -144,6 +149,8 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       joined,
       monotonic: r.monotonic,
       wallClock: r.wallClock,
+      // Earlier boots restarted the kernel clock: only the running boot maps onto the clock.
+      ...(bootClock !== undefined && r.monotonic !== undefined && current.has(r.boot) && !userspace ? { clock: bootClock + r.monotonic } : {}),
       t: r.monotonic ?? wallSeconds(r.wallClock),
       boot: r.boot,
       // Set when the bundle held several kernel logs (line numbers are this file's).

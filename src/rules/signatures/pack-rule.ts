@@ -5,11 +5,12 @@
 import type { Evidence, Figure, Rule } from '../types.js';
 import type { CompiledSignature } from './pack.js';
 import { paramTag } from '../tags.js';
+import { formatBootTime } from '../../util/format.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
   // Boots of several files are named by the finding's lead-in, not by their index.
-  if (h.monotonic !== undefined) return `${h.monotonic.toFixed(3)} s after boot${h.boot && !h.file ? ` (boot ${h.boot + 1})` : ''}`;
+  if (h.monotonic !== undefined) return `${formatBootTime(h.monotonic, { epoch: h.clock, printed: h.wallClock })}${h.boot && !h.file ? ` (boot ${h.boot + 1})` : ''}`;
   return h.wallClock ?? `line ${h.line}`;
 }
 

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { formatErrno } from '../../util/format.js';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
 import { plainReason, UserInputError } from '../../errors.js';
@@ -102,6 +103,9 @@ export function tagList(file: string, where: string, v: unknown): Tag[] {
   });
   return list as Tag[];
 }
+
+// `{{errno first.ret}}` -> "-12 (ENOMEM)": a bare errno number means nothing to most readers.
+Handlebars.registerHelper('errno', (v: unknown) => (v === undefined || v === '' ? '' : formatErrno(v as string)));
 
 function template(file: string, where: string, text: string): HandlebarsTemplateDelegate {
   try {
