@@ -29,29 +29,29 @@ describeRule('memory-leak', {
     {
       name: 'RAM rising 60 MB/h for 2 h',
       files: { 'tegrastats.log': tegrastats(7200, (i) => ({ ramMB: 3000 + Math.round(i / 60) + (i % 3) })) },
-      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MB\/h over 120 min \(R² 1\.00\); at this rate memory runs out in 3\.1 days/ }],
+      findings: [{ messageId: 'leak', severity: 'warning', verdict: /grows 60 MiB\/h over 120 min \(R² 1\.00\); at this rate memory runs out in 3\.1 days/ }],
     },
     {
       name: 'periodic meminfo with timestamps, MemAvailable falling fast',
       files: {
         'meminfo.log': [0, 1, 2, 3].map((h) => `2026-11-24T0${h}:00:00Z\n${meminfo({ MemAvailable: 2000000 - h * 400000 })}`).join(''),
       },
-      findings: [{ messageId: 'leak', severity: 'error', verdict: /grows 390\.6 MB\/h over 3 h/ }],
+      findings: [{ messageId: 'leak', severity: 'error', verdict: /grows 390\.6 MiB\/h over 3 h/ }],
     },
     {
       name: 'grow to full, drop, grow again: a sawtooth of three cycles is leak-to-OOM',
       files: { 'tegrastats.log': sawtooth(3, 40) },
-      findings: [{ messageId: 'sawtooth', severity: 'error', verdict: /grew and fell back 2 times, each time climbing at about 7950 MB\/h to 96% of RAM/ }],
+      findings: [{ messageId: 'sawtooth', severity: 'error', verdict: /grew and fell back 2 times, each time climbing at about 7950 MiB\/h to 96% of RAM/ }],
     },
     {
       name: 'a run that grew until memory ran out, then a short flat run: no time-to-exhaustion',
       files: { 'tegrastats.log': tegrastats(9000, (i) => ({ ramMB: i < 7200 ? 2000 + Math.round(i * 0.74) : 1900 + (i % 3) })) },
-      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MB\/h over 120 min \(R² 1\.00\) until memory ran out \(96% used\) \(segment 1 of 2: the log is split where it breaks, at used RAM back at its starting level\)/ }],
+      findings: [{ messageId: 'ranOut', severity: 'error', verdict: /grew 2664 MiB\/h over 120 min \(R² 1\.00\) until memory ran out \(96% used\) \(segment 1 of 2: the log is split where it breaks, at used RAM back at its starting level\)/ }],
     },
     {
       name: 'restart in the middle: only the current run is fitted',
       files: { 'tegrastats.log': tegrastats(14400, (i) => ({ ramMB: i < 7200 ? 5000 + (i % 4) : 1500 + Math.round((i - 7200) / 60) })) },
-      findings: [{ messageId: 'leak', verdict: /grows 60 MB\/h over 120 min.*\(segment 2 of 2: the log is split where it breaks, at a sudden drop of used RAM\)/ }],
+      findings: [{ messageId: 'leak', verdict: /grows 60 MiB\/h over 120 min.*\(segment 2 of 2: the log is split where it breaks, at a sudden drop of used RAM\)/ }],
     },
   ],
 });
@@ -98,7 +98,7 @@ describe('memory-leak across restarts', () => {
     const r = leakRun({ 'tegrastats.log': grow + after });
     const f = r.findings[0]!;
     expect(f.messageId).toBe('ranOut');
-    expect(f.verdict).toMatch(/grew 1100 MB\/h over 5 h .* until memory ran out \(96% used\) \(segment 1 of 2: the log is split where it breaks, at a reboot\)/);
+    expect(f.verdict).toMatch(/grew 1100 MiB\/h over 5 h .* until memory ran out \(96% used\) \(segment 1 of 2: the log is split where it breaks, at a reboot\)/);
   });
 
   it('a run cut short by a reboot before memory ran out: the slope stands, no claim that memory ran out', () => {
@@ -108,7 +108,7 @@ describe('memory-leak across restarts', () => {
       .replace(/^11-24-2026 13:(\d\d)/gm, (_m, mi) => `11-24-2026 13:${String(Number(mi) + 10).padStart(2, '0')}`);
     const f = leakRun({ 'tegrastats.log': grow + after }).findings[0]!;
     expect(f.messageId).toBe('leakCut');
-    expect(f.verdict).toMatch(/^Used RAM grew 300 MB\/h over 5 h \(R² 1\.00\) \(segment 1 of 2: .*\) until a reboot \(line 18001\) at 43% used; at that rate memory would have run out 14\.4 h later\.$/);
+    expect(f.verdict).toMatch(/^Used RAM grew 300 MiB\/h over 5 h \(R² 1\.00\) \(segment 1 of 2: .*\) until a reboot \(line 18001\) at 43% used; at that rate memory would have run out 14\.4 h later\.$/);
     expect(f.verdict).not.toMatch(/ran out \(/);
   });
 

@@ -38,11 +38,13 @@ describe('figure formatters', () => {
 describe('kernel times in clock time', () => {
   it('findings name the clock time of a kernel line when the manifest gives the boot time', async () => {
     const { analyze } = await import('../../src/analyze.js');
-    const { cpSync, writeFileSync } = await import('node:fs');
+    const { cpSync, rmSync, writeFileSync } = await import('node:fs');
     const { default: path } = await import('node:path');
     const { ROOT, tempDir } = await import('../helpers/fleet.js');
     const dir = path.join(tempDir(), 'leak');
     cpSync(path.join(ROOT, 'samples/orin-nano-leak-oom'), dir, { recursive: true });
+    // Without the sample's manifest nothing ties the kernel's clock to the wall clock.
+    rmSync(path.join(dir, 'manifest.json'), { force: true });
     const plain = await analyze(dir);
     expect(plain.findings.find((f) => f.ruleId === 'oom-kills')!.verdict).toContain('at 12:01:42 after boot;');
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ device_id: 'orin-cam-07', boot_time: '2026-11-24T05:58:00Z' }));

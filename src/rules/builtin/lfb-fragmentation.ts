@@ -19,7 +19,7 @@ export const lfbFragmentation = defineRule({
     requires: ['tegrastats'],
     thresholds: { blockKiBWarning: 2048, blockKiBError: 512, ramFullPct: 90 },
     messages: {
-      collapsed: 'The largest free block fell to {{count}}x{{blockKiB}} kB (from {{startCount}}x{{startKiB}} kB) while RAM was only {{ramPct}}% used: memory is fragmented.',
+      collapsed: 'The largest free block fell to {{count}}x{{blockKiB}} KiB (from {{startCount}}x{{startKiB}} KiB) while RAM was only {{ramPct}}% used: memory is fragmented.',
     },
     remedy: [
       'Pre-allocate large buffers once and reuse them (NVMM buffer pools with a fixed count).',

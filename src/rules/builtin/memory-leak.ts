@@ -30,7 +30,7 @@ export const memoryLeak = defineRule({
     title: 'Memory leak (steady growth)',
     category: 'memory',
     docs: {
-      description: 'Splits tegrastats RAM used (or MemAvailable across timestamped /proc/meminfo captures) at gaps, reboots and sudden drops (an OOM kill or a restart freed memory), fits a line to each stretch and reports the slope in MB per hour, the fit quality (R²), the time to exhaustion while memory has not run out yet, and a repeated grow-then-drop sawtooth as a leak that keeps running the device out of memory.',
+      description: 'Splits tegrastats RAM used (or MemAvailable across timestamped /proc/meminfo captures) at gaps, reboots and sudden drops (an OOM kill or a restart freed memory), fits a line to each stretch and reports the slope in MiB per hour, the fit quality (R²), the time to exhaustion while memory has not run out yet, and a repeated grow-then-drop sawtooth as a leak that keeps running the device out of memory.',
       why: 'A long-running inference service that leaks CUDA memory, DMA-BUF descriptors or Python objects runs out of memory after hours or days; a fit across its restarts would hide the slope or invent one.',
       seed: 'seed §15 (memory growth), §21 Memory Leak in Long-Running Inference; signatures memavailable-downtrend',
     },
@@ -38,11 +38,11 @@ export const memoryLeak = defineRule({
     requiresAny: ['tegrastats', 'meminfo'],
     thresholds: { minHours: 1, minR2: 0.8, minSlopeMBPerHour: 5, windowHours: 24, fullPct: 90, sawtoothMinutes: 10 },
     messages: {
-      leak: 'Used RAM grows {{slope}} MB/h over {{span}} (R² {{r2}}){{segments}}; at this rate memory runs out in {{tte}}.',
-      ranOut: 'Used RAM grew {{slope}} MB/h over {{span}} (R² {{r2}}) until memory ran out ({{peakPct}}% used){{oom}}{{segments}}.',
-      leakCut: 'Used RAM grew {{slope}} MB/h over {{span}} (R² {{r2}}){{segments}} until {{cut}} at {{peakPct}}% used; at that rate memory would have run out {{tte}} later.',
-      leakAfterOom: 'Used RAM grows {{slope}} MB/h over {{span}} (R² {{r2}}){{segments}}; memory has already run out: the kernel log shows {{oom}}, which cannot be placed on the tegrastats clock.',
-      sawtooth: 'Used RAM grew and fell back {{cycles}} times, each time climbing at about {{slope}} MB/h to {{peakPct}}% of RAM before a sudden drop{{oom}}: a leak that runs the device out of memory again and again.',
+      leak: 'Used RAM grows {{slope}} MiB/h over {{span}} (R² {{r2}}){{segments}}; at this rate memory runs out in {{tte}}.',
+      ranOut: 'Used RAM grew {{slope}} MiB/h over {{span}} (R² {{r2}}) until memory ran out ({{peakPct}}% used){{oom}}{{segments}}.',
+      leakCut: 'Used RAM grew {{slope}} MiB/h over {{span}} (R² {{r2}}){{segments}} until {{cut}} at {{peakPct}}% used; at that rate memory would have run out {{tte}} later.',
+      leakAfterOom: 'Used RAM grows {{slope}} MiB/h over {{span}} (R² {{r2}}){{segments}}; memory has already run out: the kernel log shows {{oom}}, which cannot be placed on the tegrastats clock.',
+      sawtooth: 'Used RAM grew and fell back {{cycles}} times, each time climbing at about {{slope}} MiB/h to {{peakPct}}% of RAM before a sudden drop{{oom}}: a leak that runs the device out of memory again and again.',
     },
     remedy: [
       'Ensure every cudaMalloc has a matching cudaFree; close DMA-BUF file descriptors after use.',
@@ -98,8 +98,8 @@ export const memoryLeak = defineRule({
         data: { cycles: cycles.length, slope, peakPct, oom },
         figures: [
           { label: 'grow-and-drop cycles', value: cycles.length },
-          { label: 'mean slope while growing', value: slope, unit: 'MB/h' },
-          ...cycles.map((f) => ({ label: `segment ${f.k + 1}`, value: `${round(f.slopePerHour)} MB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MB, R² ${formatR2(f.fit.r2)}${f.seg.startTime ? `, from ${clockTime(Date.parse(f.seg.startTime) / 1000, withDate)}` : ''}` })),
+          { label: 'mean slope while growing', value: slope, unit: 'MiB/h' },
+          ...cycles.map((f) => ({ label: `segment ${f.k + 1}`, value: `${round(f.slopePerHour)} MiB/h over ${formatDuration(f.spanS)}, peak ${Math.round(f.peak)} MiB, R² ${formatR2(f.fit.r2)}${f.seg.startTime ? `, from ${clockTime(Date.parse(f.seg.startTime) / 1000, withDate)}` : ''}` })),
         ],
         evidence: [...cycles.flatMap(ev).sort(byPlace), ...killEvidence(atDrops.map((a) => a.c))],
         tags: ['leak', 'leak-sawtooth'],
@@ -120,7 +120,7 @@ export const memoryLeak = defineRule({
     const ending = killsEnding(last);
     const ranOut = (last.endsInDrop && peakPct >= thresholds.fullPct) || peakPct >= 98 || ending.length > 0;
     const figures = [
-      { label: 'slope', value: slope, unit: 'MB/h' },
+      { label: 'slope', value: slope, unit: 'MiB/h' },
       { label: 'fit R²', value: formatR2(last.fit.r2) },
       { label: 'observed over', value: formatDuration(last.spanS) },
       { label: 'segments of the log', value: segments.length },
