@@ -206,6 +206,7 @@ say "collecting $NAME (root: ${ROOT:-/}, user id $UID_NOW)"
 
 grab "nv_tegra_release" "$ROOT/etc/nv_tegra_release" etc/nv_tegra_release
 grab "hostname" "$ROOT/etc/hostname" etc/hostname
+grab "machine-id" "$ROOT/etc/machine-id" etc/machine-id
 for f in model compatible serial-number nvidia,dtsfilename; do
   grab "device-tree $f" "$ROOT/proc/device-tree/$f" "proc/device-tree/$f"
 done

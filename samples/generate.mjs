@@ -110,6 +110,8 @@ const SAMPLES = {
   'orin-nano-leak-oom': {
     ...ORIN_NANO,
     'proc/uptime': '43412.70 240201.11\n',
+    // Capture time minus uptime dates the boot, so the OOM kill lands on the tegrastats clock (17:59:00, its last sample).
+    'manifest.json': JSON.stringify({ device_id: 'orin-cam-07', capture_time: '2026-11-24T18:00:50Z', collector: 'jetdiag-collect.sh 1.0.0', script_version: '1.0.0', reason: 'inference service killed after hours' }, null, 2) + '\n',
     'proc/meminfo': meminfo({ MemFree: 112340, MemAvailable: 248812, Cached: 301244, SwapFree: 402112, AnonPages: 6398120, CmaFree: 611204 }),
     'dmesg.txt': dmesg([
       ...BOOT,

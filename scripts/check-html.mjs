@@ -27,7 +27,7 @@ try {
   for (const name of samples) {
     const a = await analyze(path.join(ROOT, 'samples', name));
     const file = path.join(OUT, name.replace(/\.tgz$/, '.html'));
-    writeFileSync(file, renderHtml(buildReportModel(a), a.snapshot, a.device));
+    writeFileSync(file, await renderHtml(buildReportModel(a), a.snapshot, a.device));
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     const problems = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));

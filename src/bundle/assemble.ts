@@ -1,10 +1,11 @@
 /**
  * Turns the raw entries of a bundle into the inventory and the text sources each parser
  * reads: detects the layout by its marker at any depth, splits NVIDIA's single bug-report
- * log into virtual files, picks one file per input kind and records what fed nothing.
+ * log into virtual files, picks one file per input kind (every kernel log is kept) and
+ * records what fed nothing.
  */
 import { DiagnosticSink, type Diagnostic } from '../snapshot/diagnostics.js';
-import { classifyByContent, classifyByName, classifySectionTitle, isMultiKind } from './classify.js';
+import { classifyByContent, classifyByName, classifySectionTitle, isMultiKind, SNIFF_HEAD_CHARS } from './classify.js';
 import type { BundleInventory, BundleLayout, BundleProblem, InputKind, InventoryEntry } from './inventory.js';
 import type { ReadResult, RawEntry } from './read.js';
 import type { StreamedResult } from './streamed.js';
@@ -13,7 +14,7 @@ import { splitBugReport } from './bugreport.js';
 
 export interface AssembledBundle {
   inventory: BundleInventory;
-  /** Chosen sources per kind (one, or several for thermal zones). */
+  /** Chosen sources per kind (one; several for thermal zones and kernel logs, best first). */
   inputs: Map<InputKind, TextSource[]>;
   diagnostics: Diagnostic[];
 }
@@ -32,6 +33,7 @@ export const NUL_MEANS: Partial<Record<InputKind, string>> = {
   'dt-model': '\n',
   'dt-compatible': '\n',
   'dt-dtsfilename': '\n',
+  'dt-serial-number': '\n',
   // A bug report cat's device-tree files: spaces keep its line numbers true.
   'nvidia-bug-report': ' ',
 };
@@ -67,7 +69,7 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
     let by: Candidate['by'] = 'name';
     let rank = byName?.rank ?? CONTENT_RANK;
     if (!kind) {
-      kind = classifyByContent(text.slice(0, 16_384));
+      kind = classifyByContent(text.slice(0, SNIFF_HEAD_CHARS));
       by = 'content';
     }
     if (!kind) {
@@ -78,7 +80,7 @@ export function assembleBundle(source: string, read: ReadResult): AssembledBundl
       inv.kind = kind;
       inv.recognisedBy = by;
       for (const section of splitBugReport({ path: raw.path, text, lineOffset: 0 })) {
-        const sKind = classifySectionTitle(section.title) ?? classifyByContent(section.source.text.slice(0, 16_384));
+        const sKind = classifySectionTitle(section.title) ?? classifyByContent(section.source.text.slice(0, SNIFF_HEAD_CHARS));
         const vEntry: InventoryEntry = {
           path: `${raw.path}#${section.title}`,
           size: Buffer.byteLength(section.source.text),
@@ -185,9 +187,13 @@ function chooseInputs(candidates: Candidate[]): Map<InputKind, TextSource[]> {
     const cur = best.get(c.kind);
     if (!cur || c.rank < cur.rank) best.set(c.kind, c);
   }
-  for (const c of candidates) {
+  // Every kernel log is read (current boot, previous boots, pstore, serial captures), best
+  // ranked first: the snapshot orders them in time and drops a boot read twice.
+  const logs = candidates.filter((c) => c.kind === 'dmesg').sort((a, b) => a.rank - b.rank);
+  const ordered = [...candidates.filter((c) => c.kind !== 'dmesg'), ...logs];
+  for (const c of ordered) {
     const chosen = best.get(c.kind);
-    if (isMultiKind(c.kind) || chosen === c) {
+    if (isMultiKind(c.kind) || c.kind === 'dmesg' || chosen === c) {
       c.entry.kind = c.kind;
       c.entry.recognisedBy = c.by;
       const list = inputs.get(c.kind) ?? [];
@@ -206,7 +212,7 @@ function noteEmptyInputs(inputs: Map<InputKind, TextSource[]>, problems: BundleP
       if (s.parsed ? !s.blank : s.text.trim() !== '') continue;
       const hint =
         kind === 'dmesg'
-          ? ' (JetPack 5+ restricts dmesg to root: collect with sudo)'
+          ? ' (captured without root? JetPack 5 and later restrict dmesg to root: collect with sudo)'
           : kind === 'zoneinfo' || kind === 'pagetypeinfo' || kind === 'iomem'
             ? ' (captured without root?)'
             : '';

@@ -3,7 +3,7 @@
  * by many scripts, so names are matched loosely anywhere in the tree), then the first lines
  * when the name says nothing. Each input kind has an ordered list of candidate paths per
  * layout; the best-ranked file feeds the snapshot and the others are listed as unused with
- * the reason.
+ * the reason. Kernel logs are the exception: all are read (the rank orders them).
  */
 import type { BundleLayout, InputKind } from './inventory.js';
 
@@ -29,6 +29,9 @@ const NAME_RULES: NameRule[] = [
   { kind: 'dmesg', pattern: /(^|\/)sos_commands\/kernel\/dmesg[^/]*$/ },
   { kind: 'dmesg', pattern: /(^|\/|[_.-])dmesg([_.-][^/]*)?$/ },
   { kind: 'dmesg', pattern: /(^|\/)kern\.log(\.\d+)?$/ },
+  // pstore records of the boot that crashed (the console tail and the panic/oops dumps);
+  // `pmsg-ramoops` holds user-space messages and is left to content sniffing.
+  { kind: 'dmesg', pattern: /(^|\/)(console|dmesg)-ramoops(-\d+)?(\.\w+)?$/ },
   { kind: 'dmesg', pattern: /(^|\/)journalctl[_-]+(?:[^/]*[_-])?(k|-dmesg|kernel)([_.-][^/]*)?$/ },
   { kind: 'dmesg', pattern: /(^|\/)(var\/log\/)?(syslog|messages)(\.\d+)?$/ },
   { kind: 'dmesg', pattern: /(^|\/)sos_commands\/logs\/journalctl[^/]*$/ },
@@ -41,6 +44,10 @@ const NAME_RULES: NameRule[] = [
   { kind: 'dt-compatible', pattern: /(^|\/)sys\/firmware\/devicetree\/base\/compatible$/ },
   { kind: 'dt-compatible', pattern: /(^|\/)(dt[_-]?)?compatible(\.txt)?$/ },
   { kind: 'dt-dtsfilename', pattern: /(^|\/)(proc\/device-tree\/)?nvidia,dtsfilename$/ },
+  { kind: 'dt-serial-number', pattern: /(^|\/)(proc\/)?device-tree\/serial-number$/ },
+  { kind: 'dt-serial-number', pattern: /(^|\/)sys\/firmware\/devicetree\/base\/serial-number$/ },
+  { kind: 'dt-serial-number', pattern: /(^|\/)serial[_-]number(\.txt)?$/ },
+  { kind: 'machine-id', pattern: /(^|\/)(etc\/)?machine-id(\.txt)?$/ },
   { kind: 'uname', pattern: /(^|\/)(sos_commands\/kernel\/)?uname[^/]*$/ },
   { kind: 'cmdline', pattern: /(^|\/)proc\/cmdline$/ },
   { kind: 'cmdline', pattern: /(^|\/)cmdline(\.txt)?$/ },
@@ -91,10 +98,6 @@ export function classifyByName(relPath: string, layout: BundleLayout = 'flat'): 
   const p = relPath.toLowerCase();
   // sosreport's cut-short copies: `sos_strings/<plugin>/<path>.tailed`
   const q = p.replace(/\.tailed$/, '');
-  // Another boot's kernel log (pstore crash records, the journal's previous boot, as the
-  // collector stores them) is never this boot's: left to content sniffing, it ranks after
-  // any kernel log found by name.
-  if (/(^|\/)(sys\/fs\/pstore|previous-boot)\//.test(q)) return null;
   const own = LAYOUT_RULES[layout] ?? [];
   for (let i = 0; i < own.length; i++) if (own[i]!.pattern.test(q)) return { kind: own[i]!.kind, rank: i };
   const exclusive = new Set(own.map((r) => r.kind));
@@ -109,9 +112,30 @@ export function looksLikeInputByName(relPath: string): boolean {
   return classifyByName(relPath) !== null;
 }
 
+/**
+ * Characters of an unrecognised file's head that content sniffing reads: a serial-console
+ * capture may open with hundreds of bootloader lines before the kernel's first one.
+ */
+export const SNIFF_HEAD_CHARS = 64 * 1024;
+
 /** Decides a kind from the first lines when the name said nothing. */
 export function classifyByContent(head: string): InputKind | null {
   const lines = head.split('\n', 40).map((l) => l.replace(/\r$/, ''));
+  return classifyHead(lines) ?? (looksLikeConsoleCapture(head) ? 'dmesg' : null);
+}
+
+/**
+ * A terminal capture (putty, minicom, picocom, screen) whose kernel lines come after the
+ * bootloader's: kernel-stamped lines further down the head, or the kernel's boot banner.
+ */
+function looksLikeConsoleCapture(head: string): boolean {
+  const text = head.length > SNIFF_HEAD_CHARS ? head.slice(0, SNIFF_HEAD_CHARS) : head;
+  if (/^(<\d>)?\[\s*\d+\.\d{6}\] (Booting Linux on physical CPU|Linux version \d)/m.test(text)) return true;
+  const stamped = text.match(/^(<\d>)?\[\s*\d+\.\d{6}\] \S/gm);
+  return (stamped?.length ?? 0) >= 5;
+}
+
+function classifyHead(lines: string[]): InputKind | null {
   const text = lines.join('\n');
   if (/^MemTotal:\s+\d+ kB/m.test(text)) return 'meminfo';
   if (/^Page block order:/m.test(text) || /^Free pages count per migrate type/m.test(text)) return 'pagetypeinfo';

@@ -11,6 +11,8 @@ export type InputKind =
   | 'dt-model'
   | 'dt-compatible'
   | 'dt-dtsfilename'
+  | 'dt-serial-number'
+  | 'machine-id'
   | 'uname'
   | 'cmdline'
   | 'uptime'
@@ -38,6 +40,8 @@ export interface InventoryEntry {
   unusedReason?: string;
   /** The file was cut short (by the collector or by a size limit). */
   truncated?: boolean;
+  /** What the file was to the analysis when that is more than its kind (a previous boot's kernel log, a boot also read from another file). */
+  note?: string;
 }
 
 export interface BundleProblem {

@@ -248,7 +248,7 @@ function damaged(display: string, e: Error, kept: number): BundleProblem {
 }
 
 /** Bytes of a file's head read before deciding what it is (name, gzip magic, first lines). */
-const HEAD_BYTES = 16 * 1024;
+const HEAD_BYTES = 64 * 1024;
 
 interface Head {
   chunks: Buffer[];

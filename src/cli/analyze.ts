@@ -6,7 +6,7 @@ import { plainReason, UserInputError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat, RENDERERS, type Format } from '../report/renderers.js';
 import { terminalWidth } from '../report/wrap.js';
 import { SEVERITIES, severityRank, type Severity } from '../rules/types.js';
-import { intakeOptions, ruleFlags, ruleOptions, toAnalyzeOptions, wholeOption, type IntakeFlags, type RuleFlags } from './options.js';
+import { intakeOptions, ruleFlags, severityOption, ruleOptions, toAnalyzeOptions, wholeOption, type IntakeFlags, type RuleFlags } from './options.js';
 import { EXIT_FINDINGS, EXIT_INCONCLUSIVE, note, sayWhenWaitingForStdin, useColour, type GlobalFlags } from './output.js';
 import { ensureDirectory, reportPath } from './report-files.js';
 
@@ -27,12 +27,6 @@ function formatsOption(v: string): Format[] {
     if (!isFormat(f)) throw new InvalidArgumentError(`unknown format "${f}" (choose from ${FORMATS.join(', ')})`);
   }
   return [...new Set(list)] as Format[];
-}
-
-function severityOption(v: string): Severity {
-  const s = v.trim().toLowerCase();
-  if (!(SEVERITIES as readonly string[]).includes(s)) throw new InvalidArgumentError(`unknown severity "${v}" (choose from ${SEVERITIES.join(', ')})`);
-  return s as Severity;
 }
 
 /** What goes where: one format on stdout, report files in a directory, or the terminal verdict. */

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../rules/types.js';
-import { fleetFormatsOption, dateOption, printFleetSummary, failOnExit, EXIT_BUNDLES_FAILED, EXIT_INTERRUPTED } from './fleet-options.js';
-import { intakeOptions, intOption, ruleFlags, ruleOptions, toAnalyzeOptions, type IntakeFlags, type RuleFlags } from './options.js';
+import { fleetFormatsOption, dateOption, printFleetSummary, failOnExit, failInconclusiveExit, EXIT_BUNDLES_FAILED, EXIT_INTERRUPTED } from './fleet-options.js';
+import { intakeOptions, intOption, ruleFlags, severityOption, ruleOptions, toAnalyzeOptions, type IntakeFlags, type RuleFlags } from './options.js';
 import type { GlobalFlags } from './output.js';
 import type { FleetFormat } from '../fleet/reports.js';
 
@@ -13,6 +13,7 @@ interface BatchFlags extends IntakeFlags, RuleFlags {
   jobs?: number;
   since?: Date;
   failOn?: Severity;
+  failInconclusive?: boolean;
   rebuild?: boolean;
   format?: FleetFormat[];
 }
@@ -29,7 +30,8 @@ export default function register(program: Command): void {
       .option('--since <date>', 'issues first seen at or after this date count as new (default: not in the previous run)', dateOption)
       .option('--rebuild', 'analyse every bundle again, even when the store has its result')
       .option('--format <list>', 'fleet reports to write: html,md,csv,parquet (default all)', fleetFormatsOption)
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a bundle of the fleet has a finding at or above this severity').choices([...SEVERITIES])),
+      .addOption(new Option('--fail-on <severity>', `exit 1 when a bundle of the fleet has a finding at or above this severity (${SEVERITIES.join(', ')})`).argParser(severityOption))
+      .option('--fail-inconclusive', 'exit 3 when a bundle of the fleet is inconclusive (damaged, cut or missing a core input, with nothing found)'),
   ))
     .addHelpText(
       'after',
@@ -42,7 +44,8 @@ Exit codes:
   0  every bundle analysed; no finding at or above --fail-on
   1  a finding at or above --fail-on
   2  usage error
-  3  some bundles could not be analysed (each is a row with its error)
+  3  with --fail-inconclusive: a bundle is inconclusive
+  4  some bundles could not be analysed (each is a row with its error)
   130  interrupted (Ctrl-C); run again to resume
 
 Examples:
@@ -101,7 +104,10 @@ Examples:
           if (!global.quiet) printFleetSummary(model, files, { summary, seconds: (Date.now() - started) / 1000, outDir });
           if (summary.interrupted) process.exitCode = EXIT_INTERRUPTED;
           else if (summary.failed > 0) process.exitCode = EXIT_BUNDLES_FAILED;
-          else if (opts.failOn) await failOnExit(store, opts.failOn);
+          else {
+            if (opts.failOn) await failOnExit(store, opts.failOn);
+            if (opts.failInconclusive && !process.exitCode) await failInconclusiveExit(store);
+          }
         } finally {
           await store.close();
         }

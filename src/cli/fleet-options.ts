@@ -7,9 +7,11 @@ import type { FleetModel } from '../fleet/model.js';
 import { plural } from '../fleet/format.js';
 import type { FleetFormat } from '../fleet/reports.js';
 import type { FleetStore } from '../fleet/store.js';
-import { EXIT_FINDINGS } from './output.js';
+import { EXIT_FINDINGS, EXIT_INCONCLUSIVE } from './output.js';
 
-export const EXIT_BUNDLES_FAILED = 3;
+// 3 means "inconclusive" for every command (`analyze --fail-inconclusive` too), so a
+// pipeline reads one table; bundles that could not be read at all are 4.
+export const EXIT_BUNDLES_FAILED = 4;
 export const EXIT_INTERRUPTED = 130;
 const FLEET_FORMATS: FleetFormat[] = ['html', 'md', 'csv', 'parquet'];
 
@@ -53,4 +55,14 @@ export async function failOnExit(store: FleetStore, failOn: Severity): Promise<v
     { rv },
   );
   if (Number(row?.n ?? 0) > 0) process.exitCode = EXIT_FINDINGS;
+}
+
+/** Exit 3 when a bundle of the fleet (its latest analysis) is inconclusive. */
+export async function failInconclusiveExit(store: FleetStore): Promise<number> {
+  const [{ FLEET_BUNDLES_SQL }, { currentRulesetVersion }] = await Promise.all([import('../fleet/queries.js'), import('../fleet/model.js')]);
+  const rv = (await currentRulesetVersion(store)) ?? '';
+  const [row] = await store.query(`WITH fb AS (${FLEET_BUNDLES_SQL}) SELECT count(*) AS n FROM fb WHERE status = 'inconclusive'`, { rv });
+  const n = Number(row?.n ?? 0);
+  if (n > 0) process.exitCode = EXIT_INCONCLUSIVE;
+  return n;
 }

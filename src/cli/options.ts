@@ -8,6 +8,7 @@ import type { AnalyzeOptions } from '../analyze.js';
 import { DEFAULT_LIMITS, parseSize } from '../bundle/limits.js';
 import { checkThresholds, CONFIG_FILE, loadConfig, parseThresholdOption, type JetdiagConfig } from '../config.js';
 import type { ConfigInEffect, Override } from '../verdict/provenance.js';
+import { SEVERITIES, type Severity } from '../rules/types.js';
 
 export function sizeOption(v: string): number {
   try {
@@ -130,4 +131,11 @@ export function toAnalyzeOptions(o: IntakeFlags): AnalyzeOptions {
     },
     parser: o.interval ? { tegrastatsIntervalSeconds: o.interval } : {},
   };
+}
+
+/** `--fail-on` value, case-insensitive. */
+export function severityOption(v: string): Severity {
+  const s = v.trim().toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(s)) throw new InvalidArgumentError(`unknown severity "${v}" (choose from ${SEVERITIES.join(', ')})`);
+  return s as Severity;
 }

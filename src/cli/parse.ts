@@ -21,7 +21,7 @@ Examples:
 The output follows schema/snapshot.schema.json.`,
     )
     .action(async (bundle: string, opts: IntakeFlags & { compact?: boolean }) => {
-      const [{ loadSnapshot }, { writeJson }] = await Promise.all([import('../analyze.js'), import('../report/json-stream.js')]);
+      const [{ loadSnapshot }, { writeJson }] = await Promise.all([import('../snapshot/load.js'), import('../report/json-stream.js')]);
       sayWhenWaitingForStdin(bundle);
       const snapshot = await loadSnapshot(bundle, toAnalyzeOptions(opts));
       // Written in pieces: a week of tegrastats is hundreds of MB of JSON.

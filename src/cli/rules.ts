@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UserInputError } from '../errors.js';
 import type { Rule } from '../rules/types.js';
 import { collect } from './options.js';
+import { isCatalogueId } from '../rules/catalogue.js';
 
 export default function register(program: Command): void {
   program
@@ -25,7 +26,7 @@ Examples:
     )
     .action(async (id: string | undefined, opts: { json?: boolean; rules?: string[]; tags?: boolean }) => {
       if (opts.tags) return printTags(opts.json === true);
-      const [{ loadSignatures }, { allRules }, { catalogueCoverage }, { stringifyJson }] = await Promise.all([
+      const [{ loadSignatures }, { allRules }, { catalogueCoverage, ownSignatureIds, isCatalogueId }, { stringifyJson }] = await Promise.all([
         import('../rules/signatures/pack.js'),
         import('../rules/registry.js'),
         import('../rules/catalogue.js'),
@@ -47,6 +48,8 @@ Examples:
         requires: r.meta.requiresAny?.length ? `${r.meta.requiresAny.join(' or ')}` : r.meta.requires.join(', '),
         source: r.meta.pack ? `pack ${r.meta.pack}` : 'built-in',
         signatures: r.meta.signatures ?? [],
+        /** Ids among `signatures` that are not catalogue ids (jetdiag's own or a user pack's). */
+        ownSignatures: (r.meta.signatures ?? []).filter((sid) => !isCatalogueId(sid)),
         thresholds: r.meta.thresholds,
       }));
       if (opts.json) {
@@ -65,6 +68,12 @@ Examples:
       const cw = Math.max(...coverage.map((c) => c.id.length));
       process.stdout.write(`\nCatalogue signature ids (${coverage.length}), the ids findings cite, and the rules that report them:\n`);
       for (const c of coverage) process.stdout.write(`  ${c.id.padEnd(cw)}  ${c.rules.length ? c.rules.join(', ') : '(context only: read, never reported)'}\n`);
+      const own = ownSignatureIds(signatures);
+      if (own.length) {
+        const ow = Math.max(...own.map((o) => o.id.length));
+        process.stdout.write(`\nOwn signature ids (${own.length}), not in the catalogue: jetdiag's own and those of --rules packs:\n`);
+        for (const o of own) process.stdout.write(`  ${o.id.padEnd(ow)}  ${o.title} (pack ${o.pack})\n`);
+      }
       const { loadCauses } = await import('../rules/causes/pack.js');
       const causes = loadCauses((opts.rules ?? []).map((d) => path.resolve(d)));
       const kw = Math.max(...causes.map((c) => c.id.length));
@@ -97,7 +106,7 @@ function publicReferences(refs: string[] = []): string[] {
   return refs.filter((r) => !/\bseed\b|§|shared\/|signatures\.md/i.test(r));
 }
 
-function ruleDetail(r: Rule, severity?: string) {
+export function ruleDetail(r: Rule, severity?: string) {
   const m = r.meta;
   return {
     id: m.id,
@@ -117,7 +126,7 @@ function ruleDetail(r: Rule, severity?: string) {
   };
 }
 
-function describeRule(r: Rule, severity?: string): string {
+export function describeRule(r: Rule, severity?: string): string {
   const d = ruleDetail(r, severity);
   const out = [`${d.id}: ${d.title}`, `  category ${d.category} · ${d.source}${severity ? ` · severity ${severity}` : ''}`, ''];
   out.push(d.description, '');
@@ -130,7 +139,7 @@ function describeRule(r: Rule, severity?: string): string {
     const w = Math.max(...t.map(([k]) => k.length));
     for (const [k, v] of t) out.push(`  ${d.id}.${k.padEnd(w)} = ${v}`);
   }
-  if (d.signatures.length) out.push('', `Kernel-message signatures: ${d.signatures.join(', ')}`);
+  if (d.signatures.length) out.push('', `Signature ids: ${d.signatures.map((sid) => (isCatalogueId(sid) ? sid : `${sid} (own id, not in the catalogue)`)).join(', ')}`);
   if (d.remedy.length) {
     out.push('', 'Remedy:');
     for (const x of d.remedy) out.push(`  - ${x}`);

@@ -51,12 +51,11 @@ function timeInBundle(s: Snapshot): string | undefined {
 export function bundleIdentity(ref: string, s: Snapshot | undefined, mtimeMs?: number): BundleIdentity {
   const id = s?.identity;
   const name = fromFileName(ref);
-  const idField = id as (typeof id & { serialNumber?: { value: string }; machineId?: { value: string } }) | undefined;
   const candidates: [IdentitySource, string | undefined][] = [
     ['manifest', id?.manifest?.value.deviceId],
-    ['serial-number', idField?.serialNumber?.value],
+    ['serial-number', id?.serialNumber?.value],
     ['hostname', id?.hostname?.value],
-    ['machine-id', idField?.machineId?.value],
+    ['machine-id', id?.machineId?.value],
     ['file-name', name.device],
   ];
   const [deviceIdSource, deviceId] = candidates.find(([, v]) => v && v.trim()) ?? ['none', 'unknown'];

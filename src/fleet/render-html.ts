@@ -28,6 +28,8 @@ th{color:var(--muted);font-weight:600}code{font-family:ui-monospace,SFMono-Regul
 .up{color:var(--bad)}.down{color:var(--ok)}details{margin:8px 0}summary{cursor:pointer}
 .chg{font-size:.88em}.chg .a{color:var(--bad)}.chg .c{color:var(--ok)}
 @media print{details{display:block}body{font-size:12px}}
+@media (max-width:700px){main{padding:12px}table{display:block;overflow-x:auto}}
+@media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}h2,h3{break-after:avoid}.issue,tr{break-inside:avoid}}
 `;
 
 function statusText(m: FleetModel): string {

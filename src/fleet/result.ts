@@ -35,7 +35,7 @@ export const KEY_FIGURES: { key: keyof KeyFigures; label: string; unit: string }
   { key: 'cmaTotalMiB', label: 'CmaTotal', unit: 'MiB' },
   { key: 'largestFreeBlockMiB', label: 'largest free block', unit: 'MiB' },
   { key: 'peakTempC', label: 'peak temperature', unit: '°C' },
-  { key: 'leakSlopeMBPerHour', label: 'leak slope', unit: 'MB/h' },
+  { key: 'leakSlopeMBPerHour', label: 'leak slope', unit: 'MiB/h' },
   { key: 'uptimeSeconds', label: 'uptime', unit: 's' },
 ];
 

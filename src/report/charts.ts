@@ -1,103 +1,176 @@
 /**
- * Inline SVG line charts for the HTML report (no script, no external resource): a trend says
- * more than a table for RAM, the largest free block, temperatures and loads over hours.
+ * The HTML report's charts: which ones the bundle supports (tegrastats trends, periodic /proc
+ * captures, buddyinfo by order, the iomem map), as Vega-Lite specs drawn twice, for a desktop
+ * page and a phone, so chart text stays at least 11 px on both.
  */
-import { escapeHtml } from './escape.js';
+import type { Snapshot, Tegrastats } from '../snapshot/types.js';
+import type { DeviceContext } from '../rules/device/context.js';
+import type { Finding } from '../rules/types.js';
+import { wallSeconds } from '../util/wallclock.js';
+import { formatBytes } from '../util/format.js';
+import { fieldInputSeries } from './field-series.js';
+import { buddySpec, iomemSpec, timeSeriesSpec, type MapRegion, type TimeSeriesInput, type VlSpec } from './chart-specs.js';
+import { chartEvents, type ChartEvent } from './timeline.js';
 
-export interface ChartSeries {
-  name: string;
-  values: ArrayLike<number>;
-  color: string;
+export { niceStep } from './chart-specs.js';
+
+/** Widths (CSS px) the two variants are drawn at; the page shows one per screen width. */
+export const WIDE = 720;
+export const NARROW = 340;
+
+export type ChartPlan = (width: number) => VlSpec | null;
+
+/** Clock time of the first tegrastats sample, when the log has clock stamps. */
+export function tegrastatsEpoch0(t: Tegrastats): number | undefined {
+  if (t.timeSource !== 'timestamps' || !t.firstTimestamp) return undefined;
+  const m = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/.exec(t.firstTimestamp);
+  if (m) return Date.UTC(+m[3]!, +m[1]! - 1, +m[2]!, +m[4]!, +m[5]!, +m[6]!) / 1000;
+  return wallSeconds(t.firstTimestamp);
 }
 
-export interface ChartSpec {
-  title: string;
-  unit: string;
-  t: ArrayLike<number>;
-  series: ChartSeries[];
-  /** Horizontal reference lines (a trip point, the RAM total). */
-  refs?: { y: number; label: string; color: string }[];
-  yMin?: number;
+function series(input: TimeSeriesInput): ChartPlan {
+  return (w) => timeSeriesSpec(input, w);
 }
 
-const W = 720;
-const H = 180;
-const PAD = { l: 52, r: 12, t: 24, b: 26 };
-const MAX_POINTS = 400;
+function hexGiB(hex: string): number {
+  return Number(BigInt(`0x${hex}`)) / 2 ** 30;
+}
 
-/** Min/max per bucket so spikes survive downsampling of day-long logs. */
-function downsample(t: ArrayLike<number>, v: ArrayLike<number>): [number, number][] {
-  const n = Math.min(t.length, v.length);
-  const out: [number, number][] = [];
-  const step = Math.max(1, Math.ceil(n / (MAX_POINTS / 2)));
-  for (let i = 0; i < n; i += step) {
-    let lo = -1;
-    let hi = -1;
-    for (let k = i; k < Math.min(n, i + step); k++) {
-      if (!Number.isFinite(v[k]!)) continue;
-      if (lo < 0 || v[k]! < v[lo]!) lo = k;
-      if (hi < 0 || v[k]! > v[hi]!) hi = k;
-    }
-    if (lo < 0) continue;
-    for (const k of lo <= hi ? [lo, hi] : [hi, lo]) if (!out.length || out[out.length - 1]![0] !== t[k]!) out.push([t[k]!, v[k]!]);
+function procPlans(s: Snapshot, events: ChartEvent[]): ChartPlan[] {
+  const out: ChartPlan[] = [];
+  const timed = (s.meminfo?.captures ?? []).filter((c) => c.epoch !== undefined);
+  if (timed.length >= 3) {
+    const mib = (v: number | undefined) => (v === undefined ? NaN : v / 1024 / 1024);
+    out.push(
+      series({
+        title: 'MemAvailable and CmaFree (periodic /proc/meminfo)',
+        unit: 'MiB',
+        epoch0: timed[0]!.epoch!,
+        t: timed.map((c) => c.epoch! - timed[0]!.epoch!),
+        series: [
+          { name: 'MemAvailable', values: timed.map((c) => mib(c.values.MemAvailable)) },
+          { name: 'CmaFree', values: timed.map((c) => mib(c.values.CmaFree)) },
+        ],
+        events,
+        yMin: 0,
+      }),
+    );
   }
+  const caps = s.buddyinfo?.captures ?? [];
+  const pageSize = s.buddyinfo?.pageSize ?? 4096;
+  const last = caps[caps.length - 1];
+  if (last) out.push((w) => buddySpec(last.zones, pageSize, w, caps.length > 1 ? `last of ${caps.length} captures` : undefined));
+  const ep = caps.filter((c) => c.epoch !== undefined);
+  if (ep.length >= 3) {
+    const zones = [...new Set(ep.flatMap((c) => c.zones.map((z) => `${z.node}:${z.zone}`)))];
+    out.push(
+      series({
+        title: `Free memory in blocks of ${formatBytes(pageSize * 64)} and larger (periodic /proc/buddyinfo)`,
+        unit: 'MiB',
+        epoch0: ep[0]!.epoch!,
+        t: ep.map((c) => c.epoch! - ep[0]!.epoch!),
+        series: zones.slice(0, 4).map((key) => ({
+          name: `zone ${key.split(':')[1]}`,
+          values: ep.map((c) => {
+            const z = c.zones.find((q) => `${q.node}:${q.zone}` === key);
+            return z ? z.freeBytesPerOrder.slice(6).reduce((a, b) => a + b, 0) / 1024 / 1024 : NaN;
+          }),
+        })),
+        events,
+        yMin: 0,
+      }),
+    );
+  }
+  const io = s.iomem;
+  if (io && !io.addressesHidden) {
+    const regions: MapRegion[] = [];
+    const walk = (rs: typeof io.regions) => {
+      for (const r of rs) {
+        regions.push({ name: r.name, kind: r.kind, start: hexGiB(r.start), end: hexGiB(r.end) + 1 / 2 ** 30 });
+        if (r.depth < 2) walk(r.children);
+      }
+    };
+    walk(io.regions);
+    const t = io.totals;
+    const caption = `System RAM ${formatBytes(t['system-ram'])}, carve-outs ${formatBytes(t.carveout + t.reserved)}, CMA ${formatBytes(t.cma)}`;
+    out.push((w) => iomemSpec(regions, w, caption));
+  }
+  for (const f of fieldInputSeries(s)) out.push(series({ ...f, events, yMin: 0 }));
   return out;
 }
 
-export function niceStep(raw: number): number {
-  if (!(raw > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+/** Every chart the bundle supports, in reading order. */
+export function chartPlans(s: Snapshot, device: DeviceContext, findings: Finding[]): ChartPlan[] {
+  const events = chartEvents(s, findings);
+  const t = s.tegrastats;
+  const out = procPlans(s, events);
+  if (!t || t.samples < 2) return out;
+  // The parser's segments (reboot, gap, restart, RAM drop) break every tegrastats line.
+  const segmentStarts = (t.segments ?? []).slice(1).map((g) => g.from);
+  const base = { t: t.t, epoch0: tegrastatsEpoch0(t), events, segmentStarts };
+  const total = t.ramTotalMB[t.samples - 1]!;
+  out.unshift(
+    series({
+      ...base,
+      title: 'RAM and swap used (tegrastats)',
+      unit: 'MiB',
+      series: [
+        { name: 'RAM used', values: t.ramUsedMB },
+        { name: 'swap used', values: t.swapUsedMB },
+      ],
+      refs: Number.isFinite(total) ? [{ y: total, label: `RAM total ${total} MiB` }] : [],
+      yMin: 0,
+    }),
+    series({
+      ...base,
+      title: 'Largest free block (tegrastats lfb)',
+      unit: 'MiB',
+      series: [{ name: 'largest free block', values: Float64Array.from(t.lfbBlockKB, (v) => v / 1024) }],
+      yMin: 0,
+    }),
+  );
+  const temps = Object.entries(t.tempC).filter(([k]) => !/^(pmic|thermal|charger)$/i.test(k));
+  if (temps.length) {
+    const max = new Float64Array(t.samples).fill(NaN);
+    for (const [, col] of temps) for (let i = 0; i < t.samples; i++) if (Number.isFinite(col[i]!) && !(col[i]! <= max[i]!)) max[i] = col[i]!;
+    const zones = Object.values(device.trips?.zones ?? {});
+    const refs: { y: number; label: string }[] = [];
+    if (zones.length) {
+      const throttle = Math.min(...zones.map((z) => z.throttleC));
+      refs.push({ y: throttle, label: `throttle trip ${throttle} °C` });
+      const shutdown = Math.min(...zones.map((z) => z.shutdownC));
+      if (Number.isFinite(shutdown)) refs.push({ y: shutdown, label: `shutdown trip ${shutdown} °C` });
+    }
+    out.push(series({ ...base, title: 'Hottest sensor', unit: '°C', series: [{ name: 'max temperature', values: max }], refs }));
+  }
+  // The board's total-input rail (VDD_IN, POM_5V_IN, VIN) says what the module drew.
+  const rail = device.totalPowerRail && t.railCurrentMW[device.totalPowerRail];
+  if (rail) out.push(series({ ...base, title: `Board input power (${device.totalPowerRail})`, unit: 'mW', series: [{ name: device.totalPowerRail!, values: rail }], yMin: 0 }));
+  // Clocks only when they moved: a falling clock under load is how throttling shows.
+  const cpuMax = new Float64Array(t.samples).fill(NaN);
+  for (const col of t.cpuFreqMHz) for (let i = 0; i < t.samples; i++) if (Number.isFinite(col[i]!) && !(col[i]! <= cpuMax[i]!)) cpuMax[i] = col[i]!;
+  const varies = (col: ArrayLike<number>) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i]!)) [lo, hi] = [Math.min(lo, col[i]!), Math.max(hi, col[i]!)];
+    return hi > lo * 1.1;
+  };
+  if (varies(t.gr3dFreqMHz) || varies(cpuMax)) {
+    out.push(series({ ...base, title: 'Clocks', unit: 'MHz', series: [{ name: 'GPU', values: t.gr3dFreqMHz }, { name: 'fastest CPU core', values: cpuMax }], yMin: 0 }));
+  }
+  out.push(series({ ...base, title: 'GPU and memory-controller load', unit: '%', series: [{ name: 'GPU (GR3D)', values: t.gr3dLoad }, { name: 'EMC', values: t.emcLoad }], yMin: 0 }));
+  return out;
 }
 
-function fmtTime(s: number): string {
-  if (s < 120) return `${Math.round(s)} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  return `${Math.round((s / 3600) * 10) / 10} h`;
-}
-
-export function lineChart(spec: ChartSpec): string | null {
-  const lines = spec.series.map((s) => ({ ...s, pts: downsample(spec.t, s.values) })).filter((s) => s.pts.length > 1);
-  if (!lines.length) return null;
-  const xs = lines.flatMap((l) => l.pts.map((p) => p[0]));
-  const ys = [...lines.flatMap((l) => l.pts.map((p) => p[1])), ...(spec.refs ?? []).map((r) => r.y)];
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  let y0 = spec.yMin ?? Math.min(...ys);
-  let y1 = Math.max(...ys);
-  if (y1 === y0) {
-    y1 += 1;
-    y0 -= 1;
+/** Each chart as a desktop and a phone SVG (the page's CSS shows one). */
+export async function renderCharts(plans: ChartPlan[]): Promise<string[]> {
+  const { renderSvg } = await import('./vega-render.js');
+  const out: string[] = [];
+  for (const plan of plans) {
+    const wide = plan(WIDE);
+    const narrow = plan(NARROW);
+    if (!wide || !narrow) continue;
+    out.push(`<figure class="chart-box">${await renderSvg(wide, 'wide')}${await renderSvg(narrow, 'narrow')}</figure>`);
   }
-  // Round the axis out to "nice" steps (1, 2, 2.5, 5 x 10^n) so tick labels read cleanly.
-  const step = niceStep((y1 - y0) / 4);
-  y1 = Math.ceil(y1 / step) * step;
-  if (spec.yMin === undefined) y0 = Math.floor(y0 / step) * step;
-  const ticks = Math.round((y1 - y0) / step);
-  const X = (x: number) => PAD.l + ((x - x0) / (x1 - x0 || 1)) * (W - PAD.l - PAD.r);
-  const Y = (y: number) => PAD.t + (1 - (y - y0) / (y1 - y0)) * (H - PAD.t - PAD.b);
-  const parts: string[] = [];
-  parts.push(`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(spec.title)}" xmlns="http://www.w3.org/2000/svg">`);
-  parts.push(`<text x="${PAD.l}" y="15" class="chart-title">${escapeHtml(spec.title)}</text>`);
-  for (let k = 0; k <= ticks; k++) {
-    const y = y0 + step * k;
-    parts.push(`<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${Y(y).toFixed(1)}" y2="${Y(y).toFixed(1)}" class="grid"/>`);
-    parts.push(`<text x="${PAD.l - 6}" y="${(Y(y) + 4).toFixed(1)}" class="axis" text-anchor="end">${+y.toPrecision(6)}</text>`);
-  }
-  parts.push(`<text x="${PAD.l}" y="${H - 6}" class="axis">0</text>`);
-  parts.push(`<text x="${W - PAD.r}" y="${H - 6}" class="axis" text-anchor="end">${escapeHtml(fmtTime(x1 - x0))}</text>`);
-  parts.push(`<text x="${W / 2}" y="${H - 6}" class="axis" text-anchor="middle">${escapeHtml(spec.unit)} over time</text>`);
-  for (const r of spec.refs ?? []) {
-    parts.push(`<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${Y(r.y).toFixed(1)}" y2="${Y(r.y).toFixed(1)}" stroke="${r.color}" class="ref"/>`);
-    parts.push(`<text x="${PAD.l + 6}" y="${(Y(r.y) - 4).toFixed(1)}" class="label" fill="${r.color}">${escapeHtml(r.label)}</text>`);
-  }
-  lines.forEach((l, i) => {
-    const d = l.pts.map((p, k) => `${k ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join('');
-    parts.push(`<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.5"/>`);
-    // Legends sit on the title row, right-aligned, so they never cover a line.
-    parts.push(`<text x="${W - PAD.r - (lines.length - 1 - i) * 130}" y="15" class="label legend" text-anchor="end" fill="${l.color}">${escapeHtml(l.name)}</text>`);
-  });
-  parts.push('</svg>');
-  return parts.join('');
+  return out;
 }

@@ -36,6 +36,16 @@ function flatPrimitive(v: unknown): boolean {
   return true;
 }
 
+/** A plain object of primitives only, that JSON.stringify writes the same with or without our replacer. */
+function isFlatRecord(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if ((x !== null && typeof x === 'object') || typeof x === 'bigint' || typeof x === 'function') return false;
+  }
+  return true;
+}
+
 export async function writeJson(out: NodeJS.WritableStream, value: unknown, pretty = true): Promise<void> {
   let buf: string[] = [];
   let size = 0;
@@ -56,8 +66,16 @@ function write(out: NodeJS.WritableStream, s: string): Promise<void> {
   return out.write(s) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
+type Column = Float64Array | Float32Array | Uint32Array | Int32Array;
+
+/** The typed arrays toJsonValue turns into arrays of numbers (null for NaN): written here directly. */
+function isColumn(v: unknown): v is Column {
+  return v instanceof Float64Array || v instanceof Float32Array || v instanceof Uint32Array || v instanceof Int32Array;
+}
+
 /** What JSON.stringify would serialise for `v` under `key` (toJSON, then the replacer). */
 function prepare(key: string, v: unknown): unknown {
+  if (isColumn(v)) return v; // written by walk() without an intermediate array
   if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
     v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
   }
@@ -78,6 +96,23 @@ function* walk(v: unknown, step: string, indent: string, depth: number): Generat
   const inner = indent + step;
   const nl = step ? `\n${inner}` : '';
   const close = step ? `\n${indent}` : '';
+  if (isColumn(v)) {
+    // A series column as toJsonValue makes it (NaN as null), a slice of numbers at a time.
+    if (v.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < v.length; i += SLICE) {
+      // JSON.stringify writes NaN as null, as toJsonValue would; only numbers, so every
+      // comma separates two of them.
+      const s = JSON.stringify(Array.from(v.subarray(i, i + SLICE)));
+      const body = s.slice(1, s.length - 1);
+      yield (i ? `,${nl}` : nl) + (step ? body.replaceAll(',', `,${nl}`) : body);
+    }
+    yield `${close}]`;
+    return;
+  }
   if (Array.isArray(v) && (depth < WALK_DEPTH || v.length > WALK_LENGTH) && v.length > 0) {
     yield '[';
     if (allPrimitive(v)) {
@@ -88,11 +123,24 @@ function* walk(v: unknown, step: string, indent: string, depth: number): Generat
       yield `${close}]`;
       return;
     }
-    for (let i = 0; i < v.length; i++) {
+    for (let i = 0; i < v.length; ) {
+      // A run of records of primitives (dmesg records: 100k of them) is one stringify call,
+      // its indentation shifted to this depth, instead of one call per record.
+      let j = i;
+      while (j < v.length && j - i < SLICE && isFlatRecord(v[j])) j++;
+      if (j - i > 1) {
+        const s = JSON.stringify(v.slice(i, j), undefined, step || undefined);
+        // `[` + nl-at-one-step + records + `\n]`: keep what is between the brackets.
+        const body = step ? s.slice(1, s.length - 2) : s.slice(1, s.length - 1);
+        yield (i ? ',' : '') + (step && indent ? body.replace(/\n/g, `\n${indent}`) : body);
+        i = j;
+        continue;
+      }
       const item = prepare(String(i), v[i]);
       yield i ? `,${nl}` : nl;
       if (skipped(item)) yield 'null';
       else yield* walk(item, step, inner, depth + 1);
+      i++;
     }
     yield `${close}]`;
     return;

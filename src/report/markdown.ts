@@ -55,11 +55,19 @@ function renderAt(m: ReportModel, d: Detail): string {
   out.push(`**Device:** ${esc(m.device)}  `);
   for (const c of m.context) out.push(`**${esc(c.label[0]!.toUpperCase() + c.label.slice(1))}:** ${esc(c.value)}  `);
   out.push(`**Generated:** ${m.generatedAt}`, '');
-  out.push(`## Verdict`, '', `**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
-  if (m.completeness.gaps.length) {
-    out.push(m.status === 'problems' ? '**Incomplete bundle** (these findings may not be all there is):' : '**What is missing or damaged:**', '');
+  out.push(`## Verdict`, '');
+  // An incomplete bundle's warning stands above the top cause, as in the terminal.
+  if (m.status === 'problems' && m.completeness.gaps.length) {
+    out.push(`**${m.status.toUpperCase()}**: **Incomplete bundle**: these findings may not be all there is.`, '');
     for (const g of m.completeness.gaps) out.push(`- ${esc(g.message)}`);
-    out.push('');
+    out.push('', `**Top cause:** ${esc(m.headline)}`, '');
+  } else {
+    out.push(`**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
+    if (m.completeness.gaps.length) {
+      out.push('**What is missing or damaged:**', '');
+      for (const g of m.completeness.gaps) out.push(`- ${esc(g.message)}`);
+      out.push('');
+    }
   }
   out.push(`| critical | error | warning | info |`, `|---|---|---|---|`, `| ${m.counts.critical} | ${m.counts.error} | ${m.counts.warning} | ${m.counts.info} |`, '');
   if (m.hypotheses.length) {
@@ -69,7 +77,7 @@ function renderAt(m: ReportModel, d: Detail): string {
       for (const s of h.supporting) out.push(`   - supported by ${code(s.findingId)}: ${esc(s.verdict)}`);
       for (const r of h.reasons) if (r.weight > 0) out.push(`   - for (+${Math.round(r.weight * 100)}%): ${esc(r.text)}`);
       for (const a of h.against) out.push(`   - against: ${esc(a)}`);
-      if (h.tieBreak) out.push(`   - ranking: ${esc(h.tieBreak)}`);
+      out.push(`   - ranking: ${esc(h.ranking)}`);
       if (h.remedy.length) out.push(`   - remedy: ${h.remedy.map(esc).join(' ')}`);
       if (h.references.length) out.push(`   - references: ${h.references.map(esc).join('; ')}`);
     });

@@ -84,7 +84,7 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     notEvaluated,
     ruleErrors,
     passed: a.outcomes.filter((o) => o.status === 'passed'),
-    inputs: inv.entries.filter((e) => e.kind).map((e) => ({ path: e.path, kind: e.kind, size: e.size, note: e.truncated ? 'cut short' : undefined })),
+    inputs: inv.entries.filter((e) => e.kind).map((e) => ({ path: e.path, kind: e.kind, size: e.size, note: [e.truncated ? 'cut short' : '', e.note ?? ''].filter(Boolean).join('; ') || undefined })),
     unused: inv.entries.filter((e) => !e.kind && e.unusedReason).map((e) => ({ path: e.path, reason: e.unusedReason! })),
     problems: inv.problems,
     diagnostics: a.snapshot.diagnostics,

@@ -17,6 +17,8 @@ export class Redactor {
   constructor(snapshot?: Snapshot) {
     const id = snapshot?.identity;
     if (id?.hostname?.value) this.learn(id.hostname.value, 'host');
+    if (id?.serialNumber?.value) this.learn(id.serialNumber.value, 'serial');
+    if (id?.machineId?.value) this.learn(id.machineId.value, 'device');
     const manifest = id?.manifest?.value;
     if (manifest?.deviceId) this.learn(manifest.deviceId, 'device');
     for (const [k, v] of Object.entries(manifest?.fields ?? {})) {

@@ -4,6 +4,9 @@ import type { Severity } from '../rules/types.js';
 import { visibleControls } from './escape.js';
 import { wrapLine } from './wrap.js';
 
+/** Said above the findings of an incomplete bundle, in every format. */
+export const INCOMPLETE_WARNING = 'Incomplete bundle: these findings may not be all there is.';
+
 export interface Colours {
   enabled: boolean;
   /** Columns to wrap to (default: no wrapping). */
@@ -41,12 +44,23 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   out.push('');
   const word = m.status.toUpperCase();
   const mark = m.status === 'problems' ? c(m.findings[0]!.severity, word) : m.status === 'healthy' ? c('ok', word) : c('warning', word);
-  line(`${mark}  ${v(m.headline)}`, word.length + 2);
-  // What the verdict does not rest on stands above any finding.
+  // What the verdict does not rest on stands above the top cause and any finding: with
+  // problems in an incomplete bundle the warning comes first, then the top cause.
   const gaps = m.status === 'inconclusive' ? m.completeness.gaps.slice(1) : m.completeness.gaps;
-  if (gaps.length && m.status === 'problems') line(c('warning', 'Incomplete bundle: these findings may not be all there is.'), 2);
-  for (const g of gaps.slice(0, 6)) line(c('warning', v(`  ! ${g.message}`)), 4);
-  if (gaps.length > 6) line(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`), 4);
+  const gapLines = () => {
+    for (const g of gaps.slice(0, 6)) line(c('warning', v(`  ! ${g.message}`)), 4);
+    if (gaps.length > 6) line(c('warning', `  ! and ${gaps.length - 6} more gaps in the full report`), 4);
+  };
+  if (m.status === 'problems' && gaps.length) {
+    line(`${mark}  ${c('warning', INCOMPLETE_WARNING)}`, word.length + 2);
+    gapLines();
+    line(`Top cause: ${v(m.headline)}`, 2);
+  } else {
+    line(`${mark}  ${v(m.headline)}`, word.length + 2);
+    gapLines();
+  }
+  // A lone cause is not listed under "Likely causes": say here why it was named.
+  if (m.hypotheses.length === 1) line(c('dim', v(`why: ${m.hypotheses[0]!.ranking.replace(/^ranked 1 of 1 at \d+%; /, '')}`)), 5);
   const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');
@@ -58,7 +72,8 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
     out.push('Likely causes:');
     m.hypotheses.slice(0, 4).forEach((h, i) => {
       line(`  ${i + 1}. ${v(h.cause)} ${c('dim', `(${Math.round(h.confidence * 100)}%, ${h.supporting.length} finding(s))`)}`, 5);
-      if (h.tieBreak) line(c('dim', v(`     ${h.tieBreak}`)), 5);
+      // Why it ranks there: what raised it, each weight that held, its neighbours.
+      line(c('dim', v(`     why: ${h.ranking.replace(/^ranked \d+ of \d+ at \d+%; /, '')}`)), 5);
     });
   }
   const shown = m.findings.slice(0, maxFindings);

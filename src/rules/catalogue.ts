@@ -35,6 +35,14 @@ export const isCatalogueId = (id: string): id is CatalogueId => KNOWN.has(id);
 
 /** Each catalogue id with the rules whose findings cite it (`jetdiag rules` lists them all). */
 export function catalogueCoverage(rules: { meta: { id: string; signatures?: readonly string[] } }[]): { id: string; rules: string[] }[] {
-  const ids = [...CATALOGUE_IDS, ...rules.flatMap((r) => r.meta.signatures ?? []).filter((id) => !isCatalogueId(id))];
-  return [...new Set(ids)].map((id) => ({ id, rules: rules.filter((r) => r.meta.signatures?.includes(id)).map((r) => r.meta.id) }));
+  return CATALOGUE_IDS.map((id) => ({ id, rules: rules.filter((r) => r.meta.signatures?.includes(id)).map((r) => r.meta.id) }));
+}
+
+/**
+ * Signature ids that are not catalogue ids: jetdiag's own (marked `"catalogue": false` in its
+ * packs) and those of a user's packs, with the pack that defines each. Listed apart from the
+ * catalogue's stable documented set.
+ */
+export function ownSignatureIds(signatures: { id: string; pack: string; title: string }[]): { id: string; pack: string; title: string }[] {
+  return signatures.filter((s) => !isCatalogueId(s.id)).map((s) => ({ id: s.id, pack: s.pack, title: s.title }));
 }

@@ -11,6 +11,9 @@ import type { CompiledSignature } from './signatures/pack.js';
 import { severityRank } from './types.js';
 import { findingId, findingSubject, uniqueFindingIds } from './finding-id.js';
 import { isTag } from './tags.js';
+import { inputName } from './input-names.js';
+import { bootEpoch } from '../util/boot-clock.js';
+import { bootNote } from './boot-note.js';
 
 export interface EngineOptions {
   /** Per-rule threshold overrides: { "memory-pressure": { "availablePctCritical": 3 } }. */
@@ -34,9 +37,9 @@ export interface EngineResult {
 
 /** The inputs a rule needs that the bundle lacks (empty when it can run). */
 export function missingParts(rule: Rule, s: Snapshot): string[] {
-  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p));
+  const missing: string[] = rule.meta.requires.filter((p) => !hasPart(s, p)).map(inputName);
   const any = rule.meta.requiresAny ?? [];
-  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.join(' or '));
+  if (any.length && !any.some((p) => hasPart(s, p))) missing.push(any.map(inputName).join(' or '));
   const custom = missing.length ? null : rule.meta.unavailable?.(s);
   if (custom) missing.push(custom);
   return missing;
@@ -79,6 +82,8 @@ export function runRule(
       if (badTag !== undefined) throw new Error(`rule ${rule.meta.id} reported unknown tag "${badTag}"`);
       const evidence = f.evidence ?? [];
       const cited = [...new Set(f.signatures ?? [])];
+      const verdict = f.rendered ?? fillTemplate(template, f.data);
+      const boot = rule.meta.namesBoot ? null : bootNote(snapshot, evidence);
       const unknown = cited.filter((id) => !rule.meta.signatures?.includes(id));
       if (unknown.length) throw new Error(`rule ${rule.meta.id} cited signature id(s) it does not declare: ${unknown.join(', ')}`);
       found.push({
@@ -89,7 +94,7 @@ export function runRule(
         category: rule.meta.category,
         severity: f.severity,
         confidence: Math.max(0, Math.min(1, f.confidence)),
-        verdict: f.rendered ?? fillTemplate(template, f.data),
+        verdict: boot ? `${boot}: ${verdict}` : verdict,
         figures: f.figures ?? [],
         evidence: options.maxEvidence === 0 ? evidence : evidence.slice(0, options.maxEvidence ?? DEFAULT_MAX_EVIDENCE),
         evidenceCount: evidence.length,
@@ -105,7 +110,7 @@ export function runRule(
 
 export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptions = {}): EngineResult {
   const device = deviceContext(snapshot);
-  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? []);
+  const signatures = matchSignatures(snapshot.dmesg, options.signatures ?? [], bootEpoch(snapshot));
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
   const disabled = new Set(options.disabled ?? []);
@@ -120,7 +125,7 @@ export function runRules(rules: Rule[], snapshot: Snapshot, options: EngineOptio
         ruleId: rule.meta.id,
         title: rule.meta.title,
         status: 'not-evaluated',
-        detail: `no ${missing.join(', ')} in bundle`,
+        detail: `${missing.map((m) => `no ${m}`).join(' and ')} in bundle`,
       });
       continue;
     }

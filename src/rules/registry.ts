@@ -6,6 +6,7 @@ import { memoryPressure } from './builtin/memory-pressure.js';
 import { zoneWatermarks } from './builtin/zone-watermarks.js';
 import { ramSize } from './builtin/ram-size.js';
 import { buddyFragmentation } from './builtin/buddy-fragmentation.js';
+import { buddyTrend } from './builtin/buddy-trend.js';
 import { lfbFragmentation } from './builtin/lfb-fragmentation.js';
 import { cma } from './builtin/cma.js';
 import { smmuFaults } from './builtin/smmu-faults.js';
@@ -18,12 +19,14 @@ import { vmstatCompaction } from './builtin/vmstat-compaction.js';
 import { dmabufBuffers } from './builtin/dmabuf-buffers.js';
 import { nvmapClients } from './builtin/nvmap-clients.js';
 import { smmuStreamDevice } from './builtin/smmu-stream-device.js';
+import { previousBootEnd } from './builtin/previous-boot-end.js';
 
 export const BUILTIN_RULES: Rule[] = [
   memoryPressure,
   zoneWatermarks,
   ramSize,
   buddyFragmentation,
+  buddyTrend,
   lfbFragmentation,
   cma,
   smmuFaults,
@@ -36,6 +39,7 @@ export const BUILTIN_RULES: Rule[] = [
   dmabufBuffers,
   nvmapClients,
   smmuStreamDevice,
+  previousBootEnd,
 ];
 
 /**

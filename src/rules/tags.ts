@@ -52,6 +52,7 @@ export const TAG_MEANINGS = {
   // Crashes and storage
   reboot: 'The kernel panicked or oopsed, or the device shut down: it rebooted or hung.',
   lockup: 'A soft/hard lockup, RCU stall or hung task: the kernel stopped making progress.',
+  'watchdog-reset': 'A hardware watchdog reset the SoC (Tegra PMC reset source): the system stopped responding before it rebooted.',
   storage: 'The storage device (SD card, eMMC, NVMe) reported I/O errors, timeouts or filesystem corruption.',
 } as const satisfies Record<string, string>;
 

@@ -61,11 +61,6 @@ export interface ExpectedFinding {
 export interface InvalidCase extends ValidCase {
   /** Expected findings in order. */
   findings: ExpectedFinding[];
-  /**
-   * The evidence summarises a block (a whole capture) rather than quoting the cited line, so
-   * its text is not checked against that line; the line itself must still be pinned.
-   */
-  summaryEvidence?: boolean;
 }
 
 export interface RuleCases {
@@ -145,7 +140,7 @@ export function checkInvalid(rule: Rule, c: InvalidCase, signatures: CompiledSig
     if (/\{\{|\}\}|undefined|NaN/.test(f.verdict)) throw new Error(`invalid case "${c.name}": verdict has an unfilled value: "${f.verdict}"`);
     if (f.evidence.length === 0) throw new Error(`invalid case "${c.name}": finding ${i} quotes no evidence`);
     const at = `invalid case "${c.name}": finding ${i} (${f.messageId})`;
-    for (const e of c.summaryEvidence ? [] : f.evidence) {
+    for (const e of f.evidence) {
       const bad = evidenceMismatch(c.files, e);
       if (bad) throw new Error(`${at}: ${bad}`);
     }

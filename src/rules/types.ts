@@ -76,6 +76,8 @@ export interface RuleMeta {
   signatures?: string[];
   /** Declarative rules: the pack they come from. */
   pack?: string;
+  /** The rule names the boot its findings are about itself (no "Previous boot (…):" lead-in). */
+  namesBoot?: boolean;
 }
 
 export interface FindingInput {

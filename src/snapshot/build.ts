@@ -5,9 +5,12 @@ import type { ParserOptions } from '../parsers/options.js';
 import { parseIdentity } from '../parsers/identity/build.js';
 import { noteCollectorManifest } from './collector-manifest.js';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
-import { SCHEMA_VERSION, type Snapshot } from './types.js';
+import { SCHEMA_VERSION, type Dmesg, type Snapshot } from './types.js';
+import { mergeKernelLogs } from './kernel-logs.js';
+import type { TextSource } from '../bundle/text.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_LINE_LIMITS } from '../bundle/text.js';
+import { formatBootTime } from '../util/format.js';
 
 export const DEFAULT_PARSER_OPTIONS: ParserOptions = { tegrastatsIntervalSeconds: 1 };
 
@@ -23,23 +26,39 @@ export function buildSnapshot(
     bundle: bundle.inventory,
     diagnostics,
   };
-  for (const p of FILE_PARSERS) {
-    const src = bundle.inputs.get(p.kind)?.[0];
-    if (!src) continue;
+  const parse = (p: (typeof FILE_PARSERS)[number], src: TextSource): unknown => {
     if (src.parsed) {
       // Parsed while the bundle streamed in.
-      if (src.parsed.value !== undefined) (snapshot as unknown as Record<string, unknown>)[p.part] = src.parsed.value;
       diagnostics.push(...src.parsed.diagnostics);
-      continue;
+      return src.parsed.value;
     }
     const sink = new DiagnosticSink(src.path);
+    let value: unknown;
     try {
-      (snapshot as unknown as Record<string, unknown>)[p.part] = p.parse(src, sink, { ...options, maxLineLength });
+      value = p.parse(src, sink, { ...options, maxLineLength });
     } catch (e) {
       // Parsers are built not to throw; if one does, the rest of the bundle still counts.
       sink.add('error', 'parser.crashed', `the ${p.kind} parser failed: ${(e as Error).message}`);
     }
     diagnostics.push(...sink.finish());
+    return value;
+  };
+  for (const p of FILE_PARSERS) {
+    const sources = bundle.inputs.get(p.kind) ?? [];
+    if (p.part === 'dmesg') {
+      // Every kernel log of the bundle, as boot segments in time order.
+      const logs = sources.flatMap((src) => {
+        const d = parse(p, src) as Dmesg | undefined;
+        return d ? [{ file: src.path, dmesg: d }] : [];
+      });
+      const merged = mergeKernelLogs(logs, bundle.inventory);
+      if (merged) snapshot.dmesg = merged;
+      continue;
+    }
+    const src = sources[0];
+    if (!src) continue;
+    const value = parse(p, src);
+    if (value !== undefined) (snapshot as unknown as Record<string, unknown>)[p.part] = value;
   }
   noteCaptureProblems(snapshot);
   const idSink = new DiagnosticSink('identity');
@@ -59,7 +78,16 @@ function noteCaptureProblems(s: Snapshot): void {
       severity: 'warning',
       code: 'dmesg.boot-lines-missing',
       file: d.file,
-      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? `${d.records[0]!.monotonic} s after boot` : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
+      message: `the kernel log starts at ${d.records[0]!.monotonic !== undefined ? formatBootTime(d.records[0]!.monotonic) : 'mid-boot'}: the ring buffer wrapped or the capture is an excerpt, so boot-time lines (CMA reservation, trip points) are missing`,
+    });
+  }
+  for (const src of d?.sources ?? []) {
+    if (src.file === d!.file || src.skippedLines === 0) continue;
+    problems.push({
+      severity: 'info',
+      code: 'dmesg.lines-skipped',
+      file: src.file,
+      message: `${src.skippedLines} line(s) were not kernel messages (bootloader or serial-console output, journal banners, user-space journal entries) and were skipped`,
     });
   }
   if (d && d.skippedLines > 0) {

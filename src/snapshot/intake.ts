@@ -5,7 +5,7 @@
  * kept but the parsed part (and the text of small identity files). A bug report is split
  * into sections as it streams, each section parsed the same way.
  */
-import { classifyByContent, classifyByName, classifySectionTitle } from '../bundle/classify.js';
+import { classifyByContent, classifyByName, classifySectionTitle, SNIFF_HEAD_CHARS } from '../bundle/classify.js';
 import { BugReportSplitter, type SectionSink } from '../bundle/bugreport.js';
 import type { InputKind } from '../bundle/inventory.js';
 import type { FileStreamer, ParsedInput, StreamedFile, StreamedResult, StreamedSection } from '../bundle/streamed.js';
@@ -17,7 +17,7 @@ import { lineLimits, type ParserOptions } from '../parsers/options.js';
 import { FILE_PARSERS } from '../parsers/registry.js';
 import { DiagnosticSink } from './diagnostics.js';
 
-const HEAD_CHARS = 16_384;
+const HEAD_CHARS = SNIFF_HEAD_CHARS;
 
 export class ParsingStreamer implements FileStreamer {
   private sosRoot: string | null = null;

@@ -81,6 +81,8 @@ export interface ThermalZoneReading {
   type?: string;
   tempC?: number;
   source: Provenance;
+  /** The temp file's line the reading came from, verbatim (evidence). */
+  tempLine?: { file: string; line: number; text: string };
 }
 
 export interface Identity {
@@ -92,6 +94,10 @@ export interface Identity {
   /** `uname -r` style kernel release, from uname output or the dmesg banner. */
   kernelRelease?: Sourced<string>;
   hostname?: Sourced<string>;
+  /** The module's serial number (`/proc/device-tree/serial-number`): a device's stable id. */
+  serialNumber?: Sourced<string>;
+  /** `/etc/machine-id`: stable per installation (a re-flash gives a new one). */
+  machineId?: Sourced<string>;
   cmdline?: Sourced<{ raw: string; params: Record<string, string | true> }>;
   uptimeSeconds?: Sourced<number>;
   thermalZones?: ThermalZoneReading[];
@@ -119,6 +125,8 @@ export interface MeminfoCapture {
   values: Partial<Record<MeminfoKey, number>> & Record<string, number>;
   /** Line of each field, for evidence. */
   lines: Record<string, number>;
+  /** Verbatim text of the lines evidence cites (MemTotal, MemFree, MemAvailable, Swap*, Cma*, commit): key -> line. */
+  text?: Record<string, string>;
 }
 
 export interface Meminfo {
@@ -144,6 +152,8 @@ export interface BuddyZone {
    * for an allocation of order k (the "unusable free space index").
    */
   unusableIndex: number[];
+  /** The line verbatim, for evidence: kept for the first and the last capture only. */
+  text?: string;
 }
 
 export interface BuddyinfoCapture {
@@ -181,6 +191,8 @@ export interface ZoneinfoZone {
   lines: Record<string, number>;
   /** Per-cpu pageset counters. */
   pagesets: { cpu: number; values: Record<string, number> }[];
+  /** Verbatim text of the lines evidence cites: `header` (the `Node N, zone NAME` line), pages free, min, low, high, managed, nr_free_cma. */
+  text?: Record<string, string>;
 }
 
 export interface ZoneinfoNode {
@@ -228,6 +240,8 @@ export interface PagetypeRow {
   type: string;
   counts: number[];
   line: number;
+  /** The row's line as printed (trailing blanks dropped): what evidence quotes. */
+  text: string;
 }
 
 export interface Pagetypeinfo {
@@ -267,6 +281,11 @@ export interface DmesgRecord {
   /** Device name after the driver, e.g. `12000000.iommu`. */
   device?: string;
   message: string;
+  /**
+   * The line's text before the message (time stamp, level, host and ident) exactly as
+   * printed: prefix + message is the verbatim line that evidence quotes.
+   */
+  prefix?: string;
   /** Index of the boot segment (a reboot inside the log starts a new one). */
   boot: number;
   /** Index of the head record when this line continues a multi-line report. */
@@ -279,11 +298,43 @@ export interface DmesgGroup {
   last: number;
 }
 
+/**
+ * What a kernel log file is to the analysis: this boot's log, a previous boot's (journal
+ * `-b -1`, `dmesg.0`, rotated `kern.log.1`, the collector's previous-boot folder), a pstore
+ * record of the boot that crashed, or a serial-console capture.
+ */
+export type KernelLogRole = 'current' | 'previous' | 'pstore' | 'serial-console';
+
 export interface DmesgBoot {
   index: number;
   firstRecord: number;
   line: number;
   kernelVersion?: string;
+  /** The file this boot's records come from (set when the bundle has several kernel logs). */
+  file?: string;
+  role?: KernelLogRole;
+  /** Boots before the newest one read (0 = the current boot). */
+  bootsAgo?: number;
+  /**
+   * The same boot was read from another file: the boot index kept in full. This segment then
+   * holds only the lines the other file lacks (e.g. a pstore console's last lines).
+   */
+  sameBootAs?: number;
+}
+
+/** One kernel log file of the bundle and what became of it. */
+export interface KernelLogSource {
+  file: string;
+  role: KernelLogRole;
+  format: DmesgFormat;
+  /** Kernel lines read from it (before dropping a boot another file held). */
+  records: number;
+  skippedLines: number;
+  startsMidBoot: boolean;
+  /** Boot indexes (into `Dmesg.boots`) its lines went to. */
+  boots: number[];
+  /** Boots it held that another file already supplied: "same boot, also in …". */
+  duplicateOf?: string[];
 }
 
 /** One zone line of a show-mem block: `Normal free:22104kB min:… low:… high:… free_cma:…`. */
@@ -313,6 +364,8 @@ export interface ShowMemBuddy {
 export interface ShowMemReport {
   /** Line and record of the block's first line (`Mem-Info:` or its first zone line). */
   line: number;
+  /** The kernel log file the block is in (`line` numbers are that file's). */
+  file?: string;
   record: number;
   boot: number;
   monotonic?: number;
@@ -345,12 +398,21 @@ export interface Dmesg {
   memoryReports?: ShowMemReport[];
   /** User-space lines of a syslog/journal capture (ident not `kernel`), kept apart from the kernel records. */
   userspace?: DmesgRecord[];
+  /**
+   * Every kernel log read, when there were several: records of all of them are in `records`,
+   * boot by boot in time order (earlier boots first); `boots[i].file` says where each boot's
+   * lines are. `file`, `format`, `startsMidBoot` and `skippedLines` describe the current boot's file.
+   */
+  sources?: KernelLogSource[];
 }
 
 // ---------------------------------------------------------------- tegrastats
 
 /** A numeric column; NaN where the sample has no value. Serialised as an array with nulls. */
 export type Column = Float64Array;
+
+export type { SegmentBreak, SegmentBreakReason, SeriesSegment } from '../parsers/common/series-segments.js';
+import type { SeriesSegment } from '../parsers/common/series-segments.js';
 
 export interface Tegrastats {
   file: string;
@@ -360,9 +422,24 @@ export interface Tegrastats {
   /** Line of each sample. */
   line: Uint32Array;
   timeSource: 'timestamps' | 'interval';
+  /** The usual step between samples (median of the steps when timestamped; gaps do not stretch it). */
   intervalSeconds: number;
   firstTimestamp?: string;
   lastTimestamp?: string;
+  /** Epoch seconds (UTC) of t = 0, when the log has timestamps. */
+  startEpoch?: number;
+  /**
+   * The stretches of the log one run of the device spans, split at gaps, clocks going back,
+   * a restarted logger, and used RAM falling (an OOM kill, a restart, a reboot). Fits and
+   * trends run per segment. At least one segment when there are samples.
+   */
+  segments: SeriesSegment[];
+  /**
+   * Verbatim text of the few lines evidence may quote (line number -> text): the first and
+   * last sample of each segment and the samples holding each segment's extremes. Other
+   * lines are not kept (a week-long log has 600k of them).
+   */
+  quoted: Record<number, string>;
   ramUsedMB: Column;
   ramTotalMB: Column;
   lfbCount: Column;

@@ -59,6 +59,9 @@ describe('bundle intake: recognising files', () => {
     ['proc/device-tree/model', 'dt-model'],
     ['proc/device-tree/compatible', 'dt-compatible'],
     ['proc/device-tree/nvidia,dtsfilename', 'dt-dtsfilename'],
+    ['proc/device-tree/serial-number', 'dt-serial-number'],
+    ['sys/firmware/devicetree/base/serial-number', 'dt-serial-number'],
+    ['etc/machine-id', 'machine-id'],
     ['uname-a.txt', 'uname'],
     ['proc/cmdline', 'cmdline'],
     ['proc/uptime', 'uptime'],
@@ -125,13 +128,15 @@ describe('bundle intake: layouts', () => {
     expect(s.identity!.uptimeSeconds!.value).toBe(1220512.2);
     expect(s.identity!.hostname!.value).toBe('orin-cam-07');
     expect(s.dmesg!.file).toBe('sos/sos_commands/kernel/dmesg');
-    expect(s.bundle.entries.find((e) => e.path === 'sos/var/log/kern.log')!.unusedReason).toMatch(/another file supplied dmesg: sos\/sos_commands\/kernel\/dmesg/);
+    // Every kernel log is read; kern.log holds the same boot, so it adds nothing and says so.
+    expect(s.bundle.entries.find((e) => e.path === 'sos/var/log/kern.log')!.note).toBe('same boot as sos/sos_commands/kernel/dmesg (read from there)');
+    expect(s.dmesg!.boots).toHaveLength(1);
     expect(s.diagnostics.filter((d) => d.code === 'identity.uptime')).toEqual([]);
   });
 
-  it('says why an empty dmesg is empty (JetPack 5+ restricts it to root)', async () => {
+  it('says why an empty dmesg may be empty, without telling every release it restricts dmesg to root', async () => {
     const s = await loadSnapshot(writeTree({ 'dmesg.txt': '', 'proc/meminfo': MEMINFO }));
-    expect(s.bundle.problems.find((p) => p.code === 'bundle.empty-file')!.message).toMatch(/dmesg file is empty \(JetPack 5\+ restricts dmesg to root/);
+    expect(s.bundle.problems.find((p) => p.code === 'bundle.empty-file')!.message).toMatch(/dmesg file is empty \(captured without root\? JetPack 5 and later restrict dmesg to root: collect with sudo\)/);
   });
 
   it('splits nvidia-bug-report-tegra.log into virtual files whose lines map back to the log', async () => {
@@ -174,6 +179,7 @@ describe('bundle intake: hostile and damaged input', () => {
         { name: 'dmesg', type: 'symlink', linkname: '/etc/shadow' },
         { name: 'tegrastats.log', type: 'link', linkname: 'proc/meminfo' },
         { name: 'dev/zero', type: 'character-device' },
+        { name: 'evil-link', type: 'symlink', linkname: '' },
         { name: '../../etc/cron.d/x', content: 'bad' },
         { name: '/etc/passwd', content: 'root:x:0:0' },
       ]),
@@ -182,6 +188,7 @@ describe('bundle intake: hostile and damaged input', () => {
     const reasons = Object.fromEntries(s.bundle.entries.map((e) => [e.path, e.unusedReason]));
     expect(reasons['dmesg']).toMatch(/symlink to \/etc\/shadow \(not followed\)/);
     expect(reasons['tegrastats.log']).toMatch(/link .*not followed/);
+    expect(reasons['evil-link']).toBe('symlink to a target the archive does not name (not followed)');
     expect(reasons['dev/zero']).toMatch(/character-device/);
     expect(reasons['../../etc/cron.d/x']).toMatch(/escapes/);
     expect(reasons['/etc/passwd']).toMatch(/escapes/);

@@ -40,9 +40,12 @@ describe('HTML report', () => {
     expect(verdict).toBeLessThan(out.indexOf('id="causes"'));
     expect(out.indexOf('id="causes"')).toBeLessThan(out.indexOf('id="findings"'));
     expect(out).toContain('Memory leak in a long-running process');
-    expect(out.match(/<svg class="chart"/g)).toHaveLength(5);
-    expect(out).toContain('Board input power (VDD_IN, mW)');
-    expect(out).toContain('total 7620 MB');
+    // Each chart drawn twice: for a desktop page and for a phone.
+    expect(out.match(/<svg class="chart wide"/g)).toHaveLength(5);
+    expect(out.match(/<svg class="chart narrow"/g)).toHaveLength(5);
+    expect(out).toContain('Board input power (VDD_IN)');
+    expect(out).toContain('RAM total 7620 MiB');
+    expect(out).toContain('clock time (device)');
     expect(out).toContain('dmesg.txt:');
   });
 
@@ -57,9 +60,9 @@ describe('HTML report', () => {
 
   it('charts clocks when they move (throttling)', async () => {
     const out = await html(path.join(ROOT, 'samples/orin-nano-thermal-throttling.tgz'));
-    expect(out).toContain('Clocks (MHz)');
+    expect(out).toContain('>Clocks</text>');
     const steady = await html(path.join(ROOT, 'samples/orin-nano-leak-oom.tgz'));
-    expect(steady).not.toContain('Clocks (MHz)');
+    expect(steady).not.toContain('>Clocks</text>');
   });
 
   it('charts periodic meminfo and buddyinfo captures when there is no tegrastats', async () => {
@@ -67,8 +70,9 @@ describe('HTML report', () => {
     const buddy = (h: number, high: number) => `2026-11-24T0${h}:00:00Z\nNode 0, zone   Normal  100 100 100 100 100 100 ${high} 0 0 0 0\n`;
     const out = await html(writeTree({ 'meminfo.log': [0, 1, 2, 3].map((h) => mem(h, 3000000 - h * 200000)).join(''), 'buddyinfo.log': [0, 1, 2, 3].map((h) => buddy(h, 40 - h * 10)).join('') }));
     expect(out).toContain('MemAvailable and CmaFree (periodic /proc/meminfo)');
-    expect(out).toContain('Free blocks of 256 KiB and larger (periodic /proc/buddyinfo)');
-    expect(out.match(/<svg class="chart"/g)).toHaveLength(2);
+    expect(out).toContain('Free memory in blocks of 256 KiB and larger (periodic /proc/buddyinfo)');
+    expect(out).toContain('Free memory by block size (buddyinfo, last of 4 captures)');
+    expect(out.match(/<svg class="chart wide"/g)).toHaveLength(3);
   });
 
   it('chooses readable axis steps', () => {

@@ -34,6 +34,11 @@ describe('streamed JSON = stringifyJson', () => {
       fc.constant(undefined),
       fc.constant(NaN),
       fc.float64Array({ maxLength: 300 }),
+      fc.float32Array({ maxLength: 300 }),
+      fc.int32Array({ maxLength: 50 }),
+      fc.uint32Array({ maxLength: 50 }),
+      // Runs of flat records (how dmesg records are written), with undefined and NaN fields.
+      fc.array(fc.record({ line: fc.nat(), message: fc.string({ unit: 'binary' }), t: fc.option(fc.double(), { nil: undefined }), ok: fc.boolean(), n: fc.constant(null) }, { requiredKeys: ['line'] }), { minLength: 2, maxLength: 300 }),
       fc.array(fc.integer(), { minLength: 250, maxLength: 300 }),
       fc.string({ unit: 'binary' }),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/fixtures.js';
@@ -8,17 +8,24 @@ import { tempDir } from '../helpers/fixtures.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/jetdiag.js');
 
-const IDS = ['orin-cam-07', 'cam-gateway-0113', '1423521001234', '192.168.10.77', '48:b0:2d:4e:11:22', 'fe80::4ab0:2dff:fe4e:1122', 'alice'];
+const IDS = ['orin-cam-07', 'cam-gateway-0113', '1423521001234', '192.168.10.77', '48:b0:2d:4e:11:22', 'fe80::4ab0:2dff:fe4e:1122', 'alice', 'JSN14240099', '3f1d2c4b5a6978877665544332211000'];
 
 /** The SMMU sample with identifiers in the manifest, the host name and every fault line. */
 function bundleFullOfIdentifiers(): string {
   const dir = path.join(tempDir(), 'orin-cam-07-capture');
   cpSync(path.join(ROOT, 'samples/orin-nano-smmu-camera'), dir, { recursive: true });
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ device_id: 'cam-gateway-0113', serial_number: '1423521001234', capture_time: '2026-11-24T20:10:12Z' }));
+  // Identity files a collector takes: the module's serial number and the machine-id.
+  mkdirSync(path.join(dir, 'proc/device-tree'), { recursive: true });
+  mkdirSync(path.join(dir, 'etc'), { recursive: true });
+  writeFileSync(path.join(dir, 'proc/device-tree/serial-number'), 'JSN14240099\u0000');
+  writeFileSync(path.join(dir, 'etc/machine-id'), '3f1d2c4b5a6978877665544332211000\n');
   const dmesg = path.join(dir, 'dmesg.txt');
   writeFileSync(
     dmesg,
-    readFileSync(dmesg, 'utf8').replace(/(Unhandled context fault: .*)$/gm, '$1 [peer 192.168.10.77 mac 48:b0:2d:4e:11:22 fe80::4ab0:2dff:fe4e:1122 /home/alice/pipeline user=alice on orin-cam-07 sn 1423521001234]'),
+    readFileSync(dmesg, 'utf8')
+      .replace(/(uncorr_err: request timed out .*)$/gm, '$1 [module JSN14240099 machine 3f1d2c4b5a6978877665544332211000]')
+      .replace(/(Unhandled context fault: .*)$/gm, '$1 [peer 192.168.10.77 mac 48:b0:2d:4e:11:22 fe80::4ab0:2dff:fe4e:1122 /home/alice/pipeline user=alice on orin-cam-07 sn 1423521001234]'),
   );
   return dir;
 }

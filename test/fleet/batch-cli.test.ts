@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli as run, tempDir, upload } from '../helpers/fleet.js';
@@ -13,7 +13,7 @@ function fleetOf(samples: string[]): string {
 }
 
 describe('jetdiag batch / fleet on the command line', () => {
-  it('prints progress lines on a non-terminal stderr, a summary on stdout, exit 3 for an unreadable bundle', async () => {
+  it('prints progress lines on a non-terminal stderr, a summary on stdout, exit 4 for an unreadable bundle', async () => {
     const up = fleetOf(['orin-nano-healthy', 'orin-nano-leak-oom']);
     writeFileSync(path.join(up, 'dev-9-2026-11-09.tgz'), 'not a gzip at all, but named like one');
     writeFileSync(path.join(up, 'dev-8-2026-11-08.tgz'), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]));
@@ -24,7 +24,7 @@ describe('jetdiag batch / fleet on the command line', () => {
     expect(r.stdout).toMatch(/failed .*dev-9-2026-11-09\.tgz: .*not a tar/);
     expect(r.stdout).toMatch(/failed .*dev-8-2026-11-08\.tgz: .*gzip/);
     expect(r.stdout).toMatch(/reports: .*fleet\.html, .*fleet\.md, .*fleet\.csv, .*parquet\/\*\.parquet/);
-    expect(r.status).toBe(3);
+    expect(r.status).toBe(4);
     for (const f of ['fleet.duckdb', 'fleet.html', 'fleet.md', 'fleet.csv', 'fleet.ndjson', 'parquet/bundles.parquet', 'parquet/findings.parquet', 'parquet/causes.parquet']) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
     }
@@ -33,7 +33,7 @@ describe('jetdiag batch / fleet on the command line', () => {
     // --quiet: nothing on stdout or stderr; the exit code still tells.
     const q = await run(['--quiet', 'batch', up, '-o', out]);
     expect(q.stdout + q.stderr).toBe('');
-    expect(q.status).toBe(3);
+    expect(q.status).toBe(4);
     // The unchanged corrupt bundle still counts as failed in the re-run.
     const again = await run(['batch', up, '-o', out]);
     expect(again.stdout).toMatch(/4 bundles: 0 analysed, 4 unchanged, 2 failed/);
@@ -44,7 +44,11 @@ describe('jetdiag batch / fleet on the command line', () => {
     const out = tempDir();
     expect((await run(['batch', up, '-o', out, '--fail-on', 'critical'])).status).toBe(1);
     const healthy = fleetOf(['orin-nano-healthy']);
-    expect((await run(['batch', healthy, '-o', tempDir(), '--fail-on', 'warning'])).status).toBe(0);
+    expect((await run(['batch', healthy, '-o', tempDir(), '--fail-on', 'WARNING'])).status).toBe(0);
+    expect((await run(['batch', up, '-o', tempDir(), '--fail-on', 'Critical'])).status).toBe(1);
+    const bad = await run(['batch', up, '-o', tempDir(), '--fail-on', 'severe']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown severity "severe" \(choose from/);
     const f = await run(['fleet', out, '--format', 'md']);
     expect(f.status).toBe(0);
     expect(f.stdout).toMatch(/^fleet: 2 bundles from 2 devices: 1 with problems, 1 healthy/);
@@ -57,6 +61,19 @@ describe('jetdiag batch / fleet on the command line', () => {
     const empty = await run(['batch', tempDir(), '-o', tempDir()]);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toMatch(/no bundle found/);
+  }, 180_000);
+
+  it('--fail-inconclusive exits 3 when a bundle of the fleet is inconclusive, the same code as analyze', async () => {
+    const up = fleetOf(['orin-nano-healthy', 'orin-nano-healthy']);
+    // The second device's upload lost its kernel log: nothing found, but nothing to stand on.
+    rmSync(path.join(up, 'dev-1-upload', 'dmesg.txt'));
+    const out = tempDir();
+    const plain = await run(['batch', up, '-o', out]);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/1 inconclusive/);
+    expect((await run(['batch', up, '-o', out, '--fail-inconclusive'])).status).toBe(3);
+    const healthy = fleetOf(['orin-nano-healthy']);
+    expect((await run(['batch', healthy, '-o', tempDir(), '--fail-inconclusive'])).status).toBe(0);
   }, 180_000);
 
   it('Ctrl-C stops cleanly (exit 130) keeping finished results; the next run resumes', async () => {

@@ -67,8 +67,9 @@ describe('DMA-BUF bufinfo', () => {
     const { value, diagnostics } = run(parseDmaBuf, capture('dma_buf/generic-armv7-etnaviv-k4.11-01.txt'));
     expect(diagnostics).toEqual([]);
     const c = value.captures[0]!;
-    expect(c.objects).toEqual([{ line: 3, sizeBytes: 8294400, flags: '00000000', mode: '00000005', count: 5, exporter: 'drm', inode: undefined, name: undefined, attached: ['gpu-subsystem'], fences: 1 }]);
-    expect(c.total).toEqual({ objects: 1, bytes: 8294400, line: 10 });
+    expect(c.objects).toEqual([{ line: 3, sizeBytes: 8294400, flags: '00000000', mode: '00000005', count: 5, exporter: 'drm', inode: undefined, name: undefined, attached: ['gpu-subsystem'], fences: 1, text: expect.stringMatching(/^08294400\s+00000000\s+00000005\s+00000005\s+drm$/) }]);
+    expect(c.total).toMatchObject({ objects: 1, bytes: 8294400, line: 10 });
+    expect(c.total!.text).toMatch(/^Total 1 objects, 8294400 bytes/);
   });
 
   it('keeps exporter names with commas and buffer names with spaces', () => {
@@ -109,7 +110,7 @@ describe('nvmap iovmm clients', () => {
 
   it('reads the L4T 36 layout where the name is long', () => {
     const { value } = run(parseNvmapClients, capture('nvmap/jetson-l4t36-vllm-excerpt-01.txt'));
-    expect(value.captures[0]!.clients).toEqual([{ line: 2, client: 'user', process: 'VLLM::EngineCor', pid: 1792595, sizeBytes: 14617792 * 1024 }]);
+    expect(value.captures[0]!.clients).toEqual([{ line: 2, client: 'user', process: 'VLLM::EngineCor', pid: 1792595, sizeBytes: 14617792 * 1024, text: expect.stringMatching(/^user\s+VLLM::EngineCor\s+1792595\s+14617792K$/) }]);
   });
 });
 

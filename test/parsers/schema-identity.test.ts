@@ -67,8 +67,8 @@ describe('identity and device context', () => {
     expect(id.cmdline!.value.params.cma).toBe('512M');
     expect(id.cmdline!.value.params.quiet).toBe(true);
     expect(id.thermalZones).toEqual([
-      { zone: 'thermal_zone0', type: 'cpu-thermal', tempC: 48.531, source: { file: 'sys/class/thermal/thermal_zone0/type', line: 1 } },
-      { zone: 'thermal_zone1', type: 'gpu-thermal', tempC: -256, source: { file: 'sys/class/thermal/thermal_zone1/type', line: 1 } },
+      { zone: 'thermal_zone0', type: 'cpu-thermal', tempC: 48.531, source: { file: 'sys/class/thermal/thermal_zone0/type', line: 1 }, tempLine: { file: 'sys/class/thermal/thermal_zone0/temp', line: 1, text: '48531' } },
+      { zone: 'thermal_zone1', type: 'gpu-thermal', tempC: -256, source: { file: 'sys/class/thermal/thermal_zone1/type', line: 1 }, tempLine: { file: 'sys/class/thermal/thermal_zone1/temp', line: 1, text: '-256000' } },
     ]);
     expect(id.manifest!.value).toMatchObject({ deviceId: 'agx-0042', captureTime: '2026-11-24T10:00:00Z' });
     const d = deviceContext(s);

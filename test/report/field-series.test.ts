@@ -25,3 +25,37 @@ describe('field input trend series', () => {
     expect(fieldInputSeries(snapshotFromFiles({ 'proc/vmstat': 'compact_stall 5\n' }))).toEqual([]);
   });
 });
+
+describe('tegrastats segments for the charts', () => {
+  it('gives each segment its span and the break before it, ', async () => {
+    const { tegrastats } = await import('../helpers/bundles.js');
+    const { tegrastatsSegments } = await import('../../src/report/field-series.js');
+    // Generated in the real JetPack 6 line format: 10 min, a 5 min pause with RAM back at its start (a reboot), 10 min.
+    const first = tegrastats(600, (i) => ({ ramMB: 2000 + i * 5 }));
+    const second = tegrastats(600, (i) => ({ ramMB: 2000 + (i % 3) })).replace(/^11-24-2026 08:(\d\d)/gm, (_m, mi) => `11-24-2026 08:${String(Number(mi) + 15).padStart(2, '0')}`);
+    const s = snapshotFromFiles({ 'tegrastats.log': first + second });
+    const segs = tegrastatsSegments(s);
+    expect(segs).toHaveLength(2);
+    expect(segs[0]).toMatchObject({ segment: 1, startS: 0, startTime: '2026-11-24T08:00:00Z', endTime: '2026-11-24T08:09:59Z' });
+    expect(segs[0]!.break).toBeUndefined();
+    expect(segs[1]).toMatchObject({ segment: 2, startS: 900, startTime: '2026-11-24T08:15:00Z', break: { reason: 'reboot', label: 'reboot', line: 601 } });
+    expect(tegrastatsSegments(snapshotFromFiles({ 'proc/meminfo': 'MemTotal: 1 kB\n' }))).toEqual([]);
+  });
+});
+
+describe('the charts break at the parser\'s segments', () => {
+  it('a RAM drop with no pause in the clock (a restart) still breaks every tegrastats line there', async () => {
+    const { tegrastats } = await import('../helpers/bundles.js');
+    const { chartPlans } = await import('../../src/report/charts.js');
+    const { deviceContext } = await import('../../src/rules/device/context.js');
+    // Generated in the real JetPack 6 line format: 10 min of growth, then RAM back at its start with no gap in time.
+    const s = snapshotFromFiles({ 'tegrastats.log': tegrastats(1200, (i) => ({ ramMB: i < 600 ? 2000 + i * 5 : 2000 + (i % 3) })) });
+    expect(s.tegrastats!.segments!.map((g) => g.from)).toEqual([0, 600]);
+    const spec = chartPlans(s, deviceContext(s), [])[0]!(720) as { title: unknown; data?: { values: { x: number; s: string; v: number | null }[] }; layer?: { data?: { values: unknown[] } }[] };
+    const rows = (spec.data?.values ?? spec.layer?.find((l) => l.data)?.data?.values ?? []) as { x: number; s: string; v: number | null }[];
+    const gaps = rows.filter((r) => r.v === null);
+    expect(gaps.length).toBeGreaterThan(0);
+    // The gap row sits between the last sample of the first segment and the first of the second.
+    expect(gaps.every((g) => rows.some((r) => r.v !== null && r.x < g.x) && rows.some((r) => r.v !== null && r.x > g.x))).toBe(true);
+  });
+});

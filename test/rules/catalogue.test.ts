@@ -3,10 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../src/analyze.js';
+import { analyze, analyzeSnapshot } from '../../src/analyze.js';
+import { snapshotFromFiles } from '../../src/rules/tester.js';
+import { realLog } from '../helpers/fixtures.js';
 import { CATALOGUE_IDS, catalogueCoverage, isCatalogueId } from '../../src/rules/catalogue.js';
 import { allRules, BUILTIN_RULES } from '../../src/rules/registry.js';
-import { loadSignatures } from '../../src/rules/signatures/pack.js';
+import { builtinPackDir, loadSignatures, packFiles } from '../../src/rules/signatures/pack.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,8 +27,10 @@ describe('catalogue ids', () => {
     expect([...CATALOGUE_IDS].sort()).toEqual([...FROM_DOC].sort());
   });
 
-  it('every shipped pack signature is a catalogue id', () => {
-    expect(SIGNATURES.map((s) => s.id).filter((id) => !isCatalogueId(id))).toEqual([]);
+  it('every shipped pack signature is a catalogue id, or marked as jetdiag\'s own ("catalogue": false)', () => {
+    const own = new Set(packFiles(builtinPackDir()).flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')).signatures ?? []).filter((s: { catalogue?: boolean }) => s.catalogue === false).map((s: { id: string }) => s.id)));
+    expect(SIGNATURES.map((s) => s.id).filter((id) => !isCatalogueId(id) && !own.has(id))).toEqual([]);
+    expect([...own].filter((id) => isCatalogueId(id))).toEqual([]);
   });
 
   it('every catalogue id is cited by some rule, so `jetdiag rules` lists them all', () => {
@@ -61,7 +65,36 @@ describe('findings carry the catalogue ids they rest on', () => {
     for (const f of r.findings) {
       if (NO_CATALOGUE_ENTRY.has(f.ruleId)) continue;
       expect(f.signatures.length, `${f.ruleId}/${f.messageId} cites no id`).toBeGreaterThan(0);
-      for (const id of f.signatures) expect(isCatalogueId(id)).toBe(true);
+      for (const id of f.signatures) expect(isCatalogueId(id) || SIGNATURES.some((s) => s.id === id && !s.catalogue), id).toBe(true);
     }
   });
 });
+
+describe('findings on real logs carry their ids', () => {
+  // Every real log kept for the rule tests (test/rules/data, each header names its public source).
+  const DATA = path.join(ROOT, 'test/rules/data');
+  const logs = readdirSync(DATA).filter((n) => n.endsWith('.log'));
+  const expected: Record<string, string[]> = {
+    'oom-catalogue-legacy-victim.log': ['oom-kill-victim'],
+    'oom-catalogue-invoker-only.log': ['oom-invoked'],
+    'oom-docker-1001-memcg-burst.log': ['oom-kill-victim'],
+    'tx1-mcerr-xusb-hostw.log': ['tegra-mc-error'],
+    'syslog-nano-nvargus-visiond-6.log': ['argus-scf-error'],
+    'journal-arducam-73-nvargus.log': ['argus-scf-error'],
+    'journal-meta-tegra-1864-nvpmodel.log': ['nvpmodel-set-failed', 'l4t-service-failed'],
+    'journal-jetpack-nixos-202-nvpmodel.log': ['nvpmodel-set-failed', 'l4t-service-failed'],
+    'journal-meta-tegra-964-nvargus-failed.log': ['l4t-service-failed'],
+  };
+  it.each(logs)('%s', (name) => {
+    const text = realLog(name);
+    const file = /^(journal|syslog)/.test(name) ? 'var/log/syslog' : 'dmesg.txt';
+    const a = analyzeSnapshot(snapshotFromFiles({ [file]: text }), { signatures: SIGNATURES });
+    const cited = new Set(a.findings.flatMap((f) => f.signatures));
+    for (const f of a.findings) {
+      expect(f.signatures.length, `${f.ruleId}/${f.messageId} cites no id`).toBeGreaterThan(0);
+      for (const id of f.signatures) expect(isCatalogueId(id) || SIGNATURES.some((s) => s.id === id && !s.catalogue), id).toBe(true);
+    }
+    for (const id of expected[name] ?? []) expect([...cited], name).toContain(id);
+  });
+});
+

@@ -31,6 +31,7 @@ interface Case {
   summaryNot?: Record<string, string>;
   against?: Record<string, string[]>;
   tieBreak?: Record<string, string>;
+  ranking?: Record<string, string>;
 }
 interface CaseFile {
   cause?: string;
@@ -80,7 +81,16 @@ describe.each(docs)('causes cases: $file', ({ doc }) => {
       const i = ranked.indexOf(r);
       const tied = [ranked[i - 1], ranked[i + 1]].some((n) => n?.confidence === r.confidence);
       expect(r.tieBreak !== undefined, `${r.id} tie explanation`).toBe(tied);
+      // Every cause explains its place: position and confidence, what raised it, every weight
+      // that held (with the condition in tags and facts), what counted against it, its neighbours.
+      expect(r.ranking.startsWith(`ranked ${i + 1} of ${ranked.length} at ${Math.round(r.confidence * 100)}%; raised by ${r.triggeredBy.conditions.join(' and ')}`), r.ranking).toBe(true);
+      expect(r.triggeredBy.findingIds.length).toBeGreaterThan(0);
+      for (const x of r.reasons) expect(r.ranking).toContain(`${x.weight > 0 ? '+' : '-'}${Math.round(Math.abs(x.weight) * 100)}% ${x.weight > 0 ? 'for' : 'against'} ${x.when}`);
+      if (!r.reasons.some((x) => x.weight < 0)) expect(r.ranking).toContain('nothing counted against it');
+      if (r.tieBreak) expect(r.ranking).toContain(r.tieBreak);
+      expect(r.ranking).not.toMatch(/undefined|NaN|null/);
     }
+    for (const [id, text] of Object.entries(c.ranking ?? {})) expect(byId.get(id)!.ranking).toBe(text);
   });
 });
 

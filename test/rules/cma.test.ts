@@ -12,6 +12,12 @@ describeRule('cma', {
       files: { dmesg: realLog('oom-catalogue-invoker-only.log') + '\n<4>[ 7530.050000] Normal free:22104kB min:10428kB low:13028kB high:15636kB active_anon:0kB free_cma:1204kB\n' },
     },
     { name: 'real show-mem block with free memory mostly CMA but no request known (raspberrypi/linux#3872)', files: { dmesg: realLog('oom-rpi-3872-showmem.log') } },
+    {
+      // Real lines composed: the 4.9 movable header (yi-hack-Allwinner#232) before a real zone line with
+      // free_cma:0kB (raspberrypi/linux#7085). No contiguous allocation failed: not a CMA problem.
+      name: 'ordinary movable OOM with free_cma 0 kB (real lines composed): no CMA finding',
+      files: { dmesg: realLog('oom-catalogue-invoker-only.log') + '\n' + realLog('oom-rpi-7085-zone-free-cma-0.log') },
+    },
   ],
   invalid: [
     {
@@ -20,7 +26,7 @@ describeRule('cma', {
         'proc/meminfo': meminfo({ CmaFree: 301204 }),
         dmesg: dmesg([...BOOT_DMESG, [51234.1, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12'], [51234.2, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
       },
-      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 7, 8), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure',  'cma-fragmented'], signatures: ['cma-alloc-failed'], severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request\)/ }],
+      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 7, 8), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-fragmented'], signatures: ['cma-alloc-failed'], severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request; 14 h after boot: time enough for allocate\/free cycles to fragment the pool\)/ }],
     },
     {
       // Real AGX Orin r36.3 line (OE4T/meta-tegra#1613): alone it cannot say too small or fragmented.
@@ -67,7 +73,7 @@ describeRule('cma', {
       },
       findings: [
         { messageId: 'busy', evidence: at('dmesg', 1), tags: ['cma-busy'], signatures: ['alloc-contig-range-busy'], severity: 'error' },
-        { messageId: 'oomFreeCma', evidence: at('dmesg', 2, 3), tags: ['cma-low',  'cma-failure'], signatures: ['show-mem-zone'], severity: 'error', verdict: /only 1204 kB of free CMA while contiguous allocations failed \(JetPack 4 prints no CMA failure line/ },
+        { messageId: 'oomFreeCma', evidence: at('dmesg', 1, 2, 3), tags: ['cma-low', 'cma-failure'], signatures: ['show-mem-zone', 'alloc-contig-range-busy'], severity: 'error', verdict: /only 1204 kB of free CMA while contiguous allocations failed within minutes of it \(JetPack 4 prints no CMA failure line/ },
       ],
     },
     {
@@ -76,6 +82,21 @@ describeRule('cma', {
       name: 'non-movable request while free memory was CMA alone (real lines composed)',
       files: { dmesg: '[  492.650000] kthreadd invoked oom-killer: gfp_mask=0x7080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), nodemask=(null), order=1, oom_score_adj=0\n' + realLog('oom-rpi-3872-showmem.log') },
       findings: [{ messageId: 'unusableFree', evidence: at('dmesg', 1, 3), tags: ['cma-unusable-free',  'cma-trap'], signatures: ['show-mem-zone'], severity: 'error', verdict: /zone DMA had 519112 kB free but 513592 kB of it was CMA, which the non-movable request \(GFP_KERNEL_ACCOUNT\|__GFP_ZERO\) cannot use: only 5520 kB outside CMA/ }],
+    },
+    {
+      // Real lines composed: the r36 cma_alloc failure (OE4T/meta-tegra#1613) 13.9 s after boot, and an ordinary
+      // movable OOM two hours later (yi-hack-Allwinner#232 header, raspberrypi/linux#7085 zone line with free_cma:0kB).
+      // The failure is reported; the later OOM's low free_cma is not called CMA exhaustion.
+      name: 'a CMA failure at boot and an ordinary OOM two hours later: the OOM is not blamed on CMA',
+      files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' + realLog('oom-catalogue-invoker-only.log') + '\n' + realLog('oom-rpi-7085-zone-free-cma-0.log').replace(/\[  302\.\d+\]/g, '[ 7530.050000]') },
+      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-alloc-failed'] }],
+    },
+    {
+      // The same composition (the zone line's timestamp moved to the OOM's in both cases) with the failure in the same minute as the OOM report: now the low free_cma is CMA
+      // running out for contiguous requests, and the finding quotes the failure line.
+      name: 'a CMA failure in the same episode as an OOM with free_cma 0 kB: CMA ran out for contiguous requests',
+      files: { dmesg: '[ 7529.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' + realLog('oom-catalogue-invoker-only.log') + '\n' + realLog('oom-rpi-7085-zone-free-cma-0.log').replace(/\[  302\.\d+\]/g, '[ 7530.050000]') },
+      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-alloc-failed'] }, { messageId: 'oomFreeCma', evidence: at('dmesg', 1, 2, 4), tags: ['cma-low', 'cma-failure'], signatures: ['show-mem-zone', 'cma-alloc-failed'], verdict: /only 0 kB of free CMA while contiguous allocations failed within minutes of it: CMA ran out for those contiguous requests\.$/ }],
     },
     {
       name: 'cma= on the command line but CmaTotal differs',

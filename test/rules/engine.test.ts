@@ -38,7 +38,23 @@ describe('rule engine', () => {
 
   it('marks rules whose inputs are missing as not evaluated, never as passed', () => {
     const r = runRules([base('needs-meminfo', () => {})], snapshotFromFiles({ dmesg: dmesg(BOOT_DMESG) }));
-    expect(r.outcomes[0]).toMatchObject({ status: 'not-evaluated', detail: 'no meminfo in bundle' });
+    expect(r.outcomes[0]).toMatchObject({ status: 'not-evaluated', detail: 'no /proc/meminfo in bundle' });
+  });
+
+  it('names every missing input in plain words (the file to add), never an internal part name', () => {
+    const parts = ['identity', 'meminfo', 'buddyinfo', 'zoneinfo', 'iomem', 'pagetypeinfo', 'dmesg', 'tegrastats', 'vmstat', 'dmaBuf', 'iommuGroups', 'nvmapClients', 'thermalTrips'] as const;
+    const empty = snapshotFromFiles({});
+    for (const p of parts) {
+      const r = runRules([{ ...base(`needs-${p}`, () => {}), meta: { ...base(`needs-${p}`, () => {}).meta, requires: [p] } }], empty);
+      const detail = r.outcomes[0]!.detail!;
+      expect(detail).toMatch(/^no .+ in bundle$/);
+      // Internal camelCase part names never reach the user.
+      expect(detail).not.toMatch(/\b(dmaBuf|nvmapClients|iommuGroups|thermalTrips)\b/);
+    }
+    const r = runRules([{ ...base('dma', () => {}), meta: { ...base('dma', () => {}).meta, requires: ['dmaBuf'] } }], empty);
+    expect(r.outcomes[0]!.detail).toBe('no /sys/kernel/debug/dma_buf/bufinfo in bundle');
+    const two = runRules([{ ...base('two', () => {}), meta: { ...base('two', () => {}).meta, requires: ['meminfo', 'tegrastats'] } }], empty);
+    expect(two.outcomes[0]!.detail).toBe('no /proc/meminfo and no tegrastats log in bundle');
   });
 
   it('a rule can name a finer missing input than a whole part', () => {
@@ -103,7 +119,7 @@ describe('capture problems recorded for the report', () => {
     const serial = snapshotFromFiles({ dmesg: fixture('dmesg/jetson-tx2-l4t32-antmicro-serial-01.txt'), 'tegrastats.log': 'RAM 1/2MB (lfb 1x4MB) FOO_BAR 12 weird=1\n' });
     expect(serial.bundle.problems.find((p) => p.code === 'dmesg.lines-skipped')!.message).toMatch(/^359 line\(s\) were not kernel messages/);
     expect(serial.bundle.problems.find((p) => p.code === 'tegrastats.unknown-fields')!.message).toMatch(/weird \(1x, e\.g\. "weird=1" at line 1\)/);
-    expect(s.bundle.problems[0]!.message).toMatch(/starts at 534\.486195 s after boot/);
+    expect(s.bundle.problems[0]!.message).toMatch(/starts at 0:08:54 after boot/);
   });
 });
 

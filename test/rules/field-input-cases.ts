@@ -70,9 +70,8 @@ export const FIELD_INPUT_CASES: Record<string, RuleCases> = {
       },
       {
         name: 'periodic captures: nvmap buffers pile up (DMA-BUF not closed)',
-        summaryEvidence: true,
         files: { 'dma_buf_bufinfo.log': bufinfoSeries(4, (i) => 10 + i * 6), 'proc/meminfo': meminfo() },
-        findings: [{ messageId: 'growing', evidence: at('dma_buf_bufinfo.log', 3, 404), tags: ['leak',  'dmabuf-leak'], signatures: [], severity: 'error', verdict: /from 10 \(80 MiB\) to 28 \(224 MiB\) over 30 min, mostly nvmap buffers/ }],
+        findings: [{ messageId: 'growing', evidence: at('dma_buf_bufinfo.log', 56, 404), tags: ['leak',  'dmabuf-leak'], signatures: [], severity: 'error', verdict: /from 10 \(80 MiB\) to 28 \(224 MiB\) over 30 min, mostly nvmap buffers/ }],
       },
       {
         name: 'one capture holding half the RAM',

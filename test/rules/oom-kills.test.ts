@@ -32,7 +32,7 @@ describeRule(
       {
         name: 'real legacy two-line victim (TK1): one kill, not two',
         files: { dmesg: realLog('oom-catalogue-legacy-victim.log') },
-        findings: [{ messageId: 'kill', evidence: at('dmesg', 1, 2), tags: ['oom',  'process:DeviceMemory'], signatures: ['oom-kill-victim'], severity: 'critical', verdict: /^The OOM killer killed DeviceMemory \(pid 2700, anon-rss 2\.6 MiB\) at 80\.743 s after boot; triggered by a task not in the log \(request not in the log\)\.$/ }],
+        findings: [{ messageId: 'kill', evidence: at('dmesg', 1, 2), tags: ['oom',  'process:DeviceMemory'], signatures: ['oom-kill-victim'], severity: 'critical', verdict: /^The OOM killer killed DeviceMemory \(pid 2700, anon-rss 2\.6 MiB\) at 0:01:20 after boot; triggered by a task not in the log \(request not in the log\)\.$/ }],
       },
       {
         name: 'real header without a victim (4.9 raw kmsg)',

@@ -1,9 +1,22 @@
 import { expect } from 'vitest';
 import { at, describeRule } from '../helpers/rule-cases.js';
 import { dmesg, ORIN_NANO_IDENTITY, tegrastats } from '../helpers/bundles.js';
+import { fixture } from '../helpers/fixtures.js';
 
 describeRule('thermal', {
-  valid: [{ name: 'Orin Nano at 55 C', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': tegrastats(30, () => ({})) } }],
+  valid: [
+    { name: 'Orin Nano at 55 C', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': tegrastats(30, () => ({})) } },
+    {
+      // A real AGX Orin 64GB capture (150 lines, tj up to 49 °C; see the corpus index) with the
+      // device-tree strings of an AGX Orin devkit: far from its 99 °C trip, nothing to report.
+      name: 'real AGX Orin 64GB log at 49 C',
+      files: {
+        'proc/device-tree/model': 'NVIDIA Jetson AGX Orin Developer Kit\0',
+        'proc/device-tree/compatible': 'nvidia,p3737-0000+p3701-0005\0nvidia,p3701-0005\0nvidia,tegra234\0nvidia,tegra23x\0',
+        'tegrastats.log': fixture('tegrastats/jetson-agx-orin-64gb-jp6-01.txt'),
+      },
+    },
+  ],
   invalid: [
     {
       name: 'no identity and no trip lines in the log: the trips are not known, the hottest sensor is said',
@@ -37,7 +50,26 @@ describeRule('thermal', {
         dmesg: dmesg([[5000.1, 'soctherm: OC ALARM 0x00000001']]),
         'tegrastats.log': tegrastats(60, () => ({ tempC: 97.8 })),
       },
-      findings: [{ messageId: 'atTrip', evidence: [...at('tegrastats.log', 1), ...at('dmesg', 1)], tags: ['thermal',  'thermal-throttling'], signatures: ['tegrastats-temps-clocks'], severity: 'error', verdict: /and 1 over-current \(power cap\) event\(s\) in the log: the SoC was throttling/ }],
+      findings: [{ messageId: 'atTrip', evidence: [...at('tegrastats.log', 1), ...at('dmesg', 1)], tags: ['thermal', 'thermal-throttling'], signatures: ['tegrastats-temps-clocks'], severity: 'error', verdict: /and 1 over-current \(power cap\) event\(s\) in the log \(their times cannot be placed on the tegrastats clock\): the SoC was throttling/ }],
+    },
+    {
+      // The same real OC alarm line, printed by `dmesg -T` while the sensor was hot: aligned on the tegrastats clock.
+      name: 'an over-current power cap at the time the sensor was near its trip is throttling, with its clock time',
+      files: {
+        ...ORIN_NANO_IDENTITY,
+        dmesg: '[Tue Nov 24 08:00:30 2026] soctherm: OC ALARM 0x00000001\n',
+        'tegrastats.log': tegrastats(60, () => ({ tempC: 97.8 })),
+      },
+      findings: [{ messageId: 'atTrip', evidence: [...at('tegrastats.log', 1), ...at('dmesg', 1)], tags: ['thermal', 'thermal-throttling'], signatures: ['tegrastats-temps-clocks'], severity: 'error', verdict: /and 1 over-current \(power cap\) event\(s\) while it was hot, the first at 08:00:30: the SoC was throttling/ }],
+    },
+    {
+      name: 'an over-current alarm hours before the hot stretch does not make it throttling',
+      files: {
+        ...ORIN_NANO_IDENTITY,
+        dmesg: '[Tue Nov 24 05:12:03 2026] soctherm: OC ALARM 0x00000001\n',
+        'tegrastats.log': tegrastats(60, () => ({ tempC: 97.8 })),
+      },
+      findings: [{ messageId: 'nearTrip', evidence: at('tegrastats.log', 1), tags: ['thermal'], signatures: ['tegrastats-temps-clocks'], severity: 'warning' }],
     },
     {
       name: 'near the trip with the load falling (not the clock) stays a warning',
@@ -76,7 +108,20 @@ describeRule('thermal', {
     },
   ],
 }, (name, found) => {
+  if (name.startsWith('no tegrastats: the thermal_zone readings')) {
+    // The reading's own line, not a sentence made from it.
+    expect(found[0]!.evidence).toEqual([{ file: 'sys/class/thermal/thermal_zone0/temp', line: 1, text: '97125' }]);
+  }
+  if (name.startsWith('an over-current alarm hours before')) {
+    const fig = Object.fromEntries(found[0]!.figures.map((f) => [f.label, f.value]));
+    expect(fig['over-current (power cap) events']).toBe('1 in the log, none while the sensor was hot');
+    expect(found[0]!.evidence.every((e) => e.file.endsWith('tegrastats.log'))).toBe(true);
+  }
   if (!name.startsWith('Orin Nano at its 99 C trip')) return;
   const fig = Object.fromEntries(found[0]!.figures.map((f) => [f.label, f.value]));
   expect(fig['time at or above the throttle trip']).toBe('60 s');
+  // Evidence: the verbatim tegrastats lines (the hottest sample, the lowest GPU clock), not re-typed values.
+  const lines = tegrastats(120, (i) => (i < 60 ? { tempC: 70, gpuLoad: 99, gpuMHz: 1020 } : { tempC: 99.5, gpuLoad: 99, gpuMHz: 612 })).split('\n');
+  expect(found[0]!.evidence.length).toBeGreaterThan(0);
+  for (const e of found[0]!.evidence) expect(e.text).toBe(lines[e.line - 1]);
 });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { at, describeRule } from '../helpers/rule-cases.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -28,4 +29,10 @@ describeRule('zone-watermarks', {
       findings: [{ messageId: 'cmaTrap', evidence: at('proc/zoneinfo', 75, 76, 77, 78), tags: ['memory-pressure',  'cma-trap'], signatures: ['show-mem-zone'], severity: 'warning', verdict: /DMA32: 46\.9 of its 82\.7 MiB free is CMA/ }, { messageId: 'belowLow', evidence: at('proc/zoneinfo', 116, 117, 118, 119), tags: ['memory-pressure'], signatures: ['show-mem-zone'] }],
     },
   ],
+}, (name, found) => {
+  if (name !== 'real 5.4 zoneinfo with Normal just below low') return;
+  // Evidence: the real capture's own lines (header, pages free, min, low), character for character.
+  const lines = ZONEINFO.split('\n');
+  expect(found[0]!.evidence.length).toBe(4);
+  for (const e of found[0]!.evidence) expect(e.text).toBe(lines[e.line - 1]);
 });

@@ -53,7 +53,7 @@ describe('provenance', () => {
     expect(j.report.provenance).toMatchObject({
       generator: { name: 'jetdiag', version },
       reportSchemaVersion: 1,
-      ruleSet: { version: expect.stringMatching(/^[0-9a-f]{16}$/), packs: [{ pack: 'jetson-kernel-signatures' }] },
+      ruleSet: { version: expect.stringMatching(/^[0-9a-f]{16}$/), packs: [{ pack: 'jetson-kernel-signatures' }, { pack: 'l4t-services', rules: 2 }] },
       config: { file: null, pickedUp: false, overrides: [] },
     });
     const v = j.report.provenance.ruleSet.version;

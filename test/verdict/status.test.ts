@@ -56,7 +56,7 @@ describe('report status', () => {
     expect(m.headline).toMatch(/^Not enough to call this device healthy: the archive .* is damaged after/);
     expect(renderTerminal(m, { enabled: false })).toMatch(/\n\nINCONCLUSIVE {2}Not enough/);
     expect(renderMarkdown(m)).toMatch(/\*\*INCONCLUSIVE\*\*: Not enough/);
-    expect(renderHtml(m, a.snapshot, a.device)).toMatch(/<section class="verdict inconclusive" id="verdict">\s*<strong>inconclusive<\/strong>Not enough/);
+    expect((await renderHtml(m, a.snapshot, a.device))).toMatch(/<section class="verdict inconclusive" id="verdict">\s*<strong>inconclusive<\/strong>Not enough/);
   });
 
   it('a lone /proc/meminfo is inconclusive: no kernel log', async () => {

@@ -17,9 +17,14 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { stringifyJson } from '../../src/report/json.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
 import { loadSignatures } from '../../src/rules/signatures/pack.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES, realLog, writeTemp } from '../helpers/fixtures.js';
+import { spawnSync } from 'node:child_process';
+import { allRules } from '../../src/rules/registry.js';
+import { describeRule, ruleDetail } from '../../src/cli/rules.js';
 
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SAMPLES = path.join(ROOT, 'samples');
+const REAL = path.join(ROOT, 'test/rules/data');
 
 /** Internal references: design-document sections and the team's shared folder. */
 const INTERNAL = /\bseed\b|§|shared\/|signatures\.md|jetson-reference/i;
@@ -27,7 +32,7 @@ const INTERNAL = /\bseed\b|§|shared\/|signatures\.md|jetson-reference/i;
 const NO_VALUE = /\bNaN\b|\bundefined\b|\bnull\b|(?:[:=(]\s*|\s)\?(?=[\s,;).]|$)/;
 
 /** Every text a user reads: the four formats, and every string value of the JSON report. */
-function userTexts(a: Analysis): { where: string; text: string }[] {
+async function userTexts(a: Analysis): Promise<{ where: string; text: string }[]> {
   const m = buildReportModel(a);
   const strings: string[] = [];
   JSON.parse(stringifyJson(jsonReport({ analysis: a, model: m })), (_k, v) => {
@@ -36,7 +41,7 @@ function userTexts(a: Analysis): { where: string; text: string }[] {
   });
   // Bundle text quoted as evidence and file names are the user's own data, not ours.
   const own = new Set([...m.findings.flatMap((f) => f.evidence.map((e) => e.text)), ...a.snapshot.bundle.entries.map((e) => e.path), m.bundle]);
-  const html = renderHtml(m, a.snapshot, a.device).replace(/<style>[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
+  const html = (await renderHtml(m, a.snapshot, a.device)).replace(/<style>[\s\S]*?<\/style>/, '');
   const strip = (s: string) => [...own].reduce((t, o) => (o.length > 3 ? t.split(o).join('') : t), s);
   return [
     { where: 'terminal', text: strip(renderTerminal(m, { enabled: false }, Infinity)) },
@@ -53,8 +58,8 @@ function decodeEntities(s: string): string {
   );
 }
 
-function expectClean(a: Analysis, label: string) {
-  for (const { where, text } of userTexts(a)) {
+async function expectClean(a: Analysis, label: string) {
+  for (const { where, text } of await userTexts(a)) {
     const bad = INTERNAL.exec(text) ?? NO_VALUE.exec(text);
     if (bad) {
       const at = Math.max(0, bad.index - 60);
@@ -66,28 +71,60 @@ function expectClean(a: Analysis, label: string) {
 describe('no internal references, no missing value shown as a value', () => {
   const samples = readdirSync(SAMPLES).filter((f) => !f.endsWith('.mjs'));
   it.each(samples)('sample %s', async (name) => {
-    expectClean(await analyze(path.join(SAMPLES, name)), name);
+    await expectClean(await analyze(path.join(SAMPLES, name)), name);
   });
 
   const corpus = readdirSync(FIXTURES).flatMap((d) => readdirSync(path.join(FIXTURES, d)).map((f) => path.join(d, f)));
   it.each(corpus)('corpus capture %s', async (rel) => {
-    expectClean(await analyze(path.join(FIXTURES, rel)), rel);
+    await expectClean(await analyze(path.join(FIXTURES, rel)), rel);
   });
 
-  it('random combinations of corpus captures and sample files', () => {
+  // Real logs found in public reports (each file's header names its source): journals, OOM
+  // excerpts, T210 memory-controller reports. Read as a lone file, as a user would pass them.
+  const realLogs = readdirSync(REAL).filter((f) => f.endsWith('.log'));
+  it.each(realLogs)('real log %s', async (name) => {
+    await expectClean(await analyze(writeTemp(name, realLog(name))), name);
+  });
+
+  it('random combinations of corpus captures, real logs and the files of every sample', async () => {
     const signatures = loadSignatures();
+    // Each sample's files keep their bundle path, so every kind of input (identity, trips,
+    // pagetypeinfo, collector captures) is read as in a real bundle.
+    const sampleFiles = readdirSync(SAMPLES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => walk(path.join(SAMPLES, d.name)).map((abs): [string, string] => [path.relative(path.join(SAMPLES, d.name), abs), readFileSync(abs, 'utf8')]));
     const pool: [string, string][] = [
-      ...corpus.map((rel): [string, string] => [rel, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
-      ...['orin-nano-leak-oom', 'orin-nano-cma-fragmentation', 'nano-power-supply'].flatMap((s) =>
-        ['proc/meminfo', 'dmesg.txt', 'tegrastats.log', 'etc/nv_tegra_release'].map((f): [string, string] => [`${s}/${f}`, readFileSync(path.join(SAMPLES, s, f), 'utf8')]),
-      ),
+      ...corpus.map((rel): [string, string] => [`${path.dirname(rel) === 'dmesg' ? 'dmesg' : path.dirname(rel)}.txt`, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
+      ...realLogs.map((n): [string, string] => [/^(journal|syslog)/.test(n) ? 'var/log/syslog' : 'dmesg.txt', realLog(n)]),
+      ...sampleFiles,
     ];
-    fc.assert(
-      fc.property(fc.subarray(pool, { minLength: 1, maxLength: 5 }), (picked) => {
-        const files = Object.fromEntries(picked.map(([name, text], i) => [`${i}-${path.basename(name)}`, text]));
-        expectClean(analyzeSnapshot(snapshotFromFiles(files), { signatures }), picked.map(([n]) => n).join(' + '));
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(pool, { minLength: 1, maxLength: 6 }), async (picked) => {
+        // The first file keeps its bundle path; the others get a numbered name so none overwrites another.
+        const files = Object.fromEntries(picked.map(([name, text], i) => [i === 0 ? name : `${i}-${path.basename(name)}`, text]));
+        await expectClean(analyzeSnapshot(snapshotFromFiles(files), { signatures }), picked.map(([n]) => n).join(' + '));
       }),
-      { numRuns: 25, seed: 7 },
+      { numRuns: 40, seed: 11 },
     );
-  }, 120_000);
+  }, 240_000);
+
+  it('`jetdiag rules`: the details of every rule, the listing and the tags speak without internal references', () => {
+    const signatures = loadSignatures();
+    const texts: { where: string; text: string }[] = [];
+    for (const rule of allRules(signatures)) {
+      const severity = signatures.find((x) => x.id === rule.meta.id)?.severity;
+      texts.push({ where: `rules ${rule.meta.id}`, text: describeRule(rule, severity) }, { where: `rules ${rule.meta.id} --json`, text: JSON.stringify(ruleDetail(rule, severity)) });
+    }
+    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), ...args], { encoding: 'utf8' }).stdout;
+    texts.push({ where: 'rules', text: cli(['rules']) }, { where: 'rules --json', text: cli(['rules', '--json']) }, { where: 'rules --tags', text: cli(['rules', '--tags']) });
+    for (const { where, text } of texts) {
+      expect(text.length, where).toBeGreaterThan(0);
+      const bad = INTERNAL.exec(text) ?? NO_VALUE.exec(text);
+      if (bad) expect.fail(`${where}: "${bad[0]}" in …${text.slice(Math.max(0, bad.index - 60), bad.index + 60)}…`);
+    }
+  }, 60_000);
 });
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+}

@@ -85,7 +85,8 @@ async function readTarMembers(source: Readable, prefix: string, display: string,
         continue;
       }
       if (h.type !== 'file' && h.type !== 'contiguous-file') {
-        const what = h.type === 'symlink' || h.type === 'link' ? `${h.type} to ${h.linkname ?? '?'}` : h.type;
+        // A link whose target the archive does not record is said so in words, never "?".
+        const what = h.type === 'symlink' || h.type === 'link' ? `${h.type} to ${h.linkname ? h.linkname : 'a target the archive does not name'}` : h.type;
         session.ignore(shown, 0, `${what} (not followed)`);
         entry.resume();
         continue;

@@ -69,13 +69,17 @@ export function buddyinfoStream(src: SourceRef, sink: DiagnosticSink, options?: 
       current = null;
       return true;
     },
-    line: (p, _line, lineNo) => {
+    line: (p, line, lineNo) => {
       if (!current || current.zones.some((z) => z.node === p.node && z.zone === p.zone)) {
+        // Evidence cites the first and the last capture: the text of the ones between is let go.
+        if (captures.length >= 2) for (const z of captures[captures.length - 1]!.zones) delete z.text;
         current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), zones: [] };
         pendingTime = undefined;
         captures.push(current);
       }
-      current.zones.push(buddyZone(p.node, p.zone, p.counts, lineNo));
+      const zone = buddyZone(p.node, p.zone, p.counts, lineNo);
+      zone.text = Buffer.from(line, 'utf8').toString('utf8');
+      current.zones.push(zone);
     },
     empty: { when: () => !captures.length, code: 'buddyinfo.empty', message: 'no "Node N, zone NAME ..." lines found' },
     result: () => ({ file: src.path, pageSize: PAGE_SIZE, captures }),

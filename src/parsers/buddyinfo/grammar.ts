@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser } from '../common/chevrotain.js';
 import { allTokens, Comma, Int, Name, Node, Zone } from './tokens.js';
 
 export interface BuddyLine {

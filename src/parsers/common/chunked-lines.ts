@@ -5,7 +5,7 @@
  * file is ever held. A chunk with a lexing error or an over-long line is redone line by
  * line, so diagnostics are exactly those of the per-line path.
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from './chevrotain.js';
 import { forEachLine, type LineLimits, type TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import { lexLine, type LineParser, type SourceRef } from './line-runner.js';
@@ -21,8 +21,20 @@ export function chunkLexerFor(tokens: TokenType[]): Lexer {
 }
 
 /**
- * Calls `visit(tokens, line, lineNo)` for every line; `tokens` is null when the line could
- * not be lexed (the diagnostic has been recorded).
+ * A parser's fast path for its most common line shape: `accept` only looks (no effects),
+ * `apply` stores the line it accepted. Lines it does not accept go to the grammar.
+ */
+export type TokenLineVisitor = (tokens: IToken[] | null, line: string, lineNo: number, base: number) => void;
+
+export interface FastPath {
+  accept(line: string): boolean;
+  apply(line: string, lineNo: number): void;
+}
+
+/**
+ * Calls `visit(tokens, line, lineNo, base)` for every line; `tokens` is null when the line
+ * could not be lexed (the diagnostic has been recorded). Token offsets count from the start
+ * of the chunk lexed: `base` is where the line starts there, for columns in diagnostics.
  */
 export function forEachTokenLine(
   src: TextSource,
@@ -30,7 +42,7 @@ export function forEachTokenLine(
   lp: LineParser<unknown>,
   chunkLexer: Lexer,
   code: string,
-  visit: (tokens: IToken[] | null, line: string, lineNo: number) => void,
+  visit: TokenLineVisitor,
   limits: LineLimits,
 ): void {
   const text = src.text;
@@ -51,7 +63,7 @@ export function forEachTokenLine(
         sink,
         (line, n) => {
           last = n;
-          visit(lexLine(lp, line, n, sink, code), line, n);
+          visit(lexLine(lp, line, n, sink, code), line, n, 0);
         },
         limits,
       );
@@ -68,7 +80,7 @@ export function forEachTokenLine(
       const lineEnd = t ? t.startOffset : chunk.length;
       if (t !== undefined || lineEnd > lineStart) {
         lineNo++;
-        visit(toks.slice(start, i), chunk.slice(lineStart, lineEnd), lineNo);
+        visit(toks.slice(start, i), chunk.slice(lineStart, lineEnd), lineNo, lineStart);
       }
       if (t) lineStart = t.startOffset + t.image.length;
       start = i + 1;
@@ -95,13 +107,60 @@ export function tokenLineStream(
   lp: LineParser<unknown>,
   chunkLexer: Lexer,
   code: string,
-  visit: (tokens: IToken[] | null, line: string, lineNo: number) => void,
+  visit: TokenLineVisitor,
   limits: LineLimits,
+  fast?: FastPath,
 ): LineStream {
+  const run = fast
+    ? (text: string, first: number) => forEachFastLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits, fast)
+    : (text: string, first: number) => forEachTokenLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits);
   return new LineStream(
-    (text, first) => forEachTokenLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits),
+    run,
     sink,
     limits,
     src.lineOffset,
   );
+}
+
+/**
+ * forEachTokenLine with a fast path tried first on each line; the lines it does not accept
+ * are lexed by the grammar in runs (so a log of unusual lines is still lexed in chunks), and
+ * every line is handed over in order.
+ */
+export function forEachFastLine(
+  src: TextSource,
+  sink: DiagnosticSink,
+  lp: LineParser<unknown>,
+  chunkLexer: Lexer,
+  code: string,
+  visit: TokenLineVisitor,
+  limits: LineLimits,
+  fast: FastPath,
+): void {
+  const text = src.text;
+  let pos = 0;
+  let lineNo = src.lineOffset;
+  let slowFrom = -1;
+  let slowLine = 0;
+  const slow = (to: number) => {
+    if (slowFrom < 0) return;
+    forEachTokenLine({ path: src.path, text: text.slice(slowFrom, to), lineOffset: slowLine }, sink, lp, chunkLexer, code, visit, limits);
+    slowFrom = -1;
+  };
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    // Over-long lines are cut (with a diagnostic) by the grammar's path only.
+    const line = end - pos <= limits.maxLineLength ? text.slice(pos, end) : null;
+    if (line !== null && fast.accept(line)) {
+      slow(pos);
+      fast.apply(line, lineNo + 1);
+    } else if (slowFrom < 0) {
+      slowFrom = pos;
+      slowLine = lineNo;
+    }
+    lineNo++;
+    pos = end + 1;
+  }
+  slow(text.length);
 }

@@ -45,28 +45,55 @@ export class ColumnBuilder {
   }
 }
 
+interface Named {
+  name: string;
+  col: ColumnBuilder;
+  /** The name that followed this one last time (logs repeat names in the same order). */
+  next: Named | null;
+}
+
 /** Named columns created on first use (temperatures, rails, engines). */
 export class ColumnSet {
+  /** The columns by name, in the order first seen. */
   readonly columns = new Map<string, ColumnBuilder>();
-  // Log lines repeat the same names in the same order: remember the last name seen and
-  // its successor so most lookups are one short string compare instead of a hash.
-  private last: ColumnBuilder | null = null;
-  private next = new Map<ColumnBuilder | null, { name: string; col: ColumnBuilder }>();
+  private readonly byName = new Map<string, Named>();
+  // Log lines repeat the same names in the same order: the name expected next is checked
+  // with one string compare (or, from a line, without making the name's substring first).
+  private last: Named | null = null;
+  private first: Named | null = null;
 
   set(name: string, i: number, v: number): void {
-    const guess = this.next.get(this.last);
-    let c: ColumnBuilder | undefined;
-    if (guess && guess.name === name) c = guess.col;
-    else {
-      c = this.columns.get(name);
-      if (!c) {
-        c = new ColumnBuilder();
-        this.columns.set(name, c);
-      }
-      this.next.set(this.last, { name, col: c });
+    const guess = this.last ? this.last.next : this.first;
+    this.use(guess !== null && guess.name === name ? guess : this.lookup(name)).col.set(i, v);
+  }
+
+  /** set() for the name at `s[from..to)`: the substring is made only for a name not expected. */
+  setAt(s: string, from: number, to: number, i: number, v: number): void {
+    this.at(s, from, to).col.set(i, v);
+  }
+
+  /** The column named by `s[from..to)`, made the last one used; its name string is `.name`. */
+  at(s: string, from: number, to: number): Named {
+    const guess = this.last ? this.last.next : this.first;
+    if (guess !== null && guess.name.length === to - from && s.startsWith(guess.name, from)) return this.use(guess);
+    return this.use(this.lookup(s.slice(from, to)));
+  }
+
+  private lookup(name: string): Named {
+    let e = this.byName.get(name);
+    if (!e) {
+      e = { name, col: new ColumnBuilder(), next: null };
+      this.byName.set(name, e);
+      this.columns.set(name, e.col);
     }
-    this.last = c;
-    c.set(i, v);
+    return e;
+  }
+
+  private use(e: Named): Named {
+    if (this.last) this.last.next = e;
+    else this.first = e;
+    this.last = e;
+    return e;
   }
 
   /** Marks the start of a new record so the order guess restarts from the first name. */

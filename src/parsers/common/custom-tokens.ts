@@ -3,7 +3,7 @@
  * handing its capture groups to the token as payload (read by the snapshot builders), and
  * catch-all tokens that keep the lexer's first-character optimisation on.
  */
-import { createToken, type TokenType } from 'chevrotain';
+import { createToken, type TokenType } from './chevrotain.js';
 
 /** A sticky exec for `re` at an offset; with `payload`, the match array rides on the token. */
 export function stickyPattern(re: RegExp, payload: boolean) {

@@ -3,7 +3,7 @@
  * file is ever held. A line that does not fit becomes a diagnostic naming what was expected;
  * nothing here throws on input.
  */
-import type { EmbeddedActionsParser, IToken, Lexer } from 'chevrotain';
+import type { EmbeddedActionsParser, IToken, Lexer } from './chevrotain.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import { forEachLine } from '../../bundle/text.js';
 import { lineLimits, type ParserOptions } from '../options.js';
@@ -47,12 +47,14 @@ export function parseTokens<T>(
   lineNo: number,
   sink: DiagnosticSink,
   code: string,
+  /** Offset of the line's start in the text the tokens were lexed from (a chunk of lines). */
+  base = 0,
 ): T | null {
   lp.parser.input = tokens;
   const value = lp.rule();
   if (lp.parser.errors.length > 0) {
     const e = lp.parser.errors[0]!;
-    const at = Number.isFinite(e.token.startOffset) ? e.token.startOffset : line.length;
+    const at = Number.isFinite(e.token.startOffset) ? e.token.startOffset - base : line.length;
     sink.add('warning', code, `cannot read line at column ${at + 1} ("${snippet(line, at)}"); expected ${lp.expected}`, lineNo);
     return null;
   }

@@ -33,7 +33,7 @@ export function dmaBufStream(src: SourceRef, sink: DiagnosticSink, options?: Par
     obj = null;
     return true;
   };
-  const onLine = (p: BufinfoLine, _line: string, lineNo: number) => {
+  const onLine = (p: BufinfoLine, line: string, lineNo: number) => {
     switch (p.kind) {
       case 'header':
         series.at(lineNo, series.current !== null && series.current.objects.length > 0);
@@ -43,7 +43,7 @@ export function dmaBufStream(src: SourceRef, sink: DiagnosticSink, options?: Par
         series.at(lineNo);
         return;
       case 'object':
-        obj = toObject(p.fields, lineNo);
+        obj = toObject(p.fields, lineNo, line.trimEnd());
         if (!obj) {
           sink.add('warning', 'dma-buf.bad-object', `expected "<size> <flags> <mode> <count> <exp_name>", got ${p.fields.length} field(s)`, lineNo);
           return;
@@ -68,7 +68,7 @@ export function dmaBufStream(src: SourceRef, sink: DiagnosticSink, options?: Par
         inDevices = false;
         return;
       case 'total':
-        series.at(lineNo).total = { objects: p.objects, bytes: p.bytes, line: lineNo };
+        series.at(lineNo).total = { objects: p.objects, bytes: p.bytes, line: lineNo, text: line.trimEnd() };
         obj = null;
         return;
     }
@@ -83,12 +83,13 @@ export function dmaBufStream(src: SourceRef, sink: DiagnosticSink, options?: Par
   });
 }
 
-function toObject(f: string[], line: number): DmaBufObject | null {
+function toObject(f: string[], line: number, text: string): DmaBufObject | null {
   if (f.length < 5 || !/^\d+$/.test(f[3]!)) return null;
   const hasIno = f.length >= 6 && /^\d+$/.test(f[5]!);
   const name = f.slice(hasIno ? 6 : 5).join(' ');
   return {
     line,
+    text,
     sizeBytes: Number(f[0]),
     flags: f[1]!,
     mode: f[2]!,

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser } from '../common/chevrotain.js';
 import { AttachedHeader, allTokens, Bytes, Columns, DevicesAttached, FenceLine, Int, ObjectsComma, ObjectsHeader, Total, Word } from './tokens.js';
 
 export type BufinfoLine =

@@ -18,12 +18,14 @@ export interface DmaBufObject {
   /** Devices attached to (importing) the buffer. */
   attached: string[];
   fences: number;
+  /** The row's line as printed (trailing blanks dropped): what evidence quotes. */
+  text: string;
 }
 
 export interface DmaBufCapture extends TimedCapture {
   objects: DmaBufObject[];
   /** The closing `Total N objects, M bytes` line, when present. */
-  total?: { objects: number; bytes: number; line: number };
+  total?: { objects: number; bytes: number; line: number; text: string };
 }
 
 export interface DmaBufInfo {

@@ -6,17 +6,22 @@
  * journal entries) are counted and skipped.
  */
 import type { TextSource } from '../../bundle/text.js';
-import { tokenLineStream } from '../common/chunked-lines.js';
+import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
+import type { IToken } from '../common/chevrotain.js';
+import { monoPrefix } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
 import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
-import { dmesgChunkLexer, dmesgLexer } from './tokens.js';
+import { dmesgChunkLexer, dmesgLexer, Message, MonoTs } from './tokens.js';
 import { extractShowMem } from './show-mem.js';
 
 const BLANK = /^\s*$/;
+const JOURNAL_MONO_RE = /^[\w.\-]+ kernel: /;
+/** The header pstore writes above each dmesg-ramoops record (`Panic#1 Part1`). */
+const PSTORE_HEADER_RE = /^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#\d+ Part\d+\s*$/;
 
 const lineParser: LineParser<DmesgLineParts> = {
   lexer: dmesgLexer,
@@ -50,7 +55,8 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
   return parseWhole(dmesgStream(src, sink, options), src.text);
 }
 
-export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Dmesg> {
+/** `internal.grammarOnly` turns the fast path off so tests can hold it to the grammar. */
+export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions, internal?: { grammarOnly?: boolean }): StreamingParser<Dmesg> {
   const records: DmesgRecord[] = [];
   const userspace: DmesgRecord[] = [];
   const groups: DmesgGroup[] = [];
@@ -70,149 +76,173 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     boots.push({ index: boot, firstRecord: idx, line });
   };
 
+  // `[   12.345678] message` without lexing: the same parts the grammar gives such a line.
+  let restAt = -1;
+  const fast: FastPath = {
+    accept: (line) => (restAt = monoPrefix(line)) >= 0,
+    apply: (line, lineNo) => {
+      const time = { tokenType: MonoTs, image: line.slice(0, restAt) } as IToken;
+      record(restAt < line.length ? { time, message: { tokenType: Message, image: line.slice(restAt) } as IToken } : { time }, line, lineNo);
+    },
+  };
+
   const lines = tokenLineStream(
     src,
     sink,
     lineParser,
     dmesgChunkLexer,
     'dmesg.unexpected-line',
-    (tokens, line, lineNo) => {
+    (tokens, line, lineNo, base) => {
       if (!tokens || BLANK.test(line)) return;
-      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line');
-      if (!p) return;
-      if (p.time?.tokenType.name === 'BootloaderTs') {
-        skipped++;
-        return;
-      }
-      // One object shape for every record (absent fields undefined): fewer hidden-class
-      // transitions and less GC on 100k-line logs. JSON output drops the undefined ones.
-      const rec: DmesgRecord = {
-        line: lineNo, monotonic: undefined, wallClock: undefined, level: undefined, facility: undefined, ident: undefined,
-        subsystem: undefined, device: undefined, message: '', boot: Math.max(boot, 0), groupHead: undefined,
-      };
-      let rest = p.message?.image ?? '';
-      const lvl = p.level ?? p.level2;
-      if (p.head) {
-        const h = p.head.image;
-        const ident = /([\w.\-/@]+)(?:\[\d+\])?: ?$/.exec(h)?.[1];
-        rec.ident = ident;
-        rec.wallClock = h.slice(0, h.length - /\S+ [\w.\-/@]+(?:\[\d+\])?: ?$/.exec(h)![0].length).trim();
-        if (p.head.tokenType.name === 'IsoHead') vote('journal-iso');
-        else vote(p.time ? 'syslog' : 'journal-short');
-        journalLike = true;
-        lastWasKernel = ident === 'kernel';
-        if (!lastWasKernel) {
-          // User-space lines (nvargus-daemon, nvpmodel, …) are kept apart: only signatures that
-          // declare user space read them; kernel rules never see them.
-          skipped++;
-          userspace.push({ ...rec, message: rest.trimEnd(), boot: Math.max(boot, 0) });
-          return;
-        }
-      } else if (journalLike && !p.time && !lvl && /^\s/.test(rest)) {
-        // journald indents the wrapped lines of one multi-line entry: they belong to it.
-        if (!lastWasKernel) {
-          skipped++;
-          return;
-        }
-        rec.ident = 'kernel';
-      } else if (journalLike && (rest === '--' || rest.startsWith('-- '))) {
-        // journalctl --catalog annotations and separators; `-- Reboot --` ends a boot.
-        if (rest.startsWith('-- Reboot --')) lastMono = Infinity;
-        skipped++;
-        return;
-      } else if (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
-        if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
-        skipped++;
-        return;
-      }
-      if (lvl) {
-        rec.level = Number(lvl.image.slice(1, -1)) & 7;
-        if (!p.head) vote('dmesg-raw');
-      }
-      if (p.facility) {
-        const m = /^(\w+) *:(\w+)/.exec(p.facility.image)!;
-        rec.facility = m[1];
-        rec.level = LEVELS[m[2]!];
-        vote('dmesg-x');
-      }
-      if (p.time) {
-        const t = p.time.image;
-        if (p.time.tokenType.name === 'MonoTs') {
-          let k = 1;
-          while (t.charCodeAt(k) === 32) k++;
-          rec.monotonic = readNumber(t, k, t.length);
-          if (!p.head && !lvl && !p.facility) vote('dmesg');
-        } else {
-          rec.wallClock = t.trim().slice(1, -1);
-          vote('dmesg-T');
-        }
-      } else if (!p.head && !lvl && !p.facility) {
-        vote('plain');
-      }
-      // A line with no prefix at all after timestamped lines is a wrapped continuation.
-      rec.message = rest.length > 0 && rest.charCodeAt(rest.length - 1) <= 32 ? rest.trimEnd() : rest;
-      const m = PREFIX_RE.exec(rec.message);
-      let subIndented = false;
-      if (m && !NOT_SUBSYSTEMS.has(m[1]!)) {
-        rec.subsystem = m[1];
-        if (m[2]) rec.device = m[2];
-        else if (m[1] === 'nvgpu') rec.device = /^nvgpu: (\S+)/.exec(rec.message)?.[1];
-        // `arm-smmu 12000000.iommu: \tstage 1 translation`: indented after the driver prefix,
-        // a sub-line of the previous line from the same device.
-        const after = rec.message.charCodeAt(m[0].length);
-        const prev = records[records.length - 1];
-        subIndented = (after === 9 || after === 32) && prev !== undefined && prev.subsystem === rec.subsystem && prev.device === rec.device;
-      }
-      const indented =
-        /^\s/.test(rest) || subIndented || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
-      // New boot: time running back to ~0, or a banner after the first lines.
-      const idx = records.length;
-      const banner = /^(Booting Linux on physical CPU|Linux version \d)/.test(rec.message);
-      if (boot < 0) startBoot(lineNo, idx);
-      else if (
-        (rec.monotonic !== undefined && lastMono !== -1 && rec.monotonic + 1 < lastMono && rec.monotonic < 5) ||
-        (lastMono === Infinity) ||
-        (banner &&
-          idx > 0 &&
-          !/^(Booting Linux|Linux version)/.test(records[idx - 1]!.message) &&
-          // time went back, or (no stamps) the last boot's banner is well behind us
-          (rec.monotonic !== undefined ? rec.monotonic < (lastRecordMono ?? 0) : idx - boots[boots.length - 1]!.firstRecord > 20))
-      ) {
-        startBoot(lineNo, idx);
-      }
-      rec.boot = boot;
-      if (rec.monotonic !== undefined) lastMono = rec.monotonic;
-      else if (lastMono === Infinity) lastMono = -1;
-      if (banner && boots[boot]!.kernelVersion === undefined) {
-        const v = /^Linux version (\S+)/.exec(rec.message)?.[1];
-        if (v) boots[boot]!.kernelVersion = v;
-      }
-      // Multi-line grouping.
-      const head = GROUP_GATE.test(rec.message) ? GROUP_HEADS.find(([re]) => re.test(rec.message.trimStart())) : undefined;
-      const near = rec.monotonic === undefined || lastRecordMono === undefined || Math.abs(rec.monotonic - lastRecordMono) <= 2;
-      if (head) {
-        openGroup = { kind: head[1], head: idx, last: idx };
-        groups.push(openGroup);
-      } else if (openGroup && near && CONTINUATION_RE.test(rec.message)) {
-        rec.groupHead = openGroup.head;
-        openGroup.last = idx;
-        if (openGroup.kind === 'oom' && /Killed process \d+/.test(rec.message)) openGroup = null;
-      } else if (indented && idx > 0 && near) {
-        const prev = records[idx - 1]!;
-        const headIdx = prev.groupHead ?? idx - 1;
-        rec.groupHead = headIdx;
-        const g = groups.find((x) => x.head === headIdx);
-        if (g) g.last = idx;
-        else groups.push({ kind: 'continuation', head: headIdx, last: idx });
-        openGroup = null;
-      } else {
-        openGroup = null;
-      }
-      if (rec.monotonic !== undefined) lastRecordMono = rec.monotonic;
-      records.push(rec);
+      const p = parseTokens(lineParser, tokens, line, lineNo, sink, 'dmesg.unexpected-line', base);
+      if (p) record(p, line, lineNo);
     },
     lineLimits(options),
+    internal?.grammarOnly ? undefined : fast,
   );
+
+  /** One line's parts (from the grammar or the fast path) into a record; `line` is the raw line. */
+  function record(p: DmesgLineParts, line: string, lineNo: number): void {
+    if (p.time?.tokenType.name === 'BootloaderTs' || (!p.time && PSTORE_HEADER_RE.test(line))) {
+      skipped++;
+      return;
+    }
+    // One object shape for every record (absent fields undefined): fewer hidden-class
+    // transitions and less GC on 100k-line logs. JSON output drops the undefined ones.
+    const rec: DmesgRecord = {
+      line: lineNo, monotonic: undefined, wallClock: undefined, level: undefined, facility: undefined, ident: undefined,
+      subsystem: undefined, device: undefined, message: '', prefix: undefined, boot: Math.max(boot, 0), groupHead: undefined,
+    };
+    let rest = p.message?.image ?? '';
+    const lvl = p.level ?? p.level2;
+    // `journalctl -o short-monotonic` (the collector's previous-boot capture): the stamp
+    // comes before `host kernel: `.
+    if (!p.head && p.time?.tokenType.name === 'MonoTs' && JOURNAL_MONO_RE.test(rest)) {
+      rest = rest.slice(JOURNAL_MONO_RE.exec(rest)![0].length);
+      rec.ident = 'kernel';
+    }
+    // What precedes the message, exactly as printed: evidence quotes the line verbatim.
+    const at = line.length - rest.length;
+    if (at > 0 && line.startsWith(rest, at)) rec.prefix = line.slice(0, at);
+    if (p.head) {
+      const h = p.head.image;
+      const ident = /([\w.\-/@]+)(?:\[\d+\])?: ?$/.exec(h)?.[1];
+      rec.ident = ident;
+      rec.wallClock = h.slice(0, h.length - /\S+ [\w.\-/@]+(?:\[\d+\])?: ?$/.exec(h)![0].length).trim();
+      if (p.head.tokenType.name === 'IsoHead') vote('journal-iso');
+      else vote(p.time ? 'syslog' : 'journal-short');
+      journalLike = true;
+      lastWasKernel = ident === 'kernel';
+      if (!lastWasKernel) {
+        // User-space lines (nvargus-daemon, nvpmodel, …) are kept apart: only signatures that
+        // declare user space read them; kernel rules never see them.
+        skipped++;
+        userspace.push({ ...rec, message: rest.trimEnd(), boot: Math.max(boot, 0) });
+        return;
+      }
+    } else if (journalLike && !p.time && !lvl && /^\s/.test(rest)) {
+      // journald indents the wrapped lines of one multi-line entry: they belong to it.
+      if (!lastWasKernel) {
+        skipped++;
+        return;
+      }
+      rec.ident = 'kernel';
+    } else if (journalLike && (rest === '--' || rest.startsWith('-- '))) {
+      // journalctl --catalog annotations and separators; `-- Reboot --` ends a boot.
+      if (rest.startsWith('-- Reboot --')) lastMono = Infinity;
+      skipped++;
+      return;
+    } else if (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
+      if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
+      skipped++;
+      return;
+    }
+    if (lvl) {
+      rec.level = Number(lvl.image.slice(1, -1)) & 7;
+      if (!p.head) vote('dmesg-raw');
+    }
+    if (p.facility) {
+      const m = /^(\w+) *:(\w+)/.exec(p.facility.image)!;
+      rec.facility = m[1];
+      rec.level = LEVELS[m[2]!];
+      vote('dmesg-x');
+    }
+    if (p.time) {
+      const t = p.time.image;
+      if (p.time.tokenType.name === 'MonoTs') {
+        let k = 1;
+        while (t.charCodeAt(k) === 32) k++;
+        rec.monotonic = readNumber(t, k, t.length);
+        if (!p.head && !lvl && !p.facility) vote('dmesg');
+      } else {
+        rec.wallClock = t.trim().slice(1, -1);
+        vote('dmesg-T');
+      }
+    } else if (!p.head && !lvl && !p.facility) {
+      vote('plain');
+    }
+    // A line with no prefix at all after timestamped lines is a wrapped continuation.
+    rec.message = rest.length > 0 && rest.charCodeAt(rest.length - 1) <= 32 ? rest.trimEnd() : rest;
+    const m = PREFIX_RE.exec(rec.message);
+    let subIndented = false;
+    if (m && !NOT_SUBSYSTEMS.has(m[1]!)) {
+      rec.subsystem = m[1];
+      if (m[2]) rec.device = m[2];
+      else if (m[1] === 'nvgpu') rec.device = /^nvgpu: (\S+)/.exec(rec.message)?.[1];
+      // `arm-smmu 12000000.iommu: \tstage 1 translation`: indented after the driver prefix,
+      // a sub-line of the previous line from the same device.
+      const after = rec.message.charCodeAt(m[0].length);
+      const prev = records[records.length - 1];
+      subIndented = (after === 9 || after === 32) && prev !== undefined && prev.subsystem === rec.subsystem && prev.device === rec.device;
+    }
+    const indented =
+      /^\s/.test(rest) || subIndented || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
+    // New boot: time running back to ~0, or a banner after the first lines.
+    const idx = records.length;
+    const banner = /^(Booting Linux on physical CPU|Linux version \d)/.test(rec.message);
+    if (boot < 0) startBoot(lineNo, idx);
+    else if (
+      (rec.monotonic !== undefined && lastMono !== -1 && rec.monotonic + 1 < lastMono && rec.monotonic < 5) ||
+      (lastMono === Infinity) ||
+      (banner &&
+        idx > 0 &&
+        !/^(Booting Linux|Linux version)/.test(records[idx - 1]!.message) &&
+        // time went back, or (no stamps) the last boot's banner is well behind us
+        (rec.monotonic !== undefined ? rec.monotonic < (lastRecordMono ?? 0) : idx - boots[boots.length - 1]!.firstRecord > 20))
+    ) {
+      startBoot(lineNo, idx);
+    }
+    rec.boot = boot;
+    if (rec.monotonic !== undefined) lastMono = rec.monotonic;
+    else if (lastMono === Infinity) lastMono = -1;
+    if (banner && boots[boot]!.kernelVersion === undefined) {
+      const v = /^Linux version (\S+)/.exec(rec.message)?.[1];
+      if (v) boots[boot]!.kernelVersion = v;
+    }
+    // Multi-line grouping.
+    const head = GROUP_GATE.test(rec.message) ? GROUP_HEADS.find(([re]) => re.test(rec.message.trimStart())) : undefined;
+    const near = rec.monotonic === undefined || lastRecordMono === undefined || Math.abs(rec.monotonic - lastRecordMono) <= 2;
+    if (head) {
+      openGroup = { kind: head[1], head: idx, last: idx };
+      groups.push(openGroup);
+    } else if (openGroup && near && CONTINUATION_RE.test(rec.message)) {
+      rec.groupHead = openGroup.head;
+      openGroup.last = idx;
+      if (openGroup.kind === 'oom' && /Killed process \d+/.test(rec.message)) openGroup = null;
+    } else if (indented && idx > 0 && near) {
+      const prev = records[idx - 1]!;
+      const headIdx = prev.groupHead ?? idx - 1;
+      rec.groupHead = headIdx;
+      const g = groups.find((x) => x.head === headIdx);
+      if (g) g.last = idx;
+      else groups.push({ kind: 'continuation', head: headIdx, last: idx });
+      openGroup = null;
+    } else {
+      openGroup = null;
+    }
+    if (rec.monotonic !== undefined) lastRecordMono = rec.monotonic;
+    records.push(rec);
+  }
   return {
     write: (text) => lines.write(text),
     end: () => {

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
 import {
   allTokens, BootloaderTs, FacilityLevel, Indent, IsoHead, LevelTag, LogreadHead, Message, MonoTs, SyslogHead, WallTs,
 } from './tokens.js';

@@ -3,7 +3,7 @@
  * message is one token for the rest of the line, so lexing stays cheap on 100k-line logs.
  * Chevrotain tries tokens in order: every prefix form comes before the catch-all Message.
  */
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from '../common/chevrotain.js';
 import { catchAllToken } from '../common/custom-tokens.js';
 import { chunkLexerFor } from '../common/chunked-lines.js';
 

@@ -1,6 +1,6 @@
 /**
  * Identity files into the snapshot: nv_tegra_release, device-tree model and compatible,
- * uname, kernel command line, uptime, hostname, thermal zones and an optional manifest.
+ * serial number, machine-id, uname, kernel command line, uptime, hostname, thermal zones and an optional manifest.
  * These are one-line files, read with plain patterns; the dmesg banner fills gaps.
  */
 import type { InputKind } from '../../bundle/inventory.js';
@@ -91,6 +91,18 @@ export function parseIdentity(
     const fl = firstLine(host);
     if (fl) id.hostname = { value: fl.text, source: { file: host.path, line: fl.line } };
   }
+  const serial = one('dt-serial-number');
+  if (serial) {
+    const fl = firstLine(serial);
+    if (fl && /^[\x21-\x7e]{4,64}$/.test(fl.text)) id.serialNumber = { value: fl.text, source: { file: serial.path, line: fl.line } };
+    else if (fl) sink.add('warning', 'identity.serial-number', `${serial.path}: expected one serial number (4 to 64 printable characters, no spaces)`);
+  }
+  const machine = one('machine-id');
+  if (machine) {
+    const fl = firstLine(machine);
+    if (fl && /^[0-9a-f]{32}$/i.test(fl.text)) id.machineId = { value: fl.text.toLowerCase(), source: { file: machine.path, line: fl.line } };
+    else if (fl) sink.add('warning', 'identity.machine-id', `${machine.path}: expected a machine id (32 hexadecimal digits)`);
+  }
   const cmd = one('cmdline');
   if (cmd) {
     const fl = firstLine(cmd);
@@ -142,7 +154,11 @@ function thermalZones(types: TextSource[], temps: TextSource[]): ThermalZoneRead
     const fl = firstLine(t);
     const milli = fl ? Number(fl.text) : NaN;
     const r = byZone.get(z) ?? { zone: z, source: { file: t.path, line: 1 } };
-    if (Number.isFinite(milli)) r.tempC = milli / 1000;
+    if (Number.isFinite(milli)) {
+      r.tempC = milli / 1000;
+      // The reading's own line, verbatim, for evidence.
+      r.tempLine = { file: t.path, line: fl!.line, text: t.text.split('\n')[fl!.line - t.lineOffset - 1]!.replace(/\r$/, '') };
+    }
     byZone.set(z, r);
   }
   return [...byZone.values()].sort((a, b) => a.zone.localeCompare(b.zone, 'en', { numeric: true }));
@@ -151,23 +167,30 @@ function thermalZones(types: TextSource[], temps: TextSource[]): ThermalZoneRead
 function fillFromDmesg(id: Identity, snapshot: Snapshot) {
   const d = snapshot.dmesg;
   if (!d) return;
-  for (const r of d.records) {
-    if (!id.kernelRelease) {
-      const m = /^Linux version (\S+)/.exec(r.message);
-      if (m) id.kernelRelease = { value: m[1]!, source: { file: d.file, line: r.line } };
+  // The newest boot first: an earlier boot's log (pstore, the previous journal) may predate an update.
+  const ends = d.boots.map((b, i) => [b.firstRecord, d.boots[i + 1]?.firstRecord ?? d.records.length] as const).reverse();
+  if (ends.length === 0) ends.push([0, d.records.length]);
+  for (const [from, to] of ends) {
+    for (let i = from; i < to; i++) {
+      const r = d.records[i]!;
+      const file = d.boots[r.boot]?.file ?? d.file;
+      if (!id.kernelRelease) {
+        const m = /^Linux version (\S+)/.exec(r.message);
+        if (m) id.kernelRelease = { value: m[1]!, source: { file, line: r.line } };
+      }
+      if (!id.cmdline) {
+        const m = /^Kernel command line: (.*)$/.exec(r.message);
+        if (m) id.cmdline = { value: { raw: m[1]!, params: parseCmdline(m[1]!) }, source: { file, line: r.line } };
+      }
+      if (!id.model) {
+        const m = /^Machine model: (.+)$/.exec(r.message);
+        if (m) id.model = { value: m[1]!.trim(), source: { file, line: r.line } };
+      }
+      if (!id.dtsFilename) {
+        const m = /^DTS File Name: (.+)$/.exec(r.message);
+        if (m) id.dtsFilename = { value: m[1]!.trim(), source: { file, line: r.line } };
+      }
+      if (id.kernelRelease && id.cmdline && id.model && id.dtsFilename) return;
     }
-    if (!id.cmdline) {
-      const m = /^Kernel command line: (.*)$/.exec(r.message);
-      if (m) id.cmdline = { value: { raw: m[1]!, params: parseCmdline(m[1]!) }, source: { file: d.file, line: r.line } };
-    }
-    if (!id.model) {
-      const m = /^Machine model: (.+)$/.exec(r.message);
-      if (m) id.model = { value: m[1]!.trim(), source: { file: d.file, line: r.line } };
-    }
-    if (!id.dtsFilename) {
-      const m = /^DTS File Name: (.+)$/.exec(r.message);
-      if (m) id.dtsFilename = { value: m[1]!.trim(), source: { file: d.file, line: r.line } };
-    }
-    if (id.kernelRelease && id.cmdline && id.model && id.dtsFilename) return;
   }
 }

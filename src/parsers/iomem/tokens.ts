@@ -1,4 +1,4 @@
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from '../common/chevrotain.js';
 
 // Two modes: the address range, then everything after " : " is the resource name
 // (names hold spaces, hex digits and colons, e.g. '/soc/usb@09100000/dwc3@0x09100000').

@@ -24,7 +24,7 @@ export function parseIommuGroups(src: TextSource, sink: DiagnosticSink, options?
 export function iommuGroupsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<IommuGroups> {
   const groups: IommuGroup[] = [];
   let current: IommuGroup | null = null;
-  const onLine = (p: IommuLine, _line: string, lineNo: number) => {
+  const onLine = (p: IommuLine, line: string, lineNo: number) => {
     if (p.kind === 'skip') return;
     if (p.kind === 'group') {
       current = groups.find((g) => g.id === p.id) ?? null;
@@ -35,7 +35,7 @@ export function iommuGroupsStream(src: SourceRef, sink: DiagnosticSink, options?
       sink.add('warning', 'iommu-groups.no-heading', `device name(s) before any "iommu_groups/<n>/devices:" heading: ${p.names.join(' ')}`, lineNo);
       return;
     }
-    for (const name of p.names) current.devices.push({ name, line: lineNo, target: p.target });
+    for (const name of p.names) current.devices.push({ name, line: lineNo, target: p.target, text: line.trimEnd() });
   };
   return procLineParser(src, sink, options, {
     lp: lineParser,

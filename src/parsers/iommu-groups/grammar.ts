@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
 import { allTokens, Arrow, GroupHeading, LongPrefix, Name, Prompt, TotalLine } from './tokens.js';
 
 export type IommuLine =

@@ -2,7 +2,8 @@
 export interface IommuGroup {
   id: number;
   line: number;
-  devices: { name: string; line: number; target?: string }[];
+  /** `text` is the listing line that names the device, as printed (what evidence quotes). */
+  devices: { name: string; line: number; target?: string; text: string }[];
 }
 
 export interface IommuGroups {

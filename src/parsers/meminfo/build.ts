@@ -14,6 +14,9 @@ import { meminfoLexer } from './tokens.js';
 
 const UNIT_BYTES: Record<string, number> = { kB: 1024, KB: 1024, mB: 1024 ** 2, MB: 1024 ** 2, gB: 1024 ** 3, GB: 1024 ** 3 };
 
+/** Fields whose lines evidence cites: their text is kept verbatim (other lines only by number). */
+const QUOTED = new Set(['MemTotal', 'MemFree', 'MemAvailable', 'SwapTotal', 'SwapFree', 'CmaTotal', 'CmaFree', 'Committed_AS', 'CommitLimit']);
+
 const lineParser: LineParser<MeminfoLine> = {
   lexer: meminfoLexer,
   parser: meminfoParser,
@@ -35,14 +38,16 @@ export function meminfoStream(src: SourceRef, sink: DiagnosticSink, options?: Pa
     current = null;
     return true;
   };
-  const onLine = (parsed: MeminfoLine, _line: string, lineNo: number) => {
+  const onLine = (parsed: MeminfoLine, line: string, lineNo: number) => {
     if (!current || parsed.key in current.values) {
-      current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), values: {}, lines: {} };
+      current = { line: lineNo, time: pendingTime, epoch: pendingTime === undefined ? undefined : timestampSeconds(pendingTime), values: {}, lines: {}, text: {} };
       pendingTime = undefined;
       captures.push(current);
     }
     current.values[parsed.key] = parsed.unit ? parsed.value * (UNIT_BYTES[parsed.unit] ?? 1) : parsed.value;
     current.lines[parsed.key] = lineNo;
+    // A copy, so the kept text does not pin the chunk of the file it was sliced from.
+    if (QUOTED.has(parsed.key)) current.text![parsed.key] = Buffer.from(line, 'utf8').toString('utf8');
   };
   return procLineParser(src, sink, options, {
     lp: lineParser,

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser } from '../common/chevrotain.js';
 import { allTokens, Int, Key, Unit } from './tokens.js';
 
 export interface MeminfoLine {

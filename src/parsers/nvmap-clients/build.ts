@@ -31,7 +31,7 @@ export function parseNvmapClients(src: TextSource, sink: DiagnosticSink, options
 
 export function nvmapClientsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<NvmapClients> {
   const series = new CaptureSeries<NvmapClientsCapture>((base) => ({ ...base, clients: [] }));
-  const onLine = (p: NvmapLine, _line: string, lineNo: number) => {
+  const onLine = (p: NvmapLine, line: string, lineNo: number) => {
     if (p.kind === 'header') {
       series.at(lineNo, series.current !== null && (series.current.clients.length > 0 || series.current.total !== undefined));
     } else if (p.kind === 'total') {
@@ -41,7 +41,7 @@ export function nvmapClientsStream(src: SourceRef, sink: DiagnosticSink, options
       const m = /^(.*?)\s*(\d+)$/.exec(p.process);
       const process = m ? m[1]! : p.process;
       if (m && !process) sink.add('warning', 'nvmap-clients.no-process', 'a row without a process name', lineNo);
-      series.at(lineNo).clients.push({ line: lineNo, client: p.client, process: process || '?', pid: m ? Number(m[2]) : undefined, sizeBytes: sizeBytes(p.size) });
+      series.at(lineNo).clients.push({ line: lineNo, client: p.client, process: process || '(unnamed process)', pid: m ? Number(m[2]) : undefined, sizeBytes: sizeBytes(p.size), text: line.trimEnd() });
     }
   };
   return procLineParser(src, sink, options, {

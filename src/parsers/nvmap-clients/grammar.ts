@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser } from '../common/chevrotain.js';
 import { allTokens, Header, Int, Size, Total, Word } from './tokens.js';
 
 export type NvmapLine =

@@ -8,6 +8,8 @@ export interface NvmapClient {
   process: string;
   pid?: number;
   sizeBytes: number;
+  /** The row's line as printed (trailing blanks dropped): what evidence quotes. */
+  text: string;
 }
 
 export interface NvmapClientsCapture extends TimedCapture {

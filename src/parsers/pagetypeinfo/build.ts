@@ -27,7 +27,7 @@ export function pagetypeinfoStream(src: SourceRef, sink: DiagnosticSink, options
   return procLineParser(src, sink, options, {
     lp: lineParser,
     code: 'pagetypeinfo.unexpected-line',
-    line: (p, _line, lineNo) => {
+    line: (p, line, lineNo) => {
       if (p.type === 'text') {
         const head = p.words.join(' ');
         if (head === 'Page block order' && p.numbers.length) out.pageblockOrder = p.numbers[0];
@@ -35,7 +35,7 @@ export function pagetypeinfoStream(src: SourceRef, sink: DiagnosticSink, options
         return;
       }
       if (p.migrateType) {
-        out.free.push({ node: p.node, zone: p.zone, type: p.migrateType, counts: p.counts, line: lineNo });
+        out.free.push({ node: p.node, zone: p.zone, type: p.migrateType, counts: p.counts, line: lineNo, text: line.trimEnd() });
         return;
       }
       if (!blockColumns.length) {

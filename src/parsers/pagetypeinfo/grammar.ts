@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser } from '../common/chevrotain.js';
 import { allTokens, Colon, Comma, Int, Node, Type, Word, Zone } from './tokens.js';
 
 export type PagetypeLine =

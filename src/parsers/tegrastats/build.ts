@@ -6,7 +6,8 @@
  * several lines.
  */
 import type { TextSource } from '../../bundle/text.js';
-import { tokenLineStream } from '../common/chunked-lines.js';
+import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
+import { K_CPU, K_ENGINES, K_IRAM, K_MTS, K_FREQ, K_LOAD, K_RAILS, K_RAM, K_SWAP, K_TEMPS, K_TS, MAX_FIELDS, STRIDE, scanRegular } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Tegrastats } from '../../snapshot/types.js';
 import { ColumnBuilder, ColumnSet } from '../common/columns.js';
@@ -17,7 +18,9 @@ import { readNumber } from '../common/numbers.js';
 import { wallSeconds } from '../../util/wallclock.js';
 import { tegrastatsParser } from './grammar.js';
 import { tegrastatsChunkLexer, tegrastatsLexer } from './tokens.js';
-import type { IToken } from 'chevrotain';
+import type { IToken } from '../common/chevrotain.js';
+import { splitSeries } from '../common/series-segments.js';
+import { SampleQuotes, type SampleLine } from './quotes.js';
 
 const BLANK = /^\s*$/;
 
@@ -36,18 +39,28 @@ function payload(t: IToken): string[] {
   return t.payload as string[];
 }
 
-/** `1300`, `[305,0]` -> highest frequency. */
-function freqOf(s: string | undefined): number {
-  if (s === undefined) return NaN;
-  if (s.startsWith('[')) {
-    let max = NaN;
-    for (const part of s.slice(1, -1).split(',')) {
-      const v = Number(part);
-      if (Number.isFinite(v) && !(v <= max)) max = v;
-    }
-    return max;
+/** `1300`, `[305,0]` at `s[from..to)` -> highest frequency (an empty item of a list reads 0). */
+function freqAt(s: string, from: number, to: number): number {
+  if (s.charCodeAt(from) !== 91 /* [ */) return readNumber(s, from, to);
+  const close = to - 1;
+  let max = NaN;
+  for (let pos = from + 1; ; ) {
+    let comma = s.indexOf(',', pos);
+    if (comma < 0 || comma > close) comma = close;
+    const v = comma === pos ? 0 : readNumber(s, pos, comma);
+    if (Number.isFinite(v) && !(v <= max)) max = v;
+    if (comma === close) return max;
+    pos = comma + 1;
   }
-  return Number(s);
+}
+
+function freqOf(s: string | undefined): number {
+  return s === undefined ? NaN : freqAt(s, 0, s.length);
+}
+
+/** `NAME_FREQ` or `NAME_LOAD` at `s[from..to)`: the name carries a suffix engineName strips. */
+function hasEngineSuffix(s: string, from: number, to: number): boolean {
+  return to - from > 5 && (s.startsWith('_FREQ', to - 5) || s.startsWith('_LOAD', to - 5));
 }
 
 const engineNames = new Map<string, string>();
@@ -65,7 +78,11 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
   return parseWhole(tegrastatsStream(src, sink, options), src.text);
 }
 
-export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions): StreamingParser<Tegrastats> {
+/**
+ * `internal.grammarOnly` turns the fast path off so tests can hold it to the grammar's
+ * results; nothing else sets it.
+ */
+export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions, internal?: { grammarOnly?: boolean }): StreamingParser<Tegrastats> {
   const interval = options?.tegrastatsIntervalSeconds ?? 1;
   const epoch = new ColumnBuilder();
   const lineCol: number[] = [];
@@ -89,7 +106,51 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let firstTs: string | undefined;
   let lastTs: string | undefined;
   let sawTimestamps = false;
-  let railsThisSample = new Set<string>();
+  const railsThisSample = new Set<string>();
+  // Verbatim lines kept for evidence, and what the segmentation needs besides the columns.
+  const quotes = new SampleQuotes();
+  let curLines: SampleLine[] = [];
+  let prevLines: SampleLine[] = [];
+  let prevEpoch = NaN;
+  let prevRam = NaN;
+  let minDt = Infinity;
+  /** A non-sample line (banner, prompt, `date`) seen since the last sample, once samples began. */
+  let pendingHeader: number | undefined;
+  let headerBefore = false;
+  const headers: { before: number; line: number }[] = [];
+
+  /** Sample i is complete: keep its lines if it may border a break or holds an extreme. */
+  const closeSample = (i: number, lines: SampleLine[], header: boolean) => {
+    const e = epoch.get(i);
+    const ram = c.ramUsed.get(i);
+    if (i === 0) quotes.keep(lines);
+    else {
+      // Looser than the segmentation's own thresholds, so every real break is among these.
+      let possible = header || prevRam - ram > 200;
+      if (Number.isFinite(e) && Number.isFinite(prevEpoch)) {
+        const dt = e - prevEpoch;
+        if (dt < 0 || dt > Math.max(30, 3 * (Number.isFinite(minDt) ? minDt : 0))) possible = true;
+        if (dt > 0 && dt < minDt) minDt = dt;
+      }
+      if (possible) quotes.breakBefore(prevLines, lines);
+    }
+    quotes.offer('ram+', ram, true, lines);
+    quotes.offer('ram-', ram, false, lines);
+    const kb = c.lfbKB.get(i);
+    if (ram < 0.9 * c.ramTotal.get(i)) quotes.offer('lfb-', kb * 1e6 + c.lfbCount.get(i), false, lines);
+    quotes.offer('emc+', c.emcLoad.get(i), true, lines);
+    quotes.offer('gpu-', c.gr3dFreq.get(i), false, lines);
+    let cpuMax = NaN;
+    for (const col of cpuFreq) {
+      const f = col.get(i);
+      if (Number.isFinite(f) && !(f <= cpuMax)) cpuMax = f;
+    }
+    quotes.offer('cpu-', cpuMax, false, lines);
+    for (const [name, col] of temps.columns) quotes.offer(`temp:${name}`, col.get(i), true, lines);
+    prevLines = lines;
+    if (Number.isFinite(e)) prevEpoch = e;
+    if (Number.isFinite(ram)) prevRam = ram;
+  };
 
   const setLoadFreq = (name: string, load: number, freq: number, i: number) => {
     if (name === 'EMC_FREQ' || name === 'EMC') {
@@ -105,21 +166,215 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     }
   };
 
+  const restartable = [temps, railCur, railAvg, engineFreq, engineLoad];
+  /**
+   * Every line of a sample, from either path, before its fields are stored: starts a new
+   * sample when the line does. What must see each sample or each sample line goes here
+   * (or in startSample), never in one path only.
+   */
+  const sampleLine = (lineNo: number, _line: string, starts: boolean) => {
+    if (starts || n === 0) startSample(lineNo);
+  };
+  const startSample = (lineNo: number) => {
+    if (n > 0) closeSample(n - 1, curLines, headerBefore);
+    headerBefore = pendingHeader !== undefined;
+    if (pendingHeader !== undefined) headers.push({ before: n, line: pendingHeader });
+    pendingHeader = undefined;
+    curLines = [];
+    n++;
+    lineCol.push(lineNo);
+    railsThisSample.clear();
+    for (const set of restartable) set.restart();
+  };
+
+  // Field handlers, shared by the grammar path and the fast path so both store alike.
+  const timestamp = (i: number, y: number, mo: number, d: number, h: number, mi: number, sec: number, text: string) => {
+    epoch.set(i, Date.UTC(y, mo - 1, d, h, mi, sec) / 1000);
+    sawTimestamps = true;
+    firstTs ??= text;
+    lastTs = text;
+  };
+  const ram = (i: number, used: number, total: number, lfb: boolean, count: number, size: number, unit: string | undefined) => {
+    c.ramUsed.set(i, used);
+    c.ramTotal.set(i, total);
+    if (lfb) {
+      c.lfbCount.set(i, count);
+      c.lfbKB.set(i, size * (unit === 'M' ? 1024 : 1));
+    }
+  };
+  const cpu = (i: number, s: string, from: number, to: number, shared: number) => {
+    // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq) at s[from..to).
+    let k = 0;
+    let pos = from;
+    while (pos <= to) {
+      let end = s.indexOf(',', pos);
+      if (end < 0 || end > to) end = to;
+      const pc = s.indexOf('%', pos);
+      if (pc >= 0 && pc < end) {
+        while (cpuLoad.length <= k) {
+          cpuLoad.push(new ColumnBuilder());
+          cpuFreq.push(new ColumnBuilder());
+        }
+        cpuLoad[k]!.set(i, readNumber(s, pos, pc));
+        const freq = pc + 1 < to && s.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(s, pc + 2, end) : shared;
+        if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
+      }
+      k++;
+      pos = end + 1;
+    }
+    if (k > cores) cores = k;
+  };
+  const tempsRun = (i: number, s: string, from: number, to: number) => {
+    // `name@valueC` items, optionally `/valueC` again (JP7): the first value is the reading.
+    let pos = from;
+    while (pos < to) {
+      let end = s.indexOf(' ', pos);
+      if (end < 0 || end > to) end = to;
+      const at = s.lastIndexOf('@', end - 1);
+      if (at > pos) {
+        const v = readNumber(s, at + 1, end);
+        const col = temps.at(s, pos, at);
+        if (v === OFFLINE_C) offline[col.name] = (offline[col.name] ?? 0) + 1;
+        col.col.set(i, v === OFFLINE_C ? NaN : v);
+      }
+      pos = end + 1;
+    }
+  };
+  const railsRun = (i: number, s: string, from: number, to: number) => {
+    // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
+    let pos = from;
+    while (pos < to) {
+      const sp = s.indexOf(' ', pos);
+      if (sp < 0 || sp >= to) break;
+      let end = s.indexOf(' ', sp + 1);
+      if (end < 0 || end > to) end = to;
+      const slash = s.indexOf('/', sp + 1);
+      const cur = readNumber(s, sp + 1, slash);
+      const avg = readNumber(s, slash + 1, end);
+      const col = railCur.at(s, pos, sp);
+      if (!railsThisSample.has(col.name)) {
+        railsThisSample.add(col.name);
+        col.col.set(i, cur);
+        railAvg.setAt(s, pos, sp, i, avg);
+      } else {
+        // Two rails with one name (seen: `NC`): number the second so neither is lost.
+        let name = col.name;
+        for (let k = 2; railsThisSample.has(name); k++) name = `${col.name}#${k}`;
+        railsThisSample.add(name);
+        railCur.set(name, i, cur);
+        railAvg.set(name, i, avg);
+      }
+      pos = end;
+      while (pos < to && (s.charCodeAt(pos) === 32 || s.charCodeAt(pos) === 9)) pos++;
+    }
+  };
+  const isBlankAt = (s: string, k: number) => s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9;
+  const enginesRun = (i: number, s: string, from: number, to: number) => {
+    // `NAME off|MHz` pairs separated by blanks.
+    let pos = from;
+    for (;;) {
+      while (pos < to && isBlankAt(s, pos)) pos++;
+      const name = pos;
+      while (pos < to && !isBlankAt(s, pos)) pos++;
+      const nameEnd = pos;
+      while (pos < to && isBlankAt(s, pos)) pos++;
+      if (pos >= to) return;
+      const val = pos;
+      while (pos < to && !isBlankAt(s, pos)) pos++;
+      const v = pos - val === 3 && s.startsWith('off', val) ? NaN : readNumber(s, val, pos);
+      if (hasEngineSuffix(s, name, nameEnd)) engineFreq.set(engineName(s.slice(name, nameEnd)), i, v);
+      else engineFreq.setAt(s, name, nameEnd, i, v);
+    }
+  };
+  /** `EMC_FREQ 2%@408`, `GR3D_FREQ @0`, `NVENC_LOAD 7%` read from a line without substrings. */
+  const loadFreqAt = (s: string, from: number, to: number, load: number, freq: number, i: number) => {
+    const len = to - from;
+    if ((len === 8 && s.startsWith('EMC_FREQ', from)) || (len === 3 && s.startsWith('EMC', from))) {
+      c.emcLoad.set(i, load);
+      c.emcFreq.set(i, freq);
+    } else if ((len === 9 && s.startsWith('GR3D_FREQ', from)) || (len === 4 && s.startsWith('GR3D', from))) {
+      c.gr3dLoad.set(i, load);
+      c.gr3dFreq.set(i, freq);
+    } else setLoadFreq(s.slice(from, to), load, freq, i);
+  };
+
+  /** Stores a line the fast path recognised (fields found by scanRegular into `fields`). */
+  const fields = new Int32Array(MAX_FIELDS * STRIDE);
+  const fast: FastPath = {
+    accept: (line) => (count = scanRegular(line, fields)) > 0,
+    apply: (line, lineNo) => {
+      sampleLine(lineNo, line, true); // every regular line starts with RAM (after its timestamp)
+      const i = n - 1;
+      SampleQuotes.add(curLines, lineNo, line);
+      const num = (a: number, b: number) => readNumber(line, a, b);
+      for (let k = 0; k < count; k++) {
+        const o = k * STRIDE;
+        const a = fields[o + 1]!;
+        const b = fields[o + 2]!;
+        switch (fields[o]) {
+          case K_TS:
+            timestamp(i, num(6, 10), num(0, 2), num(3, 5), num(11, 13), num(14, 16), num(17, 19), line.slice(0, 19));
+            break;
+          case K_RAM: {
+            const lc = fields[o + 4]!;
+            const lfb = lc >= 0;
+            const lse = fields[o + 7]!;
+            ram(i, num(a, b), num(b + 1, fields[o + 3]!), lfb, lfb ? num(lc, fields[o + 5]!) : NaN, lfb ? num(fields[o + 6]!, lse) : NaN, lfb ? line[lse] : undefined);
+            break;
+          }
+          case K_SWAP:
+            c.swapUsed.set(i, num(a, b));
+            c.swapTotal.set(i, num(fields[o + 3]!, fields[o + 4]!));
+            if (fields[o + 5]! >= 0) c.swapCached.set(i, num(fields[o + 5]!, fields[o + 6]!));
+            break;
+          case K_IRAM:
+            c.iramUsed.set(i, num(a, b));
+            c.iramTotal.set(i, num(fields[o + 3]!, fields[o + 4]!));
+            break;
+          case K_MTS:
+            engineLoad.set('MTS_FG', i, num(a, b));
+            engineLoad.set('MTS_BG', i, num(fields[o + 3]!, fields[o + 4]!));
+            break;
+          case K_CPU:
+            cpu(i, line, a, b, fields[o + 3]! >= 0 ? num(fields[o + 3]!, fields[o + 4]!) : NaN);
+            break;
+          case K_LOAD:
+            loadFreqAt(line, a, b, num(fields[o + 3]!, fields[o + 4]!), fields[o + 5]! >= 0 ? freqAt(line, fields[o + 5]!, fields[o + 6]!) : NaN, i);
+            break;
+          case K_FREQ:
+            loadFreqAt(line, a, b, NaN, freqAt(line, fields[o + 3]!, fields[o + 4]!), i);
+            break;
+          case K_TEMPS:
+            tempsRun(i, line, a, b);
+            break;
+          case K_RAILS:
+            railsRun(i, line, a, b);
+            break;
+          case K_ENGINES:
+            enginesRun(i, line, a, b);
+            break;
+        }
+      }
+    },
+  };
+  let count = 0;
+
   const lines = tokenLineStream(
     src,
     sink,
     lineParser,
     tegrastatsChunkLexer,
     'tegrastats.unexpected-line',
-    (tokens, line, lineNo) => {
+    (tokens, line, lineNo, base) => {
       if (!tokens || BLANK.test(line)) return;
       // `date` output between samples anchors the clock (checked first: `UTC 2021` would
       // otherwise read as an engine field).
       if (!line.includes('RAM ') && looksLikeTimestampLine(line)) {
         firstTs ??= line.trim();
+        if (n > 0) pendingHeader ??= lineNo;
         return;
       }
-      const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line');
+      const fields = parseTokens(lineParser, tokens, line, lineNo, sink, 'tegrastats.unexpected-line', base);
       if (!fields || fields.length === 0) return;
       const first = fields[0]!;
       // A sample starts at its timestamp or its RAM field; a RAM field after a prefix of
@@ -130,28 +385,18 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       for (const f of fields) if (f.tokenType.name !== 'Unknown') known = true;
       if (!known) {
         sink.add('info', 'tegrastats.not-a-sample', `not a tegrastats line, skipped: "${line.slice(0, 60)}"`, lineNo);
+        if (n > 0) pendingHeader ??= lineNo;
         return;
       }
-      if (startsSample || n === 0) {
-        n++;
-        lineCol.push(lineNo);
-        railsThisSample = new Set();
-        for (const set of [temps, railCur, railAvg, engineFreq, engineLoad]) set.restart();
-      }
+      sampleLine(lineNo, line, startsSample);
       const i = n - 1;
+      SampleQuotes.add(curLines, lineNo, line);
       for (const f of fields) {
         const p = payload(f);
         switch (f.tokenType.name) {
-          case 'Timestamp': {
-            const [, mo, d, y, h, mi, s] = p;
-            const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) / 1000;
-            epoch.set(i, t);
-            sawTimestamps = true;
-            const text = f.image;
-            firstTs ??= text;
-            lastTs = text;
+          case 'Timestamp':
+            timestamp(i, Number(p[3]), Number(p[1]), Number(p[2]), Number(p[4]), Number(p[5]), Number(p[6]), f.image);
             break;
-          }
           case 'WallStamp': {
             const t = wallSeconds(f.image);
             if (t !== undefined) {
@@ -163,12 +408,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             break;
           }
           case 'Ram':
-            c.ramUsed.set(i, Number(p[1]));
-            c.ramTotal.set(i, Number(p[2]));
-            if (p[3] !== undefined) {
-              c.lfbCount.set(i, Number(p[3]));
-              c.lfbKB.set(i, Number(p[4]) * (p[5] === 'M' ? 1024 : 1));
-            }
+            ram(i, Number(p[1]), Number(p[2]), p[3] !== undefined, Number(p[3]), Number(p[4]), p[5]);
             break;
           case 'Swap':
             c.swapUsed.set(i, Number(p[1]));
@@ -179,90 +419,28 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             c.iramUsed.set(i, Number(p[1]));
             c.iramTotal.set(i, Number(p[2]));
             break;
-          case 'Cpu': {
-            const shared = p[2] !== undefined ? Number(p[2]) : NaN;
-            const list = p[1]!;
-            // Hand-scanned: `48%@2034,off,53%@2034` (or `0%,4%` with a shared @freq).
-            let k = 0;
-            let pos = 0;
-            while (pos <= list.length) {
-              let end = list.indexOf(',', pos);
-              if (end < 0) end = list.length;
-              const pc = list.indexOf('%', pos);
-              if (pc >= 0 && pc < end) {
-                while (cpuLoad.length <= k) {
-                  cpuLoad.push(new ColumnBuilder());
-                  cpuFreq.push(new ColumnBuilder());
-                }
-                cpuLoad[k]!.set(i, readNumber(list, pos, pc));
-                const freq = list.charCodeAt(pc + 1) === 64 /* @ */ ? readNumber(list, pc + 2, end) : shared;
-                if (!Number.isNaN(freq)) cpuFreq[k]!.set(i, freq);
-              }
-              k++;
-              pos = end + 1;
-            }
-            if (k > cores) cores = k;
+          case 'Cpu':
+            cpu(i, p[1]!, 0, p[1]!.length, p[2] !== undefined ? Number(p[2]) : NaN);
             break;
-          }
           case 'Mts':
             engineLoad.set('MTS_FG', i, Number(p[1]));
             engineLoad.set('MTS_BG', i, Number(p[2]));
             break;
-          case 'Temps': {
-            // `name@valueC` items, optionally `/valueC` again (JP7): the first value is the reading.
-            const img = f.image;
-            let pos = 0;
-            while (pos < img.length) {
-              let end = img.indexOf(' ', pos);
-              if (end < 0) end = img.length;
-              const at = img.lastIndexOf('@', end);
-              if (at > pos) {
-                const name = img.slice(pos, at);
-                const v = readNumber(img, at + 1, end);
-                if (v === OFFLINE_C) offline[name] = (offline[name] ?? 0) + 1;
-                temps.set(name, i, v === OFFLINE_C ? NaN : v);
-              }
-              pos = end + 1;
-            }
+          case 'Temps':
+            tempsRun(i, f.image, 0, f.image.length);
             break;
-          }
-          case 'Rails': {
-            // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
-            const img = f.image;
-            let pos = 0;
-            while (pos < img.length) {
-              const sp = img.indexOf(' ', pos);
-              if (sp < 0) break;
-              let end = img.indexOf(' ', sp + 1);
-              if (end < 0) end = img.length;
-              const raw = img.slice(pos, sp);
-              const slash = img.indexOf('/', sp + 1);
-              let name = raw;
-              // Two rails with one name (seen: `NC`): number the second so neither is lost.
-              for (let k = 2; railsThisSample.has(name); k++) name = `${raw}#${k}`;
-              railsThisSample.add(name);
-              railCur.set(name, i, readNumber(img, sp + 1, slash));
-              railAvg.set(name, i, readNumber(img, slash + 1, end));
-              pos = end;
-              while (pos < img.length && (img.charCodeAt(pos) === 32 || img.charCodeAt(pos) === 9)) pos++;
-            }
+          case 'Rails':
+            railsRun(i, f.image, 0, f.image.length);
             break;
-          }
           case 'LoadField':
             setLoadFreq(p[1]!, Number(p[2]), freqOf(p[3]), i);
             break;
           case 'FreqOnly':
             setLoadFreq(p[1]!, NaN, freqOf(p[2]), i);
             break;
-          case 'Engines': {
-            // `NAME off|MHz` pairs separated by blanks.
-            const words = f.image.trim().split(/[ \t]+/);
-            for (let k = 0; k + 1 < words.length; k += 2) {
-              const val = words[k + 1]!;
-              engineFreq.set(engineName(words[k]!), i, val === 'off' ? NaN : Number(val));
-            }
+          case 'Engines':
+            enginesRun(i, f.image, 0, f.image.length);
             break;
-          }
           default: {
             const key = /^[A-Za-z_][\w]*/.exec(f.image)?.[0] ?? f.image.slice(0, 20);
             const u = (unknown[key] ??= { count: 0, example: f.image.slice(0, 80), line: lineNo });
@@ -272,6 +450,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       }
     },
     lineLimits(options),
+    internal?.grammarOnly ? undefined : fast,
   );
   return {
     write: (text) => lines.write(text),
@@ -282,6 +461,10 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   };
 
   function finish(): Tegrastats {
+    if (n > 0) {
+      closeSample(n - 1, curLines, headerBefore);
+      quotes.keep(curLines);
+    }
     // Sample times: from timestamps (repeats inside one second spread evenly), else the interval.
     const t = new Float64Array(n);
     if (sawTimestamps) {
@@ -302,18 +485,37 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       for (let i = 0; i < n; i++) t[i] = i * interval;
     }
     if (n === 0) sink.add('error', 'tegrastats.empty', 'no tegrastats samples found');
+    // The usual step (median), not the mean: a gap or a reboot in the log must not stretch it.
+    const intervalSeconds = sawTimestamps && n > 1 ? Math.round(medianStep(t, interval) * 1000) / 1000 : interval;
+    const ramUsedMB = c.ramUsed.finish(n);
+    const ramTotalMB = c.ramTotal.finish(n);
+    const startEpoch = sawTimestamps ? firstFinite(epoch, n) : undefined;
+    const line = Uint32Array.from(lineCol);
+    const segments = splitSeries({
+      t,
+      usedMB: ramUsedMB,
+      totalMB: lastFinite(ramTotalMB),
+      intervalSeconds,
+      line,
+      timed: sawTimestamps,
+      startEpoch,
+      headers,
+    });
     const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k) => cols[k]?.finish(n) ?? new Float64Array(n).fill(NaN));
     return {
       file: src.path,
       samples: n,
       t,
-      line: Uint32Array.from(lineCol),
+      line,
       timeSource: sawTimestamps ? 'timestamps' : 'interval',
-      intervalSeconds: sawTimestamps && n > 1 ? Math.round(((t[n - 1]! - t[0]!) / (n - 1)) * 1000) / 1000 : interval,
+      intervalSeconds,
       firstTimestamp: firstTs,
       lastTimestamp: lastTs,
-      ramUsedMB: c.ramUsed.finish(n),
-      ramTotalMB: c.ramTotal.finish(n),
+      ...(startEpoch !== undefined ? { startEpoch } : {}),
+      segments,
+      quoted: quotes.finish(),
+      ramUsedMB,
+      ramTotalMB,
       lfbCount: c.lfbCount.finish(n),
       lfbBlockKB: c.lfbKB.finish(n),
       swapUsedMB: c.swapUsed.finish(n),
@@ -337,6 +539,24 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       unknownFields: unknown,
     };
   }
+}
+
+function lastFinite(xs: Float64Array): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (Number.isFinite(xs[i]!)) return xs[i]!;
+  return NaN;
+}
+
+/** The usual step between samples (the median of positive steps): a gap must not stretch it. */
+function medianStep(t: Float64Array, fallback: number): number {
+  const steps: number[] = [];
+  const stride = Math.max(1, Math.floor(t.length / 4096));
+  for (let i = stride; i < t.length; i += stride) {
+    const d = (t[i]! - t[i - stride]!) / stride;
+    if (d > 0) steps.push(d);
+  }
+  if (!steps.length) return fallback;
+  steps.sort((a, b) => a - b);
+  return steps[steps.length >> 1]!;
 }
 
 function firstFinite(col: ColumnBuilder, n: number): number {

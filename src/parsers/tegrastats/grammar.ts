@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
 import { allTokens, Cpu, Engines, FreqOnly, Iram, LoadField, Mts, Rails, Ram, Swap, Temps, Timestamp, Unknown, WallStamp } from './tokens.js';
 
 /**

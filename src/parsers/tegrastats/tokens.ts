@@ -4,7 +4,7 @@
  * as the token payload. Few tokens per line keeps a 30 MB log fast to lex, and the grammar
  * still names every field. Order matters: Chevrotain takes the first pattern that matches.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from '../common/chevrotain.js';
 import { catchAllToken, stickyPattern } from '../common/custom-tokens.js';
 import { chunkLexerFor } from '../common/chunked-lines.js';
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
 import { allTokens, Value, ZoneAttr } from './tokens.js';
 
 export interface ZoneAttrLine {

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser } from '../common/chevrotain.js';
 import { allTokens, Int, Name } from './tokens.js';
 
 export interface VmstatLine {

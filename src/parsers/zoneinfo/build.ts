@@ -28,6 +28,14 @@ const TYPED: Record<string, keyof ZoneinfoZone> = {
   nr_free_cma: 'nrFreeCma',
 };
 
+/** Zone lines evidence cites: their text is kept verbatim (other lines only by number). */
+const QUOTED = new Set(['pages free', 'min', 'low', 'high', 'managed', 'nr_free_cma']);
+
+/** A copy that does not pin the chunk of the file it was sliced from. */
+function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 export function parseZoneinfo(src: TextSource, sink: DiagnosticSink, options?: ParserOptions): Zoneinfo {
   return parseWhole(zoneinfoStream(src, sink, options), src.text);
 }
@@ -49,7 +57,7 @@ export function zoneinfoStream(src: SourceRef, sink: DiagnosticSink, options?: P
     },
     line: (p, line, lineNo) => {
       if (p.type === 'header') {
-        zone = { node: p.node, zone: p.zone, line: lineNo, values: {}, lines: {}, pagesets: [] };
+        zone = { node: p.node, zone: p.zone, line: lineNo, values: {}, lines: {}, pagesets: [], text: { header: own(line) } };
         zones.push(zone);
         mode = 'zone';
         pageset = null;
@@ -98,6 +106,7 @@ export function zoneinfoStream(src: SourceRef, sink: DiagnosticSink, options?: P
       if (p.value === undefined) return;
       z.values[p.key] = p.value;
       z.lines[p.key] = lineNo;
+      if (QUOTED.has(p.key)) z.text![p.key] = own(line);
       const typed = TYPED[p.key];
       if (typed) (z as unknown as Record<string, number>)[typed] = p.value;
     },

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
 import { mib } from '../format.js';
+import { largestFreeBlockFigure } from '../../util/format.js';
 
 /** Checklist step 2: high-order free blocks gone while plenty of memory is free. */
 export const buddyFragmentation = defineRule({
@@ -8,7 +9,7 @@ export const buddyFragmentation = defineRule({
     title: 'Buddy allocator fragmentation',
     category: 'fragmentation',
     docs: {
-      description: 'Looks for zones in /proc/buddyinfo whose orders 6 and up (256 KiB and larger blocks) are empty while much memory is free, and reports the unusable-free-space index per order.',
+      description: 'Looks for zones in /proc/buddyinfo whose orders 6 and up (256 KiB and larger blocks) are empty while much memory is free, and reports the unusable-free-space index per order (the trend across captures is the buddy-trend check).',
       why: 'Camera and GPU drivers need contiguous blocks; with high orders empty, large allocations fail even though MemFree looks healthy.',
       seed: 'seed §6 and §20 step 2 (Check Fragmentation); signatures buddyinfo-high-orders-empty, show-mem-buddy',
     },
@@ -17,7 +18,6 @@ export const buddyFragmentation = defineRule({
     messages: {
       empty: 'Zone {{zone}} has {{freeMiB}} MiB free but no block of order {{order}} or larger (>= {{blockKiB}} KiB): memory is fragmented.',
       mostlyUnusable: 'Zone {{zone}}: {{unusablePct}}% of its {{freeMiB}} MiB free is in blocks too small for an order-{{order}} ({{blockKiB}} KiB) allocation.',
-      trend: 'Across {{captures}} buddyinfo captures, free blocks of order {{order}} and up in zone {{zone}} fell from {{first}} to {{last}}.',
     },
     remedy: [
       'Pre-allocate large buffers at start-up and reuse them instead of allocating per frame.',
@@ -37,11 +37,11 @@ export const buddyFragmentation = defineRule({
       const freeMiB = mib(z.totalFreeBytes);
       if (freeMiB < thresholds.minFreeMiB!) continue;
       const high = z.counts.slice(k).reduce((a, c) => a + c, 0);
-      const evidence = [{ file: b.file, line: z.line, text: `Node ${z.node}, zone ${z.zone} ${z.counts.join(' ')}` }];
+      const evidence = z.text !== undefined ? [{ file: b.file, line: z.line, text: z.text }] : [];
       const figures = [
         { label: 'free in zone', value: freeMiB, unit: 'MiB' },
         { label: `free blocks of order >= ${k}`, value: high },
-        { label: 'largest free block', value: z.largestBlockBytes / 1024, unit: 'KiB' },
+        largestFreeBlockFigure('buddyinfo', z.largestBlockBytes),
         { label: `unusable for order ${k}`, value: Math.round(z.unusableIndex[k]! * 100), unit: '%' },
       ];
       if (high === 0) {
@@ -57,33 +57,6 @@ export const buddyFragmentation = defineRule({
           tags: ['fragmentation'],
           signatures: ['buddyinfo-high-orders-empty'],
         });
-      }
-    }
-    if (b.captures.length >= 2) {
-      const first = b.captures[0]!;
-      for (const z of last.zones) {
-        const z0 = first.zones.find((x) => x.node === z.node && x.zone === z.zone);
-        if (!z0) continue;
-        const h0 = z0.counts.slice(k).reduce((a, c) => a + c, 0);
-        const h1 = z.counts.slice(k).reduce((a, c) => a + c, 0);
-        if (h0 >= 8 && h1 <= h0 / 4) {
-          report({
-            messageId: 'trend',
-            severity: 'warning',
-            confidence: 0.75,
-            data: { captures: b.captures.length, order: k, zone: z.zone, first: h0, last: h1 },
-            figures: [
-              { label: 'first capture', value: h0 },
-              { label: 'last capture', value: h1 },
-            ],
-            evidence: [
-              { file: b.file, line: z0.line, text: `Node ${z0.node}, zone ${z0.zone} ${z0.counts.join(' ')}` },
-              { file: b.file, line: z.line, text: `Node ${z.node}, zone ${z.zone} ${z.counts.join(' ')}` },
-            ],
-            tags: ['fragmentation', 'fragmentation-trend'],
-            signatures: ['buddyinfo-high-orders-empty'],
-          });
-        }
       }
     }
   },

@@ -18,11 +18,16 @@ export interface CmaFacts {
 
 export interface CmaJudgement {
   cause: 'too-small' | 'fragmented' | 'undecided';
+  /** What supports the cause (for `undecided`, everything that was known). */
   reasons: string[];
+  /** What was known and points the other way; each one true of this bundle. */
+  against: string[];
 }
 
 /** Fragmentation needs alloc/free cycles: minutes after boot argue against it. */
 const YOUNG_SECONDS = 30 * 60;
+/** Hours of uptime give alloc/free cycles the time to fragment the pool. */
+const OLD_SECONDS = 4 * 3600;
 
 export function judgeCmaFailure(f: CmaFacts): CmaJudgement {
   const small: string[] = [];
@@ -43,10 +48,20 @@ export function judgeCmaFailure(f: CmaFacts): CmaJudgement {
     }
   }
   if (f.uptimeSeconds !== undefined && f.uptimeSeconds < YOUNG_SECONDS && frag.length) {
-    return { cause: small.length ? 'too-small' : 'undecided', reasons: [...small, `only ${Math.round(f.uptimeSeconds / 60)} min after boot, too early for fragmentation`, ...frag] };
+    const young = `only ${Math.round(f.uptimeSeconds / 60)} min after boot, too early for fragmentation`;
+    return small.length
+      ? { cause: 'too-small', reasons: [...small, young], against: frag }
+      : { cause: 'undecided', reasons: [young, ...frag], against: [] };
   }
-  if (small.length && !frag.length) return { cause: 'too-small', reasons: small };
-  if (frag.length && !small.length) return { cause: 'fragmented', reasons: frag };
-  if (small.length && frag.length) return { cause: small.some((r) => r.includes('whole pool')) ? 'too-small' : 'undecided', reasons: [...small, ...frag] };
-  return { cause: 'undecided', reasons: ['CmaFree and the pool size are not in the bundle'] };
+  if (f.uptimeSeconds !== undefined && f.uptimeSeconds >= OLD_SECONDS && frag.length) {
+    frag.push(`${Math.round(f.uptimeSeconds / 3600)} h after boot: time enough for allocate/free cycles to fragment the pool`);
+  }
+  if (small.length && !frag.length) return { cause: 'too-small', reasons: small, against: [] };
+  if (frag.length && !small.length) return { cause: 'fragmented', reasons: frag, against: [] };
+  if (small.length && frag.length) {
+    return small.some((r) => r.includes('whole pool'))
+      ? { cause: 'too-small', reasons: small, against: frag }
+      : { cause: 'undecided', reasons: [...small, ...frag], against: [] };
+  }
+  return { cause: 'undecided', reasons: ['CmaFree and the pool size are not in the bundle'], against: [] };
 }

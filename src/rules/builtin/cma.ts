@@ -1,13 +1,17 @@
 import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
-import { compact, meminfoEvidence } from '../evidence.js';
+import { compact, dmesgLineEvidence, meminfoEvidence } from '../evidence.js';
 import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
 import { judgeCmaFailure } from './cma-judgement.js';
+import { formatBootTime, formatErrno, largestFreeBlockFigure } from '../../util/format.js';
+import { wallSeconds } from '../../util/wallclock.js';
 
 const CAMERA_IDS = ['camrtc-capture-timeout', 'vi-syncpt-timeout', 'argus-scf-error'] as const;
+/** A contiguous-allocation failure this close to a memory report belongs to the same episode. */
+const EPISODE_SECONDS = 300;
 
 /** Checklist step 3: CMA usage, failures and sizing. */
 export const cma = defineRule({
@@ -31,7 +35,7 @@ export const cma = defineRule({
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
       reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
-      oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed{{inferred}}: CMA was exhausted.',
+      oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed within minutes of it{{inferred}}: CMA ran out for those contiguous requests.',
       unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
       fragmentedBlocks: '{{freeMiB}} MiB of CMA is free but {{smallPct}}% of it sits in blocks under {{blockKiB}} KiB (/proc/pagetypeinfo): the CMA area is fragmented.',
       smallForCamera: 'CMA is {{totalMiB}} MiB{{defaultNote}} while the camera reports errors: a single camera usually needs 256-512 MB.',
@@ -42,7 +46,7 @@ export const cma = defineRule({
       'Periodically trigger compaction: echo 1 > /proc/sys/vm/compact_memory.',
     ],
     references: ['Linux kernel documentation: Documentation/admin-guide/kernel-parameters.txt (cma=)', 'Linux kernel documentation: Documentation/admin-guide/mm/cma_debugfs.rst'],
-    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
+    signatures: ['cma-alloc-failed', 'alloc-contig-range-busy', 'cma-reserved', 'show-mem-zone', 'nvgpu-dma-alloc-failed', 'meminfo-memavailable-low', 'buddyinfo-high-orders-empty', ...CAMERA_IDS],
   },
   check({ snapshot, device, thresholds, signatures, report }) {
     const m = snapshot.meminfo;
@@ -77,13 +81,14 @@ export const cma = defineRule({
         largestFreeBlockBytes: ptiLargest ?? showMemLargest,
         uptimeSeconds: firstFail.monotonic,
       });
+      const against = judgement.against.length ? `; against it: ${judgement.against.join('; ')}` : '';
       const cause =
         judgement.cause === 'too-small'
-          ? `the pool is too small: ${judgement.reasons.join('; ')}`
+          ? `the pool is too small: ${judgement.reasons.join('; ')}${against}`
           : judgement.cause === 'fragmented'
-            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}`
+            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
             : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
-      const ret = [...new Set(failures.map((h) => h.groups.ret))].join(', ');
+      const ret = [...new Set(failures.map((h) => h.groups.ret))].map((r) => (r === undefined ? 'not printed' : formatErrno(r))).join(', ');
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
         severity: 'error',
@@ -95,7 +100,7 @@ export const cma = defineRule({
           { label: 'return codes', value: ret },
           ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
           ...(pool !== undefined ? [{ label: total !== undefined ? 'CmaTotal' : 'CMA reserved at boot', value: mib(pool), unit: 'MiB' }] : []),
-          ...(ptiLargest ?? showMemLargest) !== undefined ? [{ label: 'largest free CMA block', value: mib((ptiLargest ?? showMemLargest)!), unit: 'MiB' }] : [],
+          ...(ptiLargest ?? showMemLargest) !== undefined ? [largestFreeBlockFigure('cma', (ptiLargest ?? showMemLargest)!)] : [],
           ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
@@ -145,15 +150,31 @@ export const cma = defineRule({
     // contiguous allocations failed (JetPack 4 prints no cma_alloc line: free_cma at the OOM
     // is how its exhaustion shows), or free memory was CMA alone and the request could not use
     // it. An ordinary movable OOM with little free_cma is CMA holding user pages: normal.
-    const contiguousFailed = failures.length > 0 || busy.length > 0 || signatures.events('nvgpu-dma-alloc-failed').length > 0;
+    // Only a contiguous failure of the same episode counts: a cma_alloc failure hours earlier
+    // says nothing about an OOM now. nvgpu's DMA failures count only for physically addressed
+    // (contiguous) buffers.
+    const contiguous = [
+      ...failures,
+      ...busy,
+      ...signatures.events('nvgpu-dma-alloc-failed').filter((h) => /PHYSICALLY_ADDRESSED/.test(h.groups.flags ?? '')),
+    ];
+    const contiguousNear = (m: { boot: number; monotonic?: number; wallClock?: string }) =>
+      contiguous.filter((h) => {
+        if (h.boot !== m.boot) return false;
+        if (h.monotonic !== undefined && m.monotonic !== undefined) return Math.abs(h.monotonic - m.monotonic) <= EPISODE_SECONDS;
+        const a = wallSeconds(h.wallClock);
+        const b = wallSeconds(m.wallClock);
+        // Without times on one scale, the same boot is all that can be said.
+        return a === undefined || b === undefined || Math.abs(a - b) <= EPISODE_SECONDS;
+      });
     const heads = [...signatures.events('oom-invoked'), ...signatures.events('page-alloc-failure')];
     for (const m of snapshot.dmesg?.memoryReports ?? []) {
       const head = heads.find((h) => h.record === m.headRecord);
       const request = head ? { gfp_mask: head.groups.gfp_mask ?? head.groups.mode, gfp_flags: head.groups.gfp_flags, order: head.groups.order } : undefined;
       const state = memoryAtFailure(m, request, 3);
       const cmaZones = m.zones.filter((z) => z.freeCmaKB !== undefined);
-      const when = m.monotonic !== undefined ? ` at ${m.monotonic.toFixed(1)} s` : m.wallClock ? ` at ${m.wallClock}` : '';
-      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...cmaZones.map((z) => ({ file: dmesgFile, line: z.line, text: `${z.zone} free:${z.freeKB}kB min:${z.minKB}kB free_cma:${z.freeCmaKB}kB` }))];
+      const when = m.monotonic !== undefined ? ` at ${formatBootTime(m.monotonic)}` : m.wallClock ? ` at ${m.wallClock}` : '';
+      const evidence = [...(head ? hitEvidence(dmesgFile, [head]) : []), ...compact(cmaZones.map((z) => dmesgLineEvidence(snapshot, m.file, z.line)))];
       if (state.unusableCma) {
         const u = state.unusableCma;
         report({
@@ -168,14 +189,15 @@ export const cma = defineRule({
         continue;
       }
       const freeCma = cmaZones.reduce((x, z) => x + z.freeCmaKB!, 0);
-      if (contiguousFailed && cmaZones.length && freeCma * 1024 < thresholds.largestAllocationMiB * 1024 * 1024) {
+      const near = contiguousNear(m);
+      if (near.length && cmaZones.length && freeCma * 1024 < thresholds.largestAllocationMiB * 1024 * 1024) {
         report({
           messageId: 'oomFreeCma',
-          signatures: ['show-mem-zone'],
+          signatures: ['show-mem-zone', ...new Set(near.map((h) => h.signatureId as 'cma-alloc-failed' | 'alloc-contig-range-busy' | 'nvgpu-dma-alloc-failed'))],
           severity: 'error',
           confidence: r32 ? 0.75 : 0.65,
           data: { when, freeCmaKiB: freeCma, inferred: r32 && !failures.length ? ' (JetPack 4 prints no CMA failure line; this is how its exhaustion shows)' : '' },
-          evidence,
+          evidence: [...hitEvidence(dmesgFile, near.slice(0, 3)), ...evidence],
           tags: ['cma-low', 'cma-failure'],
         });
       }
@@ -199,7 +221,7 @@ export const cma = defineRule({
           confidence: 0.75,
           data: { freeMiB: mib(all), smallPct, blockKiB: (PAGE_BYTES * 2 ** k) / 1024 },
           figures: cmaRows.map((r) => ({ label: `CMA free blocks per order (node ${r.node}, ${r.zone})`, value: r.counts.join(' ') })),
-          evidence: cmaRows.map((r) => ({ file: pti!.file, line: r.line, text: `Node ${r.node}, zone ${r.zone}, type CMA ${r.counts.join(' ')}` })),
+          evidence: cmaRows.map((r) => ({ file: pti!.file, line: r.line, text: r.text })),
           tags: ['cma-fragmented', 'fragmentation'],
         });
       }
@@ -225,7 +247,8 @@ export const cma = defineRule({
           severity: 'warning',
           confidence: 0.6,
           data: { param, totalMiB: mib(total) },
-          evidence: [{ file: src.file, line: src.line, text: `cma=${param}` }, ...memEvidence],
+          // The whole command line as printed (in the boot log, or /proc/cmdline).
+          evidence: [dmesgLineEvidence(snapshot, src.file, src.line) ?? { file: src.file, line: src.line, text: snapshot.identity!.cmdline!.value.raw }, ...memEvidence],
           tags: ['cma-config'],
         });
       }

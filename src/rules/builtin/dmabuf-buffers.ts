@@ -1,4 +1,5 @@
 import { defineRule } from '../define.js';
+import type { Evidence } from '../types.js';
 import type { DmaBufCapture, DmaBufInfo } from '../../snapshot/types.js';
 import { formatDuration } from '../stats.js';
 import { dmaBufBytes } from '../../facts/field-inputs.js';
@@ -93,10 +94,7 @@ export const dmabufBuffers = defineRule({
             { label: 'buffers first / last', value: `${captureCount(first)} / ${captureCount(last)}` },
             { label: 'by exporter (last)', value: list(byExporter) },
           ],
-          evidence: [
-            { file: d.file, line: first.line, text: `first capture${first.time ? ` ${first.time}` : ''}: ${captureCount(first)} buffers, ${mib(firstBytes)} MiB` },
-            { file: d.file, line: last.total?.line ?? last.line, text: `last capture${last.time ? ` ${last.time}` : ''}: ${captureCount(last)} buffers, ${mib(lastBytes)} MiB` },
-          ],
+          evidence: [...captureEvidence(d.file, first), ...captureEvidence(d.file, last)],
           tags: ['leak', 'dmabuf-leak'],
         });
         return;
@@ -110,7 +108,7 @@ export const dmabufBuffers = defineRule({
         confidence: 0.5,
         data: { totalMiB: mib(lastBytes), sharePct: Math.round((lastBytes / memTotal) * 100), count: captureCount(last), exporters: list(byExporter) },
         figures: [{ label: 'largest buffers', value: [...last.objects].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3).map((o) => `${mib(o.sizeBytes)} MiB ${o.exporter}`).join(', ') }],
-        evidence: [...last.objects].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3).map((o) => ({ file: d.file, line: o.line, text: `${o.sizeBytes} ${o.exporter}${o.name ? ` ${o.name}` : ''} (${o.attached.join(', ') || 'no device attached'})` })),
+        evidence: [...last.objects].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3).map((o) => ({ file: d.file, line: o.line, text: o.text })),
         tags: ['memory-pressure'],
       });
       return;
@@ -122,8 +120,14 @@ export const dmabufBuffers = defineRule({
       severity: 'info',
       confidence: 0.9,
       data: { count: captureCount(last), totalMiB: mib(lastBytes), exporters: list(byExporter), devices: list(byDevice) },
-      evidence: [...last.objects].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3).map((o) => ({ file: d.file, line: o.line, text: `${o.sizeBytes} ${o.exporter}${o.name ? ` ${o.name}` : ''} (${o.attached.join(', ') || 'no device attached'})` })),
+      evidence: [...last.objects].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 3).map((o) => ({ file: d.file, line: o.line, text: o.text })),
       tags: [],
     });
   },
 });
+
+/** A capture's own line: its `Total N objects, M bytes` line, else its first buffer's line. */
+function captureEvidence(file: string, c: DmaBufCapture): Evidence[] {
+  const row = c.total ?? c.objects[0];
+  return row ? [{ file, line: row.line, text: row.text }] : [];
+}

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.js';
-import { tegrastatsEvidence } from '../evidence.js';
+import { compact, tegrastatsEvidence } from '../evidence.js';
 import { formatDuration, longestRun } from '../stats.js';
 
 /** Memory bandwidth: EMC utilisation saturated for long stretches. */
@@ -27,9 +27,10 @@ export const emcBandwidth = defineRule({
     // No catalogue signature describes this check: its findings cite no id.
     signatures: [],
   },
-  check({ snapshot, thresholds, report }) {
+  check({ snapshot, thresholds, report, notEvaluated }) {
     const t = snapshot.tegrastats!;
     const load = t.emcLoad;
+    if (t.samples < 3) return notEvaluated(`${t.samples === 1 ? 'a single tegrastats sample' : `only ${t.samples} tegrastats samples`}: how long the memory controller stayed saturated needs a series of samples over time`);
     let known = 0;
     let busy = 0;
     for (let i = 0; i < t.samples; i++) {
@@ -38,13 +39,24 @@ export const emcBandwidth = defineRule({
       if (load[i]! >= thresholds.busyPct!) busy++;
     }
     if (!known) return;
-    const run = longestRun(t.samples, (i) => load[i]! >= thresholds.saturatedPct!);
-    const runS = run ? t.t[run[1]]! - t.t[run[0]]! + t.intervalSeconds : 0;
+    // Per segment: a stretch never runs across a gap or a reboot.
+    let run: [number, number] | null = null;
+    let runS = 0;
+    for (const seg of t.segments) {
+      const r = longestRun(seg.to - seg.from + 1, (k) => load[seg.from + k]! >= thresholds.saturatedPct!);
+      if (!r) continue;
+      const s = t.t[seg.from + r[1]]! - t.t[seg.from + r[0]]! + t.intervalSeconds;
+      if (s > runS) {
+        runS = s;
+        run = [seg.from + r[0], seg.from + r[1]];
+      }
+    }
     const share = busy / known;
     if (runS < thresholds.minSeconds! && share < thresholds.busyShare!) return;
-    // Quote where the saturated stretch starts, else where the longest busy stretch starts.
+    // Quote the busiest sample of the longest saturated stretch (its line is kept verbatim), else of the longest busy stretch.
     const quoted = run ?? longestRun(t.samples, (k) => load[k]! >= thresholds.busyPct!);
-    const i = quoted ? quoted[0] : 0;
+    let i = quoted ? quoted[0] : 0;
+    if (quoted) for (let k = quoted[0]; k <= quoted[1]; k++) if (load[k]! > load[i]!) i = k;
     report({
       messageId: 'saturated', signatures: [],
       severity: 'warning',
@@ -54,7 +66,7 @@ export const emcBandwidth = defineRule({
         { label: 'longest saturated stretch', value: formatDuration(runS) },
         { label: `time above ${thresholds.busyPct}%`, value: Math.round(share * 100), unit: '%' },
       ],
-      evidence: quoted ? [tegrastatsEvidence(t, i, `EMC_FREQ ${load[i]}%@${t.emcFreqMHz[i]}`)] : [],
+      evidence: quoted ? compact([tegrastatsEvidence(t, i, 'EMC_FREQ'), tegrastatsEvidence(t, quoted[0], 'EMC_FREQ')]).slice(0, 1) : [],
       tags: ['bandwidth'],
     });
   },

@@ -1,6 +1,9 @@
 import { defineRule } from '../define.js';
-import { tegrastatsEvidence } from '../evidence.js';
+import { compact, tegrastatsEvidence } from '../evidence.js';
 import { formatDuration } from '../stats.js';
+import { largestFreeBlockFigure } from '../../util/format.js';
+
+const MIN_SAMPLES = 3;
 
 /** Checklist step 2 from tegrastats: the largest free block collapsing while RAM is not full. */
 export const lfbFragmentation = defineRule({
@@ -16,7 +19,7 @@ export const lfbFragmentation = defineRule({
     requires: ['tegrastats'],
     thresholds: { blockKiBWarning: 2048, blockKiBError: 512, ramFullPct: 90 },
     messages: {
-      collapsed: 'The largest free block fell to {{count}}x{{blockKiB}} kB (from {{startCount}}x{{startKiB}} kB) while RAM was only {{ramPct}}% used: memory is fragmented.',
+      collapsed: 'The largest free block fell to {{count}}x{{blockKiB}} KiB (from {{startCount}}x{{startKiB}} KiB) while RAM was only {{ramPct}}% used: memory is fragmented.',
     },
     remedy: [
       'Pre-allocate large buffers once and reuse them (NVMM buffer pools with a fixed count).',
@@ -25,8 +28,9 @@ export const lfbFragmentation = defineRule({
     references: ['NVIDIA Jetson Linux Developer Guide: tegrastats utility (lfb, the largest free block)'],
     signatures: ['tegrastats-ram-lfb'],
   },
-  check({ snapshot, thresholds, report }) {
+  check({ snapshot, thresholds, report, notEvaluated }) {
     const t = snapshot.tegrastats!;
+    if (t.samples < MIN_SAMPLES) return notEvaluated(`${t.samples === 1 ? 'a single tegrastats sample' : `only ${t.samples} tegrastats samples`}: whether the largest free block collapsed needs a series of at least ${MIN_SAMPLES} samples`);
     let worst = -1;
     for (let i = 0; i < t.samples; i++) {
       const kb = t.lfbBlockKB[i]!;
@@ -38,21 +42,22 @@ export const lfbFragmentation = defineRule({
     if (worst < 0) return;
     const kb = t.lfbBlockKB[worst]!;
     if (kb > thresholds.blockKiBWarning!) return;
-    let first = 0;
-    while (first < t.samples && !Number.isFinite(t.lfbBlockKB[first]!)) first++;
+    // Compared with the start of the same segment: a reboot between them resets the free blocks.
+    const seg = t.segments.find((g) => g.from <= worst && worst <= g.to) ?? { from: 0 };
+    let first = seg.from;
+    while (first < worst && !Number.isFinite(t.lfbBlockKB[first]!)) first++;
     const ramPct = Math.round((t.ramUsedMB[worst]! / t.ramTotalMB[worst]!) * 100);
-    const lfb = (i: number) => `RAM ${t.ramUsedMB[i]}/${t.ramTotalMB[i]}MB (lfb ${t.lfbCount[i]}x${t.lfbBlockKB[i]! >= 1024 ? `${t.lfbBlockKB[i]! / 1024}MB` : `${t.lfbBlockKB[i]}kB`})`;
     report({
       messageId: 'collapsed', signatures: ['tegrastats-ram-lfb'],
       severity: kb <= thresholds.blockKiBError! ? 'error' : 'warning',
       confidence: 0.75,
       data: { count: t.lfbCount[worst]!, blockKiB: kb, startCount: t.lfbCount[first]!, startKiB: t.lfbBlockKB[first]!, ramPct },
       figures: [
-        { label: 'largest free block (worst)', value: kb, unit: 'kB' },
+        largestFreeBlockFigure('tegrastats', kb * 1024, 'worst'),
         { label: 'RAM used then', value: ramPct, unit: '%' },
         { label: 'time into the log', value: formatDuration(t.t[worst]! - t.t[first]!) },
       ],
-      evidence: [tegrastatsEvidence(t, first, lfb(first)), tegrastatsEvidence(t, worst, lfb(worst))],
+      evidence: compact([tegrastatsEvidence(t, first, 'RAM '), tegrastatsEvidence(t, worst, 'RAM ')]),
       tags: ['fragmentation'],
     });
   },

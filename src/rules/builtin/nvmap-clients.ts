@@ -62,8 +62,8 @@ export const nvmapClients = defineRule({
           data: { process: key(growth.c), firstMiB: mib(growth.before), lastMiB: mib(growth.c.sizeBytes), span },
           figures: [{ label: 'growth', value: mib(growth.grown), unit: 'MiB' }],
           evidence: [
-            ...(first.clients.filter((x) => x.process === growth.c.process && x.pid === growth.c.pid).map((x) => ({ file: n.file, line: x.line, text: `${key(x)} ${x.sizeBytes / 1024}K` }))),
-            { file: n.file, line: growth.c.line, text: `${key(growth.c)} ${growth.c.sizeBytes / 1024}K` },
+            ...(first.clients.filter((x) => x.process === growth.c.process && x.pid === growth.c.pid).map((x) => ({ file: n.file, line: x.line, text: x.text }))),
+            { file: n.file, line: growth.c.line, text: growth.c.text },
           ],
           tags: ['leak', `process:${growth.c.process}`],
         });
@@ -71,7 +71,7 @@ export const nvmapClients = defineRule({
       }
     }
     const memTotal = snapshot.meminfo?.captures[snapshot.meminfo.captures.length - 1]?.values.MemTotal;
-    const evidence = sorted.slice(0, 3).map((x) => ({ file: n.file, line: x.line, text: `${x.client} ${key(x)} ${x.sizeBytes / 1024}K` }));
+    const evidence = sorted.slice(0, 3).map((x) => ({ file: n.file, line: x.line, text: x.text }));
     const figures = sorted.slice(0, 5).map((x) => ({ label: key(x), value: mib(x.sizeBytes), unit: 'MiB' }));
     if (memTotal && top.sizeBytes >= memTotal * thresholds.largeShareOfRam!) {
       report({

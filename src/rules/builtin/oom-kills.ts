@@ -1,8 +1,9 @@
 import { defineRule } from '../define.js';
 import { paramTag, type Tag } from '../tags.js';
-import type { ShowMemReport } from '../../snapshot/types.js';
+import type { ShowMemReport, Snapshot } from '../../snapshot/types.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
+import { compact, dmesgLineEvidence } from '../evidence.js';
 import { round } from '../stats.js';
 import { gfpMovable, groupEpisodes, groupOomKills, killHits, type OomKill } from './oom-episodes.js';
 import { memoryAtFailure } from './show-mem.js';
@@ -32,10 +33,10 @@ function cited(kills: OomKill[]): OomId[] {
   return OOM_IDS.filter((id) => ids.has(id));
 }
 
-function memoryEvidence(file: string, m: ShowMemReport | undefined) {
+/** The show-mem zone and free-list lines of the report, quoted from the kernel log. */
+function memoryEvidence(s: Snapshot, m: ShowMemReport | undefined) {
   if (!m) return [];
-  return [...m.zones.map((z) => ({ file, line: z.line, text: `${z.node !== undefined ? `Node ${z.node} ` : ''}${z.zone} free:${z.freeKB}kB min:${z.minKB}kB low:${z.lowKB}kB high:${z.highKB}kB${z.freeCmaKB !== undefined ? ` free_cma:${z.freeCmaKB}kB` : ''}` })),
-    ...m.buddy.map((b) => ({ file, line: b.line, text: `${b.zone}: ${b.blocks.map((x) => `${x.count}*${x.sizeKB}kB${x.types ? ` (${x.types})` : ''}`).join(' ')} = ${b.totalKB}kB` }))];
+  return compact([...m.zones, ...m.buddy].map((z) => dmesgLineEvidence(s, m.file, z.line)));
 }
 
 /** Checklist step 5: each OOM episode with victims, RSS, trigger, gfp mask and order, memory state at the kill. */
@@ -94,7 +95,7 @@ export const oomKills = defineRule({
         ...state.notes.map((n) => `; ${n}`),
       ].join('');
       const request = invoked ? `order ${invoked.order}, ${invoked.gfp_flags ?? invoked.gfp_mask}` : 'request not in the log';
-      const evidence = [...ks.flatMap((k) => hitEvidence(file, killHits(k))), ...memoryEvidence(file, mem)].sort((a, b) => a.line - b.line);
+      const evidence = [...ks.flatMap((k) => hitEvidence(file, killHits(k))), ...memoryEvidence(snapshot, mem)].sort((a, b) => a.line - b.line);
       const figures = [
         ...(victims.length ? [{ label: 'victims', value: names.join('; ') }] : []),
         ...(victims[0]?.victim ? [{ label: 'anon-rss', value: kbToMiB(victims[0].victim.groups.anon_rss_kb), unit: 'MiB' }, { label: 'total-vm', value: kbToMiB(victims[0].victim.groups.total_vm_kb), unit: 'MiB' }] : []),

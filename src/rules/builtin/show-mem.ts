@@ -8,6 +8,7 @@ import type { ShowMemBuddy, ShowMemReport } from '../../snapshot/types.js';
 import type { Figure } from '../types.js';
 import type { Tag } from '../tags.js';
 import { gfpMovable } from './oom-episodes.js';
+import { largestFreeBlockFigure } from '../../util/format.js';
 
 export interface MemoryState {
   notes: string[];
@@ -59,7 +60,7 @@ export function memoryAtFailure(
   if (lowCma && !out.unusableCma) out.tags.push('cma-low-at-oom');
   if (m.buddy.length) {
     const nonCma = largestNonCmaBlockKB(m.buddy);
-    out.figures.push({ label: 'largest free block outside CMA at the failure', value: nonCma, unit: 'kB' });
+    out.figures.push(largestFreeBlockFigure('show-mem', nonCma * 1024, 'at the failure'));
     const needKB = order !== undefined && order > 0 ? 4 * 2 ** order : 0;
     const freeKB = m.buddy.reduce((a, b) => a + b.totalKB, 0);
     if (needKB && nonCma < needKB && order! >= fragmentationOrder && freeKB >= 4 * needKB) {

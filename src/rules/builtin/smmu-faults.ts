@@ -135,7 +135,7 @@ export const smmuFaults = defineRule({
         ],
         evidence: [
           ...hitEvidence(file, g.hits),
-          ...[...cam, ...gpu].slice(0, 10).map((h) => ({ file, line: h.line, text: h.text })),
+          ...hitEvidence(file, [...cam, ...gpu].slice(0, 10)),
         ],
         tags,
       });

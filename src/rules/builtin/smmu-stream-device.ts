@@ -81,7 +81,7 @@ export const smmuStreamDevice = defineRule({
     const streams = new Map<string, { name?: string; hits: SignatureHit[] }>();
     for (const h of faults) {
       const g = h.groups;
-      const id = g.sid_hex ?? g.cbfrsynra ?? (g.cb !== undefined ? `cb${g.cb}` : '?');
+      const id = g.sid_hex ?? g.cbfrsynra ?? (g.cb !== undefined ? `cb${g.cb}` : 'whose id the log does not print');
       const s = streams.get(id) ?? { name: g.sid_name?.trim(), hits: [] };
       s.hits.push(h);
       streams.set(id, s);
@@ -93,8 +93,8 @@ export const smmuStreamDevice = defineRule({
       const evidence: Evidence[] = hitEvidence(dfile, s.hits.slice(0, 3));
       const describe = (m: { group: IommuGroup; device: string }) => {
         const others = m.group.devices.map((d) => d.name).filter((n) => n !== m.device);
-        const line = m.group.devices.find((d) => d.name === m.device)!.line;
-        evidence.push({ file: snapshot.iommuGroups!.file, line, text: `iommu_groups/${m.group.id}/devices: ${m.device}` });
+        const row = m.group.devices.find((d) => d.name === m.device)!;
+        evidence.push({ file: snapshot.iommuGroups!.file, line: row.line, text: row.text });
         return { device: m.device, group: m.group.id, shared: others.length ? `, shared with ${others.join(', ')}` : '', held: dmabufHeld(snapshot, m.device) };
       };
       const named = s.name ? byName(groups, s.name) : [];

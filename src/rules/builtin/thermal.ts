@@ -2,9 +2,11 @@ import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
 import type { Tag } from '../tags.js';
 import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
-import { tegrastatsEvidence } from '../evidence.js';
+import { compact, tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { finite, formatDuration, maxIndex, median } from '../stats.js';
+import type { SignatureHit } from '../signatures/match.js';
+import { clockTime, kernelTimeline } from '../timeline.js';
 
 interface Trip {
   throttleC: number;
@@ -25,7 +27,7 @@ export const thermal = defineRule({
     },
     requires: [],
     requiresAny: ['tegrastats', 'dmesg', 'identity'],
-    unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats, dmesg or thermal zone readings'),
+    unavailable: (s) => (s.tegrastats?.samples || s.dmesg?.records.length || s.identity?.thermalZones?.length ? null : 'tegrastats log, kernel log (dmesg) or thermal zone readings (/sys/class/thermal/thermal_zone*/temp)'),
     uses: ['identity', 'thermalTrips'],
     thresholds: { marginC: 3, throttleMarginC: 2, clockDropPct: 5, sameLoadPct: 5 },
     messages: {
@@ -66,7 +68,7 @@ export const thermal = defineRule({
       const c = Number(h.groups.mc) / 1000;
       if (h.groups.kind === 'throttrip') cur.throttleC = c;
       else cur.shutdownC = c;
-      cur.source = `boot log ${dfile}:${h.line}`;
+      cur.source = `boot log ${h.file ?? dfile}:${h.line}`;
       trips.set(sensor, cur);
     }
     preferDeviceTrips(snapshot, trips);
@@ -101,10 +103,12 @@ export const thermal = defineRule({
       const clocks = clockDrop(t, col, trip.throttleC - margin, thresholds.sameLoadPct, thresholds.clockDropPct);
       const hotSamples = finite(col).filter((v) => v >= trip.throttleC - margin).length;
       const atOrAbove = finite(col).filter((v) => v >= trip.throttleC).length;
-      // A power cap (over-current throttling) in the same log also caps clocks near the trip.
-      const powerCap = [...signatures.events('soctherm-oc-alarm'), ...signatures.events('oc-throttle-notification')];
-      const ev: Evidence[] = [tegrastatsEvidence(t, i, `${label}@${maxC}C`)];
-      if (clocks.evidence !== undefined) ev.push(tegrastatsEvidence(t, clocks.evidence, clocks.text));
+      // A power cap (over-current throttling) also caps clocks near the trip: it counts when it
+      // happened while the sensor was hot (placed on the tegrastats clock), or, when the kernel
+      // log's times cannot be placed, anywhere in the log (said so).
+      const cap = alignPowerCap(snapshot, t, col, trip.throttleC - thresholds.throttleMarginC, [...signatures.events('soctherm-oc-alarm'), ...signatures.events('oc-throttle-notification')]);
+      const powerCap = cap.hits;
+      const ev: Evidence[] = compact([tegrastatsEvidence(t, i, `${label}@`), clocks.evidence !== undefined ? tegrastatsEvidence(t, clocks.evidence) : null]);
       if (powerCap.length) ev.push(...hitEvidence(dfile, powerCap.slice(0, 3)));
       const others = hot.slice(1).map((h) => `${h.label} ${h.maxC} °C`);
       const figures = [
@@ -113,7 +117,7 @@ export const thermal = defineRule({
         { label: 'shutdown trip', value: trip.shutdownC, unit: '°C' },
         { label: 'time at or above the throttle trip', value: formatDuration(atOrAbove * t.intervalSeconds) },
         { label: `time within ${margin} °C of the trip`, value: formatDuration(hotSamples * t.intervalSeconds) },
-        ...(powerCap.length ? [{ label: 'over-current (power cap) events in the log', value: powerCap.length }] : []),
+        ...(cap.figure ? [cap.figure] : []),
         ...(others.length ? [{ label: 'other sensors at or near their trip', value: others.join(', ') }] : []),
         ...clocks.figures,
       ];
@@ -125,7 +129,7 @@ export const thermal = defineRule({
       } else if (level === 2) {
         report({ messageId: 'overTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.9 : 0.75, data, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else if (maxC >= trip.throttleC - thresholds.throttleMarginC && (clocks.summary || powerCap.length)) {
-        const why = [clocks.summary.replace(/^; /, ''), powerCap.length ? `${powerCap.length} over-current (power cap) event(s) in the log` : ''].filter(Boolean).join('; ');
+        const why = [clocks.summary.replace(/^; /, ''), powerCap.length ? cap.words : ''].filter(Boolean).join('; ');
         report({ messageId: 'atTrip', signatures: cited, severity: 'error', confidence: clocks.summary ? 0.85 : 0.7, data: { ...data, marginC: thresholds.throttleMarginC, why }, figures, evidence: ev, tags: [...tags, 'thermal-throttling'] });
       } else {
         report({ messageId: 'nearTrip', signatures: cited, severity: 'warning', confidence: clocks.summary ? 0.7 : 0.5, data, figures, evidence: ev, tags });
@@ -137,12 +141,43 @@ export const thermal = defineRule({
         severity: 'info',
         confidence: 0.5,
         data: { soc: device.soc ?? 'unknown', sensor: hottest.sensor, maxC: hottest.maxC },
-        evidence: [tegrastatsEvidence(t, hottest.i, `${hottest.sensor}@${hottest.maxC}C`)],
+        evidence: compact([tegrastatsEvidence(t, hottest.i, `${hottest.sensor}@`)]),
         tags: ['thermal'],
       });
     }
   },
 });
+
+/**
+ * Over-current (power cap) events that bear on a hot stretch: those placed on the tegrastats
+ * clock within two sample intervals of a sample at or above `hotC`; when the kernel log's
+ * times cannot be placed, every event of the log, and the words say so.
+ */
+function alignPowerCap(
+  snapshot: Snapshot,
+  t: NonNullable<Snapshot['tegrastats']>,
+  temp: Float64Array,
+  hotC: number,
+  all: SignatureHit[],
+): { hits: SignatureHit[]; words: string; figure?: { label: string; value: number | string } } {
+  if (!all.length) return { hits: [], words: '' };
+  const timeline = kernelTimeline(snapshot);
+  const placed = t.startEpoch !== undefined ? all.map((h) => ({ h, e: timeline.epochOf(h) })).filter((x): x is { h: SignatureHit; e: number } => x.e !== undefined) : [];
+  if (!placed.length) {
+    return { hits: all, words: `${all.length} over-current (power cap) event(s) in the log (their times cannot be placed on the tegrastats clock)`, figure: { label: 'over-current (power cap) events in the log', value: all.length } };
+  }
+  const slack = 2 * Math.max(1, t.intervalSeconds);
+  const hot: number[] = [];
+  for (let i = 0; i < t.samples; i++) if (temp[i]! >= hotC) hot.push(t.startEpoch! + t.t[i]!);
+  const near = placed.filter((x) => hot.some((e) => Math.abs(e - x.e) <= slack));
+  if (!near.length) return { hits: [], words: '', figure: { label: 'over-current (power cap) events', value: `${all.length} in the log, none while the sensor was hot` } };
+  const first = clockTime(Math.min(...near.map((x) => x.e)));
+  return {
+    hits: near.map((x) => x.h),
+    words: `${near.length} over-current (power cap) event(s) while it was hot, the first at ${first}`,
+    figure: { label: 'over-current (power cap) events while hot', value: `${near.length} of ${all.length}, first at ${first}` },
+  };
+}
 
 /** Throttling is inferred from temperatures (the tegrastats-temps-clocks class); a boot-log trip adds its own id. */
 function fromBootLog(trip: Trip): ('tegrastats-temps-clocks' | 'soctherm-trip-config')[] {
@@ -159,11 +194,10 @@ function clockDrop(
   hotC: number,
   sameLoadPct: number,
   dropPct: number,
-): { summary: string; figures: { label: string; value: number | string; unit?: string }[]; evidence?: number; text: string } {
+): { summary: string; figures: { label: string; value: number | string; unit?: string }[]; evidence?: number } {
   const parts: string[] = [];
   const figures: { label: string; value: number | string; unit?: string }[] = [];
   let evidence: number | undefined;
-  let text = '';
   const check = (name: string, freq: (i: number) => number, load: (i: number) => number) => {
     const coolF: number[] = [];
     const coolL: number[] = [];
@@ -191,14 +225,13 @@ function clockDrop(
     parts.push(`${name} clock fell from ${base} to ${hotMin} MHz at unchanged load`);
     figures.push({ label: `${name} MHz cool / hot`, value: `${base} / ${hotMin}` });
     evidence ??= at;
-    text ||= `${name} ${hotMin} MHz at load ${Math.round(load(at))}%`;
   };
   check('GPU', (i) => t.gr3dFreqMHz[i]!, (i) => t.gr3dLoad[i]!);
   check('CPU', (i) => Math.max(...t.cpuFreqMHz.map((c) => (Number.isFinite(c[i]!) ? c[i]! : -Infinity))), (i) => {
     const loads = t.cpuLoad.map((c) => c[i]!).filter(Number.isFinite);
     return loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
   });
-  return { summary: parts.length ? `; ${parts.join('; ')}` : '', figures, evidence, text };
+  return { summary: parts.length ? `; ${parts.join('; ')}` : '', figures, evidence };
 }
 
 /** The seed's step 6 as written: each thermal zone's type and temp, read at capture time. */
@@ -219,7 +252,7 @@ function checkZoneReadings(
   if (!worst) return null;
   const { z, trip, level } = worst;
   const data = { sensor: `${z.type} (${z.zone})`, maxC: z.tempC!, tripC: level === 3 ? trip.shutdownC : trip.throttleC, source: trip.source, marginC, clocks: '' };
-  const evidence = [{ file: z.source.file.replace(/type$/, 'temp'), line: 1, text: `${z.zone} ${z.type}: ${Math.round(z.tempC! * 1000)}` }];
+  const evidence = z.tempLine ? [z.tempLine] : [];
   const figures = [
     { label: z.type!, value: z.tempC!, unit: '°C' },
     { label: 'throttle trip', value: trip.throttleC, unit: '°C' },

@@ -7,13 +7,16 @@ import { vmstatCounter } from '../../facts/field-inputs.js';
 const total = vmstatCounter;
 
 /**
- * The counter lines behind a value, quoted as they read: the counter itself, or the per-zone
- * counters (`allocstall_normal`, ...) it is the sum of, the non-zero ones when any is.
+ * The counter's /proc/vmstat line, or the lines of its per-zone parts (allocstall_dma,
+ * allocstall_normal, …) that are not zero. /proc/vmstat prints exactly "name value", so
+ * each quote is the file's line.
  */
 function ev(v: Vmstat, c: VmstatCapture, key: string): Evidence[] {
-  const keys = c.lines[key] !== undefined ? [key] : Object.keys(c.lines).filter((k) => k.startsWith(`${key}_`));
-  const nonZero = keys.filter((k) => (c.values[k] ?? 0) > 0);
-  return (nonZero.length ? nonZero : keys.slice(0, 1)).map((k) => ({ file: v.file, line: c.lines[k]!, text: `${k} ${c.values[k]}` }));
+  const own = c.lines[key];
+  if (own !== undefined) return [{ file: v.file, line: own, text: `${key} ${c.values[key]}` }];
+  const parts = Object.keys(c.lines).filter((k) => k.startsWith(`${key}_`));
+  const nonZero = parts.filter((k) => c.values[k] !== 0);
+  return (nonZero.length ? nonZero : parts.slice(0, 1)).map((k) => ({ file: v.file, line: c.lines[k]!, text: `${k} ${c.values[k]}` }));
 }
 
 /**

@@ -34,9 +34,10 @@ export const zoneWatermarks = defineRule({
       if (!z.managed || z.managed * PAGE < thresholds.minZoneMiB! * 1024 * 1024) continue;
       if (z.free === undefined || z.min === undefined || z.low === undefined) continue;
       const data = { zone: z.zone, node: z.node, freeMiB: mib(z.free * PAGE), minMiB: mib(z.min * PAGE), lowMiB: mib(z.low * PAGE) };
+      // The zone's own lines, verbatim (a line whose text was not kept is left out, never re-typed).
       const evidence = [
-        { file: zi.file, line: z.line, text: `Node ${z.node}, zone ${z.zone}` },
-        ...(['pages free', 'min', 'low'] as const).map((k) => ({ file: zi.file, line: z.lines[k] ?? z.line, text: `${k} ${z.values[k]}` })),
+        ...(z.text?.header !== undefined ? [{ file: zi.file, line: z.line, text: z.text.header }] : []),
+        ...(['pages free', 'min', 'low'] as const).flatMap((k) => (z.lines[k] !== undefined && z.text?.[k] !== undefined ? [{ file: zi.file, line: z.lines[k]!, text: z.text[k]! }] : [])),
       ];
       const figures = [
         { label: 'free', value: data.freeMiB, unit: 'MiB' },

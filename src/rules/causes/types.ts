@@ -58,6 +58,8 @@ export interface Reason {
   text: string;
   /** Signed: + for support, - for against. */
   weight: number;
+  /** The condition that held, in the pack's terms (tags and facts), e.g. `cma-fragmented` or `uptimeHours >= 4 (it is 5.2)`. */
+  when?: string;
 }
 
 /** The name the reports used before causes became data. */
@@ -81,6 +83,10 @@ export interface RankedCause {
   strength: { topSeverity: Severity | 'none'; signals: number; evidenceLines: number };
   /** Set when the cause ties on confidence with a neighbour: why it ranks where it does. */
   tieBreak?: string;
+  /** What raised the cause: the trigger conditions that held and the findings behind them. */
+  triggeredBy: { conditions: string[]; findingIds: string[] };
+  /** Why it ranks where it does, in one sentence: position, base, each weight that held, its neighbours. */
+  ranking: string;
   remedy: string[];
   references: string[];
 }

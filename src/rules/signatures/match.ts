@@ -7,6 +7,7 @@
 import type { Dmesg, DmesgRecord } from '../../snapshot/types.js';
 import type { CompiledPattern, CompiledSignature } from './pack.js';
 import { wallSeconds } from '../../util/wallclock.js';
+import { currentBoots } from '../../util/boot-clock.js';
 
 export interface SignatureHit {
   signatureId: string;
@@ -17,12 +18,19 @@ export interface SignatureHit {
   groups: Record<string, string | undefined>;
   /** The matched text (joined with the next line when `joined`). */
   text: string;
+  /** The line as printed: its prefix (stamp, level, ident) and its own message, for evidence. */
+  prefix?: string;
+  message: string;
   joined: boolean;
   monotonic?: number;
   wallClock?: string;
+  /** Clock time (epoch seconds) from the bundle's boot time, for lines of the running boot. */
+  clock?: number;
   /** Seconds on one scale for the whole log (monotonic, else the wall clock), to relate events. */
   t?: number;
   boot: number;
+  /** The kernel log file the line is in, when the bundle has several. */
+  file?: string;
   /** Set for a user-space syslog/journal line: `record` then indexes `dmesg.userspace`. */
   userspace?: true;
 }
@@ -37,34 +45,92 @@ export interface SignatureIndex {
 
 const SUPPRESSED_RE = /(?<fn>[\w.]+): (?<n>\d+) callbacks suppressed/;
 
-function tryPattern(p: CompiledPattern, text: string): RegExpExecArray | null {
-  if (p.literal !== null && !text.includes(p.literal)) return null;
-  return p.re.exec(text);
-}
-
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * One regex over every pattern's required literal: a line that contains none of them can
- * only match the few patterns without a literal, so most lines cost one scan.
+ * Which required literals (each pattern's, and each join anchor) a message contains, found
+ * in one regex scan instead of an `includes` per pattern: most dmesg lines contain none and
+ * cost that one scan; a line that does is tried only against the patterns whose literal it
+ * holds, which is exactly what the `includes` before each pattern allowed.
  */
-function buildGate(signatures: CompiledSignature[]): { gate: RegExp | null; ungated: CompiledSignature[] } {
-  const literals = new Set<string>();
-  const ungated: CompiledSignature[] = [];
-  for (const s of signatures) {
-    if (s.patterns.some((p) => p.literal === null)) ungated.push(s);
-    for (const p of s.patterns) if (p.literal !== null) literals.add(p.literal);
-    if (s.joinContinuation && s.patterns[0]!.joinAnchor) literals.add(s.patterns[0]!.joinAnchor);
+class LiteralGate {
+  private readonly re: RegExp | null;
+  private readonly ids = new Map<string, number>();
+  /** For each literal, the literals that are its prefixes (itself included). */
+  private readonly prefixes: number[][] = [];
+  /** `seen[id] === stamp` when literal `id` is in the current message. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  constructor(literals: Iterable<string>) {
+    for (const l of literals) if (!this.ids.has(l)) this.ids.set(l, this.ids.size);
+    const all = [...this.ids.keys()];
+    for (const l of all) this.prefixes.push(all.filter((o) => l.startsWith(o)).map((o) => this.ids.get(o)!));
+    this.seen = new Uint32Array(all.length);
+    // Longest first: where several literals start at one place, the one found is the
+    // longest, and the others there are its prefixes.
+    const alternation = [...all].sort((x, y) => y.length - x.length).map(escapeRe).join('|');
+    this.re = all.length ? new RegExp(alternation, 'g') : null;
   }
-  return { gate: literals.size ? new RegExp([...literals].map(escapeRe).join('|')) : null, ungated };
+
+  id(literal: string): number {
+    return this.ids.get(literal)!;
+  }
+
+  /** Marks the literals in `msg`; false when it holds none. */
+  scan(msg: string): boolean {
+    const re = this.re;
+    if (re === null) return false;
+    this.stamp++;
+    let any = false;
+    re.lastIndex = 0;
+    for (let m = re.exec(msg); m !== null; m = re.exec(msg)) {
+      any = true;
+      for (const id of this.prefixes[this.ids.get(m[0])!]!) this.seen[id] = this.stamp;
+      re.lastIndex = m.index + 1; // literals may overlap: look again one character on
+    }
+    return any;
+  }
+
+  has(id: number): boolean {
+    return this.seen[id] === this.stamp;
+  }
 }
 
-export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[]): SignatureIndex {
+interface GatedSignature {
+  sig: CompiledSignature;
+  /** Literal id per pattern, -1 for a pattern without one (always tried). */
+  literal: number[];
+  /** The join anchor's literal id, or -1. */
+  anchor: number;
+  /** True when every pattern has a literal: skipped unless one of them (or the anchor) is present. */
+  gated: boolean;
+}
+
+function buildGate(signatures: CompiledSignature[]): { gate: LiteralGate; sigs: GatedSignature[] } {
+  const literals: string[] = [];
+  for (const s of signatures) {
+    for (const p of s.patterns) if (p.literal !== null) literals.push(p.literal);
+    if (s.joinContinuation && s.patterns[0]!.joinAnchor) literals.push(s.patterns[0]!.joinAnchor);
+  }
+  const gate = new LiteralGate(literals);
+  const sigs = signatures.map((sig) => ({
+    sig,
+    literal: sig.patterns.map((p) => (p.literal === null ? -1 : gate.id(p.literal))),
+    anchor: sig.joinContinuation && sig.patterns[0]!.joinAnchor ? gate.id(sig.patterns[0]!.joinAnchor) : -1,
+    gated: sig.patterns.every((p) => p.literal !== null),
+  }));
+  return { gate, sigs };
+}
+
+/** `bootClock`: clock time of the running boot (epoch seconds), when the bundle gives it. */
+export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[], bootClock?: number): SignatureIndex {
   const hits = new Map<string, SignatureHit[]>();
+  const current = dmesg ? currentBoots(dmesg) : new Set<number>();
   // Kernel rules see kernel lines only; a signature reads user-space lines when it says so.
   const kernelSigs = signatures.filter((s) => !s.sources || s.sources.includes('kernel'));
   const userSigs = signatures.filter((s) => s.sources?.includes('userspace'));
-  const { gate, ungated } = buildGate(kernelSigs);
+
   const suppressed = new Map<string, number>();
   const byFunction = new Map<string, string>();
   for (const s of signatures) for (const fn of s.suppressedFunctions ?? []) byFunction.set(fn, s.id);
@@ -78,16 +144,24 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       line: r.line,
       groups: { ...(m.groups ?? {}) },
       text,
+      prefix: r.prefix,
+      message: r.message,
       joined,
       monotonic: r.monotonic,
       wallClock: r.wallClock,
+      // Earlier boots restarted the kernel clock: only the running boot maps onto the clock.
+      ...(bootClock !== undefined && r.monotonic !== undefined && current.has(r.boot) && !userspace ? { clock: bootClock + r.monotonic } : {}),
       t: r.monotonic ?? wallSeconds(r.wallClock),
       boot: r.boot,
+      // Set when the bundle held several kernel logs (line numbers are this file's).
+      file: dmesg?.sources ? dmesg.boots[r.boot]?.file : undefined,
       ...(userspace ? { userspace: true as const } : {}),
     });
     hits.set(s.id, list);
   };
-  const scan = (records: DmesgRecord[], signatures: CompiledSignature[], gate: RegExp | null, ungated: CompiledSignature[], userspace: boolean) => {
+  const scan = (records: DmesgRecord[], signatures: CompiledSignature[], userspace: boolean) => {
+    const { gate, sigs } = buildGate(signatures);
+    const ungated = sigs.filter((g) => !g.gated);
     for (let idx = 0; idx < records.length; idx++) {
       const r = records[idx]!;
       const msg = r.message;
@@ -97,11 +171,14 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
         if (id) suppressed.set(id, (suppressed.get(id) ?? 0) + Number(m!.groups!.n));
         continue;
       }
-      const candidates = gate === null || gate.test(msg) ? signatures : ungated;
-      for (const s of candidates) {
+      const candidates = gate.scan(msg) ? sigs : ungated;
+      for (const g of candidates) {
+        const s = g.sig;
         let matched = false;
         for (let k = 0; k < s.patterns.length; k++) {
-          const m = tryPattern(s.patterns[k]!, msg);
+          const lit = g.literal[k]!;
+          if (lit >= 0 && !gate.has(lit)) continue;
+          const m = s.patterns[k]!.re.exec(msg);
           if (m) {
             push(s, k, r, idx, m, msg, false, userspace);
             matched = true;
@@ -112,7 +189,7 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
         // A line wrapped by whoever pasted it: retry with the next line appended.
         const p0 = s.patterns[0]!;
         const next = records[idx + 1];
-        if (!next || !p0.joinAnchor || !msg.includes(p0.joinAnchor)) continue;
+        if (!next || g.anchor < 0 || !gate.has(g.anchor)) continue;
         const head = msg.trimEnd();
         const withSpace = `${head} ${next.message.trim()}`;
         const withoutSpace = `${head}${next.message.trim()}`;
@@ -123,11 +200,8 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       }
     }
   };
-  scan(dmesg?.records ?? [], kernelSigs, gate, ungated, false);
-  if (userSigs.length && dmesg?.userspace?.length) {
-    const g = buildGate(userSigs);
-    scan(dmesg.userspace, userSigs, g.gate, g.ungated, true);
-  }
+  scan(dmesg?.records ?? [], kernelSigs, false);
+  if (userSigs.length && dmesg?.userspace?.length) scan(dmesg.userspace, userSigs, true);
   const ignored = (s: CompiledSignature, h: SignatureHit) => s.ignore.some(([k, re]) => h.groups[k] !== undefined && re.test(h.groups[k]!));
   const byId = new Map(signatures.map((s) => [s.id, s]));
   return {

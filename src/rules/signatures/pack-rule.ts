@@ -5,15 +5,18 @@
 import type { Evidence, Figure, Rule } from '../types.js';
 import type { CompiledSignature } from './pack.js';
 import { paramTag } from '../tags.js';
+import { formatBootTime } from '../../util/format.js';
 import type { SignatureHit, SignatureIndex } from './match.js';
 
 export function hitTime(h: SignatureHit): string {
-  if (h.monotonic !== undefined) return `${h.monotonic.toFixed(3)} s after boot${h.boot ? ` (boot ${h.boot + 1})` : ''}`;
+  // Boots of several files are named by the finding's lead-in, not by their index.
+  if (h.monotonic !== undefined) return `${formatBootTime(h.monotonic, { epoch: h.clock, printed: h.wallClock })}${h.boot && !h.file ? ` (boot ${h.boot + 1})` : ''}`;
   return h.wallClock ?? `line ${h.line}`;
 }
 
+/** Each hit's line verbatim (a joined pair quotes its first line, the one cited). */
 export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
-  return hits.map((h) => ({ file, line: h.line, text: h.text }));
+  return hits.map((h) => ({ file: h.file ?? file, line: h.line, text: (h.prefix ?? '') + h.message }));
 }
 
 /** Every capture name of every pattern, so templates may name any (absent ones render empty). */
@@ -46,7 +49,7 @@ export function packRule(sig: CompiledSignature): Rule {
       title: sig.title,
       category: sig.category,
       docs: {
-        description: `${sig.title} (kernel message signature${sig.kernels ? `; ${sig.kernels}` : ''}).`,
+        description: `${sig.title} (${sig.sources?.includes('kernel') === false ? 'user-space syslog/journal' : sig.sources?.includes('userspace') ? 'kernel or user-space' : 'kernel'} message signature${sig.kernels ? `; ${sig.kernels}` : ''}${sig.catalogue ? '' : '; own id, not in the catalogue'}).`,
         why: sig.remedy[0] ?? sig.title,
         seed: sig.references[0] ?? `rule pack ${sig.pack}`,
       },

@@ -7,10 +7,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { formatErrno } from '../../util/format.js';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
 import { plainReason, UserInputError } from '../../errors.js';
 import { isTag, PLAIN_TAGS, TAG_KINDS, type Tag } from '../tags.js';
+import { isCatalogueId } from '../catalogue.js';
 
 export interface PatternSpec {
   regex: string;
@@ -39,6 +41,11 @@ export interface SignatureSpec {
   report?: boolean;
   /** Which lines the patterns run on: kernel messages (default) and/or user-space syslog/journal lines. */
   sources?: ('kernel' | 'userspace')[];
+  /**
+   * false: jetdiag's own id, not one of the catalogue's documented ids (listed apart by
+   * `jetdiag rules`). Left out, an id is a catalogue id exactly when the catalogue has it.
+   */
+  catalogue?: boolean;
   verdict: string;
   remedy: string[];
   references: string[];
@@ -56,7 +63,9 @@ export interface CompiledPattern extends PatternSpec {
   literal: string | null;
 }
 
-export interface CompiledSignature extends Omit<SignatureSpec, 'patterns'> {
+export interface CompiledSignature extends Omit<SignatureSpec, 'patterns' | 'catalogue'> {
+  /** A catalogue id (the stable documented set) or jetdiag's / a user pack's own id. */
+  catalogue: boolean;
   pack: string;
   file: string;
   patterns: CompiledPattern[];
@@ -96,6 +105,9 @@ export function tagList(file: string, where: string, v: unknown): Tag[] {
   });
   return list as Tag[];
 }
+
+// `{{errno first.ret}}` -> "-12 (ENOMEM)": a bare errno number means nothing to most readers.
+Handlebars.registerHelper('errno', (v: unknown) => (v === undefined || v === '' ? '' : formatErrno(v as string)));
 
 function template(file: string, where: string, text: string): HandlebarsTemplateDelegate {
   try {
@@ -161,6 +173,9 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
         fail(file, at(`ignoreIf.${k}`), `invalid regular expression: ${(e as Error).message}`);
       }
     });
+    if (s.catalogue !== undefined && typeof s.catalogue !== 'boolean') fail(file, at('catalogue'), 'expected true or false');
+    if (s.catalogue === false && isCatalogueId(id)) fail(file, at('catalogue'), `"${id}" is a catalogue id: it cannot be marked as an own id`);
+    if (s.catalogue === true && !isCatalogueId(id)) fail(file, at('catalogue'), `"${id}" is not a catalogue id; mark it "catalogue": false (an own id)`);
     const verdict = str(file, at('verdict'), s.verdict)!;
     const remedy = strList(file, at('remedy'), s.remedy, true);
     const examples = strList(file, at('examples'), s.examples, true);
@@ -179,6 +194,7 @@ export function compilePack(doc: unknown, file: string): CompiledSignature[] {
       reportedBy: str(file, at('reportedBy'), s.reportedBy, true),
       report: s.report !== false,
       sources: sourcesOf(file, at('sources'), s.sources),
+      catalogue: isCatalogueId(id),
       verdict,
       remedy,
       references: strList(file, at('references'), s.references, true),
