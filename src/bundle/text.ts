@@ -39,9 +39,7 @@ const SNIFF_BYTES = 8192;
 export function decodeText(data: Buffer, sink: DiagnosticSink, nulAs: string | null = null): DecodeResult {
   const head = data.subarray(0, SNIFF_BYTES);
   const nul = head.indexOf(0);
-  if (nul >= 0 && nulAs === null) {
-    return { text: null, rejected: `not a text file (NUL byte at offset ${nul})` };
-  }
+  if (nul >= 0 && nulAs === null) return { text: null, rejected: binaryReason(head, nul) };
   // V8 strings stop at about 512 M characters: a bigger file is cut rather than crashing.
   if (data.length > MAX_TEXT_BYTES) {
     sink.add('warning', 'text.too-large', `file is ${data.length} bytes; only the first ${MAX_TEXT_BYTES} are decoded`);
@@ -150,5 +148,13 @@ export class TextDecodeStream {
 export function notTextReason(head: Buffer, nulAs: string | null): string | null {
   if (nulAs !== null) return null;
   const nul = head.subarray(0, SNIFF_BYTES).indexOf(0);
-  return nul >= 0 ? `not a text file (NUL byte at offset ${nul})` : null;
+  return nul >= 0 ? binaryReason(head, nul) : null;
+}
+
+/** Names what a binary file is when it is one jetdiag could read on its own (a zip of captures). */
+function binaryReason(head: Buffer, nul: number): string {
+  // A zip is read as a bundle only from a file: its index sits at the end, so it cannot be read
+  // from inside another archive or a pipe as it streams by.
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'a .zip inside another archive is not read: extract it and analyze the .zip itself';
+  return `not a text file (NUL byte at offset ${nul})`;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, loadSnapshot } from '../../src/analyze.js';
 import { writeTemp } from '../helpers/fixtures.js';
+import { makeTgz } from '../helpers/archive.js';
 import { makeZip, type ZipMember } from '../helpers/zip.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,5 +66,17 @@ describe('zip bundles', () => {
     await expect(loadSnapshot(writeTemp('cut.zip', whole.subarray(0, whole.length - 30)))).rejects.toThrow(/cannot read bundle ".*cut\.zip": the zip archive is damaged/);
     const s = await loadSnapshot(writeTemp('many.zip', whole), { limits: { maxEntries: 2 } });
     expect(s.bundle.problems.map((p) => p.code)).toContain('limit.entries');
+  });
+
+  it('a zip on stdin or inside a tar is named as such, never as "binary data" or left unexplained', async () => {
+    const zip = makeZip(sampleMembers('orin-nano-healthy'));
+    // Inside a .tgz: the rest is read, and the zip is listed with what to do.
+    const nested = await loadSnapshot(writeTemp('nested.tgz', await makeTgz([{ name: 'uploads/b.zip', content: zip }, { name: 'proc/meminfo', content: readFileSync(path.join(ROOT, 'samples/orin-nano-healthy/proc/meminfo')) }])));
+    expect(nested.meminfo).toBeDefined();
+    expect(nested.bundle.entries.find((e) => e.path === 'uploads/b.zip')?.unusedReason).toBe('a .zip inside another archive is not read: extract it and analyze the .zip itself');
+    // On stdin: refused with the reason and the way out.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'analyze', '-'], { input: zip, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^jetdiag: cannot read bundle "stdin": a \.zip is read from a file, not from a pipe or from inside another archive \(pass the \.zip's path, or extract it\)$/m);
   });
 });

@@ -55,6 +55,9 @@ export async function readArchiveStream(input: Readable, prefix: string, display
     // A plain text file on stdin: treat it as a one-file bundle.
     await session.singleStream(rest, 'stdin', display);
     return;
+  } else if (fmt === 'zip') {
+    // yauzl reads a zip from its central directory at the end: a file, never a stream.
+    throw new UnreadableInputError(`cannot read bundle "${display}": a .zip is read from a file, not from a pipe or from inside another archive (pass the .zip's path, or extract it)`);
   } else if (fmt !== 'tar') {
     throw new UnreadableInputError(`cannot read bundle "${display}": ${fmt} is not a tar or tar.gz archive`);
   }
