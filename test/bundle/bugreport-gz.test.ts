@@ -4,23 +4,13 @@ import { loadSnapshot } from '../../src/analyze.js';
 import { deviceContext } from '../../src/rules/device/context.js';
 import { makeTgz } from '../helpers/archive.js';
 import { writeTemp } from '../helpers/fixtures.js';
+import { bugReportLog } from '../helpers/bugreport.js';
 
-const LOG = [
-  'nvidia-bug-report-tegra.sh Version: 1.0',
-  '____________________________________________',
-  '',
-  "='/proc/device-tree/compatible' information=",
-  'nvidia,p3768-0000+p3767-0005\0nvidia,p3767-0005\0nvidia,tegra234\0',
-  '____________________________________________',
-  '',
-  "='/proc/meminfo' information=",
-  'MemTotal:        7633536 kB',
-  'MemAvailable:     248812 kB',
-  '____________________________________________',
-  '',
-  "='dmesg' information=",
-  '[ 7201.112032] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfffb5000, fsynr=0x7c0020, cbfrsynra=0x100f, cb=3',
-].join('\n');
+const LOG = bugReportLog([
+  ['/proc/device-tree/compatible', 'nvidia,p3768-0000+p3767-0005\0nvidia,p3767-0005\0nvidia,tegra234\0'],
+  ['/proc/meminfo', 'MemTotal:        7633536 kB\nMemAvailable:     248812 kB'],
+  ['dmesg', '[ 7201.112032] arm-smmu 8000000.iommu: Unhandled context fault: fsr=0x402, iova=0xfffb5000, fsynr=0x7c0020, cbfrsynra=0x100f, cb=3'],
+]);
 
 describe('nvidia-bug-report-tegra.log.gz', () => {
   it('a gzip that holds one log (not a tar) is read as that log, NUL bytes and all', async () => {

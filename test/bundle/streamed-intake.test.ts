@@ -3,6 +3,7 @@
  * parsing it whole: on every sample (folder and .tgz), on every corpus capture given as a
  * one-file bundle, and on a bug-report log split as it streams (plain, CRLF, gzipped).
  */
+import { bugReportLog } from '../helpers/bugreport.js';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -43,25 +44,12 @@ describe('streamed intake = buffered intake', () => {
     expect(streamed[kind]).toBeTruthy();
   });
 
-  const LOG = [
-    'nvidia-bug-report-tegra.sh Version: 1.0',
-    '____________________________________________',
-    '',
-    "='/proc/device-tree/compatible' information=",
-    'nvidia,p3768-0000+p3767-0005\0nvidia,p3767-0005\0nvidia,tegra234\0',
-    '____________________________________________',
-    '',
-    "='/proc/meminfo' information=",
-    fixture('meminfo/generic-ubuntu2004-k5.4-x86-01.txt').trimEnd(),
-    '____________________________________________',
-    '',
-    "='dmesg' information=",
-    fixture('dmesg/jetson-nano-jp4.2-k4.9.140-boot-01.txt').trimEnd(),
-    '____________________________________________',
-    '',
-    "='some tool' information=",
-    fixture('tegrastats/jetson-tx2-jp4-02.txt'),
-  ].join('\n');
+  const LOG = bugReportLog([
+    ['/proc/device-tree/compatible', 'nvidia,p3768-0000+p3767-0005\0nvidia,p3767-0005\0nvidia,tegra234\0'],
+    ['/proc/meminfo', fixture('meminfo/generic-ubuntu2004-k5.4-x86-01.txt').trimEnd()],
+    ['dmesg', fixture('dmesg/jetson-nano-jp4.2-k4.9.140-boot-01.txt').trimEnd()],
+    ['some tool', fixture('tegrastats/jetson-tx2-jp4-02.txt')],
+  ]);
 
   it.each([
     ['plain', LOG],
