@@ -3,7 +3,6 @@
  * parsing it whole: on every sample (folder and .tgz), on every corpus capture given as a
  * one-file bundle, and on a bug-report log split as it streams (plain, CRLF, gzipped).
  */
-import { bugReportLog } from '../helpers/bugreport.js';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import zlib from 'node:zlib';
 import { loadSnapshot } from '../../src/analyze.js';
 import { stringifyJson } from '../../src/report/json.js';
 import { FIXTURES, fixture, writeTemp, writeTree } from '../helpers/fixtures.js';
+import { bugReportLog } from '../helpers/bugreport.js';
 
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples');
 
