@@ -2,26 +2,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { writeFleetReports } from '../../src/fleet/reports.js';
-import { open } from '../../src/fleet/store.js';
-import { batch, ROOT, tempDir, upload } from '../helpers/fleet.js';
+import { ROOT, smallFleetHtml, upload } from '../helpers/fleet.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 describe('fleet.html in headless Chromium', () => {
   it.skipIf(!existsSync(CHROMIUM))('loads with no script error and no request, verdict first, every bundle value escaped', async () => {
-    const up = tempDir();
-    upload(up, 'orin-1-a', 'orin-nano-healthy', 'orin-1', '2026-11-01T08:00:00Z');
-    upload(up, 'orin-1-b', 'orin-nano-leak-oom', 'orin-1', '2026-11-02T08:00:00Z');
-    upload(up, 'cam-2-a', 'orin-nano-cma-fragmentation', 'cam-2', '2026-11-02T10:00:00Z');
     // A hostile device id (from the manifest) must show as text, never as markup.
-    upload(up, 'evil', 'orin-nano-thermal-throttling', '<img src=x onerror=alert(1)><script>alert(2)</script>', '2026-11-03T08:00:00Z');
-    const out = tempDir();
-    await batch([up], out);
-    const store = await open(out);
-    await writeFleetReports(store, out, { formats: ['html'] });
-    await store.close();
-    const file = path.join(out, 'fleet.html');
+    const file = await smallFleetHtml((up) => upload(up, 'evil', 'orin-nano-thermal-throttling', '<img src=x onerror=alert(1)><script>alert(2)</script>', '2026-11-03T08:00:00Z'));
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

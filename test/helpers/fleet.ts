@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProgress } from '../../src/fleet/progress.js';
 import { runBatch, type BatchOptions } from '../../src/fleet/batch.js';
+import { writeFleetReports } from '../../src/fleet/reports.js';
+import { open } from '../../src/fleet/store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLE = (name: string) => path.join(ROOT, 'samples', name);
@@ -36,4 +38,22 @@ export function runCli(args: string[]): Promise<{ status: number | null; stdout:
     child.stderr.on('data', (c) => (stderr += c));
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * fleet.html of a small fleet (three uploads of two devices: healthy, leak, CMA), plus
+ * `extra` uploads, analysed and rendered into a new folder; returns the file's path.
+ */
+export async function smallFleetHtml(extra: (up: string) => void = () => {}): Promise<string> {
+  const up = tempDir();
+  upload(up, 'orin-1-a', 'orin-nano-healthy', 'orin-1', '2026-11-01T08:00:00Z');
+  upload(up, 'orin-1-b', 'orin-nano-leak-oom', 'orin-1', '2026-11-02T08:00:00Z');
+  upload(up, 'cam-2-a', 'orin-nano-cma-fragmentation', 'cam-2', '2026-11-02T10:00:00Z');
+  extra(up);
+  const out = tempDir();
+  await batch([up], out);
+  const store = await open(out);
+  await writeFleetReports(store, out, { formats: ['html'] });
+  await store.close();
+  return path.join(out, 'fleet.html');
 }

@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { renderHtml } from '../../src/report/html.js';
-import { writeFleetReports } from '../../src/fleet/reports.js';
-import { open } from '../../src/fleet/store.js';
-import { batch, ROOT, tempDir, upload } from '../helpers/fleet.js';
+import { ROOT, smallFleetHtml, tempDir } from '../helpers/fleet.js';
 import { chartText, contrast, HAVE_CHROMIUM, CHROMIUM, launch, openPage, sidewaysScroll, verdictOnFirstScreen } from '../helpers/page-checks.js';
 
 if (!HAVE_CHROMIUM) {
@@ -149,16 +147,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the page checks themselves', () => {
 
 describe.skipIf(!HAVE_CHROMIUM)('fleet.html in headless Chromium (desktop, phone, dark, print)', () => {
   it('loads clean, verdict first, AA contrast, no sideways scrolling on a phone', async () => {
-    const up = tempDir();
-    upload(up, 'orin-1-a', 'orin-nano-healthy', 'orin-1', '2026-11-01T08:00:00Z');
-    upload(up, 'orin-1-b', 'orin-nano-leak-oom', 'orin-1', '2026-11-02T08:00:00Z');
-    upload(up, 'cam-2-a', 'orin-nano-cma-fragmentation', 'cam-2', '2026-11-02T10:00:00Z');
-    const out = tempDir();
-    await batch([up], out);
-    const store = await open(out);
-    await writeFleetReports(store, out, { formats: ['html'] });
-    await store.close();
-    const file = path.join(out, 'fleet.html');
+    const file = await smallFleetHtml();
     const browser = await launch();
     try {
       for (const view of [
