@@ -2,28 +2,43 @@ const BLOCK_BITS = 14;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
 
+/** A finished column: Float32 when every value fits one exactly (MB, MHz, %, mW), else Float64; NaN where a sample has no value. */
+export type Column = Float32Array | Float64Array;
+
 /**
- * Growable Float64 column: compact time series without an object per sample. Samples live
- * in blocks of 16 Ki values allocated on first use (a column that stays NaN, an engine that
- * is always off, allocates none), so growing never copies and a week of 1 Hz samples
- * never holds a doubled buffer; `finish` copies into one right-sized array.
+ * Growable numeric column: compact time series without an object per sample. Values are
+ * kept as Float32 while each one reads back exactly (integers below 2^24, halves, quarters),
+ * which halves a week of 1 Hz samples; the first value that does not (a temperature of
+ * 47.804) widens the column to Float64, so every value reads back as it was parsed. Samples
+ * live in blocks of 16 Ki values allocated on first use (a column that stays NaN, an engine
+ * that is always off, allocates none), so growing never copies; `finish` copies into one
+ * right-sized array.
  */
 export class ColumnBuilder {
-  private blocks: (Float64Array | undefined)[] = [];
+  private blocks: (Column | undefined)[] = [];
+  private wide: boolean;
   length = 0;
+
+  /** `wide`: Float64 from the start (epoch seconds never fit a Float32). */
+  constructor(wide = false) {
+    this.wide = wide;
+  }
 
   /** Sets sample `i`, leaving any skipped samples NaN. */
   set(i: number, v: number): void {
+    if (i >= this.length) this.length = i + 1;
     const b = i >>> BLOCK_BITS;
     let block = this.blocks[b];
     if (block === undefined) {
-      if (i + 1 > this.length) this.length = i + 1;
-      if (Number.isNaN(v)) return;
+      if (v !== v) return;
       while (this.blocks.length < b) this.blocks.push(undefined);
-      block = this.blocks[b] = new Float64Array(BLOCK).fill(NaN);
+      block = this.blocks[b] = (this.wide ? new Float64Array(BLOCK) : new Float32Array(BLOCK)).fill(NaN);
+    }
+    if (!this.wide && Math.fround(v) !== v && v === v) {
+      this.widen();
+      block = this.blocks[b]!;
     }
     block[i & MASK] = v;
-    if (i + 1 > this.length) this.length = i + 1;
   }
 
   get(i: number): number {
@@ -31,14 +46,21 @@ export class ColumnBuilder {
     return block === undefined ? NaN : block[i & MASK]!;
   }
 
+  /** Float32 blocks -> Float64 (values unchanged: every Float32 is a Float64). */
+  private widen(): void {
+    this.wide = true;
+    this.blocks = this.blocks.map((b) => (b === undefined ? undefined : Float64Array.from(b)));
+  }
+
   /** A right-sized copy holding `n` samples; the blocks are released. */
-  finish(n: number): Float64Array {
-    const out = new Float64Array(n).fill(NaN);
+  finish(n: number): Column {
+    const out = (this.wide ? new Float64Array(n) : new Float32Array(n)).fill(NaN);
     for (let b = 0; b < this.blocks.length; b++) {
       const block = this.blocks[b];
       const at = b * BLOCK;
       if (block === undefined || at >= n) continue;
       out.set(n - at >= BLOCK ? block : block.subarray(0, n - at), at);
+      this.blocks[b] = undefined;
     }
     this.blocks = [];
     return out;
@@ -79,6 +101,11 @@ export class ColumnSet {
     return this.use(this.lookup(s.slice(from, to)));
   }
 
+  /** The column of this name, created (as the next in order) when new. */
+  column(name: string): ColumnBuilder {
+    return this.lookup(name).col;
+  }
+
   private lookup(name: string): Named {
     let e = this.byName.get(name);
     if (!e) {
@@ -101,8 +128,8 @@ export class ColumnSet {
     this.last = null;
   }
 
-  finish(n: number): Record<string, Float64Array> {
-    const out: Record<string, Float64Array> = {};
+  finish(n: number): Record<string, Column> {
+    const out: Record<string, Column> = {};
     for (const [k, c] of this.columns) out[k] = c.finish(n);
     return out;
   }
