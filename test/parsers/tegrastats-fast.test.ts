@@ -135,6 +135,17 @@ describe('the fast path stores through one layout per sequence of fields', () =>
     }
   });
 
+  it('keeps two logs read at once apart (the scan state is shared, the layouts are not)', () => {
+    // The same capture twice (its layouts equal, the columns not) beside two others.
+    const texts = captures.filter(([n]) => /nano-jp4-02|xavier-nx-jp5|agx-orin-64gb-jp6-01/.test(n)).map(([, t]) => t);
+    texts.push(texts[0]!);
+    const sinks = texts.map(() => new DiagnosticSink('t'));
+    const parsers = texts.map((_, k) => tegrastatsStream({ path: 't', lineOffset: 0 }, sinks[k]!, { maxLineLength: 65536 }, { grammarOnly: false }));
+    const lines = texts.map((t) => t.split(/(?<=\n)/));
+    for (let i = 0; lines.some((l) => i < l.length); i++) lines.forEach((l, k) => l[i] !== undefined && parsers[k]!.write(l[i]!));
+    parsers.forEach((p, k) => expect({ value: p.end(), diagnostics: sinks[k]!.finish() }).toEqual(run(texts[k]!, true)));
+  });
+
   it('reads a line in the middle of a longer text only up to its end', () => {
     const [a, b] = [regular[0]!, regular[regular.length - 1]!];
     const text = `${a}\n${b}`;

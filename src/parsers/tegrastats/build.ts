@@ -124,6 +124,9 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let headerBefore = false;
   const headers: { before: number; line: number }[] = [];
 
+  const [Q_RAM_HIGH, Q_RAM_LOW, Q_LFB_LOW, Q_EMC_HIGH, Q_GPU_LOW, Q_CPU_LOW] = ['ram+', 'ram-', 'lfb-', 'emc+', 'gpu-', 'cpu-'].map((k) => quotes.slot(k)) as [number, number, number, number, number, number];
+  /** The extreme's slot of each temperature column, in the columns' order. */
+  const tempSlots: { slot: number; col: ColumnBuilder }[] = [];
   /** Sample i is complete: keep its lines if it may border a break or holds an extreme. */
   const closeSample = (i: number, lines: SampleLine[], header: boolean) => {
     const e = epoch.get(i);
@@ -139,19 +142,20 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       }
       if (possible) quotes.breakBefore(prevLines, lines);
     }
-    quotes.offer('ram+', ram, true, lines);
-    quotes.offer('ram-', ram, false, lines);
+    quotes.offer(Q_RAM_HIGH, ram, true, lines);
+    quotes.offer(Q_RAM_LOW, ram, false, lines);
     const kb = c.lfbKB.get(i);
-    if (ram < 0.9 * c.ramTotal.get(i)) quotes.offer('lfb-', kb * 1e6 + c.lfbCount.get(i), false, lines);
-    quotes.offer('emc+', c.emcLoad.get(i), true, lines);
-    quotes.offer('gpu-', c.gr3dFreq.get(i), false, lines);
+    if (ram < 0.9 * c.ramTotal.get(i)) quotes.offer(Q_LFB_LOW, kb * 1e6 + c.lfbCount.get(i), false, lines);
+    quotes.offer(Q_EMC_HIGH, c.emcLoad.get(i), true, lines);
+    quotes.offer(Q_GPU_LOW, c.gr3dFreq.get(i), false, lines);
     let cpuMax = NaN;
     for (const col of cpuFreq) {
       const f = col.get(i);
       if (Number.isFinite(f) && !(f <= cpuMax)) cpuMax = f;
     }
-    quotes.offer('cpu-', cpuMax, false, lines);
-    for (const [name, col] of temps.columns) quotes.offer(`temp:${name}`, col.get(i), true, lines);
+    quotes.offer(Q_CPU_LOW, cpuMax, false, lines);
+    if (tempSlots.length !== temps.columns.size) for (const [name, col] of [...temps.columns].slice(tempSlots.length)) tempSlots.push({ slot: quotes.slot(`temp:${name}`), col });
+    for (const t of tempSlots) quotes.offer(t.slot, t.col.get(i), true, lines);
     prevLines = lines;
     if (Number.isFinite(e)) prevEpoch = e;
     if (Number.isFinite(ram)) prevRam = ram;
@@ -422,6 +426,13 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
 
   /** The layout of the line just scanned: a recent one when every op and name matches. */
   const findLayout = (s: string): Layout => {
+    // The scan checked the line against the layout it expected (this parser's last one: `items` is shared).
+    if (items.same && items.expect === layouts[0]) return layouts[0];
+    const L = searchLayout(s);
+    items.expect = L;
+    return L;
+  };
+  const searchLayout = (s: string): Layout => {
     const count = items.count;
     for (let li = 0; li < layouts.length; li++) {
       const L = layouts[li]!;
@@ -453,10 +464,9 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   /** Stores a line the fast path scanned (its items in `items`). */
   const store = (s: string, start: number, end: number, lineNo: number) => {
     const L = findLayout(s);
-    const line = s.slice(start, end);
-    sampleLine(lineNo, line, true); // every regular line starts with RAM (after its timestamp)
+    sampleLine(lineNo, s, true); // every regular line starts with RAM (after its timestamp)
     const i = n - 1;
-    SampleQuotes.add(curLines, lineNo, line);
+    SampleQuotes.add(curLines, lineNo, s, start, end);
     fastRails = L.rails.length > 0 ? L.rails : null;
     const v = items.v;
     for (let k = 0; k < L.count; k++) {
@@ -465,7 +475,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       if (op === O_TS) {
         epoch.set(i, v[o]!);
         sawTimestamps = true;
-        firstTs ??= line.slice(0, 19);
+        firstTs ??= s.slice(start, start + 19);
         lastTsText = s;
         lastTsAt = start;
         lastTs = undefined;

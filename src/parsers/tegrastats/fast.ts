@@ -34,9 +34,23 @@ export const O_ENGINE = 15; // NAME off|MHz: MHz (NaN: off)
 export const VALS = 4;
 export const MAX_ITEMS = 192;
 
-/** A scanned line: `count` items, each an op, a name at `[from, to)` of the line (or an index) and values. */
+/** The items a line is expected to have: ops, names ('' for none), core indexes. */
+export interface ExpectedLayout {
+  count: number;
+  op: Int32Array;
+  name: string[];
+  index: Int32Array;
+}
+
+/**
+ * A scanned line: `count` items, each an op, a name at `[from, to)` of the line (or an index)
+ * and values. `same` says the line has exactly the ops and names of `expect` (the layout the
+ * caller guessed, usually the previous line's), checked while the names are read.
+ */
 export const items = {
   count: 0,
+  same: false,
+  expect: { count: -1, op: new Int32Array(0), name: [], index: new Int32Array(0) } as ExpectedLayout,
   op: new Int32Array(MAX_ITEMS),
   from: new Int32Array(MAX_ITEMS),
   to: new Int32Array(MAX_ITEMS),
@@ -68,6 +82,11 @@ const atEnd = (s: string, i: number) => i === n || s.charCodeAt(i) === SP;
 function startsAt(s: string, i: number, word: string): boolean {
   return i + word.length <= n && s.startsWith(word, i);
 }
+
+/** The two characters a, b at i (cheaper than a startsWith call in the loops). */
+const pair = (s: string, i: number, a: number, b: number) => i + 1 < n && s.charCodeAt(i) === a && s.charCodeAt(i + 1) === b;
+/** `off` at i. */
+const isOff = (s: string, i: number) => i + 2 < n && s.charCodeAt(i) === 111 && s.charCodeAt(i + 1) === 102 && s.charCodeAt(i + 2) === 102;
 
 /** `\d{1,15}` at i: its value into `val`, its end returned, or -1. */
 function uint(s: string, i: number): number {
@@ -120,7 +139,7 @@ function celsius(s: string, i: number): number {
 function milliwatts(s: string, i: number): number {
   const j = uint(s, i);
   if (j < 0) return -1;
-  return startsAt(s, j, 'mW') ? j + 2 : j;
+  return pair(s, j, 109, 87) /* mW */ ? j + 2 : j;
 }
 
 /** `\[[\d,]*\]` or `\d+` at i (a frequency): the highest into `val` (an empty item of a list reads 0), end, or -1. */
@@ -173,8 +192,23 @@ function timestamp(s: string, p: number): boolean {
 const TS_SHAPE = 'dd-dd-dddd dd:dd:dd ';
 
 let k = 0;
+/** Still the expected layout so far (ops, names and core indexes). */
+let same = true;
+let expOp: Int32Array = new Int32Array(0);
+let expName: string[] = [];
+let expCount = -1;
+
+/** Whether the expected item k is a name equal to s[from..to) (compared while the name is read). */
+function nameIs(s: string, from: number, to: number): boolean {
+  const want = expName[k];
+  if (want === undefined || want.length !== to - from) return false;
+  for (let q = 0; q < want.length; q++) if (want.charCodeAt(q) !== s.charCodeAt(from + q)) return false;
+  return true;
+}
+
 function item(op: number, from: number, to: number, a: number, b: number, c: number, d: number): boolean {
   if (k >= MAX_ITEMS) return false;
+  if (same && (k >= expCount || expOp[k] !== op || (op === O_CORE && items.expect.index[k] !== from))) same = false;
   items.op[k] = op;
   items.from[k] = from;
   items.to[k] = to;
@@ -203,7 +237,7 @@ function cpuList(s: string, p: number): number {
   let j = p;
   let needShared = false;
   for (;;) {
-    if (startsAt(s, j, 'off')) {
+    if (isOff(s, j)) {
       j += 3;
     } else {
       j = uint(s, j);
@@ -241,6 +275,11 @@ export function scanLine(s: string, start: number, end: number): number {
   n = end;
   k = 0;
   items.count = 0;
+  const e = items.expect;
+  expOp = e.op;
+  expName = e.name;
+  expCount = e.count;
+  same = true;
   let p = start;
   // `MM-DD-YYYY HH:MM:SS` (JetPack 5+), then the sample must start with RAM.
   if (p < n && isDigit(s.charCodeAt(p))) {
@@ -259,7 +298,7 @@ export function scanLine(s: string, start: number, end: number): number {
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
       const used = val;
       const te = uint(s, ue + 1);
-      if (te < 0 || !startsAt(s, te, 'MB')) return -1;
+      if (te < 0 || !pair(s, te, 77, 66) /* MB */) return -1;
       const total = val;
       end = te + 2;
       const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
@@ -280,7 +319,7 @@ export function scanLine(s: string, start: number, end: number): number {
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
       const used = val;
       const te = uint(s, ue + 1);
-      if (te < 0 || !startsAt(s, te, 'MB')) return -1;
+      if (te < 0 || !pair(s, te, 77, 66) /* MB */) return -1;
       const total = val;
       end = te + 2;
       const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
@@ -329,6 +368,7 @@ export function scanLine(s: string, start: number, end: number): number {
       if (at > p) {
         // `name@62.5C` or `name@62.5C/62.5C`: the first value is the reading.
         for (let q = p; q < at; q++) if (!isNameChar(s.charCodeAt(q))) return -1;
+        if (same && !nameIs(s, p, at)) same = false;
         let e = celsius(s, at + 1);
         if (e < 0) return -1;
         const v = val;
@@ -349,6 +389,7 @@ export function scanLine(s: string, start: number, end: number): number {
           if (!isUpper(c) && !isDigit(c) && c !== 95) return -1;
         }
         if (ownKindName(s, p, w)) return -1;
+        if (same && !nameIs(s, p, w)) same = false;
         const v = w + 1;
         if (w >= n || v >= n) return -1;
         const c1 = s.charCodeAt(v);
@@ -382,7 +423,7 @@ export function scanLine(s: string, start: number, end: number): number {
         } else if (c1 === 64 /* @ */) {
           end = frequency(s, v + 1);
           if (end < 0 || !atEnd(s, end) || !item(O_FREQ, p, w, NaN, val, 0, 0)) return -1;
-        } else if (startsAt(s, v, 'off') && atEnd(s, v + 3)) {
+        } else if (isOff(s, v) && atEnd(s, v + 3)) {
           end = v + 3;
           if (!item(O_ENGINE, p, w, NaN, 0, 0, 0)) return -1;
         } else return -1;
@@ -394,5 +435,6 @@ export function scanLine(s: string, start: number, end: number): number {
     p = end + 1;
   }
   items.count = k;
+  items.same = same && k === expCount;
   return k;
 }
