@@ -330,7 +330,19 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     always: Uint8Array;
     /** Rail names of the sample (for a wrapped sample's later lines). */
     rails: string[];
+    /** The stores, flat and in the line's order: value index, column, mode (M_*), a temperature's name. */
+    slotVal: Int32Array;
+    slotCol: ColumnBuilder[];
+    slotMode: Uint8Array;
+    slotName: string[];
+    /** Value index of the timestamp (-1: none); cores listed (-1: no CPU field). */
+    ts: number;
+    cores: number;
   }
+  /** A slot stores its value when it is a number, always (NaN too), or as a temperature (-256: offline). */
+  const M_NUMBER = 0;
+  const M_ALWAYS = 1;
+  const M_TEMP = 2;
   const layouts: Layout[] = [];
 
   const layoutOf = (s: string): Layout => {
@@ -343,6 +355,12 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       cols: new Array<ColumnBuilder | null>(count * VALS).fill(null),
       always: new Uint8Array(count * VALS),
       rails: [],
+      slotVal: new Int32Array(0),
+      slotCol: [],
+      slotMode: new Uint8Array(0),
+      slotName: [],
+      ts: -1,
+      cores: -1,
     };
     const seen = new Set<string>();
     const put = (k: number, j: number, col: ColumnBuilder | null, always: boolean) => {
@@ -421,6 +439,21 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
           break;
       }
     }
+    const vals: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const op = L.op[k]!;
+      if (op === O_TS) L.ts = k * VALS;
+      if (op === O_CORES) L.cores = Math.max(L.cores, L.index[k]!);
+      for (let j = k * VALS; j < (k + 1) * VALS; j++) {
+        const col = L.cols[j];
+        if (!col) continue;
+        vals.push(j);
+        L.slotCol.push(col);
+        L.slotName.push(L.name[k]!);
+      }
+    }
+    L.slotVal = Int32Array.from(vals);
+    L.slotMode = Uint8Array.from(vals, (j) => (L.op[(j / VALS) | 0] === O_TEMP ? M_TEMP : L.always[j] ? M_ALWAYS : M_NUMBER));
     return L;
   };
 
@@ -469,34 +502,24 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     SampleQuotes.add(curLines, lineNo, s, start, end);
     fastRails = L.rails.length > 0 ? L.rails : null;
     const v = items.v;
-    for (let k = 0; k < L.count; k++) {
-      const op = L.op[k]!;
-      const o = k * VALS;
-      if (op === O_TS) {
-        epoch.set(i, v[o]!);
-        sawTimestamps = true;
-        firstTs ??= s.slice(start, start + 19);
-        lastTsText = s;
-        lastTsAt = start;
-        lastTs = undefined;
-        continue;
-      }
-      if (op === O_CORES) {
-        if (L.index[k]! > cores) cores = L.index[k]!;
-        continue;
-      }
-      if (op === O_TEMP && v[o] === OFFLINE_C) {
-        const name = L.name[k]!;
+    if (L.ts >= 0) {
+      epoch.set(i, v[L.ts]!);
+      sawTimestamps = true;
+      firstTs ??= s.slice(start, start + 19);
+      lastTsText = s;
+      lastTsAt = start;
+      lastTs = undefined;
+    }
+    if (L.cores > cores) cores = L.cores;
+    const { slotVal, slotCol, slotMode } = L;
+    for (let q = 0; q < slotVal.length; q++) {
+      const x = v[slotVal[q]!]!;
+      const mode = slotMode[q]!;
+      if (mode === M_TEMP && x === OFFLINE_C) {
+        const name = L.slotName[q]!;
         offline[name] = (offline[name] ?? 0) + 1;
-        L.cols[o]!.set(i, NaN);
-        continue;
-      }
-      for (let j = o; j < o + VALS; j++) {
-        const col = L.cols[j];
-        if (col === null || col === undefined) continue;
-        const x = v[j]!;
-        if (x === x || L.always[j] === 1) col.set(i, x);
-      }
+        slotCol[q]!.set(i, NaN);
+      } else if (x === x || mode !== M_NUMBER) slotCol[q]!.set(i, x);
     }
   };
 
