@@ -79,8 +79,12 @@ let dayMs = 0;
 /** `(?=\s|$)` as the grammar writes it, for lines this path accepts (no tab, no CR). */
 const atEnd = (s: string, i: number) => i === n || s.charCodeAt(i) === SP;
 
+/** `word` at i, within the line (a loop the compiler inlines: cheaper here than a startsWith call). */
 function startsAt(s: string, i: number, word: string): boolean {
-  return i + word.length <= n && s.startsWith(word, i);
+  const len = word.length;
+  if (i + len > n) return false;
+  for (let q = 0; q < len; q++) if (s.charCodeAt(i + q) !== word.charCodeAt(q)) return false;
+  return true;
 }
 
 /** The two characters a, b at i (cheaper than a startsWith call in the loops). */
@@ -358,16 +362,25 @@ export function scanLine(s: string, start: number, end: number): number {
       end = cpuList(s, p + 5);
       if (end < 0) return -1;
     } else if (isLetter(c0)) {
+      // One pass over the word: where its first `@` is, and whether the characters before it
+      // make a NAME (upper case, digits, _) or a temperature's name (\w or -).
       let w = p + 1;
       let at = -1;
+      let upperOk = true;
+      let nameOk = true;
       for (; w < n; w++) {
         const c = s.charCodeAt(w);
         if (c === SP) break;
-        if (c === 64 && at < 0) at = w;
+        if (at >= 0 || isUpper(c) || isDigit(c) || c === 95) continue;
+        if (c === 64) at = w;
+        else {
+          upperOk = false;
+          if (!isNameChar(c)) nameOk = false;
+        }
       }
       if (at > p) {
         // `name@62.5C` or `name@62.5C/62.5C`: the first value is the reading.
-        for (let q = p; q < at; q++) if (!isNameChar(s.charCodeAt(q))) return -1;
+        if (!nameOk) return -1;
         if (same && !nameIs(s, p, at)) same = false;
         let e = celsius(s, at + 1);
         if (e < 0) return -1;
@@ -383,11 +396,7 @@ export function scanLine(s: string, start: number, end: number): number {
         // so no field here can be read as a wall-clock prefix, and never a name of its own
         // field kind (RAM, SWAP, IRAM, MTS), which the grammar might read differently. (`CPU`
         // is a rail's name on Xavier: the grammar's CPU field needs a `[`, never a value here.)
-        if (!isUpper(c0)) return -1;
-        for (let q = p + 1; q < w; q++) {
-          const c = s.charCodeAt(q);
-          if (!isUpper(c) && !isDigit(c) && c !== 95) return -1;
-        }
+        if (!isUpper(c0) || !upperOk) return -1;
         if (ownKindName(s, p, w)) return -1;
         if (same && !nameIs(s, p, w)) same = false;
         const v = w + 1;
