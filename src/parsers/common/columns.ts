@@ -1,7 +1,7 @@
-// Blocks of 64 Ki values (256 KiB as Float32) are large enough to be mapped on their own, so
+// Blocks of 32 Ki values (128 KiB as Float32) are large enough to be mapped on their own, so
 // their memory goes back to the system when freed at the end instead of staying in the heap
 // beside the finished columns. The first block starts small and doubles (a short log stays small).
-const BLOCK_BITS = 16;
+const BLOCK_BITS = 15;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
 const FIRST = 1024;
@@ -14,7 +14,7 @@ export type Column = Float32Array | Float64Array;
  * kept as Float32 while each one reads back exactly (integers below 2^24, halves, quarters),
  * which halves a week of 1 Hz samples; the first value that does not (a temperature of
  * 47.804) widens the column to Float64, so every value reads back as it was parsed. Samples
- * live in blocks of 64 Ki values allocated on first use (a column that stays NaN, an engine
+ * live in blocks of 32 Ki values allocated on first use (a column that stays NaN, an engine
  * that is always off, allocates none), so growing copies at most the first block; `finish`
  * copies into one right-sized array.
  */
