@@ -409,7 +409,7 @@ export interface Dmesg {
 // ---------------------------------------------------------------- tegrastats
 
 /** A numeric column; NaN where the sample has no value. Serialised as an array with nulls. */
-export type Column = Float64Array;
+export type Column = Float32Array | Float64Array;
 
 export type { SegmentBreak, SegmentBreakReason, SeriesSegment } from '../parsers/common/series-segments.js';
 import type { SeriesSegment } from '../parsers/common/series-segments.js';
