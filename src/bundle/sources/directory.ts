@@ -1,7 +1,6 @@
 /** A bundle unpacked in a directory: every file under it, symlinks listed but never followed. */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { BundleSource } from './source.js';
 
 export const directorySource: BundleSource = {
@@ -9,6 +8,8 @@ export const directorySource: BundleSource = {
   accepts: (p) => p.stat?.isDirectory() === true,
   async read(p, session) {
     const dir = p.input;
+    // Loaded here, not at start-up: most bundles are archives.
+    const { default: fg } = await import('fast-glob');
     // A bundle directory may come from anywhere: links are not followed.
     const found = await fg('**/*', { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, stats: true });
     found.sort((a, b) => a.path.localeCompare(b.path));

@@ -5,7 +5,7 @@
  * --max-entries and its size against --max-scan-size before it is decompressed, and yauzl
  * checks that no member inflates past the size it declares (a zip bomb ends there).
  */
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { IntakeSession } from '../session.js';
 import { safeMemberPath, UnreadableInputError } from '../sniff.js';
 import type { BundleSource } from './source.js';
@@ -28,10 +28,12 @@ export const zipSource: BundleSource = {
 };
 
 async function readZip(file: string, session: IntakeSession): Promise<void> {
+  // Loaded here, not at start-up: most bundles are .tgz.
+  const { default: zipReader } = await import('yauzl');
   let zip: yauzl.ZipFile;
   try {
     // Names stay raw: yauzl would reject the whole archive for one bad name; we skip that member.
-    zip = await yauzl.openPromise(file, { decodeStrings: false, validateEntrySizes: true, autoClose: true });
+    zip = await zipReader.openPromise(file, { decodeStrings: false, validateEntrySizes: true, autoClose: true });
   } catch (e) {
     throw new UnreadableInputError(`cannot read bundle "${file}": the zip archive is damaged (${(e as Error).message})`);
   }
