@@ -10,7 +10,7 @@ import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
 import type { IToken } from '../common/chevrotain.js';
 import { monoPrefix } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
+import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from './types.js';
 import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
