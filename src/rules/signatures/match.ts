@@ -126,6 +126,8 @@ interface GatedSignature {
   sig: CompiledSignature;
   /** Where its hits go. */
   hits: SignatureHit[];
+  /** Per pattern, the shape of its named groups (set at its first match). */
+  shapes: (GroupShape | undefined)[];
   /** Literal id per pattern, -1 for a pattern without one (always tried). */
   literal: number[];
   /** The join anchor's literal id, or -1. */
@@ -149,6 +151,7 @@ function buildGate(signatures: CompiledSignature[], lists: Map<string, Signature
     return {
       sig,
       hits,
+      shapes: [],
       literal: sig.patterns.map((p) => (p.literal === null ? -1 : gate.id(p.literal))),
       anchor: sig.joinContinuation && sig.patterns[0]!.joinAnchor ? gate.id(sig.patterns[0]!.joinAnchor) : -1,
       gated: sig.patterns.every((p) => p.literal !== null),
@@ -232,6 +235,33 @@ class Hit implements SignatureHit {
 /** Shared by hits whose pattern has no named groups (never written to). */
 const NO_GROUPS: Record<string, string | undefined> = Object.freeze({});
 
+interface GroupShape {
+  names: string[];
+  /** Every name set to undefined: copied, then filled. */
+  template: Record<string, string | undefined>;
+}
+
+/**
+ * A match's named groups as a plain object. exec gives a dictionary-mode object about twice
+ * the size of a plain one, and a log may give tens of thousands of hits: each is copied into
+ * an object of one shape per pattern (a copy of the template, then filled), the same keys in
+ * the same order as the match's.
+ */
+function groupsOf(m: RegExpExecArray, shapes: (GroupShape | undefined)[], k: number): Record<string, string | undefined> {
+  const g = m.groups;
+  if (!g) return NO_GROUPS;
+  let shape = shapes[k];
+  if (!shape) {
+    const names = Object.keys(g);
+    const template: Record<string, string | undefined> = {};
+    for (const n of names) template[n] = undefined;
+    shape = shapes[k] = { names, template };
+  }
+  const out = { ...shape.template };
+  for (const n of shape.names) out[n] = g[n];
+  return out;
+}
+
 /** `bootClock`: clock time of the running boot (epoch seconds), when the bundle gives it. */
 export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSignature[], bootClock?: number): SignatureIndex {
   const hits = new Map<string, SignatureHit[]>();
@@ -248,7 +278,7 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
     const { gate, sigs, ungated, suppressed: suppressedLiteral } = buildGate(signatures, hits);
     const candidates = gate.candidates;
     const push = (g: GatedSignature, k: number, r: DmesgRecord, idx: number, m: RegExpExecArray, text: string, joined: boolean) => {
-      g.hits.push(new Hit(ctx, r, g.sig, k, idx, m.groups ?? NO_GROUPS, text, joined));
+      g.hits.push(new Hit(ctx, r, g.sig, k, idx, groupsOf(m, g.shapes, k), text, joined));
     };
     const tryOne = (g: GatedSignature, r: DmesgRecord, idx: number, msg: string) => {
       const s = g.sig;
