@@ -18,7 +18,6 @@ export default defineConfig({
       'test/rules/wording.test.ts',
       'test/rules/define-rule.test.ts',
       'test/rules/catalogue.test.ts',
-      'test/rules/causes-pack.test.ts',
       'test/parsers/schema-identity.test.ts',
       'test/parsers/streaming.test.ts',
       'test/parsers/fuzz.test.ts',
