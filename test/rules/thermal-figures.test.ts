@@ -9,8 +9,10 @@
  * PMIC-Die) and an Orin (cpu-thermal). Tegrastats lines are in the real JetPack 6 format
  * (helpers/bundles.ts) and the r32 Nano format; their temperature and clock series are synthetic.
  */
-import { expect } from 'vitest';
-import { at, describeRule } from '../helpers/rule-cases.js';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/rules/engine.js';
+import { snapshotFromFiles } from '../../src/rules/tester.js';
+import { at, describeRule, ruleById } from '../helpers/rule-cases.js';
 import { dmesg, ORIN_NANO_IDENTITY, tegrastats, type TegraSample } from '../helpers/bundles.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -175,4 +177,14 @@ describeRule('thermal', {
     expect(found[0]!.figures).toContainEqual({ label: 'other sensors at or near their trip', value: 'cpu 96.5 °C, soc2 96.5 °C, soc0 96.5 °C, gpu 96.5 °C, soc1 96.5 °C' });
   }
   if (name.startsWith('Nano thermal zones')) expect(found[0]!.figures).toContainEqual({ label: 'CPU-therm', value: 101, unit: '°C' });
+});
+
+describe('thermal: when it can be judged', () => {
+  const outcome = (files: Record<string, string>) => runRules([ruleById('thermal')], snapshotFromFiles(files)).outcomes[0]!;
+  it('identity alone (no tegrastats, kernel log or zone readings) is not evaluated, and says what is missing', () => {
+    expect(outcome(ORIN_NANO_IDENTITY)).toMatchObject({ status: 'not-evaluated', detail: expect.stringMatching(/tegrastats log, kernel log \(dmesg\) or thermal zone readings/) });
+  });
+  it('thermal zone readings alone are enough', () => {
+    expect(outcome({ ...ORIN_NANO_IDENTITY, ...zone(0, 'cpu-thermal', 45000) }).status).toBe('passed');
+  });
 });
