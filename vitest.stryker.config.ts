@@ -24,5 +24,10 @@ export default defineConfig({
       'test/parsers/chunked.test.ts',
     ],
     testTimeout: 30_000,
+    // One worker that keeps its modules between test files and between mutant runs: the module
+    // graph and the chevrotain parsers are built once, not once per test file per mutant.
+    // Safe for Stryker because a mutant is switched on at run time (a global), not by reloading
+    // code; the tests here keep no module state between files and use no vi.mock.
+    isolate: false,
   },
 });
