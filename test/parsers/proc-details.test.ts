@@ -183,6 +183,34 @@ describe('zoneinfo', () => {
     expect(movable).toMatchObject({ zone: 'Movable', line: 12, free: 0, high: 0, values: { 'pages free': 0, high: 0 }, pagesets: [] });
   });
 
+  it('a zone stanza in full: typed fields only for the keys that have one', () => {
+    const text = 'Node 0, zone   Normal\n  pages free     1000\n        min      67\n        spanned  4095\n        present  3998\n      nr_zone_active_anon 4\n';
+    expect(run(parseZoneinfo, text).value.zones).toEqual([
+      {
+        node: 0,
+        zone: 'Normal',
+        line: 1,
+        free: 1000,
+        min: 67,
+        spanned: 4095,
+        present: 3998,
+        values: { 'pages free': 1000, min: 67, spanned: 4095, present: 3998, nr_zone_active_anon: 4 },
+        lines: { 'pages free': 2, min: 3, spanned: 4, present: 5, nr_zone_active_anon: 6 },
+        pagesets: [],
+        text: { header: 'Node 0, zone   Normal', 'pages free': '  pages free     1000', min: '        min      67' },
+      },
+    ]);
+  });
+
+  it('only a number alone on its line is a stray number; other lines starting with one are unreadable', () => {
+    const { diags } = run(parseZoneinfo, 'Node 0, zone DMA\n   176096\n   42 43\n   12 (x)\n', 'proc/zoneinfo');
+    expect(diags.map((d) => [d.line, d.severity, d.code])).toEqual([
+      [2, 'info', 'zoneinfo.value-without-key'],
+      [3, 'warning', 'zoneinfo.unexpected-line'],
+      [4, 'warning', 'zoneinfo.unexpected-line'],
+    ]);
+  });
+
   it('protection without a tuple is an ordinary key', () => {
     const text = 'Node 0, zone DMA\n  pages free 5\n  protection: 3\n';
     const z = run(parseZoneinfo, text).value.zones[0]!;
