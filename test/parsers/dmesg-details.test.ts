@@ -5,7 +5,8 @@
  * signature catalogue); where a test lays them out another way (a journal, a paste) it says so.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDmesg } from '../../src/parsers/dmesg/build.js';
+import { dmesgStream, parseDmesg } from '../../src/parsers/dmesg/build.js';
+import { monoPrefix } from '../../src/parsers/dmesg/fast.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 import { fixture, realLog } from '../helpers/fixtures.js';
 
@@ -249,5 +250,49 @@ describe('serial consoles', () => {
     expect(d.records).toHaveLength(5);
     expect(d.skippedLines).toBe(0);
     expect(d.format).toBe('plain');
+  });
+});
+
+describe('the fast path agrees with the grammar on the lines where they could part', () => {
+  function both(text: string) {
+    const run = (grammarOnly: boolean) => {
+      const sink = new DiagnosticSink('k');
+      const p = dmesgStream({ path: 'k', lineOffset: 0 }, sink, { tegrastatsIntervalSeconds: 1 }, { grammarOnly });
+      p.write(text);
+      return { value: p.end(), diagnostics: sink.finish() };
+    };
+    return [run(false), run(true)] as const;
+  }
+
+  it.each([
+    // usual lines: the fast path takes them
+    ['[  142.838190] cma: cma_alloc: alloc failed', 15],
+    ['[1.000000] cma: Reserved 64 MiB', 11],
+    ['[ 1234.567] x: y', 12],
+    ['[    5.000000]  two blanks: kept in the message', 15],
+    ['[    5.000000]', 14],
+    ['[    5.000000]x', 14],
+    ['[    5.000000] kernel: not a facility', 15],
+    ['[    5.000000] 2026 was the year', 15],
+    // lines the grammar must read
+    ['[0000.126] [TegraBoot] (version 00.00.2018.01-l4t-8728f3cb)', -1],
+    ['[    5.000000] <6>usb 1-2: new device', -1],
+    ['[    5.000000]  <6>usb 1-2: new device', -1],
+    ['[    5.000000] [    6.000000] doubled stamp', -1],
+    ['[    5.000000] kern  :info  : usb 1-2: new device', -1],
+    ['[    5.000000] Nov 24 10:00:00 orin kernel: usb 1-2', -1],
+    ['[    5.000000] 2026-11-24T10:00:00+0000 orin kernel: usb', -1],
+    ['[    5.000000] arm-smmu 12000000.iommu: \tstage 1 translation', -1],
+    ['[    5.000000] cma: Reserved 64 MiB\r', -1],
+    ['[    .000000] x', -1],
+    ['[    5.] x', -1],
+    ['[    5.000000 x', -1],
+    ['[    5,000000] x', -1],
+    [' [    5.000000] x', -1],
+  ])('%s', (line, at) => {
+    expect(monoPrefix(line)).toBe(at);
+    const text = `[    1.000000] Linux version 4.9.140-tegra (buildbrain@mobile-u64-3531)\n${line}\n[    9.000000] usb 1-2: new high-speed USB device number 3 using tegra-xusb\n`;
+    const [fast, grammar] = both(text);
+    expect(fast).toEqual(grammar);
   });
 });
