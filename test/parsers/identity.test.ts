@@ -42,6 +42,14 @@ describe('nv_tegra_release', () => {
     });
   });
 
+  it('a release line read on its own is trimmed', () => {
+    expect(parseL4tRelease('  # R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023  ')).toMatchObject({
+      version: '35.4.1',
+      buildDate: 'Tue Aug  1 19:57:35 UTC 2023',
+      raw: '# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023',
+    });
+  });
+
   it('an old release without a patch number is .0; the line number counts from the file part', () => {
     expect(parseL4tRelease('# R28 (release), REVISION: 1, GCID: 9234578, BOARD: t186ref, EABI: aarch64, DATE: Thu Jul 20 07:45:59 UTC 2017')).toMatchObject({ major: 28, minor: 1, patch: 0, version: '28.1.0', board: 't186ref' });
     const { id } = identity(one('nv-tegra-release', 'bugreport.log', '# R32 (release), REVISION: 7.1\n', 40));
@@ -68,6 +76,10 @@ describe('device tree strings', () => {
     });
     expect(id!.model).toEqual({ value: 'NVIDIA Jetson Orin Nano Developer Kit', source: { file: 'proc/device-tree/model', line: 12 } });
     expect(id!.dtsFilename).toEqual({ value: 'tegra234-p3767-0003-p3768-0000-a0.dts', source: { file: 'proc/device-tree/nvidia,dtsfilename', line: 1 } });
+  });
+
+  it('a value padded by the NUL at the end of a device-tree string is trimmed', () => {
+    expect(identity(one('dt-model', 'proc/device-tree/model', 'NVIDIA Jetson AGX Orin Developer Kit \n')).id!.model!.value).toBe('NVIDIA Jetson AGX Orin Developer Kit');
   });
 
   it('compatible: NUL-separated (decoded to newlines) or pasted with the NULs lost', () => {
@@ -102,7 +114,7 @@ describe('machine id, uname, hostname, cmdline, uptime', () => {
   it('machine-id: 32 hex digits, kept in lower case; anything else is a warning', () => {
     expect(identity(one('machine-id', 'etc/machine-id', '\nB1F3C6E2A4D94F0E8C7A5B3D2E1F0A9C\n')).id!.machineId).toEqual({ value: 'b1f3c6e2a4d94f0e8c7a5b3d2e1f0a9c', source: { file: 'etc/machine-id', line: 2 } });
     for (const bad of ['b1f3c6e2a4d94f0e8c7a5b3d2e1f0a9', 'b1f3c6e2a4d94f0e8c7a5b3d2e1f0a9cc', 'g1f3c6e2a4d94f0e8c7a5b3d2e1f0a9c']) {
-      expect(identity(one('machine-id', 'etc/machine-id', bad)).diags).toMatchObject([{ code: 'identity.machine-id', message: 'etc/machine-id: expected a machine id (32 hexadecimal digits)' }]);
+      expect(identity(one('machine-id', 'etc/machine-id', bad)).diags).toMatchObject([{ severity: 'warning', code: 'identity.machine-id', message: 'etc/machine-id: expected a machine id (32 hexadecimal digits)' }]);
     }
     expect(identity(one('machine-id', 'etc/machine-id', '')).diags).toEqual([]);
   });
@@ -118,8 +130,14 @@ describe('machine id, uname, hostname, cmdline, uptime', () => {
     for (const bad of ['Darwin mac 23.1.0 Darwin Kernel Version 23.1.0', '4.9.337-tegra aarch64', 'Linux']) {
       const { id, diags } = identity(one('uname', 'uname.txt', bad));
       expect(id).toBeUndefined();
-      expect(diags).toMatchObject([{ code: 'identity.uname', message: 'uname.txt: expected "uname -a" or "uname -r" output' }]);
+      expect(diags).toMatchObject([{ severity: 'warning', code: 'identity.uname', message: 'uname.txt: expected "uname -a" or "uname -r" output' }]);
     }
+  });
+
+  it('empty uname, hostname and cmdline files give nothing and no warning', () => {
+    const { id, diags } = identity({ uname: [['uname.txt', '\n']], hostname: [['etc/hostname', '']], cmdline: [['proc/cmdline', '  \n']] });
+    expect(id).toBeUndefined();
+    expect(diags).toEqual([]);
   });
 
   it('the hostname file wins over the name in uname -a', () => {
@@ -140,10 +158,11 @@ describe('machine id, uname, hostname, cmdline, uptime', () => {
   it('uptime: seconds, with or without the idle figure; anything else is a warning', () => {
     expect(identity(one('uptime', 'proc/uptime', '35511.24 212345.91\n')).id!.uptimeSeconds).toEqual({ value: 35511.24, source: { file: 'proc/uptime', line: 1 } });
     expect(identity(one('uptime', 'proc/uptime', '\n86400', 4)).id!.uptimeSeconds).toEqual({ value: 86400, source: { file: 'proc/uptime', line: 6 } });
+    expect(identity(one('uptime', 'proc/uptime', '35511 212345')).id!.uptimeSeconds!.value).toBe(35511);
     for (const bad of ['up 3 days', '35511.24 idle', '35511.24 212345.91 7', '']) {
       const { id, diags } = identity(one('uptime', 'proc/uptime', bad));
       expect(id).toBeUndefined();
-      expect(diags).toMatchObject([{ code: 'identity.uptime', message: 'proc/uptime: expected "/proc/uptime" content ("<seconds> <idle seconds>")' }]);
+      expect(diags).toMatchObject([{ severity: 'warning', code: 'identity.uptime', message: 'proc/uptime: expected "/proc/uptime" content ("<seconds> <idle seconds>")' }]);
     }
   });
 });
@@ -172,6 +191,7 @@ describe('thermal zones', () => {
     const { id } = identity({ 'thermal-temp': [['bugreport/thermal_zone0/temp', '48531\n', 120]] });
     expect(id!.thermalZones![0]).toMatchObject({ zone: 'thermal_zone0', tempC: 48.531, tempLine: { line: 121, text: '48531' } });
     expect(identity({ 'thermal-temp': [['t/temp', '']] }).id!.thermalZones).toEqual([{ zone: 't/temp', source: { file: 't/temp', line: 1 } }]);
+    expect(identity({ 'thermal-type': [['sys/class/thermal/thermal_zone3/type', '\n']] }).id!.thermalZones).toEqual([{ zone: 'thermal_zone3', type: undefined, source: { file: 'sys/class/thermal/thermal_zone3/type', line: 1 } }]);
   });
 });
 
@@ -181,6 +201,14 @@ describe('manifest', () => {
     expect(m.id!.manifest).toEqual({ value: { deviceId: 'agx-0042', captureTime: '2026-11-24T10:00:00Z', fields: { device_id: 'agx-0042', capture_time: '2026-11-24T10:00:00Z', site: 'lab' } }, source: { file: 'manifest.json', line: 1 } });
     const alt = identity(one('manifest', 'manifest.json', JSON.stringify({ deviceId: 7, serial: '1421019039347', timestamp: '2026-11-24T10:00:00Z' })));
     expect(alt.id!.manifest!.value).toMatchObject({ deviceId: '1421019039347', captureTime: '2026-11-24T10:00:00Z' });
+    for (const key of ['device_id', 'deviceId', 'serial', 'device']) {
+      expect(identity(one('manifest', 'm.json', JSON.stringify({ [key]: 'agx-0042' }))).id!.manifest!.value.deviceId, key).toBe('agx-0042');
+    }
+    for (const key of ['capture_time', 'captureTime', 'collected_at', 'start_time', 'timestamp', 'time']) {
+      expect(identity(one('manifest', 'm.json', JSON.stringify({ [key]: '2026-11-24T10:00:00Z' }))).id!.manifest!.value.captureTime, key).toBe('2026-11-24T10:00:00Z');
+    }
+    // the first name present wins
+    expect(identity(one('manifest', 'm.json', JSON.stringify({ time: 'b', capture_time: 'a', device: 'y', device_id: 'x' }))).id!.manifest!.value).toMatchObject({ deviceId: 'x', captureTime: 'a' });
     const none = identity(one('manifest', 'manifest.json', '{}'));
     expect(none.id!.manifest!.value).toEqual({ deviceId: undefined, captureTime: undefined, fields: {} });
   });
@@ -207,8 +235,14 @@ describe('gaps filled from the boot log', () => {
 
   it('files win over the boot log; the machine model line fills the model', () => {
     const log = '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd421]\n[    0.000000] Linux version 5.15.148-tegra (buildbrain@mobile-u64-6336-d7000) (aarch64-buildroot-linux-gnu-gcc.br_real (Buildroot 2022.08) 11.3.0, GNU ld (GNU Binutils) 2.38) #1 SMP PREEMPT Mon Jun 16 08:24:48 PDT 2025\n[    0.000000] Machine model: NVIDIA Jetson Orin Nano Developer Kit \n';
-    const { id } = identity(one('uname', 'uname.txt', '5.15.136-tegra\n'), dmesgSnapshot(log));
+    const files: Files = { uname: [['uname.txt', '5.15.136-tegra\n']], cmdline: [['proc/cmdline', 'root=/dev/nvme0n1p1 rw\n']], 'dt-dtsfilename': [['dts', 'tegra234-p3768-0000+p3767-0005-nv.dts\n']] };
+    const { id } = identity(files, dmesgSnapshot(`${log}[    0.000000] Kernel command line: root=/dev/mmcblk0p1 rw\n[    0.100000] DTS File Name: tegra234-p3767-0003.dts\n[    0.200000] Machine model: NVIDIA Jetson AGX Orin\n[    0.300000] Kernel command line: quiet\n`));
     expect(id!.kernelRelease!.value).toBe('5.15.136-tegra');
+    expect(id!.cmdline!.value.raw).toBe('root=/dev/nvme0n1p1 rw');
+    expect(id!.dtsFilename!.value).toBe('tegra234-p3768-0000+p3767-0005-nv.dts');
+    const fromLog = identity({}, dmesgSnapshot(`${log}[    0.000000] Kernel command line: root=/dev/mmcblk0p1 rw\n[    0.300000] Kernel command line: quiet\n`)).id!;
+    expect(fromLog.cmdline!.value.raw).toBe('root=/dev/mmcblk0p1 rw');
+    expect(identity(one('dt-model', 'proc/device-tree/model', 'NVIDIA Jetson Orin NX Engineering Reference Developer Kit\n'), dmesgSnapshot(log)).id!.model!.value).toBe('NVIDIA Jetson Orin NX Engineering Reference Developer Kit');
     expect(id!.model).toEqual({ value: 'NVIDIA Jetson Orin Nano Developer Kit', source: { file: 'dmesg.txt', line: 3 } });
   });
 
