@@ -93,7 +93,7 @@ describe('DMA-BUF bufinfo', () => {
   });
 
   it('a device after the devices line, or with no object, is stray; fences with no object are let go', () => {
-    const text = [HEAD, '\twrite fence:drm_sched asahi_sched seq 1 signalled', '\tAttached Devices:', '\tgpu-subsystem', OBJ, '\tAttached Devices:', '\tsoc:display-subsystem', 'Total 1 devices attached', '\t15340000.vic', 'Total 1 objects, 1064960 bytes', '\tAttached Devices:', '\t15c10000.vi'].join('\n');
+    const text = [HEAD, '\twrite fence:drm_sched asahi_sched seq 1 signalled', '\tAttached Devices:', '\tgpu-subsystem', OBJ, '\tAttached Devices:', '\tsoc:display-subsystem', 'Total 1 devices attached', '\t15340000.vic', 'Total 1 objects, 1064960 bytes  ', '\tAttached Devices:', '\t15c10000.vi'].join('\n');
     const { value, diags } = run(parseDmaBuf, text, 'bufinfo');
     expect(value.captures[0]!.objects[0]).toMatchObject({ fences: 0, attached: ['soc:display-subsystem'] });
     expect(diags.map((d) => [d.line, d.code])).toEqual([
@@ -105,15 +105,19 @@ describe('DMA-BUF bufinfo', () => {
   });
 
   it('a row too short to be an object, or with a count that is not a number, is a warning', () => {
-    const text = [HEAD, '01064960\t00000000\t00080005\t00000009', '01064960\t00000000\t00080005\tabc\tdrm', '01064960 00000000 00080005 00000002 drm 00000013 camera frame 3', '01064960 00000000 00080005 00000002 drm notanino'].join('\n');
+    const text = [HEAD, '01064960\t00000000\t00080005\t00000009', '01064960\t00000000\t00080005\tabc\tdrm', '01064960 00000000 00080005 00000002 drm 00000013 camera frame 3\t', '01064960 00000000 00080005 00000002 drm notanino', '01064960 00000000 00080005 x9 drm', '01064960 00000000 00080005 9x drm', '01064960 00000000 00080005 00000002 drm 00000014', '01064960 00000000 00080005 00000002 drm 1080p frame'].join('\n');
     const { value, diags } = run(parseDmaBuf, text, 'bufinfo');
     expect(diags).toEqual([
       { file: 'bufinfo', line: 3, severity: 'warning', code: 'dma-buf.bad-object', message: 'expected "<size> <flags> <mode> <count> <exp_name>", got 4 field(s)' },
       { file: 'bufinfo', line: 4, severity: 'warning', code: 'dma-buf.bad-object', message: 'expected "<size> <flags> <mode> <count> <exp_name>", got 5 field(s)' },
+      { file: 'bufinfo', line: 7, severity: 'warning', code: 'dma-buf.bad-object', message: 'expected "<size> <flags> <mode> <count> <exp_name>", got 5 field(s)' },
+      { file: 'bufinfo', line: 8, severity: 'warning', code: 'dma-buf.bad-object', message: 'expected "<size> <flags> <mode> <count> <exp_name>", got 5 field(s)' },
     ]);
     expect(value.captures[0]!.objects.map((o) => [o.line, o.inode, o.name, o.text])).toEqual([
       [5, 13, 'camera frame 3', '01064960 00000000 00080005 00000002 drm 00000013 camera frame 3'],
       [6, undefined, 'notanino', '01064960 00000000 00080005 00000002 drm notanino'],
+      [9, 14, undefined, '01064960 00000000 00080005 00000002 drm 00000014'],
+      [10, undefined, '1080p frame', '01064960 00000000 00080005 00000002 drm 1080p frame'],
     ]);
   });
 
@@ -159,7 +163,7 @@ describe('nvmap iovmm clients', () => {
 
 describe('IOMMU groups', () => {
   it('a heading seen again adds to its group; groups come out sorted by id', () => {
-    const text = '/sys/kernel/iommu_groups/10/devices:\n17000000.gpu\n/sys/kernel/iommu_groups/2/devices:\n13e00000.host1x\n/sys/kernel/iommu_groups/10/devices:\n15340000.vic  15480000.nvdec\n';
+    const text = '/sys/kernel/iommu_groups/10/devices:\n17000000.gpu  \n/sys/kernel/iommu_groups/2/devices:\n13e00000.host1x\n/sys/kernel/iommu_groups/10/devices:\n15340000.vic  15480000.nvdec\n';
     const { value, diags } = run(parseIommuGroups, text);
     expect(diags).toEqual([]);
     expect(value.groups).toEqual([
@@ -210,6 +214,9 @@ describe('thermal trip points', () => {
       `${Z}2/temp:41500`,
       `${Z}2/trip_point_0_type:passive`,
       `${Z}2/policy:step_wise`,
+      `  # grep . ${Z}10/trip_point_1*`,
+      `${Z}10/trip_point_12_temp:105000`,
+      `${Z}10/trip_point_12_type:critical  `,
     ].join('\n');
     const { value, diags } = run(parseThermalTrips, text);
     expect(diags).toEqual([]);
@@ -221,17 +228,19 @@ describe('thermal trip points', () => {
       { index: 1, line: 2, tempC: 104.5, type: 'critical' },
       { index: 2, line: 7, tempC: 96, type: 'passive' },
       { index: 3, line: 9, tempC: -274, type: 'critical' },
+      { index: 12, line: 16, tempC: 105, type: 'critical' },
     ]);
     expect(value.zones[0]).toEqual({ zone: 'thermal_zone2', line: 11, type: 'gpu-thermal', tempC: 41.5, trips: [{ index: 0, line: 13, type: 'passive' }], throttleC: undefined, shutdownC: undefined });
   });
 
   it('a value that is not millidegrees is a warning quoting (the start of) it', () => {
-    const { value, diags } = run(parseThermalTrips, `$ grep . ${Z}*/temp\n${Z}0/temp:N/A\n${Z}0/trip_point_0_temp:not a temperature at all, really\n${Z}0/trip_point_0_hyst:\n`, 'trips.txt');
+    const { value, diags } = run(parseThermalTrips, `$ grep . ${Z}*/temp\n${Z}0/temp:N/A\n${Z}0/trip_point_0_temp:not a temperature at all, really\n${Z}0/trip_point_0_hyst:\n${Z}0/trip_point_1_temp:45.5\n`, 'trips.txt');
     expect(value.zones[0]!.tempC).toBeUndefined();
     expect(diags).toEqual([
       { file: 'trips.txt', line: 2, severity: 'warning', code: 'thermal-trips.not-a-number', message: 'expected millidegrees, got "N/A"' },
       { file: 'trips.txt', line: 3, severity: 'warning', code: 'thermal-trips.not-a-number', message: 'expected millidegrees, got "not a temperature at all"' },
       { file: 'trips.txt', line: 4, severity: 'warning', code: 'thermal-trips.not-a-number', message: 'expected millidegrees, got ""' },
+      { file: 'trips.txt', line: 5, severity: 'warning', code: 'thermal-trips.not-a-number', message: 'expected millidegrees, got "45.5"' },
     ]);
   });
 

@@ -310,9 +310,15 @@ describe('iomem', () => {
     expect(value.totals).toEqual({ 'system-ram': 0x7c000000 + 0x380000000, kernel: 0x1530000 + 0x400000, reserved: 0x1000000, cma: 0, carveout: 0, device: 0 });
   });
 
-  it('a region whose end is below its start has no size; a name may be empty', () => {
-    const { value } = run(parseIomem, '90000000-8fffffff : bogus\n80000000-8000ffff : \n');
-    expect(value.regions.map((r) => [r.sizeBytes, r.name, r.kind])).toEqual([[0, 'bogus', 'device'], [0x10000, '', 'device']]);
+  it('a region whose end is below its start has no size; a one-byte region has one; a name may be empty', () => {
+    const { value } = run(parseIomem, '90000000-80000000 : bogus\n90000000-8fffffff : bogus\na0000000-a0000000 : 1-byte\n80000000-8000ffff : \n');
+    expect(value.regions.map((r) => [r.sizeBytes, r.name, r.kind])).toEqual([[0, 'bogus', 'device'], [0, 'bogus', 'device'], [1, '1-byte', 'device'], [0x10000, '', 'device']]);
+  });
+
+  it('an excerpt starting inside the tree keeps its first region as a root; trailing blanks leave the name', () => {
+    const { value, diags } = run(parseIomem, '  80200000-8172ffff : Kernel code\n  81730000-81b2ffff : Kernel data   \nfc000000-fcffffff : reserved\n');
+    expect(diags).toEqual([]);
+    expect(value.regions.map((r) => [r.name, r.depth, r.kind])).toEqual([['Kernel code', 1, 'kernel'], ['Kernel data', 1, 'kernel'], ['reserved', 0, 'reserved']]);
   });
 
   it('all-zero addresses (read without root): flagged, a warning, and no totals', () => {
