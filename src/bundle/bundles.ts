@@ -34,8 +34,14 @@ export interface BundleBoundary {
 /** Folders of a device's file system: a bundle root is above them. */
 const SYSTEM_DIRS = new Set(['proc', 'etc', 'sys', 'var', 'dev', 'run', 'usr', 'sos_commands', 'sos_strings', 'sos_reports']);
 
-/** Captures several of which in one bundle are normal (rotated logs, thermal zones). */
+/** Captures several of which in one bundle are normal (thermal zones). */
 const REPEATABLE = new Set<InputKind>(['thermal-type', 'thermal-temp']);
+/**
+ * Below a folder that holds captures of its own, logs in sub-folders are its rotated logs,
+ * previous boots and pstore (`logs/kern.log.1`, `pstore/dmesg-ramoops-0`), not other devices:
+ * only a repeated capture of another kind splits them off.
+ */
+const REPEATABLE_BELOW = new Set<InputKind>([...REPEATABLE, 'dmesg', 'tegrastats']);
 
 /** The folder a capture file hangs from: `dev1.tgz!/capture/proc/meminfo` -> `dev1.tgz!/capture/`. */
 export function bundleRootOf(filePath: string): string {
@@ -61,29 +67,45 @@ export function findBundles(entries: BundleFile[]): BundleBoundary[] {
     if (e.data) label(b, kind, e.data);
     byRoot.set(root, b);
   }
-  // Roots inside another root belong to it.
+  // Roots inside another root belong to it, unless the roots below it are bundles of their own
+  // (a loose dmesg.txt beside dev1/proc/meminfo and dev2/proc/meminfo must not merge two devices).
   const roots = [...byRoot.keys()].sort((a, b) => a.length - b.length);
-  const merged: BundleBoundary[] = [];
+  const children = new Map<string, string[]>();
+  const tops: string[] = [];
   for (const r of roots) {
-    const b = byRoot.get(r)!;
-    const parent = merged.find((m) => r.startsWith(m.root) && !crossesArchive(m.root, r));
-    if (parent) {
-      parent.files.push(...b.files);
-      parent.deviceId ??= b.deviceId;
-      parent.hostname ??= b.hostname;
-    } else {
-      merged.push(b);
+    let parent: string | undefined;
+    for (const q of roots) {
+      if (q.length < r.length && r.startsWith(q) && !crossesArchive(q, r) && (!parent || q.length > parent.length)) parent = q;
     }
+    if (parent === undefined) tops.push(r);
+    else children.set(parent, [...(children.get(parent) ?? []), r]);
   }
-  if (merged.length < 2) return merged;
+  const collapse = (r: string): BundleBoundary[] => {
+    const own = byRoot.get(r)!;
+    const below = (children.get(r) ?? []).flatMap(collapse);
+    if (below.length > 1 && kindRepeats(below, REPEATABLE_BELOW)) return [own, ...below];
+    return [mergeInto(own, below)];
+  };
+  const groups = tops.flatMap(collapse);
+  if (groups.length < 2) return groups;
   // Sibling roots are separate bundles when a kind repeats across them.
-  const kindsIn = merged.map((b) => new Set(b.files.map((f) => f.kind).filter((k) => !REPEATABLE.has(k))));
-  const repeated = kindsIn.some((ks, i) => [...ks].some((k) => kindsIn.some((other, j) => j !== i && other.has(k))));
-  if (repeated) return merged.sort((a, b) => a.root.localeCompare(b.root));
-  const one: BundleBoundary = { root: commonRoot(merged.map((b) => b.root)), files: merged.flatMap((b) => b.files) };
-  one.deviceId = merged.find((b) => b.deviceId)?.deviceId;
-  one.hostname = merged.find((b) => b.hostname)?.hostname;
-  return [one];
+  if (kindRepeats(groups, REPEATABLE)) return groups.sort((a, b) => a.root.localeCompare(b.root));
+  return [mergeInto({ root: commonRoot(groups.map((b) => b.root)), files: [] }, groups)];
+}
+
+/** Some kind of capture (other than the `repeatable` ones) appears in more than one of `groups`. */
+function kindRepeats(groups: BundleBoundary[], repeatable: Set<InputKind>): boolean {
+  const kindsIn = groups.map((b) => new Set(b.files.map((f) => f.kind).filter((k) => !repeatable.has(k))));
+  return kindsIn.some((ks, i) => [...ks].some((k) => kindsIn.some((other, j) => j !== i && other.has(k))));
+}
+
+function mergeInto(into: BundleBoundary, groups: BundleBoundary[]): BundleBoundary {
+  for (const g of groups) {
+    into.files.push(...g.files);
+    into.deviceId ??= g.deviceId;
+    into.hostname ??= g.hostname;
+  }
+  return into;
 }
 
 /** A folder holding archives is not the root of what is inside them when there are several. */

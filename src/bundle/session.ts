@@ -57,6 +57,8 @@ export interface ListedFile {
   path: string;
   /** Its first `maxBytes` bytes (for labels: host name, manifest). */
   read(maxBytes: number): Promise<Buffer>;
+  /** Reading will list it as ignored (a link, an escaping path): it is no capture of any bundle. */
+  ignored?: boolean;
 }
 
 /**

@@ -22,7 +22,8 @@ export async function loadSnapshot(input: string, options: LoadOptions = {}): Pr
   // A folder or zip of several bundles is refused from its file list, before anything is
   // parsed; a tar must be read to be listed, so it is refused after reading.
   const read = await readBundle(input, limits, streamer, (files) => refuseListedBundles(input, files));
-  refuseSeveralBundles(input, read.entries);
+  // Ignored entries (links, escaping paths) are no capture of any bundle.
+  refuseSeveralBundles(input, read.entries.filter((e) => !e.ignored));
   const assembled = assembleBundle(input, read);
   return buildSnapshot(assembled, parser, limits.maxLineLength);
 }
@@ -33,7 +34,8 @@ export class SeveralBundlesError extends UserInputError {}
 /** Host name and manifest files are read this far for the labels in the refusal. */
 const LABEL_BYTES = 64 * 1024;
 
-async function refuseListedBundles(input: string, files: ListedFile[]): Promise<void> {
+async function refuseListedBundles(input: string, listed: ListedFile[]): Promise<void> {
+  const files = listed.filter((f) => !f.ignored);
   // Paths alone decide (archives inside are not opened: what they hold can only add bundles).
   if (findBundles(files.map((f) => ({ path: f.path }))).length < 2) return;
   const labelled: BundleFile[] = [];

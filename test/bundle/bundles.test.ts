@@ -44,6 +44,27 @@ describe('findBundles', () => {
     expect(found.map((b) => [b.root, b.deviceId])).toEqual([['dev1/', 'cam-01'], ['dev2/', 'cam-02']]);
   });
 
+  it('a loose capture beside device folders does not merge the devices into one bundle', () => {
+    // The loose dmesg.txt belongs to neither device: it stays a bundle of its own, so analyze
+    // refuses the folder (three bundles) instead of mixing dev1's and dev2's meminfo.
+    const found = findBundles(paths('dmesg.txt', 'dev1/proc/meminfo', 'dev1/dmesg.txt', 'dev2/proc/meminfo'));
+    expect(found.map((b) => [b.root, b.files.map((f) => f.path)])).toEqual([
+      ['', ['dmesg.txt']],
+      ['dev1/', ['dev1/proc/meminfo', 'dev1/dmesg.txt']],
+      ['dev2/', ['dev2/proc/meminfo']],
+    ]);
+    // Without the loose file, the same folders were already two bundles.
+    expect(findBundles(paths('dev1/proc/meminfo', 'dev2/proc/meminfo')).map((b) => b.root)).toEqual(['dev1/', 'dev2/']);
+    // Folders below a bundle that do not repeat a capture are still its own (logs, pstore).
+    expect(findBundles(paths('dmesg.txt', 'proc/meminfo', 'logs/kern.log.1', 'pstore/dmesg-ramoops-0'))).toHaveLength(1);
+  });
+
+  it('device folders nested one level deeper split the same way, and a lone device folder below a capture stays one bundle', () => {
+    const found = findBundles(paths('site-a/tegrastats.log', 'site-a/cam-1/proc/meminfo', 'site-a/cam-2/proc/meminfo'));
+    expect(found.map((b) => b.root)).toEqual(['site-a/', 'site-a/cam-1/', 'site-a/cam-2/']);
+    expect(findBundles(paths('site-a/tegrastats.log', 'site-a/cam-1/proc/meminfo')).map((b) => b.root)).toEqual(['site-a/']);
+  });
+
   it('archives side by side are several bundles', () => {
     expect(findBundles(paths('a.tgz!/dmesg.txt', 'a.tgz!/proc/meminfo', 'b.tgz!/dmesg.txt', 'b.tgz!/proc/meminfo')).map((b) => b.root)).toEqual(['a.tgz!/', 'b.tgz!/']);
   });

@@ -18,7 +18,7 @@ export const directorySource: BundleSource = {
       const listed = found.filter((f) => !f.stats!.isDirectory()).slice(0, session.limits.maxEntries);
       // Only regular files are ever read: links are not followed here either.
       const read = (f: (typeof found)[number], max: number) => (f.stats!.isFile() ? readHead(path.join(dir, f.path), max) : Promise.resolve(Buffer.alloc(0)));
-      await session.listingCheck(listed.map((f) => ({ path: f.path, read: (max) => read(f, max) })));
+      await session.listingCheck(listed.map((f) => ({ path: f.path, read: (max) => read(f, max), ...(f.stats!.isFile() ? {} : { ignored: true }) })));
     }
     for (const f of found) {
       const st = f.stats!;

@@ -64,7 +64,7 @@ async function readZip(file: string, session: IntakeSession): Promise<void> {
         if (session.entryCount + reached.length >= session.limits.maxEntries) break;
         const v = vet(entry);
         if (!v.skip && (scan += entry.uncompressedSize) > session.limits.maxScanBytes) break;
-        reached.push({ path: v.rel ?? v.name, read: (max) => (v.skip ? Promise.resolve(Buffer.alloc(0)) : memberHead(zip, entry, max)) });
+        reached.push({ path: v.rel ?? v.name, read: (max) => (v.skip ? Promise.resolve(Buffer.alloc(0)) : memberHead(zip, entry, max)), ...(v.skip ? { ignored: true } : {}) });
       }
       await session.listingCheck(reached);
     }
