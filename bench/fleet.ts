@@ -4,7 +4,8 @@
  * each case in its own child process so its peak RSS is its own:
  *   full run of N bundles on 2 workers; the re-run (nothing changed); 100 bundles (RSS);
  *   1 vs 2 workers on a subset; the fleet queries over a store of 1 M finding rows.
- * The machine is shared: compare ratios from one run only. `BENCH_BUNDLES=300` for a shorter run.
+ * The machine is shared: compare ratios from one run only. `BENCH_BUNDLES=300` for a shorter run,
+ * `BENCH_ONLY=workers` for 1 vs 2 workers alone (`BENCH_SUBSET` bundles, 200 by default).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,6 +123,14 @@ function spawnCase(which: string, args: string[]): CaseResult {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
 
+function compareWorkers(tmp: string, bundles: string[]) {
+  const one = spawnCase('batch', [path.join(tmp, 'j1'), '1', ...bundles]);
+  const two = spawnCase('batch', [path.join(tmp, 'j2'), '2', ...bundles]);
+  console.log(`${bundles.length} bundles: 1 worker ${one.seconds.toFixed(1)} s, 2 workers ${two.seconds.toFixed(1)} s: speed-up ${(one.seconds / two.seconds).toFixed(2)}x (load average ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log(`  1 worker:  ${threadLine(one)}`);
+  console.log(`  2 workers: ${threadLine(two)}`);
+}
+
 async function main() {
   const [, , which, ...args] = process.argv;
   if (which) return child(which, args);
@@ -135,18 +144,20 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'jetdiag-fleet-bench-out-'));
   const subDir = path.join(tmp, 'sub');
   mkdirSync(subDir);
-  // Inputs as a folder for the big runs; the subsets as file lists.
+  // Inputs as a folder for the big runs; the subsets as file lists. BENCH_ONLY=workers: 1 vs 2 workers only.
+  if (process.env.BENCH_ONLY === 'workers') {
+    compareWorkers(tmp, all.slice(0, subset));
+    rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   const full = spawnCase('batch', [path.join(tmp, 'full'), '2', dir]);
-  console.log(`full run, 2 workers:  ${full.seconds!.toFixed(1)} s for ${all.length} bundles (${(all.length / full.seconds!).toFixed(1)}/s), ${full.failed} failed, peak RSS ${full.peakRssMB} MB`);
+  console.log(`full run, 2 workers:  ${full.seconds!.toFixed(1)} s for ${all.length} bundles (${(all.length / full.seconds!).toFixed(1)}/s), ${full.failed} failed, peak RSS ${full.peakRssMB} MB (load average ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log(`  ${threadLine(full)}`);
   const rerun = spawnCase('batch', [path.join(tmp, 'full'), '2', dir]);
   console.log(`re-run, nothing new:  ${rerun.seconds!.toFixed(1)} s (${rerun.reused} unchanged, ${rerun.analysed} analysed), peak RSS ${rerun.peakRssMB} MB`);
   const hundred = spawnCase('batch', [path.join(tmp, 'hundred'), '2', ...all.slice(0, 100)]);
   console.log(`100 bundles, 2 workers: ${hundred.seconds!.toFixed(1)} s, peak RSS ${hundred.peakRssMB} MB (vs ${full.peakRssMB} MB for ${all.length}: ratio ${(full.peakRssMB! / hundred.peakRssMB!).toFixed(2)})`);
-  const one = spawnCase('batch', [path.join(tmp, 'j1'), '1', ...all.slice(0, subset)]);
-  const two = spawnCase('batch', [path.join(tmp, 'j2'), '2', ...all.slice(0, subset)]);
-  console.log(`${subset} bundles: 1 worker ${one.seconds.toFixed(1)} s, 2 workers ${two.seconds.toFixed(1)} s: speed-up ${(one.seconds / two.seconds).toFixed(2)}x (load average ${os.loadavg()[0]!.toFixed(2)})`);
-  console.log(`  1 worker:  ${threadLine(one)}`);
-  console.log(`  2 workers: ${threadLine(two)}`);
+  compareWorkers(tmp, all.slice(0, subset));
   const rows = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
   const fill = spawnCase('fill', [path.join(tmp, 'synthetic'), String(rows)]);
   const q = spawnCase('queries', [path.join(tmp, 'synthetic')]);
