@@ -41,7 +41,7 @@ export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}
   const causes = options.causes ?? loadCauses(options.ruleDirs ?? []);
   const result = runRules(rules, snapshot, { ...options.engine, signatures });
   const facts = computeFacts(snapshot, result.device);
-  const provenance = reportProvenance(rules, signatures, options.config);
+  const provenance = reportProvenance(rules, signatures, options.config, causes);
   return { snapshot, ...result, facts, hypotheses: rankCauses(causes, result.findings, facts), provenance };
 }
 

@@ -15,7 +15,7 @@ import { contentHash } from './content-hash.js';
 import { bundleIdentity } from './identity.js';
 import { keyFigures } from './key-figures.js';
 import { RESULT_VERSION, type BundleResult } from './result.js';
-import { rulesetVersion } from './ruleset.js';
+import { ruleSetVersion } from '../rules/ruleset-version.js';
 import { causesAndFingerprints, findingRecord, statusOf } from './verdict-bridge.js';
 
 export interface AnalyzeOneOptions extends AnalyzeOptions {
@@ -43,7 +43,7 @@ export function prepareRuleset(options: AnalyzeOptions = {}): Prepared {
     key,
     options: { ...options, signatures, rules, causes },
     rulesById: new Map(rules.map((r) => [r.meta.id, r])),
-    version: rulesetVersion(rules, signatures, options.engine),
+    version: ruleSetVersion(rules, signatures, { causes, engine: options.engine }),
   };
   if (!options.rules && !options.signatures && !options.causes) prepared = p;
   return p;

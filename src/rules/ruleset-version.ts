@@ -1,12 +1,16 @@
 /**
- * The rule set's version: a short hash of everything that decides findings, i.e. the jetdiag
- * version (built-in rule code ships with it), every rule's metadata (ids, thresholds,
- * messages, inputs) and every signature of the packs in use (patterns, templates). Two
- * analyses with the same version ran the same rules; a fleet store keys results on it so a
- * changed pack or threshold default never mixes with old results.
+ * The rule set's version: a short hash of everything that decides findings and causes, i.e.
+ * the jetdiag version (built-in rule code ships with it), every rule's metadata (ids,
+ * thresholds, messages, inputs), every signature of the packs in use (patterns, templates),
+ * the causes packs and, for the fleet store, the engine settings (threshold overrides,
+ * disabled rules, evidence kept). Two analyses with the same version ran the same rules; a
+ * fleet store keys results on it so a changed pack, cause or threshold never mixes with old
+ * results. A code change inside one jetdiag version does not change it (batch --rebuild).
  */
 import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
+import type { CompiledCause } from './causes/types.js';
+import type { EngineOptions } from './engine.js';
 import type { CompiledSignature } from './signatures/pack.js';
 import type { Rule } from './types.js';
 
@@ -21,12 +25,34 @@ const LOCAL_FIELDS = new Set(['file']);
 const computed = new WeakMap<readonly Rule[], WeakMap<readonly CompiledSignature[], string>>();
 const NO_SIGNATURES: readonly CompiledSignature[] = [];
 
-export function ruleSetVersion(rules: readonly Rule[], signatures: readonly CompiledSignature[] = NO_SIGNATURES): string {
+const causesHashes = new WeakMap<readonly CompiledCause[], string>();
+
+export interface RuleSetExtras {
+  /** The causes packs in use (they decide the ranked causes and the fleet's issue fingerprints). */
+  causes?: readonly CompiledCause[];
+  /** Engine settings that change findings (the fleet store; a report lists them as overrides). */
+  engine?: Omit<EngineOptions, 'signatures'>;
+}
+
+export function ruleSetVersion(rules: readonly Rule[], signatures: readonly CompiledSignature[] = NO_SIGNATURES, extras: RuleSetExtras = {}): string {
   let bySignatures = computed.get(rules);
   if (!bySignatures) computed.set(rules, (bySignatures = new WeakMap()));
   let v = bySignatures.get(signatures);
   if (v === undefined) bySignatures.set(signatures, (v = hashRuleSet(rules, signatures)));
-  return v;
+  const { causes, engine } = extras;
+  const settings = engine && canonical({ thresholds: engine.thresholds ?? {}, disabled: [...(engine.disabled ?? [])].sort(), maxEvidence: engine.maxEvidence ?? null });
+  if (!causes && !settings) return v;
+  const h = createHash('sha256').update(v);
+  if (causes) {
+    let c = causesHashes.get(causes);
+    if (c === undefined) {
+      c = createHash('sha256').update(canonical([...causes].sort((a, b) => a.id.localeCompare(b.id)))).digest('hex');
+      causesHashes.set(causes, c);
+    }
+    h.update(`\ncauses ${c}`);
+  }
+  if (settings) h.update(`\nengine ${settings}`);
+  return h.digest('hex').slice(0, 16);
 }
 
 function hashRuleSet(rules: readonly Rule[], signatures: readonly CompiledSignature[]): string {

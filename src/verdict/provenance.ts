@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { SCHEMA_VERSION as SNAPSHOT_SCHEMA_VERSION } from '../snapshot/types.js';
 import type { CompiledSignature } from '../rules/signatures/pack.js';
 import type { Rule } from '../rules/types.js';
+import type { CompiledCause } from '../rules/causes/types.js';
 import { packsUsed, ruleSetVersion } from '../rules/ruleset-version.js';
 
 /** Version of schema/report.schema.json; bump on any incompatible change of the JSON report. */
@@ -39,12 +40,12 @@ export interface ReportProvenance {
 
 export const NO_CONFIG: ConfigInEffect = { file: null, pickedUp: false, overrides: [] };
 
-export function reportProvenance(rules: readonly Rule[], signatures: readonly CompiledSignature[], config: ConfigInEffect = NO_CONFIG): ReportProvenance {
+export function reportProvenance(rules: readonly Rule[], signatures: readonly CompiledSignature[], config: ConfigInEffect = NO_CONFIG, causes?: readonly CompiledCause[]): ReportProvenance {
   return {
     generator: { name: 'jetdiag', version: VERSION },
     reportSchemaVersion: REPORT_SCHEMA_VERSION,
     snapshotSchemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    ruleSet: { version: ruleSetVersion(rules, signatures), rules: rules.length, packs: packsUsed(rules) },
+    ruleSet: { version: ruleSetVersion(rules, signatures, { causes }), rules: rules.length, packs: packsUsed(rules) },
     config,
   };
 }

@@ -12,6 +12,7 @@ import { stringifyJson } from '../../src/report/json.js';
 import { allRules } from '../../src/rules/registry.js';
 import { loadSignatures } from '../../src/rules/signatures/pack.js';
 import { ruleSetVersion } from '../../src/rules/ruleset-version.js';
+import { loadCauses } from '../../src/rules/causes/pack.js';
 import { tempDir, writeTemp } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -93,5 +94,27 @@ describe('provenance', () => {
     expect(ruleSetVersion(rules, changed)).not.toBe(v);
     const retuned = rules.map((r, i) => (i === 0 ? { ...r, meta: { ...r.meta, thresholds: { ...r.meta.thresholds, extra: 1 } } } : r));
     expect(ruleSetVersion(retuned, sigs)).not.toBe(v);
+  });
+
+  it('the rule-set version follows the causes packs and, for the fleet store, the engine settings', () => {
+    const sigs = loadSignatures();
+    const rules = allRules(sigs);
+    const causes = loadCauses();
+    const v = ruleSetVersion(rules, sigs, { causes });
+    expect(ruleSetVersion(rules, sigs, { causes: loadCauses() })).toBe(v);
+    // A re-weighted cause ranks bundles differently: stored results must not be reused.
+    const [first, ...rest] = causes;
+    const reweighted = [{ ...first!, base: first!.base + 0.01 }, ...rest];
+    expect(ruleSetVersion(rules, sigs, { causes: reweighted })).not.toBe(v);
+    expect(ruleSetVersion(rules, sigs, { causes: rest })).not.toBe(v);
+    expect(ruleSetVersion(rules, sigs, { causes, engine: { thresholds: { thermal: { marginC: 4 } } } })).not.toBe(v);
+    expect(ruleSetVersion(rules, sigs, { causes, engine: { disabled: ['thermal'] } })).not.toBe(v);
+    expect(ruleSetVersion(rules, sigs, { causes, engine: { disabled: ['emc-bandwidth', 'thermal'] } })).toBe(ruleSetVersion(rules, sigs, { causes, engine: { disabled: ['thermal', 'emc-bandwidth'] } }));
+  });
+
+  it('the version a report states is the one the fleet store keys on (same rules, packs and causes)', async () => {
+    const { prepareRuleset } = await import('../../src/fleet/analyze-one.js');
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-healthy.tgz'));
+    expect(a.provenance.ruleSet.version).toBe(prepareRuleset().version);
   });
 });
