@@ -662,6 +662,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     const ramUsedMB = c.ramUsed.finish(n);
     const ramTotalMB = c.ramTotal.finish(n);
     const startEpoch = sawTimestamps ? firstFinite(epoch, n) : undefined;
+    epoch.release();
     const line = Uint32Array.from(lineCol);
     const segments = splitSeries({
       t,
