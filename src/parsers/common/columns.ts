@@ -6,6 +6,25 @@ const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
 const FIRST = 1024;
 
+interface ResizableBuffer extends ArrayBuffer {
+  resize(bytes: number): void;
+}
+/** Resizable buffers (Node 20) can be emptied at once: resize(0) gives their memory back without waiting for a GC. */
+const CAN_RESIZE = typeof (ArrayBuffer.prototype as Partial<ResizableBuffer>).resize === 'function';
+const Resizable = ArrayBuffer as unknown as new (bytes: number, options: { maxByteLength: number }) => ResizableBuffer;
+
+/** A block of `size` values, NaN; its buffer resizable where the runtime allows, so release() frees it at once. */
+function makeBlock(wide: boolean, size: number): Column {
+  const bytes = size * (wide ? 8 : 4);
+  const buf = CAN_RESIZE ? new Resizable(bytes, { maxByteLength: bytes }) : new ArrayBuffer(bytes);
+  return (wide ? new Float64Array(buf) : new Float32Array(buf)).fill(NaN);
+}
+
+/** Gives a block's memory back now (the finished column holds a copy). */
+function release(block: Column | undefined): void {
+  if (CAN_RESIZE && block !== undefined) (block.buffer as ResizableBuffer).resize(0);
+}
+
 /** A finished column: Float32 when every value fits one exactly (MB, MHz, %, mW), else Float64; NaN where a sample has no value. */
 export type Column = Float32Array | Float64Array;
 
@@ -16,7 +35,8 @@ export type Column = Float32Array | Float64Array;
  * 47.804) widens the column to Float64, so every value reads back as it was parsed. Samples
  * live in blocks of 32 Ki values allocated on first use (a column that stays NaN, an engine
  * that is always off, allocates none), so growing copies at most the first block; `finish`
- * copies into one right-sized array.
+ * copies into one right-sized array and empties each block at once, so a week's columns are
+ * not held twice while the blocks wait for a GC.
  */
 export class ColumnBuilder {
   private blocks: (Column | undefined)[] = [];
@@ -57,8 +77,9 @@ export class ColumnBuilder {
     const old = this.blocks[b];
     let size = b === 0 ? Math.max(FIRST, old?.length ?? 0) : BLOCK;
     while (size <= at) size *= 2;
-    const block = (this.wide ? new Float64Array(size) : new Float32Array(size)).fill(NaN);
+    const block = makeBlock(this.wide, size);
     if (old !== undefined) block.set(old);
+    release(old);
     this.blocks[b] = block;
     return block;
   }
@@ -66,7 +87,13 @@ export class ColumnBuilder {
   /** Float32 blocks -> Float64 (values unchanged: every Float32 is a Float64). */
   private widen(): void {
     this.wide = true;
-    this.blocks = this.blocks.map((b) => (b === undefined ? undefined : Float64Array.from(b)));
+    this.blocks = this.blocks.map((b) => {
+      if (b === undefined) return undefined;
+      const wide = makeBlock(true, b.length);
+      wide.set(b);
+      release(b);
+      return wide;
+    });
   }
 
   /** A right-sized copy holding `n` samples; the blocks are released. */
@@ -77,10 +104,15 @@ export class ColumnBuilder {
       const at = b * BLOCK;
       if (block === undefined || at >= n) continue;
       out.set(n - at >= block.length ? block : block.subarray(0, n - at), at);
-      this.blocks[b] = undefined;
     }
-    this.blocks = [];
+    this.release();
     return out;
+  }
+
+  /** Frees the blocks now (after finish, or for a column only read while building). */
+  release(): void {
+    for (const block of this.blocks) release(block);
+    this.blocks = [];
   }
 }
 
