@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// @ts-nocheck
+// 
+// Combines Stryker JSON reports (one per batch, see MUTATION_OUT in stryker.config.mjs) into
+// mutation scores per file, per directory and for each top folder (src/rules, src/parsers).
+//   node scripts/mutation-score.mjs out/mutation-*/mutation.json [--survivors] [--under src/rules]
+// Score as Stryker defines it: (killed + timeout) / (killed + timeout + survived + no coverage).
+// Ignored mutants (ignoreStatic: they only run while a module loads) are counted apart, as are
+// compile/runtime errors, which Stryker leaves out of the score too. When two reports hold the
+// same source file, the newer report wins.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const listSurvivors = args.includes('--survivors');
+const underAt = args.indexOf('--under');
+const under = underAt >= 0 ? args[underAt + 1] : undefined;
+const reports = args.filter((a, i) => !a.startsWith('--') && (underAt < 0 || i !== underAt + 1));
+if (!reports.length) {
+  console.error('usage: node scripts/mutation-score.mjs <mutation.json>... [--survivors] [--under <dir>]');
+  process.exit(2);
+}
+
+/** Source file -> { mutants, report mtime }; the newest report wins. */
+const files = new Map();
+for (const r of reports) {
+  const mtime = statSync(r).mtimeMs;
+  const doc = JSON.parse(readFileSync(r, 'utf8'));
+  for (const [name, f] of Object.entries(doc.files ?? {})) {
+    const rel = path.isAbsolute(name) ? path.relative(process.cwd(), name) : name;
+    if (under && !rel.startsWith(under)) continue;
+    const had = files.get(rel);
+    if (!had || had.mtime < mtime) files.set(rel, { mutants: f.mutants, mtime, source: f.source });
+  }
+}
+
+const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0, zeroRun: 0 });
+const KEY = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored', CompileError: 'errors', RuntimeError: 'errors' };
+const add = (to, m) => {
+  const k = KEY[m.status];
+  if (k) to[k]++;
+  // A survivor whose run completed no test proves nothing (a known vitest-runner fault): flagged.
+  if (m.status === 'Survived' && m.testsCompleted === 0) to.zeroRun++;
+};
+const score = (c) => {
+  const valid = c.killed + c.timeout + c.survived + c.noCoverage;
+  return valid ? ((100 * (c.killed + c.timeout)) / valid).toFixed(1) : '-';
+};
+
+const perFile = new Map();
+const perDir = new Map();
+const perTop = new Map();
+for (const [name, f] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  const c = empty();
+  for (const m of f.mutants) add(c, m);
+  perFile.set(name, c);
+  const dir = path.dirname(name);
+  const top = name.split('/').slice(0, 2).join('/');
+  for (const [map, key] of [[perDir, dir], [perTop, top]]) {
+    const t = map.get(key) ?? empty();
+    for (const k of Object.keys(t)) t[k] += c[k];
+    map.set(key, t);
+  }
+}
+
+const row = (name, c) =>
+  `${name.padEnd(44)} ${score(c).padStart(6)}  ${String(c.killed).padStart(6)} ${String(c.timeout).padStart(4)} ${String(c.survived).padStart(5)} ${String(c.noCoverage).padStart(5)} ${String(c.ignored).padStart(6)} ${String(c.errors).padStart(4)}${c.zeroRun ? `  (${c.zeroRun} survived with no test run)` : ''}`;
+const header = `${'file / directory'.padEnd(44)} ${'score'.padStart(6)}  ${'killed'.padStart(6)} ${'tout'.padStart(4)} ${'surv'.padStart(5)} ${'nocov'.padStart(5)} ${'static'.padStart(6)} ${'err'.padStart(4)}`;
+console.log(header);
+for (const [n, c] of perFile) console.log(row(n, c));
+console.log('');
+for (const [n, c] of [...perDir].sort(([a], [b]) => a.localeCompare(b))) console.log(row(`${n}/`, c));
+console.log('');
+for (const [n, c] of perTop) console.log(row(`${n} (all measured files)`, c));
+
+if (listSurvivors) {
+  console.log('\nSurvived and no-coverage mutants:');
+  for (const [name, f] of files) {
+    const lines = f.source?.split('\n') ?? [];
+    for (const m of f.mutants) {
+      if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+      const { line, column } = m.location.start;
+      const orig = (lines[line - 1] ?? '').trim();
+      console.log(`${name}:${line}:${column} ${m.status} ${m.mutatorName} -> ${JSON.stringify(m.replacement ?? '')}\n    ${orig.slice(0, 160)}`);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The fleet report model every fleet renderer reads, built from the store by queries
+ * (never by loading every result): totals, issues grouped by fingerprint with their reach,
+ * new and regressed, rules by systems affected, distributions and per-device timelines.
+ */
+// @ts-nocheck
+
+// 
+
+import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import type { Acknowledgement, Acknowledgements } from './ack.js';
+import { diffResults, type ResultDiff } from './diff.js';
+import type { BundleResult } from './result.js';
+import type { FleetStore, Row } from './store.js';
+import * as Q from './queries.js';
+
+export interface FleetIssue {
+  fingerprint: string;
+  /** The cause's name, or the rule/message for a finding no cause explains. */
+  title: string;
+  causeId?: string;
+  catalogueIds: string[];
+  devices: number;
+  bundles: number;
+  firstSeen: string;
+  lastSeen: string;
+  byBoard: { key: string; bundles: number; devices: number }[];
+  byRelease: { key: string; bundles: number; devices: number }[];
+  isNew: boolean;
+  /** Devices where it cleared and came back. */
+  regressedDevices: { deviceId: string; backAt: string }[];
+  example: string;
+  examplePath: string;
+  ack?: Acknowledgement;
+}
+
+export interface TimelineUpload {
+  path: string;
+  at: string;
+  status: string;
+  headline: string;
+  topCause?: string;
+  fingerprints: string[];
+  figures: BundleResult['figures'];
+  error?: string;
+  /** Against the device's previous upload (absent for the first). */
+  change?: ResultDiff;
+}
+
+export interface DeviceTimeline {
+  deviceId: string;
+  board?: string;
+  l4t?: string;
+  uploads: number;
+  problemUploads: number;
+  lastStatus: string;
+  timeline: TimelineUpload[];
+}
+
+export interface FleetModel {
+  generatedAt: string;
+  rulesetVersion: string;
+  run?: { id: number; state: string; startedAt?: string; finishedAt?: string; discovered: number; analysed: number; reused: number; failed: number };
+  newBaseline: string;
+  totals: { bundles: number; devices: number; problems: number; healthy: number; inconclusive: number; failed: number; firstUpload?: string; lastUpload?: string };
+  issues: FleetIssue[];
+  muted: FleetIssue[];
+  rules: { ruleId: string; devices: number; bundles: number; findings: number; worst: string; catalogueIds: string[] }[];
+  cmaByBoard: { board: string; bundles: number; min: number; median: number; max: number }[];
+  uptimeAtFailure: { bucket: string; bundles: number }[];
+  devices: DeviceTimeline[];
+  /** Devices not shown as timelines (over the limit): still in fleet.csv. */
+  devicesNotShown: number;
+  failures: { path: string; error: string }[];
+}
+
+export interface FleetModelOptions {
+  acks?: Acknowledgements;
+  /** "New" means first seen at or after this time instead of "not in the previous run". */
+  since?: Date;
+  maxDevices?: number;
+  maxUploadsPerDevice?: number;
+  now?: Date;
+}
+
+const SEVERITY_BY_RANK = ['', 'critical', 'error', 'warning', 'info'];
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
+const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+
+function splitFingerprint(fp: string): { head: string; catalogueIds: string[] } {
+  const i = fp.indexOf(':');
+  return i < 0 ? { head: fp, catalogueIds: [] } : { head: fp.slice(0, i), catalogueIds: fp.slice(i + 1).split(',') };
+}
+
+/** The rule set the fleet is read at: the latest run's (or, with no run yet, the newest results'). */
+export async function currentRulesetVersion(store: FleetStore): Promise<string | undefined> {
+  const [run] = await store.query('SELECT ruleset_version FROM runs ORDER BY run_id DESC LIMIT 1');
+  if (run) return run.ruleset_version as string;
+  const [b] = await store.query('SELECT ruleset_version FROM bundles ORDER BY analysed_at DESC LIMIT 1');
+  return b?.ruleset_version as string | undefined;
+}
+
+export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): Promise<FleetModel> {
+  const rv = (await currentRulesetVersion(store)) ?? '';
+  const p = { rv };
+  const maxDevices = o.maxDevices ?? 300;
+  await store.exec(Q.MATERIALISE_FLEET_SQL, p);
+  const [runRows, totalsRow, issueRows, breakdownRows, causeRows, regressionRows, ruleRows, catalogueRows, cmaRows, uptimeRows, deviceRows, failedRows] =
+    await Promise.all([
+      store.query(Q.RUNS_SQL),
+      store.query(Q.TOTALS_SQL, p),
+      store.query(Q.ISSUES_SQL, p),
+      store.query(Q.ISSUES_BREAKDOWN_SQL, p),
+      store.query(Q.CAUSE_NAMES_SQL, p),
+      store.query(Q.REGRESSIONS_SQL, p),
+      store.query(Q.RULES_SQL, p),
+      store.query(Q.RULE_CATALOGUE_SQL, p),
+      store.query(Q.CMA_BY_BOARD_SQL, p),
+      store.query(Q.UPTIME_AT_FAILURE_SQL, p),
+      store.query(Q.DEVICES_SQL, { rv, limit: maxDevices }),
+      store.query(`SELECT path, error FROM fleet_now WHERE status = 'failed' ORDER BY path LIMIT 1000`),
+    ]);
+  const run = runRows[0];
+  const previous = run ? new Set((await store.query(Q.PREVIOUS_FINGERPRINTS_SQL, { run: num(run.run_id) })).map((r) => r.fingerprint as string)) : new Set<string>();
+  const hasPrevious = runRows.some((r, i) => i > 0 && r.state === 'complete') || previous.size > 0;
+  const causeNames = new Map(causeRows.map((r) => [r.cause_id as string, r.cause as string]));
+  const group = (rows: Row[]) => {
+    const m = new Map<string, { key: string; bundles: number; devices: number }[]>();
+    for (const r of rows) m.set(r.fingerprint as string, [...(m.get(r.fingerprint as string) ?? []), { key: r.key as string, bundles: num(r.bundles), devices: num(r.devices) }]);
+    return m;
+  };
+  const byBoard = group(breakdownRows.filter((r) => r.dimension === 'board'));
+  const byRelease = group(breakdownRows.filter((r) => r.dimension === 'release'));
+  const catalogueByRule = new Map(catalogueRows.map((r) => [r.rule_id as string, (r.catalogue_ids as string[]) ?? []]));
+  const regressions = new Map<string, { deviceId: string; backAt: string }[]>();
+  for (const r of regressionRows) {
+    regressions.set(r.fingerprint as string, [...(regressions.get(r.fingerprint as string) ?? []), { deviceId: r.device_id as string, backAt: r.back_at as string }]);
+  }
+  const all: FleetIssue[] = issueRows.map((r) => {
+    const fp = r.fingerprint as string;
+    const { head, catalogueIds } = splitFingerprint(fp);
+    const causeId = causeNames.has(head) ? head : undefined;
+    const firstSeen = r.first_seen as string;
+    const isNew = o.since ? new Date(firstSeen) >= o.since : hasPrevious && !previous.has(fp);
+    const ack = o.acks?.get(fp);
+    return {
+      fingerprint: fp,
+      title: causeId ? causeNames.get(causeId)! : head,
+      ...(causeId ? { causeId } : {}),
+      catalogueIds,
+      devices: num(r.devices),
+      bundles: num(r.bundles),
+      firstSeen,
+      lastSeen: r.last_seen as string,
+      byBoard: byBoard.get(fp) ?? [],
+      byRelease: byRelease.get(fp) ?? [],
+      isNew: isNew && ack?.state !== 'muted',
+      regressedDevices: regressions.get(fp) ?? [],
+      example: (r.example as string) ?? '',
+      examplePath: (r.example_path as string) ?? '',
+      ...(ack ? { ack } : {}),
+    };
+  });
+  const t = totalsRow[0] ?? {};
+  const devices = await timelines(store, deviceRows, o.maxUploadsPerDevice ?? 100);
+  return {
+    generatedAt: (o.now ?? new Date()).toISOString(),
+    rulesetVersion: rv,
+    ...(run
+      ? {
+          run: {
+            id: num(run.run_id),
+            state: run.state as string,
+            startedAt: str(run.started_at),
+            finishedAt: str(run.finished_at),
+            discovered: num(run.discovered),
+            analysed: num(run.analysed),
+            reused: num(run.reused),
+            failed: num(run.failed),
+          },
+        }
+      : {}),
+    newBaseline: o.since ? `first seen since ${o.since.toISOString()}` : hasPrevious ? 'not in the previous run' : 'no previous run to compare with',
+    totals: {
+      bundles: num(t.bundles),
+      devices: num(t.devices),
+      problems: num(t.problems),
+      healthy: num(t.healthy),
+      inconclusive: num(t.inconclusive),
+      failed: num(t.failed),
+      firstUpload: str(t.first_upload),
+      lastUpload: str(t.last_upload),
+    },
+    // Unacknowledged first (new ones on top), then acknowledged; muted ones apart.
+    issues: all
+      .filter((i) => i.ack?.state !== 'muted')
+      .sort((a, b) => Number(Boolean(a.ack)) - Number(Boolean(b.ack)) || Number(b.isNew) - Number(a.isNew) || b.devices - a.devices || b.bundles - a.bundles),
+    muted: all.filter((i) => i.ack?.state === 'muted'),
+    rules: ruleRows.map((r) => ({
+      ruleId: r.rule_id as string,
+      devices: num(r.devices),
+      bundles: num(r.bundles),
+      findings: num(r.findings),
+      worst: SEVERITY_BY_RANK[num(r.worst)] ?? 'info',
+      catalogueIds: catalogueByRule.get(r.rule_id as string) ?? [],
+    })),
+    cmaByBoard: cmaRows.map((r) => ({ board: r.board as string, bundles: num(r.bundles), min: num(r.min), median: num(r.median), max: num(r.max) })),
+    uptimeAtFailure: uptimeRows.map((r) => ({ bucket: Q.UPTIME_BUCKETS[num(r.bucket)]!, bundles: num(r.bundles) })),
+    devices,
+    devicesNotShown: Math.max(0, num(t.devices) - deviceRows.length),
+    failures: failedRows.map((r) => ({ path: r.path as string, error: (r.error as string) ?? '' })),
+  };
+}
+
+async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
+  if (!deviceRows.length) return [];
+  const ids = deviceRows.map((r) => r.device_id as string);
+  const rows = await store.query(Q.DEVICE_UPLOADS_SQL, { devices: listValue(ids) }, { devices: LIST(VARCHAR) });
+  const byDevice = new Map<string, BundleResult[]>();
+  for (const r of rows) {
+    const list = byDevice.get(r.device_id as string) ?? [];
+    list.push(JSON.parse(r.result_json as string) as BundleResult);
+    byDevice.set(r.device_id as string, list);
+  }
+  return deviceRows.map((d) => {
+    const results = (byDevice.get(d.device_id as string) ?? []).slice(-maxUploads);
+    const timeline = results.map((r, i): TimelineUpload => ({
+      path: r.path,
+      at: r.capturedAt ?? r.analysedAt,
+      status: r.status,
+      headline: r.headline,
+      ...(r.causes[0] ? { topCause: r.causes[0].cause } : {}),
+      fingerprints: r.fingerprints,
+      figures: r.figures,
+      ...(r.error ? { error: r.error } : {}),
+      ...(i > 0 ? { change: diffResults(results[i - 1]!, r) } : {}),
+    }));
+    return {
+      deviceId: d.device_id as string,
+      ...(d.board ? { board: d.board as string } : {}),
+      ...(d.l4t ? { l4t: d.l4t as string } : {}),
+      uploads: num(d.uploads),
+      problemUploads: num(d.problem_uploads),
+      lastStatus: d.last_status as string,
+      timeline,
+    };
+  });
+}

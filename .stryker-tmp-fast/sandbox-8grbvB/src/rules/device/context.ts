@@ -1,0 +1,114 @@
+/**
+ * The device a bundle came from, so rules judge figures against that board: SoC and board
+ * from /proc/device-tree/compatible and model (never from nv_tegra_release's BOARD, which
+ * is `t186ref` on TX2, Xavier and Orin alike), release, expected RAM and trip points.
+ */
+// @ts-nocheck
+
+import type { Snapshot } from '../../snapshot/types.js';
+import { BOARDS, defaultCmaMB, L4T_TO_JETPACK, TRIP_POINTS, type BoardInfo, type Soc, type TripPoints } from './boards.js';
+
+export interface DeviceContext {
+  soc?: Soc;
+  board?: BoardInfo;
+  /** How the board was decided, for the report. */
+  boardEvidence?: string;
+  l4t?: string;
+  jetpack?: string;
+  kernel?: string;
+  ramTotalMB?: number;
+  trips?: TripPoints;
+  defaultCma?: { mb: number; verified: boolean };
+  totalPowerRail?: string;
+  /** Human-readable one-liner: "Jetson Orin Nano 8GB (tegra234), L4T 36.4.3 / JetPack 6.2". */
+  summary: string;
+}
+
+const SOC_FROM_MODEL: [RegExp, Soc][] = [
+  [/orin/i, 'tegra234'],
+  [/xavier/i, 'tegra194'],
+  [/tx2|quill|lanai/i, 'tegra186'],
+  [/nano|tx1/i, 'tegra210'],
+  [/thor/i, 'tegra264'],
+];
+
+export function jetpackFor(l4t: string): string {
+  const [maj, min, patch] = l4t.split('.');
+  return (
+    L4T_TO_JETPACK[l4t] ??
+    L4T_TO_JETPACK[`${maj}.${min}.${patch ?? 0}`] ??
+    L4T_TO_JETPACK[`${maj}.${min}`] ??
+    `unknown (L4T ${l4t} is not in jetdiag's table)`
+  );
+}
+
+export function deviceContext(s: Snapshot): DeviceContext {
+  const id = s.identity;
+  const ctx: DeviceContext = { summary: '' };
+  const compat = id?.compatible?.value ?? [];
+  for (const c of compat) {
+    const m = /tegra(210|186|194|234|23x|264)/.exec(c);
+    if (m) ctx.soc = m[1] === '23x' ? 'tegra234' : (`tegra${m[1]}` as Soc);
+  }
+  const parts = compat.join(' ');
+  ctx.board = BOARDS.find((b) => b.parts.some((p) => new RegExp(`${p}(\\b|$|-super)`).test(parts)));
+  if (ctx.board) ctx.boardEvidence = `${id!.compatible!.source.file}:${id!.compatible!.source.line}`;
+  // No compatible: the DTS file name carries the SoC and the part numbers too.
+  const dts = id?.dtsFilename;
+  if (dts && !ctx.board) {
+    const name = dts.value;
+    ctx.board = BOARDS.find((b) => b.parts.some((p) => name.includes(p)));
+    if (ctx.board) ctx.boardEvidence = `${dts.source.file}:${dts.source.line}`;
+    const m = /tegra(210|186|194|234|264)/.exec(name);
+    if (!ctx.soc && m) ctx.soc = `tegra${m[1]}` as Soc;
+  }
+  const model = id?.model?.value;
+  if (!ctx.soc && model) ctx.soc = SOC_FROM_MODEL.find(([re]) => re.test(model))?.[1];
+  if (ctx.board && !ctx.soc) ctx.soc = ctx.board.soc;
+  const ramMB = ramTotalMB(s);
+  if (ramMB) ctx.ramTotalMB = ramMB;
+  if (!ctx.board && model && ctx.soc) {
+    // Model strings do not carry the RAM size: choose among the SoC's boards by visible RAM.
+    const named = BOARDS.filter((b) => b.soc === ctx.soc && modelMatches(model, b.name));
+    ctx.board = pickByRam(named, ramMB);
+    if (ctx.board) ctx.boardEvidence = `${id!.model!.source.file}:${id!.model!.source.line}`;
+  }
+  if (id?.l4t) {
+    ctx.l4t = id.l4t.value.version;
+    ctx.jetpack = jetpackFor(ctx.l4t);
+  }
+  ctx.kernel = id?.kernelRelease?.value;
+  if (ctx.soc) ctx.trips = TRIP_POINTS[ctx.soc];
+  ctx.defaultCma = defaultCmaMB(id?.l4t?.value.major, ctx.soc);
+  ctx.totalPowerRail = ctx.board?.totalPowerRail;
+  ctx.summary = [
+    ctx.board?.name ?? model ?? 'unknown board',
+    ctx.soc ? `(${ctx.soc})` : '',
+    ctx.l4t ? `, L4T ${ctx.l4t} / JetPack ${ctx.jetpack}` : '',
+    ctx.kernel ? `, kernel ${ctx.kernel}` : '',
+  ].join(' ').replace(/\s+/g, ' ').replace(/ ,/g, ',').trim();
+  return ctx;
+}
+
+function modelMatches(model: string, boardName: string): boolean {
+  const m = model.toLowerCase();
+  const family = boardName.toLowerCase().replace(/^jetson /, '').replace(/ \d+gb$/, '').replace(/ industrial$/, '');
+  return family.split(' ').every((w) => m.includes(w));
+}
+
+function pickByRam(boards: BoardInfo[], ramMB: number | undefined): BoardInfo | undefined {
+  if (boards.length <= 1 || !ramMB) return boards.length === 1 ? boards[0] : undefined;
+  // Visible RAM is nominal minus carveouts: the smallest nominal size above it.
+  return boards.filter((b) => b.nominalRamMB >= ramMB).sort((a, b) => a.nominalRamMB - b.nominalRamMB)[0];
+}
+
+function ramTotalMB(s: Snapshot): number | undefined {
+  const mem = s.meminfo?.captures.at(-1)?.values.MemTotal;
+  if (mem) return Math.round(mem / 1024 / 1024);
+  const t = s.tegrastats;
+  if (t && t.samples > 0) {
+    const v = t.ramTotalMB[t.samples - 1]!;
+    if (Number.isFinite(v)) return v;
+  }
+  return undefined;
+}

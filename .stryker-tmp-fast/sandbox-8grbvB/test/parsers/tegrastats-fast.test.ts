@@ -1,0 +1,99 @@
+/**
+ * The tegrastats fast path (src/parsers/tegrastats/fast.ts) against the grammar, which is
+ * the authority: the same snapshot and the same diagnostics, with the fast path on and off,
+ * on every corpus capture, on the bench's generated log, on captures mutated at random and
+ * on regular lines edited at the places where a field's shape is decided.
+ */
+// @ts-nocheck
+
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
+import { MAX_FIELDS, STRIDE, scanRegular } from '../../src/parsers/tegrastats/fast.js';
+import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+import { tegrastatsLines } from '../../bench/generate.js';
+import { FIXTURES, fixture } from '../helpers/fixtures.js';
+import { cutAt, mutation } from '../helpers/mutation.js';
+
+const captures: [string, string][] = readdirSync(path.join(FIXTURES, 'tegrastats'))
+  .filter((f) => !f.endsWith('.md'))
+  .map((f) => [f, fixture(`tegrastats/${f}`)]);
+
+function run(text: string | string[], grammarOnly: boolean, maxLineLength = 65536) {
+  const sink = new DiagnosticSink('t');
+  const p = tegrastatsStream({ path: 't', lineOffset: 0 }, sink, { maxLineLength }, { grammarOnly });
+  for (const piece of typeof text === 'string' ? [text] : text) p.write(piece);
+  return { value: p.end(), diagnostics: sink.finish() };
+}
+
+function accepted(text: string): { samples: number; accepted: number } {
+  const out = new Int32Array(MAX_FIELDS * STRIDE);
+  const lines = text.split('\n');
+  return { samples: lines.filter((l) => l.includes('RAM ')).length, accepted: lines.filter((l) => scanRegular(l, out) > 0).length };
+}
+
+describe('tegrastats fast path = grammar', () => {
+  it.each(captures)('%s', (_name, text) => {
+    expect(run(text, false)).toEqual(run(text, true));
+  });
+
+  it('takes the regular lines of every family (JP4 Nano/TX2/Xavier, JP5, JP6, JP7), so the comparisons above test it', () => {
+    for (const name of ['jetson-nano-jp4-02.txt', 'jetson-tx2-jp4-02.txt', 'jetson-agx-xavier-jp4-01.txt', 'jetson-xavier-nx-jp5-01.txt', 'jetson-agx-orin-64gb-jp6-01.txt', 'jetson-agx-orin-jp72-01.txt']) {
+      const a = accepted(fixture(`tegrastats/${name}`));
+      expect(a.accepted, name).toBe(a.samples);
+    }
+    // Wrapped samples and prompts are the grammar's.
+    expect(accepted(fixture('tegrastats/jetson-orin-nano-8gb-jp6-01.txt')).accepted).toBe(0);
+  });
+
+  it("on the bench's 1 Hz JetPack 6 log, streamed in pieces", () => {
+    const text = [...tegrastatsLines(3000)].join('');
+    expect(accepted(text).accepted).toBe(3000);
+    const whole = run(text, true);
+    expect(run(text, false)).toEqual(whole);
+    expect(run(cutAt(text, [1, 5000, 77777, 200000]), false)).toEqual(whole);
+  });
+
+  it('on mutated captures (cut, dropped and repeated lines, junk), with long and short line limits', () => {
+    const base = captures.map(([, t]) => t.slice(0, 8000));
+    fc.assert(
+      fc.property(mutation(base), fc.constantFrom(65536, 120, 40), (text, max) => {
+        expect(run(text, false, max)).toEqual(run(text, true, max));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on regular lines edited where a field shape is decided', () => {
+    const out = new Int32Array(MAX_FIELDS * STRIDE);
+    const regular = captures.flatMap(([, t]) => t.split('\n').filter((l) => scanRegular(l, out) > 0).slice(0, 4));
+    const pieces = [' ', '  ', '\t', '\r', '@', '%', '/', '[', ']', ',', 'mW', 'C', 'kB', 'MB', '-', '.', '0', '9', '12345678901234567', 'x', 'off', 'RAM ', 'SWAP ', 'CPU [', 'IRAM ', 'MTS fg ', 'Nov 24 10:00:00 ', '(lfb ', '(cached ', 'a', 'Z', '_', '#', 'é', '-256C'];
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 3 }), ins: fc.constantFrom(...pieces) });
+    fc.assert(
+      fc.property(fc.constantFrom(...regular), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.nat({ max: 3 }), (line, edits, keep) => {
+        let l = line;
+        for (const e of edits) {
+          const at = e.at % (l.length + 1);
+          l = l.slice(0, at) + e.ins + l.slice(at + e.del);
+        }
+        // The edited line between untouched ones, so sample boundaries are compared too.
+        const text = [regular[keep % regular.length], l, regular[(keep + 1) % regular.length]].join('\n') + '\n';
+        expect(run(text, false)).toEqual(run(text, true));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+describe('a line the grammar cannot read, lexed in a chunk with others', () => {
+  it('is reported at its own column, not at its offset in the chunk', () => {
+    const good = '12-23-2024 22:54:11 RAM 3162/7620MB (lfb 4x2MB) SWAP 0/3810MB (cached 0MB)';
+    const bad = 'RAM 3162/7620MB Nov 24 10:00:00 SWAP 0/3810MB';
+    for (const grammarOnly of [true, false]) {
+      const { diagnostics } = run(`${good}\n${bad}\n${good}\n`, grammarOnly);
+      expect(diagnostics.map((d) => [d.line, d.message])).toEqual([[2, expect.stringContaining(`column ${bad.indexOf('Nov') + 1} ("Nov 24`)]]);
+    }
+  });
+});

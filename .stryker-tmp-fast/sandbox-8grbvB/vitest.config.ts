@@ -1,0 +1,14 @@
+// @ts-nocheck
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The JSON report is what .ci/run counts passed/failed from.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
+    // CLI tests spawn node; on a loaded shared machine 30 s was too tight.
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
