@@ -23,6 +23,8 @@ export default defineConfig({
       'test/parsers/fuzz.test.ts',
       'test/parsers/chunked.test.ts',
     ],
+    // Chevrotain's grammar checks, skipped in the CLI (see src/parsers/common/chevrotain.ts).
+    env: { JETDIAG_GRAMMAR_CHECKS: '1' },
     testTimeout: 30_000,
     // One worker for all the test files of a run: the module graph (src/, chevrotain, the rule
     // packs) is loaded once per mutant, not once per covering test file. Vitest 3 still starts a

@@ -21,7 +21,8 @@ export function stickyPattern(re: RegExp, payload: boolean) {
 /**
  * Chevrotain cannot work out the first characters of a complement set (`\S+`, `[^\n]+`) and
  * then turns off its first-char optimisation for the whole mode; explicit hints keep it on.
- * Above 255 Chevrotain buckets char codes by 255, so one code per bucket covers them all.
+ * Above 255 Chevrotain buckets char codes by 255 (code c goes to bucket 255 + floor(c / 255)),
+ * so one code per bucket covers them all; the first bucket above 255 holds 256..509.
  */
 export function anyCharHints(excluded: string): string[] {
   const out: string[] = [];
@@ -29,7 +30,7 @@ export function anyCharHints(excluded: string): string[] {
     const ch = String.fromCharCode(c);
     if (c !== 10 && c !== 13 && !excluded.includes(ch)) out.push(ch);
   }
-  for (let k = 2; k <= 257; k++) out.push(String.fromCharCode(Math.min(255 * k, 65535)));
+  for (let k = 1; k <= 257; k++) out.push(String.fromCharCode(Math.max(256, Math.min(255 * k, 65535))));
   return out;
 }
 
