@@ -3,6 +3,9 @@
 // Incremental: results are kept in out/mutation/stryker-incremental.json, so a re-run only
 // tests the mutants whose code or covering tests changed.
 // MUTATION_OUT moves the reports and the incremental file (to keep batches apart).
+// Batches side by side, each with its own reports and sandbox, then one score over all of them:
+//   MUTATION_OUT=out/m-b1 nice -n 19 npx stryker run --mutate 'src/rules/a.ts,src/rules/b.ts' --tempDirName .stryker-tmp-b1
+//   node scripts/mutation-score.mjs out/m-*/mutation.json --survivors
 const OUT = process.env.MUTATION_OUT ?? 'out/mutation';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -27,7 +30,8 @@ export default {
   jsonReporter: { fileName: `${OUT}/mutation.json` },
   // No build step: the tests run here import src/ directly; the ones that run the compiled CLI
   // as a child process (which never sees a mutant) live in test/cli and are left out.
-  ignorePatterns: ['out', 'dist', '.vitest-report.json'],
+  // .stryker-tmp*: the sandboxes of other batches running at the same time (--tempDirName).
+  ignorePatterns: ['out', 'dist', '.vitest-report.json', '.stryker-tmp*'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   timeoutMS: 15000,

@@ -26,10 +26,10 @@ export default defineConfig({
     // Chevrotain's grammar checks, skipped in the CLI (see src/parsers/common/chevrotain.ts).
     env: { JETDIAG_GRAMMAR_CHECKS: '1' },
     testTimeout: 30_000,
-    // One worker that keeps its modules between test files and between mutant runs: the module
-    // graph and the chevrotain parsers are built once, not once per test file per mutant.
-    // Safe for Stryker because a mutant is switched on at run time (a global), not by reloading
-    // code; the tests here keep no module state between files and use no vi.mock.
+    // One worker for all the test files of a run: the module graph (src/, chevrotain, the rule
+    // packs) is loaded once per mutant, not once per covering test file. Vitest 3 still starts a
+    // fresh worker for each run (each mutant), so no module state leaks from one mutant to the
+    // next. The tests here keep no module state between files and use no vi.mock.
     isolate: false,
   },
 });

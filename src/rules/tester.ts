@@ -13,7 +13,7 @@ import { deviceContext } from './device/context.js';
 import { missingParts, runRule } from './engine.js';
 import { matchSignatures } from './signatures/match.js';
 import type { CompiledSignature } from './signatures/pack.js';
-import type { Finding, Rule, Severity } from './types.js';
+import type { Figure, Finding, Rule, Severity } from './types.js';
 
 export type BundleFiles = Record<string, string | Buffer>;
 
@@ -126,6 +126,16 @@ export function evidenceMismatch(files: BundleFiles, e: { file: string; line: nu
   return `evidence ${e.file}:${e.line} quotes "${e.text}" but that line is "${source}"`;
 }
 
+/** What is wrong with a figure a report would print (a label and a real value), or null. */
+export function figureProblem(x: unknown): string | null {
+  const fig = x as Partial<Figure> | null;
+  if (typeof fig !== 'object' || fig === null) return 'is not a labelled figure';
+  if (typeof fig.label !== 'string' || !fig.label.trim()) return 'has no label';
+  if (typeof fig.value === 'number' ? !Number.isFinite(fig.value) : typeof fig.value !== 'string' || !fig.value.trim() || /undefined|NaN|null/.test(fig.value)) return 'has no real value';
+  if (fig.unit !== undefined && (typeof fig.unit !== 'string' || !fig.unit.trim())) return 'has an empty unit';
+  return null;
+}
+
 export function checkInvalid(rule: Rule, c: InvalidCase, signatures: CompiledSignature[]): Finding[] {
   const found = runCase(rule, c, signatures);
   const ids = found.map((f) => f.messageId);
@@ -140,6 +150,8 @@ export function checkInvalid(rule: Rule, c: InvalidCase, signatures: CompiledSig
     if (/\{\{|\}\}|undefined|NaN/.test(f.verdict)) throw new Error(`invalid case "${c.name}": verdict has an unfilled value: "${f.verdict}"`);
     if (f.evidence.length === 0) throw new Error(`invalid case "${c.name}": finding ${i} quotes no evidence`);
     const at = `invalid case "${c.name}": finding ${i} (${f.messageId})`;
+    const badFigure = f.figures.find((x) => figureProblem(x) !== null);
+    if (badFigure) throw new Error(`${at}: figure ${JSON.stringify(badFigure)} ${figureProblem(badFigure)}`);
     for (const e of f.evidence) {
       const bad = evidenceMismatch(c.files, e);
       if (bad) throw new Error(`${at}: ${bad}`);

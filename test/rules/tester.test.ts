@@ -80,6 +80,22 @@ describe('RuleTester', () => {
     expect(() => checkInvalid(nan, { name: 'c', files, findings: [{ messageId: 'm' }] }, SIGNATURES)).toThrow(/unfilled value/);
   });
 
+  it.each([
+    ['a NaN value', { label: 'available', value: Number.NaN, unit: '%' }, /has no real value/],
+    ['an unknown trip (Infinity)', { label: 'shutdown trip', value: Number.POSITIVE_INFINITY, unit: '°C' }, /has no real value/],
+    ['"undefined" in a text value', { label: 'channels', value: 'OC1, undefined' }, /has no real value/],
+    ['an empty text value', { label: 'channels', value: '' }, /has no real value/],
+    ['no label', { label: '', value: 3 }, /has no label/],
+    ['an empty unit', { label: 'alarms', value: 3, unit: '' }, /has an empty unit/],
+    ['not a figure at all', 'x', /is not a labelled figure/],
+  ])('fails a figure a report could not print: %s', (_n, figure, msg) => {
+    const ev = [{ file: 'proc/meminfo', line: 3, text: 'MemAvailable: 610000 kB' }];
+    const bad: Rule = { ...offByOne, check: ({ report }) => report({ messageId: 'm', data: { v: 1 }, severity: 'warning', confidence: 1, evidence: ev, figures: [figure as never] }) };
+    expect(() => checkInvalid(bad, { name: 'c', files, findings: [{ messageId: 'm' }] }, SIGNATURES)).toThrow(msg);
+    const good: Rule = { ...offByOne, check: ({ report }) => report({ messageId: 'm', data: { v: 1 }, severity: 'warning', confidence: 1, evidence: ev, figures: [{ label: 'alarms', value: 0 }, { label: 'channels', value: 'OC1, OC3', unit: 'ch' }] }) };
+    expect(() => checkInvalid(good, { name: 'c', files, findings: [{ messageId: 'm' }] }, SIGNATURES)).not.toThrow();
+  });
+
   it('fails a rule without docs before any case', () => {
     expect(() => assertRuleDocumented({ ...offByOne, meta: { ...offByOne.meta, docs: { description: 'd', why: '', seed: 's' } } })).toThrow(/has no docs\.why/);
   });

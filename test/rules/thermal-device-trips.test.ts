@@ -28,4 +28,21 @@ describe('thermal with the device trip points', () => {
     expect(found[0]!.verdict).toMatch(/^cpu reached 93 °C, at or above its 90 °C throttle trip \(device trip points trip_points\.txt:3\)/);
     expect(found[0]!.figures).toContainEqual({ label: 'shutdown trip', value: 97, unit: '°C' });
   });
+
+  // The same sysfs layout, with a fan (active) trip listed first, as zones with a fan have.
+  const zoneTrips = (trips: [string, number][]) =>
+    ['/sys/class/thermal/thermal_zone0/type:cpu-thermal', '/sys/class/thermal/thermal_zone0/temp:93000']
+      .concat(trips.flatMap(([type, mC], n) => [`/sys/class/thermal/thermal_zone0/trip_point_${n}_temp:${mC}`, `/sys/class/thermal/thermal_zone0/trip_point_${n}_type:${type}`]))
+      .join('\n') + '\n';
+  const verdictWith = (trips: [string, number][], log = HOT) =>
+    runCase(thermal, { name: 'sysfs', files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': log, 'sys/class/thermal/trip_points.txt': zoneTrips(trips) } }, SIGNATURES).map((f) => f.verdict);
+
+  it('cites the passive trip line, not a fan trip listed before it', () => {
+    expect(verdictWith([['active', 50000], ['passive', 90000], ['critical', 97000]])).toEqual([expect.stringMatching(/90 °C throttle trip \(device trip points trip_points\.txt:5\)/)]);
+  });
+
+  it('a zone with only fan trips keeps the board table and names it', () => {
+    const at97 = tegrastats(120, () => ({ tempC: 97 }));
+    expect(verdictWith([['active', 50000], ['active', 60000]], at97)).toEqual([expect.stringMatching(/^cpu reached 97 °C, within 3 °C of its 99 °C throttle trip \(NVIDIA upstream T234 device tree/)]);
+  });
 });

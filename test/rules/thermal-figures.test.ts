@@ -147,6 +147,16 @@ describeRule('thermal', {
       findings: [{ messageId: 'atTrip', severity: 'error', evidence: [...at('tegrastats.log', 1), ...at('dmesg', 1, 2)], ...THROTTLING, figures: { 'over-current (power cap) events while hot': '2 of 2, first at 08:00:20' } }],
     },
     {
+      // Evidence is bounded: the first three power caps while hot are quoted, all five are counted.
+      name: 'five power caps while hot: three are quoted, five counted',
+      files: {
+        ...ORIN_NANO_IDENTITY,
+        dmesg: [10, 20, 30, 40, 50].map((s) => `[Tue Nov 24 08:00:${s} 2026] ${OC}\n`).join(''),
+        'tegrastats.log': tegrastats(60, () => ({ tempC: 97.8 })),
+      },
+      findings: [{ messageId: 'atTrip', severity: 'error', evidence: [...at('tegrastats.log', 1), ...at('dmesg', 1, 2, 3)], ...THROTTLING, verdict: /and 5 over-current \(power cap\) event\(s\) while it was hot, the first at 08:00:10/ }],
+    },
+    {
       // 96 °C is the edge of "hot" (trip - 3 °C): a clock drop there is reported, but 96 is not within 2 °C.
       name: 'CPU clock falling at exactly 3 C under the trip: near the trip, with the clocks',
       files: { ...ORIN_NANO_IDENTITY, 'tegrastats.log': tegrastats(120, (i) => (i < 60 ? { tempC: 80, cpuLoad: 60, cpuMHz: 1510 } : { tempC: 96, cpuLoad: 60, cpuMHz: 1389 })) },

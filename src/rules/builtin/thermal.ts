@@ -78,6 +78,7 @@ export const thermal = defineRule({
       if (zone) report(zone);
       return;
     }
+    // The hottest sensor without a known trip: said only when no trip at all is known.
     let hottest: { sensor: string; maxC: number; i: number } | null = null;
     // Every sensor with a known trip that came near it; one finding names the worst.
     const hot: { label: string; maxC: number; i: number; trip: Trip; col: Column; level: number }[] = [];
@@ -90,7 +91,6 @@ export const thermal = defineRule({
         if (!/^(pmic|thermal|charger|max170xx|iwlwifi)$/i.test(label) && (!hottest || maxC > hottest.maxC)) hottest = { sensor: label, maxC, i };
         continue;
       }
-      if (!hottest || maxC > hottest.maxC) hottest = { sensor: label, maxC, i };
       if (maxC < trip.throttleC - thresholds.marginC!) continue;
       const level = maxC >= trip.shutdownC ? 3 : maxC >= trip.throttleC ? 2 : 1;
       hot.push({ label, maxC, i, trip, col, level });
