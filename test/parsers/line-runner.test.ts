@@ -128,6 +128,14 @@ describe('forEachTokenLine', () => {
     expect(sink.finish()).toEqual([{ file: 'v', line: 6001, severity: 'warning', code: 'vmstat.unexpected-line', message: 'unexpected text at column 18 ("@"); expected "<counter name> <number>"' }]);
   });
 
+  it('an over-long last line without a line end is cut too', () => {
+    const out: Seen[] = [];
+    const sink = new DiagnosticSink('v');
+    forEachTokenLine({ path: 'v', text: `compact_stall 1\ncompact_fail ${'7'.repeat(150)}`, lineOffset: 0 }, sink, lp, chunkLexer, 'c', visitor(out), { maxLineLength: 100 });
+    expect(out.map((x) => [x.n, x.line.length])).toEqual([[1, 15], [2, 100]]);
+    expect(sink.finish()).toEqual([{ file: 'v', line: 2, severity: 'warning', code: 'text.line-too-long', message: 'line of 163 characters cut to 100' }]);
+  });
+
   it('a parse error on a line inside a chunk names the column in that line', () => {
     const sink = new DiagnosticSink('v');
     const text = 'compact_stall 1\ncompact_fail 2\n  12 compact_stall\n';
@@ -167,6 +175,13 @@ describe('forEachFastLine and tokenLineStream', () => {
     forEachFastLine({ path: 'v', text: lines.join('\n'), lineOffset: 100 }, sink, lp, chunkLexer, 'c', (toks, line, n) => seen.push(`slow ${n} ${toks ? line : 'ERR'}`), { maxLineLength: 200 }, fast(seen));
     expect(seen).toEqual(lines.map((l, i) => (i === 7 ? `slow 108 ${l.slice(0, 200)}` : `${i % 4 === 0 ? 'slow' : 'fast'} ${101 + i} ${l}`)));
     expect(sink.finish()).toEqual([{ file: 'v', line: 108, severity: 'warning', code: 'text.line-too-long', message: 'line of 305 characters cut to 200' }]);
+  });
+
+  it('an empty first line and a run of grammar lines at the start keep their places', () => {
+    const lines = ['', 'compact_stall 1', 'compact_fail 2', 'nr_free_pages 3', 'compact_stall 4'];
+    const seen: string[] = [];
+    forEachFastLine({ path: 'v', text: lines.join('\n'), lineOffset: 0 }, new DiagnosticSink('v'), lp, chunkLexer, 'c', (toks, line, n) => seen.push(`slow ${n} ${line}`), { maxLineLength: 100 }, fast(seen));
+    expect(seen).toEqual(['slow 1 ', 'slow 2 compact_stall 1', 'slow 3 compact_fail 2', 'fast 4 nr_free_pages 3', 'slow 5 compact_stall 4']);
   });
 
   it('streamed in pieces, with or without the fast path, from the file part\'s first line', () => {
