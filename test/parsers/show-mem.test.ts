@@ -113,6 +113,11 @@ describe('show-mem blocks', () => {
     expect(Object.keys(plain)).not.toContain('wallClock');
   });
 
+  it('a pasted free-list line alone is a report', () => {
+    const r = reports('[  492.662208] DMA: 142*4kB (UEC) 161*8kB (UEC) 59*16kB (UEC) 51*32kB (UEC) 18*64kB (UEC) 2*128kB (UC) 1*256kB (C) 0*512kB 1*1024kB (C) 0*2048kB 125*4096kB (C) = 519120kB\n').reps;
+    expect(r.map((x) => [x.zones.length, x.buddy.length, x.buddy[0]!.totalKB])).toEqual([[0, 1, 519120]]);
+  });
+
   it('a Mem-Info with nothing after it is no report; page totals alone start none', () => {
     expect(reports('[  493.000000] Mem-Info:\n' + OTHER).d.memoryReports).toBeUndefined();
     expect(reports('[  492.668136] 1012736 pages RAM\n[  492.670505] 30649 pages reserved\n').d.memoryReports).toBeUndefined();
