@@ -7,6 +7,8 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
     // CLI tests spawn node; on a loaded shared machine 30 s was too tight.
+    // Chevrotain's grammar checks, skipped in the CLI (see src/parsers/common/chevrotain.ts).
+    env: { JETDIAG_GRAMMAR_CHECKS: '1' },
     testTimeout: 60_000,
     pool: 'forks',
   },

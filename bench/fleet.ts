@@ -19,6 +19,7 @@ import { buildFleetModel } from '../src/fleet/model.js';
 import { open } from '../src/fleet/store.js';
 import { dmesgLog, tegrastatsLog } from './generate.js';
 import { fillSyntheticStore } from './fleet-store.js';
+import { watchThreads, type ThreadCpu } from './threads.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = ['orin-nano-healthy', 'orin-nano-leak-oom', 'orin-nano-cma-fragmentation', 'orin-nano-smmu-camera'];
@@ -81,8 +82,9 @@ async function child(which: string, args: string[]) {
   let extra: Record<string, unknown> = {};
   if (which === 'batch') {
     const [out, jobs, ...inputs] = args;
+    const stop = watchThreads(Number(jobs));
     const s = await runBatch({ inputs, outDir: out!, jobs: Number(jobs), analyze: {}, progress: createProgress('none') });
-    extra = { analysed: s.analysed, reused: s.reused, failed: s.failed };
+    extra = { analysed: s.analysed, reused: s.reused, failed: s.failed, threads: stop() };
   } else if (which === 'queries') {
     const store = await open(args[0]!);
     const t1 = process.hrtime.bigint();
@@ -93,11 +95,29 @@ async function child(which: string, args: string[]) {
     extra = await fillSyntheticStore(args[0]!, Number(args[1]));
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  process.stdout.write(JSON.stringify({ seconds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }) + '\n');
+  const ru = process.resourceUsage();
+  const cpuSeconds = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }) + '\n');
 }
 
-function spawnCase(which: string, args: string[]): Record<string, number> {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), which, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+interface CaseResult {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  threads?: ThreadCpu;
+  [k: string]: number | ThreadCpu | undefined;
+}
+
+function threadLine(r: CaseResult): string {
+  const t = r.threads;
+  if (!t) return `CPU ${r.cpuSeconds.toFixed(1)} s`;
+  return `CPU ${r.cpuSeconds.toFixed(1)} s: analysis workers ${t.workers.map((w) => w.toFixed(1)).join(' + ')}, main ${t.main.toFixed(1)}, V8 GC/JIT helpers ${t.v8Helpers.toFixed(1)}, libuv pool and DuckDB ${t.other.toFixed(1)}`;
+}
+
+function spawnCase(which: string, args: string[]): CaseResult {
+  // A batch runs as bin/jetdiag.js runs `jetdiag batch`: without V8's concurrent marking.
+  const flags = which === 'batch' ? ['--no-concurrent-marking'] : [];
+  const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), which, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${which} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
@@ -124,11 +144,13 @@ async function main() {
   console.log(`100 bundles, 2 workers: ${hundred.seconds!.toFixed(1)} s, peak RSS ${hundred.peakRssMB} MB (vs ${full.peakRssMB} MB for ${all.length}: ratio ${(full.peakRssMB! / hundred.peakRssMB!).toFixed(2)})`);
   const one = spawnCase('batch', [path.join(tmp, 'j1'), '1', ...all.slice(0, subset)]);
   const two = spawnCase('batch', [path.join(tmp, 'j2'), '2', ...all.slice(0, subset)]);
-  console.log(`${subset} bundles: 1 worker ${one.seconds!.toFixed(1)} s, 2 workers ${two.seconds!.toFixed(1)} s: speed-up ${(one.seconds! / two.seconds!).toFixed(2)}x`);
+  console.log(`${subset} bundles: 1 worker ${one.seconds.toFixed(1)} s, 2 workers ${two.seconds.toFixed(1)} s: speed-up ${(one.seconds / two.seconds).toFixed(2)}x (load average ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log(`  1 worker:  ${threadLine(one)}`);
+  console.log(`  2 workers: ${threadLine(two)}`);
   const rows = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
   const fill = spawnCase('fill', [path.join(tmp, 'synthetic'), String(rows)]);
   const q = spawnCase('queries', [path.join(tmp, 'synthetic')]);
-  console.log(`fleet queries: ${fill.findings} finding rows, ${fill.bundles} bundles, ${fill.devices} devices: fleet model (every query + 300 timelines) ${q.modelSeconds!.toFixed(2)} s, ${q.issues} issues`);
+  console.log(`fleet queries: ${fill.findings} finding rows, ${fill.bundles} bundles, ${fill.devices} devices: fleet model (every query + 300 timelines) ${(q.modelSeconds as number).toFixed(2)} s, ${q.issues} issues`);
   rmSync(tmp, { recursive: true, force: true });
 }
 

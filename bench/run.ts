@@ -4,29 +4,26 @@
  * process's), beside the floor (gunzip + count lines) measured in the same run. Best of N.
  * Writes out/bench/bench.md and bench.json so runs can be compared; machines here are
  * shared and noisy, so compare ratios from one run. `npm run bench -- S M` runs some sizes;
- * `--runs 1` for a quick look.
+ * `--runs 1` for a quick look; `--baseline <dir>` runs the same cases with another build
+ * (a folder holding its bin/ and dist/) in the same run, for before/after figures.
+ *
+ * CPU targets were set on a faster machine than most that run this: each is judged as a
+ * multiple of the floor (the issue's target over the floor measured where it was set), so
+ * the floor measured here scales it. Memory targets stay absolute.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostileBundles, SIZES, sizedBundle, type BenchBundle } from './bundles.js';
+import { scaledSeconds, TARGETS, targetText } from './targets.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const CLI = path.join(ROOT, 'bin/jetdiag.js');
 const CACHE = path.join(ROOT, 'out/bench/cache');
 const OUT = path.join(ROOT, 'out/bench');
-
-/** Targets from the issue: whole process, seconds and MB of peak RSS. */
-const TARGETS: Record<string, { seconds?: number; rssMB: number }> = {
-  'L analyze': { seconds: 1.0, rssMB: 200 },
-  'XL analyze': { seconds: 5.0, rssMB: 400 },
-  'L parse': { seconds: 1.5, rssMB: 250 },
-  'bomb-4GiB parse': { rssMB: 300 },
-  'line-256MiB parse': { rssMB: 300 },
-};
 
 interface Run {
   seconds: number;
@@ -67,6 +64,8 @@ function best(args: string[], runs: number, captureStdout = false): Run {
 
 interface Row {
   case: string;
+  /** Which build ran it: this one, or the `--baseline` one. */
+  build: 'this' | 'baseline';
   bundle: string;
   inputMB: number;
   lines: number;
@@ -81,14 +80,24 @@ interface Row {
   exit: number | null;
   note: string;
   target?: string;
+  /** The CPU seconds allowed here (the issue's target scaled by this run's floor). */
+  targetCpuSeconds?: number;
+  targetRssMB?: number;
   met?: boolean;
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
 }
 
 async function main() {
   const argv = process.argv.slice(2);
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
-  const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
+  const runs = Number(option(argv, '--runs') ?? 3);
+  const baseline = option(argv, '--baseline');
+  const baseCli = baseline ? path.resolve(baseline, 'bin/jetdiag.js') : undefined;
+  if (baseCli && !existsSync(baseCli)) throw new Error(`--baseline: no ${baseCli}`);
+  const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs' && argv[i - 1] !== '--baseline');
   mkdirSync(CACHE, { recursive: true });
   const sizes = Object.keys(SIZES).filter((s) => !wanted.length || wanted.includes(s));
   const bundles: BenchBundle[] = [];
@@ -100,6 +109,7 @@ async function main() {
     process.stderr.write('preparing hostile bundles...\n');
     bundles.push(...(await hostileBundles(CACHE)));
   }
+  const builds: [Row['build'], string][] = [['this', CLI], ...(baseCli ? [['baseline', baseCli] as [Row['build'], string]] : [])];
   const rows: Row[] = [];
   for (const b of bundles) {
     // Big inputs are run fewer times: the machine is shared.
@@ -112,51 +122,59 @@ async function main() {
           ['parse', ['parse', b.file, '--compact']],
         ];
     for (const [what, args] of cases) {
-      process.stderr.write(`${b.name} ${what}...\n`);
-      const r = best([CLI, ...args], n, b.hostile);
-      const name = `${b.name} ${what}`;
-      const t = TARGETS[name];
-      let note = '';
-      if (b.hostile) {
-        const kept = /"meminfo":\{"file":"capture\/proc\/meminfo"/.test(r.stdout);
-        note = `${kept ? 'healthy meminfo read' : 'MEMINFO LOST'}${r.stackTrace ? ', STACK TRACE' : ''}`;
+      for (const [build, cli] of builds) {
+        process.stderr.write(`${b.name} ${what}${build === 'baseline' ? ' (baseline)' : ''}...\n`);
+        const r = best([cli, ...args], n, b.hostile);
+        const name = `${b.name} ${what}`;
+        const t = TARGETS[name];
+        let note = '';
+        let healthy = true;
+        if (b.hostile) {
+          const kept = /"meminfo":\{"file":"capture\/proc\/meminfo"/.test(r.stdout);
+          healthy = kept && !r.stackTrace;
+          note = `${kept ? 'healthy meminfo read' : 'MEMINFO LOST'}${r.stackTrace ? ', STACK TRACE' : ''}`;
+        }
+        // Time is judged on CPU time: wall time on this shared machine measures the others too.
+        const allowed = t ? scaledSeconds(t, floor.cpuSeconds) : undefined;
+        const met = t ? (allowed === undefined || r.cpuSeconds < allowed) && r.rssMB < t.rssMB && r.exit !== null && r.exit <= 2 && healthy : undefined;
+        rows.push({
+          case: name,
+          build,
+          bundle: path.basename(b.file),
+          inputMB: b.bytes / 1e6,
+          lines: b.lines,
+          seconds: r.seconds,
+          cpuSeconds: r.cpuSeconds,
+          mbPerS: b.bytes / 1e6 / r.cpuSeconds,
+          linesPerS: b.lines / r.cpuSeconds,
+          rssMB: r.rssMB,
+          floorSeconds: floor.seconds,
+          floorCpuSeconds: floor.cpuSeconds,
+          floorRssMB: floor.rssMB,
+          exit: r.exit,
+          note,
+          ...(t ? { target: targetText(t, floor.cpuSeconds), targetCpuSeconds: allowed, targetRssMB: t.rssMB, met } : {}),
+        });
       }
-      // Time is judged on CPU time: wall time on this shared machine measures the others too.
-      const met = t ? (t.seconds === undefined || r.cpuSeconds < t.seconds) && r.rssMB < t.rssMB && r.exit !== null && r.exit <= 2 : undefined;
-      rows.push({
-        case: name,
-        bundle: path.basename(b.file),
-        inputMB: b.bytes / 1e6,
-        lines: b.lines,
-        seconds: r.seconds,
-        cpuSeconds: r.cpuSeconds,
-        mbPerS: b.bytes / 1e6 / r.cpuSeconds,
-        linesPerS: b.lines / r.cpuSeconds,
-        rssMB: r.rssMB,
-        floorSeconds: floor.seconds,
-        floorCpuSeconds: floor.cpuSeconds,
-        floorRssMB: floor.rssMB,
-        exit: r.exit,
-        note,
-        ...(t ? { target: `${t.seconds !== undefined ? `< ${t.seconds} s, ` : ''}< ${t.rssMB} MB`, met } : {}),
-      });
     }
   }
   const md = [
-    `jetdiag bench, ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs (shared), best of ${runs} (XL and hostile: best of ${Math.min(runs, 2)})`,
+    `jetdiag bench, ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs (shared), best of ${runs} (XL and hostile: best of ${Math.min(runs, 2)})${baseline ? `; baseline build: ${baseline}` : ''}`,
     '',
     'Time is the whole process (node start included). CPU = user + system time, the figure targets are judged on (wall time here includes waiting for the other users of the machine); MB/s and lines/s are per CPU second.',
     '',
-    '| case | input (uncompressed) | lines | CPU | wall | MB/s | lines/s | peak RSS | floor CPU | floor wall | floor RSS | CPU × floor | exit | target | |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    "Time targets are judged as a multiple of the floor (gunzip + count lines of the same bundle): the issue's target over the floor where it was set, times the floor measured in this run — this machine may be slower or faster than that one. The target column gives both the issue's figure and the seconds it comes to here. Memory targets (peak RSS) are absolute. Hostile cases must also exit 0, 1 or 2 without a stack trace and still read the healthy meminfo beside them.",
+    '',
+    '| case | build | input (uncompressed) | lines | CPU | wall | MB/s | lines/s | peak RSS | floor CPU | floor wall | floor RSS | CPU × floor | exit | target | |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.case} | ${r.inputMB.toFixed(1)} MB | ${r.lines} | ${r.cpuSeconds.toFixed(2)} s | ${r.seconds.toFixed(2)} s | ${r.mbPerS.toFixed(0)} | ${Math.round(r.linesPerS)} | ${r.rssMB.toFixed(0)} MB | ${r.floorCpuSeconds.toFixed(2)} s | ${r.floorSeconds.toFixed(2)} s | ${r.floorRssMB.toFixed(0)} MB | ${(r.cpuSeconds / r.floorCpuSeconds).toFixed(1)} | ${r.exit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : 'MISSED'}${r.note ? ` ${r.note}` : ''} |`,
+        `| ${r.case} | ${r.build} | ${r.inputMB.toFixed(1)} MB | ${r.lines} | ${r.cpuSeconds.toFixed(2)} s | ${r.seconds.toFixed(2)} s | ${r.mbPerS.toFixed(0)} | ${Math.round(r.linesPerS)} | ${r.rssMB.toFixed(0)} MB | ${r.floorCpuSeconds.toFixed(2)} s | ${r.floorSeconds.toFixed(2)} s | ${r.floorRssMB.toFixed(0)} MB | ${(r.cpuSeconds / r.floorCpuSeconds).toFixed(1)} | ${r.exit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : 'MISSED'}${r.note ? ` ${r.note}` : ''} |`,
     ),
   ].join('\n');
   mkdirSync(OUT, { recursive: true });
   writeFileSync(path.join(OUT, 'bench.md'), md + '\n');
-  writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows }, null, 2) + '\n');
+  writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, baseline: baseline ?? null, rows }, null, 2) + '\n');
   console.log(md);
   console.log(`\nwritten: ${path.relative(process.cwd(), path.join(OUT, 'bench.md'))}, bench.json`);
 }

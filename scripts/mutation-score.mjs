@@ -1,68 +1,85 @@
 #!/usr/bin/env node
-// Combines Stryker JSON reports (batches run with their own MUTATION_OUT) into one score per
-// directory: (killed + timeout) / (killed + timeout + survived + no coverage), the way Stryker
-// counts it. A file found in several reports is taken from the newest one.
-//   node scripts/mutation-score.mjs out/m            (every mutation.json under out/m)
-//   node scripts/mutation-score.mjs a.json b.json --survivors [--under src/parsers/meminfo]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Combines Stryker JSON reports (one per batch, see MUTATION_OUT in stryker.config.mjs) into
+// mutation scores per file, per directory and for each top folder (src/rules, src/parsers).
+//   node scripts/mutation-score.mjs out/mutation-*/mutation.json [--survivors] [--under src/rules]
+// Score as Stryker defines it: (killed + timeout) / (killed + timeout + survived + no coverage).
+// Ignored mutants (ignoreStatic: they only run while a module loads) are counted apart, as are
+// compile/runtime errors, which Stryker leaves out of the score too. When two reports hold the
+// same source file, the newer report wins.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
-const survivors = args.includes('--survivors');
+const listSurvivors = args.includes('--survivors');
 const underAt = args.indexOf('--under');
 const under = underAt >= 0 ? args[underAt + 1] : undefined;
-const inputs = args.filter((a, i) => !a.startsWith('--') && (underAt < 0 || i !== underAt + 1));
-
-function reports(p) {
-  if (statSync(p).isFile()) return [p];
-  return readdirSync(p, { recursive: true })
-    .map((f) => path.join(p, String(f)))
-    .filter((f) => path.basename(f) === 'mutation.json');
+const reports = args.filter((a, i) => !a.startsWith('--') && (underAt < 0 || i !== underAt + 1));
+if (!reports.length) {
+  console.error('usage: node scripts/mutation-score.mjs <mutation.json>... [--survivors] [--under <dir>]');
+  process.exit(2);
 }
 
-const files = new Map(); // source path -> { mtime, mutants }
-for (const report of (inputs.length ? inputs : ['out']).flatMap(reports)) {
-  const mtime = statSync(report).mtimeMs;
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  for (const [file, data] of Object.entries(json.files)) {
-    const rel = path.relative(process.cwd(), path.resolve(json.projectRoot ?? '.', file));
-    const seen = files.get(rel);
-    if (!seen || seen.mtime < mtime) files.set(rel, { mtime, mutants: data.mutants, source: data.source });
+/** Source file -> { mutants, report mtime }; the newest report wins. */
+const files = new Map();
+for (const r of reports) {
+  const mtime = statSync(r).mtimeMs;
+  const doc = JSON.parse(readFileSync(r, 'utf8'));
+  for (const [name, f] of Object.entries(doc.files ?? {})) {
+    const rel = path.isAbsolute(name) ? path.relative(process.cwd(), name) : name;
+    if (under && !rel.startsWith(under)) continue;
+    const had = files.get(rel);
+    if (!had || had.mtime < mtime) files.set(rel, { mutants: f.mutants, mtime, source: f.source });
   }
 }
 
-const KINDS = ['Killed', 'Timeout', 'Survived', 'NoCoverage'];
-const dirs = new Map();
-const add = (key, status) => {
-  const c = dirs.get(key) ?? Object.fromEntries([...KINDS, 'other'].map((k) => [k, 0]));
-  c[KINDS.includes(status) ? status : 'other']++;
-  dirs.set(key, c);
+const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0, zeroRun: 0 });
+const KEY = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored', CompileError: 'errors', RuntimeError: 'errors' };
+const add = (to, m) => {
+  const k = KEY[m.status];
+  if (k) to[k]++;
+  // A survivor whose run completed no test proves nothing (a known vitest-runner fault): flagged.
+  if (m.status === 'Survived' && m.testsCompleted === 0) to.zeroRun++;
 };
-const left = [];
-for (const [file, { mutants, source }] of [...files].sort()) {
-  if (under && !file.startsWith(under)) continue;
-  for (const m of mutants) {
-    add(path.dirname(file), m.status);
-    add('TOTAL', m.status);
-    if (m.status === 'Survived' || m.status === 'NoCoverage') left.push({ file, m, source });
-  }
-}
-
 const score = (c) => {
-  const det = c.Killed + c.Timeout;
-  const all = det + c.Survived + c.NoCoverage;
-  return all === 0 ? '-' : `${((100 * det) / all).toFixed(1)} %`;
+  const valid = c.killed + c.timeout + c.survived + c.noCoverage;
+  return valid ? ((100 * (c.killed + c.timeout)) / valid).toFixed(1) : '-';
 };
-const rows = [...dirs].sort(([a], [b]) => (a === 'TOTAL' ? 1 : b === 'TOTAL' ? -1 : a.localeCompare(b)));
-console.log(['directory'.padEnd(36), 'killed', 'timeout', 'survived', 'no-cov', 'other', 'score'].join('\t'));
-for (const [dir, c] of rows) console.log([dir.padEnd(36), c.Killed, c.Timeout, c.Survived, c.NoCoverage, c.other, score(c)].join('\t'));
-console.log(`${files.size} file(s)`);
 
-if (survivors) {
-  for (const { file, m, source } of left) {
-    const { start, end } = m.location;
-    const lines = source.split('\n');
-    const orig = start.line === end.line ? lines[start.line - 1].slice(start.column - 1, end.column - 1) : `${lines[start.line - 1].slice(start.column - 1)}…`;
-    console.log(`${file}:${start.line}:${start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(orig.slice(0, 80))} -> ${JSON.stringify((m.replacement ?? '').slice(0, 80))}`);
+const perFile = new Map();
+const perDir = new Map();
+const perTop = new Map();
+for (const [name, f] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  const c = empty();
+  for (const m of f.mutants) add(c, m);
+  perFile.set(name, c);
+  const dir = path.dirname(name);
+  const top = name.split('/').slice(0, 2).join('/');
+  for (const [map, key] of [[perDir, dir], [perTop, top]]) {
+    const t = map.get(key) ?? empty();
+    for (const k of Object.keys(t)) t[k] += c[k];
+    map.set(key, t);
+  }
+}
+
+const row = (name, c) =>
+  `${name.padEnd(44)} ${score(c).padStart(6)}  ${String(c.killed).padStart(6)} ${String(c.timeout).padStart(4)} ${String(c.survived).padStart(5)} ${String(c.noCoverage).padStart(5)} ${String(c.ignored).padStart(6)} ${String(c.errors).padStart(4)}${c.zeroRun ? `  (${c.zeroRun} survived with no test run)` : ''}`;
+const header = `${'file / directory'.padEnd(44)} ${'score'.padStart(6)}  ${'killed'.padStart(6)} ${'tout'.padStart(4)} ${'surv'.padStart(5)} ${'nocov'.padStart(5)} ${'static'.padStart(6)} ${'err'.padStart(4)}`;
+console.log(header);
+for (const [n, c] of perFile) console.log(row(n, c));
+console.log('');
+for (const [n, c] of [...perDir].sort(([a], [b]) => a.localeCompare(b))) console.log(row(`${n}/`, c));
+console.log('');
+for (const [n, c] of perTop) console.log(row(`${n} (all measured files)`, c));
+
+if (listSurvivors) {
+  console.log('\nSurvived and no-coverage mutants:');
+  for (const [name, f] of files) {
+    const lines = f.source?.split('\n') ?? [];
+    for (const m of f.mutants) {
+      if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+      const { line, column } = m.location.start;
+      const orig = (lines[line - 1] ?? '').trim();
+      console.log(`${name}:${line}:${column} ${m.status} ${m.mutatorName} -> ${JSON.stringify(m.replacement ?? '')}\n    ${orig.slice(0, 160)}`);
+    }
   }
 }

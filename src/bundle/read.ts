@@ -7,18 +7,21 @@
 import { promises as fsp } from 'node:fs';
 import { errnoCode, plainReason } from '../errors.js';
 import type { IntakeLimits } from './limits.js';
-import { IntakeSession, type ReadResult } from './session.js';
+import { IntakeSession, type ListingCheck, type ReadResult } from './session.js';
 import { sniffContainer, UnreadableInputError } from './sniff.js';
 import { readArchiveStream } from './sources/archive.js';
 import { SOURCES } from './sources/index.js';
 import type { SourceProbe } from './sources/source.js';
 import type { FileStreamer } from './streamed.js';
 
-export type { RawEntry, ReadResult } from './session.js';
+export type { ListedFile, ListingCheck, RawEntry, ReadResult } from './session.js';
 export { isArchiveName, safeMemberPath, sniffContainer, UnreadableInputError } from './sniff.js';
 
-/** With a streamer, large files are parsed while they arrive instead of being buffered. */
-export async function readBundle(input: string, limits: IntakeLimits, streamer: FileStreamer | null = null): Promise<ReadResult> {
+/**
+ * With a streamer, large files are parsed while they arrive instead of being buffered. A
+ * listing check sees the file list first where the source can list it without reading.
+ */
+export async function readBundle(input: string, limits: IntakeLimits, streamer: FileStreamer | null = null, listingCheck: ListingCheck | null = null): Promise<ReadResult> {
   const probe = await probeInput(input);
   const source = SOURCES.find((s) => s.accepts(probe));
   if (!source) {
@@ -29,6 +32,7 @@ export async function readBundle(input: string, limits: IntakeLimits, streamer: 
   const session = new IntakeSession(limits);
   session.nested = readArchiveStream;
   session.streamer = streamer;
+  session.listingCheck = listingCheck;
   const kind = await source.read(probe, session);
   return session.result(kind);
 }

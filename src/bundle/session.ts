@@ -51,6 +51,20 @@ export interface IncomingFile {
   always?: boolean;
 }
 
+/** A file a source has listed (its directory or central directory) but not read yet. */
+export interface ListedFile {
+  /** The path its entry will have (as in `RawEntry.path`). */
+  path: string;
+  /** Its first `maxBytes` bytes (for labels: host name, manifest). */
+  read(maxBytes: number): Promise<Buffer>;
+}
+
+/**
+ * Sees a bundle's whole file list before any file is read, where the source can list it
+ * without reading (a directory, a zip's central directory): may refuse the bundle by throwing.
+ */
+export type ListingCheck = (files: ListedFile[]) => Promise<void>;
+
 export class IntakeSession {
   readonly problems: BundleProblem[] = [];
   readonly entries: RawEntry[] = [];
@@ -64,6 +78,8 @@ export class IntakeSession {
   nested: NestedReader | null = null;
   /** Parses files as they arrive; without one, every file read is buffered whole. */
   streamer: FileStreamer | null = null;
+  /** Called by sources that can list their files first, before reading any. */
+  listingCheck: ListingCheck | null = null;
 
   constructor(readonly limits: IntakeLimits) {}
 

@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import { analyze, type AnalyzeOptions } from '../analyze.js';
 import { allRules } from '../rules/registry.js';
+import { loadCauses } from '../rules/causes/pack.js';
 import { loadSignatures } from '../rules/signatures/pack.js';
 import type { Rule } from '../rules/types.js';
 import { VERSION } from '../version.js';
@@ -33,16 +34,18 @@ let prepared: Prepared | undefined;
 
 export function prepareRuleset(options: AnalyzeOptions = {}): Prepared {
   const key = JSON.stringify({ r: options.ruleDirs ?? [], e: options.engine ?? {} });
-  if (prepared?.key === key && !options.rules && !options.signatures) return prepared;
+  if (prepared?.key === key && !options.rules && !options.signatures && !options.causes) return prepared;
   const signatures = options.signatures ?? loadSignatures(options.ruleDirs ?? []);
   const rules = options.rules ?? allRules(signatures);
+  // The causes packs too: analyze() would otherwise read and compile them for every bundle.
+  const causes = options.causes ?? loadCauses(options.ruleDirs ?? []);
   const p = {
     key,
-    options: { ...options, signatures, rules },
+    options: { ...options, signatures, rules, causes },
     rulesById: new Map(rules.map((r) => [r.meta.id, r])),
     version: rulesetVersion(rules, signatures, options.engine),
   };
-  if (!options.rules && !options.signatures) prepared = p;
+  if (!options.rules && !options.signatures && !options.causes) prepared = p;
   return p;
 }
 

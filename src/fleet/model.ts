@@ -4,6 +4,7 @@
  * new and regressed, rules by systems affected, distributions and per-device timelines.
  */
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import { isCatalogueId } from '../rules/catalogue.js';
 import type { Acknowledgement, Acknowledgements } from './ack.js';
 import { diffResults, type ResultDiff } from './diff.js';
 import type { BundleResult } from './result.js';
@@ -15,7 +16,10 @@ export interface FleetIssue {
   /** The cause's name, or the rule/message for a finding no cause explains. */
   title: string;
   causeId?: string;
+  /** Catalogue signature ids of the fingerprint (the documented, stable set). */
   catalogueIds: string[];
+  /** Signature ids that are not catalogue ids: jetdiag's own packs ("catalogue": false) or a user's. */
+  ownIds: string[];
   devices: number;
   bundles: number;
   firstSeen: string;
@@ -61,7 +65,7 @@ export interface FleetModel {
   totals: { bundles: number; devices: number; problems: number; healthy: number; inconclusive: number; failed: number; firstUpload?: string; lastUpload?: string };
   issues: FleetIssue[];
   muted: FleetIssue[];
-  rules: { ruleId: string; devices: number; bundles: number; findings: number; worst: string; catalogueIds: string[] }[];
+  rules: { ruleId: string; devices: number; bundles: number; findings: number; worst: string; catalogueIds: string[]; ownIds: string[] }[];
   cmaByBoard: { board: string; bundles: number; min: number; median: number; max: number }[];
   uptimeAtFailure: { bucket: string; bundles: number }[];
   devices: DeviceTimeline[];
@@ -83,9 +87,14 @@ const SEVERITY_BY_RANK = ['', 'critical', 'error', 'warning', 'info'];
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 
-function splitFingerprint(fp: string): { head: string; catalogueIds: string[] } {
+/** Signature ids split as `jetdiag rules` lists them: catalogue ids, then own (non-catalogue) ids. */
+export function splitSignatureIds(ids: readonly string[]): { catalogueIds: string[]; ownIds: string[] } {
+  return { catalogueIds: ids.filter((id) => isCatalogueId(id)), ownIds: ids.filter((id) => !isCatalogueId(id)) };
+}
+
+function splitFingerprint(fp: string): { head: string; catalogueIds: string[]; ownIds: string[] } {
   const i = fp.indexOf(':');
-  return i < 0 ? { head: fp, catalogueIds: [] } : { head: fp.slice(0, i), catalogueIds: fp.slice(i + 1).split(',') };
+  return { head: i < 0 ? fp : fp.slice(0, i), ...splitSignatureIds(i < 0 ? [] : fp.slice(i + 1).split(',')) };
 }
 
 /** The rule set the fleet is read at: the latest run's (or, with no run yet, the newest results'). */
@@ -134,7 +143,7 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
   }
   const all: FleetIssue[] = issueRows.map((r) => {
     const fp = r.fingerprint as string;
-    const { head, catalogueIds } = splitFingerprint(fp);
+    const { head, catalogueIds, ownIds } = splitFingerprint(fp);
     const causeId = causeNames.has(head) ? head : undefined;
     const firstSeen = r.first_seen as string;
     const isNew = o.since ? new Date(firstSeen) >= o.since : hasPrevious && !previous.has(fp);
@@ -144,6 +153,7 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
       title: causeId ? causeNames.get(causeId)! : head,
       ...(causeId ? { causeId } : {}),
       catalogueIds,
+      ownIds,
       devices: num(r.devices),
       bundles: num(r.bundles),
       firstSeen,
@@ -198,7 +208,7 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
       bundles: num(r.bundles),
       findings: num(r.findings),
       worst: SEVERITY_BY_RANK[num(r.worst)] ?? 'info',
-      catalogueIds: catalogueByRule.get(r.rule_id as string) ?? [],
+      ...splitSignatureIds(catalogueByRule.get(r.rule_id as string) ?? []),
     })),
     cmaByBoard: cmaRows.map((r) => ({ board: r.board as string, bundles: num(r.bundles), min: num(r.min), median: num(r.median), max: num(r.max) })),
     uptimeAtFailure: uptimeRows.map((r) => ({ bucket: Q.UPTIME_BUCKETS[num(r.bucket)]!, bundles: num(r.bundles) })),

@@ -57,7 +57,7 @@ function issueCard(i: FleetIssue): string {
 <h3>${h(i.title)}${tags}</h3>
 <div><b>${plural(i.devices, 'device')}</b>, ${plural(i.bundles, 'bundle')} · first seen ${h(shortTime(i.firstSeen))} · last seen ${h(shortTime(i.lastSeen))}</div>
 ${i.ack?.note ? `<div class="muted">Note: ${h(i.ack.note)}</div>` : ''}
-<div class="muted">fingerprint <code>${h(i.fingerprint)}</code>${i.catalogueIds.length ? ` · catalogue ${i.catalogueIds.map((c) => `<code>${h(c)}</code>`).join(', ')}` : ''}</div>
+<div class="muted">fingerprint <code>${h(i.fingerprint)}</code>${i.catalogueIds.length ? ` · catalogue ${i.catalogueIds.map((c) => `<code>${h(c)}</code>`).join(', ')}` : ''}${i.ownIds.length ? ` · own ids (not in the catalogue) ${i.ownIds.map((c) => `<code>${h(c)}</code>`).join(', ')}` : ''}</div>
 <div>Example: ${h(i.example)} <span class="muted">(<code>${h(i.examplePath)}</code>)</span></div>
 ${i.regressedDevices.length ? `<div>Came back after clearing on ${i.regressedDevices.slice(0, 20).map((d) => `${h(d.deviceId)} (${h(shortTime(d.backAt))})`).join(', ')}</div>` : ''}
 <details><summary>By board and release</summary>
@@ -111,8 +111,8 @@ export function renderFleetHtml(m: FleetModel): string {
 <h2 id="issues">Issues</h2>
 ${m.issues.length ? m.issues.map(issueCard).join('\n') : '<p>No issue in any bundle.</p>'}
 ${m.muted.length ? `<details><summary>${plural(m.muted.length, 'muted issue')}</summary>${m.muted.map(issueCard).join('\n')}</details>` : ''}
-${m.rules.length ? `<h2 id="rules">Devices affected per rule</h2><table><tr><th>rule</th><th>worst</th><th>devices</th><th>bundles</th><th>findings</th><th>catalogue ids</th></tr>
-${m.rules.map((r) => `<tr><td><code>${h(r.ruleId)}</code></td><td>${h(r.worst)}</td><td>${r.devices}</td><td>${r.bundles}</td><td>${r.findings}</td><td>${r.catalogueIds.map((c) => `<code>${h(c)}</code>`).join(' ')}</td></tr>`).join('\n')}</table>` : ''}
+${m.rules.length ? `<h2 id="rules">Devices affected per rule</h2><table><tr><th>rule</th><th>worst</th><th>devices</th><th>bundles</th><th>findings</th><th>catalogue ids</th><th>own ids</th></tr>
+${m.rules.map((r) => `<tr><td><code>${h(r.ruleId)}</code></td><td>${h(r.worst)}</td><td>${r.devices}</td><td>${r.bundles}</td><td>${r.findings}</td><td>${r.catalogueIds.map((c) => `<code>${h(c)}</code>`).join(' ')}</td><td>${r.ownIds.map((c) => `<code>${h(c)}</code>`).join(' ')}</td></tr>`).join('\n')}</table>` : ''}
 ${m.cmaByBoard.length || m.uptimeAtFailure.length ? '<h2 id="distributions">Distributions</h2>' : ''}
 ${m.cmaByBoard.length ? `<h3>CmaTotal by board (MiB)</h3><table><tr><th>board</th><th>bundles</th><th>min</th><th>median</th><th>max</th></tr>${m.cmaByBoard.map((c) => `<tr><td>${h(c.board)}</td><td>${c.bundles}</td><td>${c.min}</td><td>${c.median}</td><td>${c.max}</td></tr>`).join('')}</table>` : ''}
 ${m.uptimeAtFailure.length ? `<h3>Uptime when a bundle with problems was taken</h3><table><tr><th>uptime</th><th>bundles</th><th></th></tr>${m.uptimeAtFailure.map((u) => `<tr><td>${h(u.bucket)}</td><td>${u.bundles}</td><td><span class="bar" style="width:${Math.max(2, Math.round((u.bundles / maxUp) * 240))}px"></span></td></tr>`).join('')}</table>` : ''}

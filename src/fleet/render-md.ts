@@ -19,7 +19,7 @@ function issueLines(i: FleetIssue): string[] {
   return [
     `### ${esc(i.title)} ${tags}`.trimEnd(),
     '',
-    `Fingerprint ${code(i.fingerprint)}${i.catalogueIds.length ? ` · catalogue ${i.catalogueIds.map(code).join(', ')}` : ''}`,
+    `Fingerprint ${code(i.fingerprint)}${i.catalogueIds.length ? ` · catalogue ${i.catalogueIds.map(code).join(', ')}` : ''}${i.ownIds.length ? ` · own ids (not in the catalogue) ${i.ownIds.map(code).join(', ')}` : ''}`,
     '',
     `- **${plural(i.devices, 'device')}**, ${plural(i.bundles, 'bundle')}; first seen ${shortTime(i.firstSeen)}, last seen ${shortTime(i.lastSeen)}`,
     `- by board: ${i.byBoard.map((b) => `${esc(b.key)} ${b.bundles}`).join(', ')}`,
@@ -54,8 +54,8 @@ export function renderFleetMarkdown(m: FleetModel): string {
     out.push('');
   }
   if (m.rules.length) {
-    out.push('## Devices affected per rule', '', '| rule | worst | devices | bundles | findings | catalogue ids |', '|---|---|---|---|---|---|');
-    for (const r of m.rules) out.push(`| ${code(r.ruleId)} | ${r.worst} | ${r.devices} | ${r.bundles} | ${r.findings} | ${r.catalogueIds.map(esc).join(', ')} |`);
+    out.push('## Devices affected per rule', '', '| rule | worst | devices | bundles | findings | catalogue ids | own ids |', '|---|---|---|---|---|---|---|');
+    for (const r of m.rules) out.push(`| ${code(r.ruleId)} | ${r.worst} | ${r.devices} | ${r.bundles} | ${r.findings} | ${r.catalogueIds.map(esc).join(', ')} | ${r.ownIds.map(esc).join(', ')} |`);
     out.push('');
   }
   if (m.cmaByBoard.length || m.uptimeAtFailure.length) out.push('## Distributions', '');

@@ -6,9 +6,10 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { BundleResult } from './result.js';
 import { SCHEMA_SQL, STORE_SCHEMA_VERSION } from './store-schema.js';
+import { MOVE_STAGED_SQL, Staging, storeKey } from './store-staging.js';
 
 export const STORE_FILE = 'fleet.duckdb';
 
@@ -31,8 +32,6 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-const STR_LIST = LIST(VARCHAR);
-
 export interface SourceRow {
   path: string;
   kind: string;
@@ -44,6 +43,7 @@ export interface SourceRow {
 
 export class FleetStore {
   private queue: Promise<unknown> = Promise.resolve();
+  private stage: Staging | undefined;
 
   private constructor(
     readonly dir: string,
@@ -93,60 +93,32 @@ export class FleetStore {
     return this.upsertMany([result]);
   }
 
-  /** Several results in one transaction (faster than one each); each replaces its earlier rows. */
+  /**
+   * Several results in one transaction, each replacing its earlier rows. The rows go through
+   * appenders into temporary staging tables, then a handful of set-based statements move them:
+   * a few statements per batch instead of a dozen parsed and planned per bundle (those were
+   * most of the coordinator's CPU in a batch run).
+   */
   upsertMany(results: BundleResult[]): Promise<void> {
+    // One result per key (the last): a batch may hold the same content twice (two paths, a retried job).
+    const byKey = new Map(results.map((r) => [`${storeKey(r)}\0${r.rulesetVersion}`, r]));
+    if (!byKey.size) return Promise.resolve();
     return this.serial(async () => {
-      await this.db.run('BEGIN TRANSACTION');
+      const stage = (this.stage ??= await Staging.create(this.db));
       try {
-        for (const r of results) await this.writeOne(r);
-        await this.db.run('COMMIT');
-      } catch (e) {
-        await this.db.run('ROLLBACK').catch(() => undefined);
-        throw e;
+        stage.append([...byKey.values()]);
+        await this.db.run('BEGIN TRANSACTION');
+        try {
+          for (const sql of MOVE_STAGED_SQL) await this.db.run(sql);
+          await this.db.run('COMMIT');
+        } catch (e) {
+          await this.db.run('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      } finally {
+        await stage.clear().catch(() => undefined);
       }
     });
-  }
-
-  private async writeOne(r: BundleResult): Promise<void> {
-    const key = [r.contentHash || `unreadable:${r.path}`, r.rulesetVersion];
-    await this.db.run('DELETE FROM findings WHERE content_hash = $1 AND ruleset_version = $2', key);
-    await this.db.run('DELETE FROM causes WHERE content_hash = $1 AND ruleset_version = $2', key);
-    const f = r.figures;
-    // Column name -> value; lists need their type, timestamps a cast from ISO text.
-    const cols: [string, Param, 'list' | 'ts' | undefined][] = [
-      ['content_hash', key[0], undefined], ['ruleset_version', key[1], undefined], ['path', r.path, undefined],
-      ['device_id', r.deviceId, undefined], ['device_id_source', r.deviceIdSource, undefined],
-      ['captured_at', r.capturedAt ?? null, 'ts'], ['captured_at_source', r.capturedAtSource, undefined],
-      ['hostname', r.hostname ?? null, undefined], ['board', r.board ?? null, undefined], ['soc', r.soc ?? null, undefined],
-      ['l4t', r.l4t ?? null, undefined], ['jetpack', r.jetpack ?? null, undefined], ['kernel', r.kernel ?? null, undefined],
-      ['status', r.status, undefined], ['headline', r.headline, undefined], ['error', r.error ?? null, undefined],
-      ['top_cause', r.causes[0]?.causeId ?? null, undefined], ['fingerprints', listValue(r.fingerprints), 'list'],
-      ['mem_total_mib', f.memTotalMiB ?? null, undefined], ['mem_available_mib', f.memAvailableMiB ?? null, undefined],
-      ['cma_total_mib', f.cmaTotalMiB ?? null, undefined], ['cma_free_mib', f.cmaFreeMiB ?? null, undefined],
-      ['largest_free_block_mib', f.largestFreeBlockMiB ?? null, undefined], ['peak_temp_c', f.peakTempC ?? null, undefined],
-      ['leak_slope_mb_per_h', f.leakSlopeMBPerHour ?? null, undefined], ['uptime_s', f.uptimeSeconds ?? null, undefined],
-      ['bundle_problems', r.bundleProblems, undefined], ['bytes', r.bytes, undefined], ['jetdiag_version', r.jetdiagVersion, undefined],
-      ['analysed_at', r.analysedAt, 'ts'], ['duration_ms', Math.round(r.durationMs), undefined], ['result_json', JSON.stringify(r), undefined],
-    ];
-    await this.db.run(
-      `INSERT OR REPLACE INTO bundles (${cols.map((c) => c[0]).join(', ')}) VALUES (${cols.map((c, i) => (c[2] === 'ts' ? `$${i + 1}::TIMESTAMP` : `$${i + 1}`)).join(', ')})`,
-      cols.map((c) => c[1]) as DuckDBValue[],
-      cols.map((c) => (c[2] === 'list' ? STR_LIST : undefined)) as never,
-    );
-    for (const [ord, x] of r.findings.entries()) {
-      await this.db.run(
-        'INSERT INTO findings VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
-        [...key, ord, x.stableId, x.ruleId, x.messageId, x.severity, x.confidence, listValue(x.catalogueIds), x.verdict, JSON.stringify(x.figures), x.firstEvidence ?? null],
-        [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, STR_LIST] as never,
-      );
-    }
-    for (const c of r.causes) {
-      await this.db.run(
-        'INSERT INTO causes VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [...key, c.rank, c.causeId, c.cause, c.confidence, listValue(c.supportingRules), c.fingerprint],
-        [undefined, undefined, undefined, undefined, undefined, undefined, STR_LIST] as never,
-      );
-    }
   }
 
   /** The stored result for a content hash under a rule set, if any. */
@@ -162,6 +134,7 @@ export class FleetStore {
 
   async close(): Promise<void> {
     await this.queue;
+    this.stage?.close();
     this.db.closeSync();
     this.instance.closeSync();
   }

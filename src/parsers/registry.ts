@@ -5,8 +5,6 @@
 import type { InputKind } from '../bundle/inventory.js';
 import type { TextSource } from '../bundle/text.js';
 import type { ParserOptions } from './options.js';
-
-export type { ParserOptions } from './options.js';
 import type { DiagnosticSink } from '../snapshot/diagnostics.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { parseWhole, type SourceRef, type StreamingParser } from './common/line-runner.js';

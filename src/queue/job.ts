@@ -4,7 +4,7 @@
  * worker on another machine needs to analyse it. Everything here is plain JSON.
  */
 import type { IntakeLimits } from '../bundle/limits.js';
-import type { ParserOptions } from '../parsers/registry.js';
+import type { ParserOptions } from '../parsers/options.js';
 import type { EngineOptions } from '../rules/engine.js';
 
 /** The analysis settings of the coordinator's command line, applied by every worker. */

@@ -13,7 +13,23 @@ import type { Rule } from './types.js';
 /** Fields that say where a pack lives on this machine, not what it does. */
 const LOCAL_FIELDS = new Set(['file']);
 
-export function ruleSetVersion(rules: readonly Rule[], signatures: readonly CompiledSignature[] = []): string {
+/**
+ * Versions already computed, by rule list and pack list: a fleet worker analyses thousands of
+ * bundles with one compiled rule set (never changed once loaded), and hashing it took a few
+ * milliseconds a bundle.
+ */
+const computed = new WeakMap<readonly Rule[], WeakMap<readonly CompiledSignature[], string>>();
+const NO_SIGNATURES: readonly CompiledSignature[] = [];
+
+export function ruleSetVersion(rules: readonly Rule[], signatures: readonly CompiledSignature[] = NO_SIGNATURES): string {
+  let bySignatures = computed.get(rules);
+  if (!bySignatures) computed.set(rules, (bySignatures = new WeakMap()));
+  let v = bySignatures.get(signatures);
+  if (v === undefined) bySignatures.set(signatures, (v = hashRuleSet(rules, signatures)));
+  return v;
+}
+
+function hashRuleSet(rules: readonly Rule[], signatures: readonly CompiledSignature[]): string {
   const h = createHash('sha256');
   h.update(`jetdiag ${VERSION}\n`);
   for (const r of [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {

@@ -75,10 +75,16 @@ export function longestRun(n: number, pred: (i: number) => boolean): [number, nu
 
 export const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-export function formatDuration(seconds: number): string {
+/**
+ * A duration in words. `down` rounds down instead of to the nearest: for a duration set beside
+ * the threshold it missed, where "spans 60 min; needs at least 60 min" for 59 min 59 s reads as a bug.
+ */
+export function formatDuration(seconds: number, { down = false } = {}): string {
   if (!Number.isFinite(seconds)) return 'unknown';
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${round(seconds / 60)} min`;
-  if (seconds < 172800) return `${round(seconds / 3600)} h`;
-  return `${round(seconds / 86400)} days`;
+  // A hair of float error is forgiven when rounding down: 239.9999 s is 4 min.
+  const r = down ? (v: number, digits = 1) => Math.floor(v * 10 ** digits + 1e-6) / 10 ** digits : round;
+  if (seconds < 120) return `${r(seconds, 0)} s`;
+  if (seconds < 7200) return `${r(seconds / 60)} min`;
+  if (seconds < 172800) return `${r(seconds / 3600)} h`;
+  return `${r(seconds / 86400)} days`;
 }

@@ -4,7 +4,11 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze, SeveralBundlesError } from '../../src/analyze.js';
+import { analyze, loadSnapshot, SeveralBundlesError } from '../../src/analyze.js';
+import { readBundle, type ListedFile } from '../../src/bundle/read.js';
+import { DEFAULT_LIMITS } from '../../src/bundle/limits.js';
+import type { FileStreamer } from '../../src/bundle/streamed.js';
+import { makeZip } from '../helpers/zip.js';
 import { bundleRootOf, findBundles } from '../../src/bundle/bundles.js';
 import { makeTgz } from '../helpers/archive.js';
 import { tempDir, writeTemp, writeTree } from '../helpers/fixtures.js';
@@ -80,5 +84,64 @@ describe('analyze refuses several bundles', () => {
     const dir = writeTree({ 'proc/meminfo': HEALTHY_MEMINFO, 'dmesg.txt': dmesg(BOOT_DMESG) });
     writeFileSync(path.join(dir, 'copy.tgz'), await makeTgz([{ name: 'proc/meminfo', content: HEALTHY_MEMINFO }]));
     await expect(analyze(dir)).rejects.toThrow(SeveralBundlesError);
+  });
+});
+
+describe('a folder or zip of several bundles is refused from its file list, before any file is read', () => {
+  const FLEET: Record<string, string> = {
+    'dev1/proc/meminfo': HEALTHY_MEMINFO,
+    'dev1/etc/hostname': 'cam-01\n',
+    'dev1/dmesg.txt': dmesg(BOOT_DMESG),
+    'dev2/proc/meminfo': HEALTHY_MEMINFO,
+    'dev2/etc/hostname': 'cam-02\n',
+    'dev2/dmesg.txt': dmesg(BOOT_DMESG),
+  };
+  const inputs: [string, () => string][] = [
+    ['a directory', () => writeTree(FLEET)],
+    ['a zip', () => writeTemp('fleet.zip', makeZip(Object.entries(FLEET).map(([name, data]) => ({ name, data }))))],
+  ];
+
+  for (const [what, make] of inputs) {
+    it(`${what}: the check sees every file before the first is read, and a refusal reads none`, async () => {
+      const input = make();
+      const read: string[] = [];
+      // Every file streams (bufferFileBytes 0): the streamer hears of each file as it is read.
+      const streamer: FileStreamer = { notePath: (p) => read.push(p), open: () => null };
+      let seen: string[] = [];
+      let readBeforeCheck: string[] | null = null;
+      let label = '';
+      const refuse = async (files: ListedFile[]) => {
+        seen = files.map((f) => f.path);
+        readBeforeCheck = [...read];
+        label = (await files.find((f) => f.path === 'dev2/etc/hostname')!.read(1024)).toString();
+        throw new Error('refused');
+      };
+      await expect(readBundle(input, { ...DEFAULT_LIMITS, bufferFileBytes: 0 }, streamer, refuse)).rejects.toThrow('refused');
+      expect(seen.sort()).toEqual(Object.keys(FLEET).sort());
+      expect(readBeforeCheck).toEqual([]);
+      expect(read).toEqual([]);
+      expect(label).toBe('cam-02\n');
+    });
+
+    it(`${what}: analyze refuses it with exit 2's error, each bundle labelled with its host name`, async () => {
+      const err = await loadSnapshot(make()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SeveralBundlesError);
+      expect((err as Error).message).toMatch(/holds 2 bundles, not one/);
+      expect((err as Error).message).toContain('- dev1/ — host cam-01: 3 capture file(s)');
+      expect((err as Error).message).toContain('- dev2/ — host cam-02: 3 capture file(s)');
+    });
+  }
+
+  it('one bundle passes the check and is read whole', async () => {
+    const dir = writeTree({ 'proc/meminfo': HEALTHY_MEMINFO, 'etc/hostname': 'cam-01\n', 'dmesg.txt': dmesg(BOOT_DMESG) });
+    const s = await loadSnapshot(dir);
+    expect(s.meminfo?.captures).toHaveLength(1);
+    expect(s.dmesg?.records.length).toBeGreaterThan(0);
+  });
+
+  it('archives beside the bundles are not opened: the refusal says their content is not counted', async () => {
+    const dir = writeTree(FLEET);
+    writeFileSync(path.join(dir, 'dev3.tgz'), await makeTgz([{ name: 'proc/meminfo', content: HEALTHY_MEMINFO }]));
+    await expect(loadSnapshot(dir)).rejects.toThrow(/holds 2 bundles, not one[\s\S]*not counting what the 1 archive\(s\) beside them hold/);
   });
 });

@@ -5,6 +5,7 @@ import { writeFleetReports } from '../../src/fleet/reports.js';
 import { open } from '../../src/fleet/store.js';
 import type { FleetModel } from '../../src/fleet/model.js';
 import { batch, tempDir, upload } from '../helpers/fleet.js';
+import { realLog } from '../helpers/fixtures.js';
 
 /**
  * A small fleet with a history: orin-1 healthy, then leaking, then healthy, then leaking
@@ -98,7 +99,7 @@ describe('fleet report content', () => {
 
   it('writes fleet.csv with one row per bundle path, the path first, and fleet.md with the issues', () => {
     const csv = readFileSync(path.join(out, 'fleet.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('path,device,captured_at,board,l4t,status,mem_available_mib,cma_free_mib,cma_total_mib,largest_free_block_mib,peak_temp_c,leak_slope_mb_per_h,uptime_s,top_cause,catalogue_ids,error');
+    expect(csv[0]).toBe('path,device,captured_at,board,l4t,status,mem_available_mib,cma_free_mib,cma_total_mib,largest_free_block_mib,peak_temp_c,leak_slope_mb_per_h,uptime_s,top_cause,catalogue_ids,own_signature_ids,error');
     expect(csv).toHaveLength(7);
     const row = csv.find((l) => l.startsWith(path.join(up, 'orin-1-d2') + ','))!.split(',');
     expect(row.slice(1, 6)).toEqual(['orin-1', '2026-11-02T08:00:00.000Z', 'Jetson Orin Nano 8GB', '36.4.3', 'problems']);
@@ -144,4 +145,35 @@ describe('fleet report content', () => {
       await store.close();
     }
   });
+});
+
+/**
+ * Own signature ids (rules/l4t-services.json marks them "catalogue": false) are listed apart
+ * from catalogue ids, as `jetdiag rules` does. Real journal lines: OE4T/meta-tegra#1864
+ * (test/rules/data/journal-meta-tegra-1864-nvpmodel.log, its header says where they came from).
+ */
+describe('fleet reports: own signature ids apart from catalogue ids', () => {
+  it('fleet.csv, fleet.md and the model put nvpmodel-set-failed under own ids, oom ids under catalogue ids', async () => {
+    const up = tempDir();
+    const out = tempDir();
+    const orin = upload(up, 'agx-1-d1', 'orin-nano-healthy', 'agx-1', '2026-11-01T08:00:00Z');
+    writeFileSync(path.join(orin, 'journal.txt'), realLog('journal-meta-tegra-1864-nvpmodel.log'));
+    upload(up, 'orin-2-d1', 'orin-nano-leak-oom', 'orin-2', '2026-11-01T09:00:00Z');
+    await batch([up], out);
+    const store = await open(out);
+    const m = (await writeFleetReports(store, out, { formats: ['md', 'csv', 'html'] })).model;
+    await store.close();
+    expect(m.rules.find((r) => r.ruleId === 'nvpmodel-set-failed')).toMatchObject({ catalogueIds: [], ownIds: ['nvpmodel-set-failed'] });
+    const oom = m.rules.find((r) => r.ruleId === 'oom-kills')!;
+    expect(oom.ownIds).toEqual([]);
+    expect(oom.catalogueIds).toContain('oom-kill-victim');
+    const csv = readFileSync(path.join(out, 'fleet.csv'), 'utf8').trim().split('\n');
+    const cols = csv[0]!.split(',');
+    const row = csv.find((l) => l.startsWith(orin + ','))!.split(',');
+    expect(row[cols.indexOf('own_signature_ids')]!.split(' ').sort()).toEqual(['l4t-service-failed', 'nvpmodel-set-failed']);
+    expect(row[cols.indexOf('catalogue_ids')]).not.toMatch(/nvpmodel|l4t-service/);
+    const md = readFileSync(path.join(out, 'fleet.md'), 'utf8');
+    expect(md).toMatch(/\| `nvpmodel-set-failed` \| \w+ \| 1 \| 1 \| 1 \|  \| nvpmodel-set-failed \|/);
+    expect(readFileSync(path.join(out, 'fleet.html'), 'utf8')).toContain('<th>catalogue ids</th><th>own ids</th>');
+  }, 120_000);
 });

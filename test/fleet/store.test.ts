@@ -74,4 +74,28 @@ describe('FleetStore', () => {
     expect((await again.query('SELECT status, board, fingerprints FROM bundles'))[0]).toEqual({ status: 'problems', board: r.board, fingerprints: r.fingerprints });
     await again.close();
   });
+
+  it('a batch replaces rows key by key: the same key twice keeps the last, a re-analysis drops findings it no longer has', async () => {
+    const dir = tmp();
+    const r = await analyzeBundle(path.join(SAMPLES, 'orin-nano-leak-oom.tgz'));
+    const other = await analyzeBundle(path.join(SAMPLES, 'orin-nano-healthy.tgz'));
+    expect(r.findings.length).toBeGreaterThan(1);
+    const store = await open(dir);
+    await store.upsertMany([r, other]);
+    const fewer = { ...r, findings: r.findings.slice(0, 1), causes: [], headline: 'second analysis' };
+    const unreadable = { ...other, contentHash: '', path: '/uploads/gone.tgz', status: 'failed' as const, error: 'ENOENT', capturedAt: 'not a time', findings: [], causes: [] };
+    await store.upsertMany([r, fewer, unreadable]);
+    const rows = await store.query('SELECT content_hash, headline, captured_at, error FROM bundles ORDER BY content_hash');
+    expect(rows).toHaveLength(3);
+    expect(rows.find((x) => x.content_hash === r.contentHash)).toMatchObject({ headline: 'second analysis', captured_at: r.capturedAt });
+    expect(rows.find((x) => x.content_hash === 'unreadable:/uploads/gone.tgz')).toMatchObject({ error: 'ENOENT', captured_at: null });
+    const f = await store.query('SELECT content_hash, ord, rule_id, catalogue_ids FROM findings ORDER BY content_hash, ord');
+    expect(f.filter((x) => x.content_hash === r.contentHash)).toEqual([
+      { content_hash: r.contentHash, ord: 0, rule_id: r.findings[0]!.ruleId, catalogue_ids: r.findings[0]!.catalogueIds },
+    ]);
+    expect(f.filter((x) => x.content_hash === other.contentHash)).toHaveLength(other.findings.length);
+    expect(await store.query('SELECT * FROM causes WHERE content_hash = $1', [r.contentHash])).toEqual([]);
+    expect(await store.get(r.contentHash, r.rulesetVersion)).toEqual(fewer);
+    await store.close();
+  });
 });

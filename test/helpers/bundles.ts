@@ -65,6 +65,15 @@ export function tegrastats(n: number, sample: (i: number) => TegraSample): strin
   return out.join('\n') + '\n';
 }
 
+/** Shifts every `MM-DD-YYYY HH:MM:SS` stamp of a log by `s` seconds. */
+export function shiftStamps(log: string, s: number): string {
+  return log.replace(/^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/gm, (_m, mo, d, y, h, mi, se) => {
+    const x = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +se) + s * 1000);
+    const p = (v: number) => String(v).padStart(2, '0');
+    return `${p(x.getUTCMonth() + 1)}-${p(x.getUTCDate())}-${x.getUTCFullYear()} ${p(x.getUTCHours())}:${p(x.getUTCMinutes())}:${p(x.getUTCSeconds())}`;
+  });
+}
+
 /** dmesg lines with monotonic stamps. */
 export function dmesg(lines: [number, string][]): string {
   return lines.map(([t, m]) => `[${t.toFixed(6).padStart(12)}] ${m}`).join('\n') + '\n';

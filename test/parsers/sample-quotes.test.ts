@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { SampleQuotes, type SampleLine } from '../../src/parsers/tegrastats/quotes.js';
 import { readNumber } from '../../src/parsers/common/numbers.js';
 
-const sample = (line: number, ramMB: number): SampleLine[] => [{ line, text: `RAM ${ramMB}/7620MB (lfb 4x2MB) SWAP 0/3810MB (cached 0MB) CPU [1%@729,0%@729]` }];
+const sample = (line: number, ramMB: number): SampleLine[] => {
+  const text = `RAM ${ramMB}/7620MB (lfb 4x2MB) SWAP 0/3810MB (cached 0MB) CPU [1%@729,0%@729]`;
+  return [{ line, text, from: 0, to: text.length }];
+};
+const whole = (line: number, text: string): SampleLine => ({ line, text, from: 0, to: text.length });
 
 describe('SampleQuotes', () => {
   it('a sample wrapped over many lines keeps its first six', () => {
@@ -21,21 +25,21 @@ describe('SampleQuotes', () => {
     const q = new SampleQuotes();
     const s = [sample(1, 3000), sample(2, 3500), sample(3, 3500), sample(4, 2900), sample(5, 2900)];
     for (const [i, ram] of [3000, 3500, 3500, 2900, 2900].entries()) {
-      q.offer('ram-high', ram, true, s[i]!);
-      q.offer('ram-low', ram, false, s[i]!);
+      q.offer(q.slot('ram-high'), ram, true, s[i]!);
+      q.offer(q.slot('ram-low'), ram, false, s[i]!);
     }
-    q.offer('emc', NaN, true, sample(9, 1)!);
+    q.offer(q.slot('emc'), NaN, true, sample(9, 1)!);
     expect(Object.keys(q.finish()).map(Number)).toEqual([2, 4]);
   });
 
   it('a break keeps both sides and closes the stretch: each stretch keeps its own extremes, in line order', () => {
     const q = new SampleQuotes();
     q.keep(sample(1, 3000));
-    q.offer('ram', 3600, true, sample(2, 3600));
-    q.offer('ram', 3100, true, sample(3, 3100));
+    q.offer(q.slot('ram'), 3600, true, sample(2, 3600));
+    q.offer(q.slot('ram'), 3100, true, sample(3, 3100));
     q.breakBefore(sample(3, 3100), sample(10, 1200));
-    q.offer('ram', 1500, true, sample(11, 1500));
-    q.offer('ram', 1300, true, sample(12, 1300));
+    q.offer(q.slot('ram'), 1500, true, sample(11, 1500));
+    q.offer(q.slot('ram'), 1300, true, sample(12, 1300));
     q.keep(sample(12, 1300));
     const kept = q.finish();
     expect(Object.keys(kept).map(Number)).toEqual([1, 2, 3, 10, 11, 12]);
@@ -44,8 +48,8 @@ describe('SampleQuotes', () => {
 
   it('a line kept once keeps its first text', () => {
     const q = new SampleQuotes();
-    q.keep([{ line: 5, text: 'first' }]);
-    q.keep([{ line: 5, text: 'second' }]);
+    q.keep([whole(5, 'first')]);
+    q.keep([whole(5, 'second')]);
     expect(q.finish()).toEqual({ 5: 'first' });
   });
 
@@ -53,16 +57,16 @@ describe('SampleQuotes', () => {
     const q = new SampleQuotes();
     for (let k = 0; k < 1999; k++) q.breakBefore([], []);
     // stretch 2000 (the last tracked one): a high value, then a break that no longer closes it
-    q.offer('ram', 7000, true, sample(50_000, 7000));
+    q.offer(q.slot('ram'), 7000, true, sample(50_000, 7000));
     q.breakBefore(sample(50_001, 10), sample(50_002, 20));
-    q.offer('ram', 6000, true, sample(50_003, 6000));
+    q.offer(q.slot('ram'), 6000, true, sample(50_003, 6000));
     expect(Object.keys(q.finish()).map(Number)).toEqual([50_000, 50_001, 50_002]);
     // one stretch fewer: that break still closes the stretch, so both highs are kept
     const r = new SampleQuotes();
     for (let k = 0; k < 1998; k++) r.breakBefore([], []);
-    r.offer('ram', 7000, true, sample(50_000, 7000));
+    r.offer(r.slot('ram'), 7000, true, sample(50_000, 7000));
     r.breakBefore(sample(50_001, 10), sample(50_002, 20));
-    r.offer('ram', 6000, true, sample(50_003, 6000));
+    r.offer(r.slot('ram'), 6000, true, sample(50_003, 6000));
     expect(Object.keys(r.finish()).map(Number)).toEqual([50_000, 50_001, 50_002, 50_003]);
   });
 });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
-import { MAX_FIELDS, STRIDE, scanRegular } from '../../src/parsers/tegrastats/fast.js';
+import { scanLine } from '../../src/parsers/tegrastats/fast.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 import { tegrastatsLines } from '../../bench/generate.js';
 import { FIXTURES, fixture } from '../helpers/fixtures.js';
@@ -27,9 +27,8 @@ function run(text: string | string[], grammarOnly: boolean, maxLineLength = 6553
 }
 
 function accepted(text: string): { samples: number; accepted: number } {
-  const out = new Int32Array(MAX_FIELDS * STRIDE);
   const lines = text.split('\n');
-  return { samples: lines.filter((l) => l.includes('RAM ')).length, accepted: lines.filter((l) => scanRegular(l, out) > 0).length };
+  return { samples: lines.filter((l) => l.includes('RAM ')).length, accepted: lines.filter((l) => scanLine(l, 0, l.length) > 0).length };
 }
 
 describe('tegrastats fast path = grammar', () => {
@@ -65,8 +64,7 @@ describe('tegrastats fast path = grammar', () => {
   });
 
   it('on regular lines edited where a field shape is decided', () => {
-    const out = new Int32Array(MAX_FIELDS * STRIDE);
-    const regular = captures.flatMap(([, t]) => t.split('\n').filter((l) => scanRegular(l, out) > 0).slice(0, 4));
+    const regular = captures.flatMap(([, t]) => t.split('\n').filter((l) => scanLine(l, 0, l.length) > 0).slice(0, 4));
     const pieces = [' ', '  ', '\t', '\r', '@', '%', '/', '[', ']', ',', 'mW', 'C', 'kB', 'MB', '-', '.', '0', '9', '12345678901234567', 'x', 'off', 'RAM ', 'SWAP ', 'CPU [', 'IRAM ', 'MTS fg ', 'Nov 24 10:00:00 ', '(lfb ', '(cached ', 'a', 'Z', '_', '#', 'é', '-256C'];
     const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 3 }), ins: fc.constantFrom(...pieces) });
     fc.assert(
@@ -82,6 +80,80 @@ describe('tegrastats fast path = grammar', () => {
       }),
       { numRuns: 600 },
     );
+  });
+});
+
+describe('the fast path stores through one layout per sequence of fields', () => {
+  // Regular lines of every capture (each family prints other fields, names and counts of cores).
+  const regular = captures.flatMap(([, t]) => t.split('\n').filter((l) => scanLine(l, 0, l.length) > 0).slice(0, 6));
+
+  it('has many layouts to switch between', () => {
+    const families = new Set(regular.map((l) => l.replace(/[\d.]+/g, '#')));
+    expect(families.size).toBeGreaterThan(8);
+  });
+
+  it('gives the grammar\'s result on lines of every family in any order (layouts made, reused, evicted, made again)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(regular.length - 1), { minLength: 1, maxLength: 40 }), (picks) => {
+        const text = picks.map((k) => regular[k]).join('\n') + '\n';
+        expect(run(text, false)).toEqual(run(text, true));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('numbers a rail repeated on the wrapped line after a fast-path line as the grammar does', () => {
+    // A JP6 line (agx-orin-64gb capture), then the rails of the Orin Nano capture's wrapped
+    // sample repeated on a continuation line: the second VDD_IN must become VDD_IN#2.
+    const first = regular.find((l) => l.includes('VDD_GPU_SOC'))!;
+    const more = 'VDD_GPU_SOC 2801mW/2801mW VDD_IN 3913mW/3922mW';
+    const text = `${first}\n${more}\n${first}\n`;
+    const fast = run(text, false);
+    expect(fast).toEqual(run(text, true));
+    expect(Object.keys(fast.value.railCurrentMW)).toContain('VDD_GPU_SOC#2');
+    expect(fast.value.railCurrentMW['VDD_GPU_SOC#2']![0]).toBe(2801);
+  });
+
+  it('reads the CPU list forms the grammar reads (own clocks, off, a shared clock) and leaves others to it', () => {
+    const line = regular.find((l) => l.startsWith('RAM 936/3964MB'))!; // Nano JP4 capture
+    const list = /CPU \[[^\]]*\]/.exec(line)![0];
+    const cases: [string, boolean][] = [
+      ['CPU [10%@102,off,0%@102,off]', true],
+      ['CPU [10%,3%,0%,0%]@1479', true],
+      ['CPU [10%,off,0%@204,0%]@1479', true],
+      ['CPU [10%,3%]', true],
+      ['CPU []', false],
+      ['CPU [10%@,3%@102]', false],
+      ['CPU [10,3%@102]', false],
+      ['CPU [10%@102,,3%@102]', false],
+    ];
+    for (const [cpu, fastPath] of cases) {
+      const edited = line.replace(list, cpu);
+      expect(scanLine(edited, 0, edited.length) > 0, cpu).toBe(fastPath);
+      const text = `${line}\n${edited}\n${line}\n`;
+      expect(run(text, false), cpu).toEqual(run(text, true));
+    }
+  });
+
+  it('keeps two logs read at once apart (the scan state is shared, the layouts are not)', () => {
+    // The same capture twice (its layouts equal, the columns not) beside two others.
+    const texts = captures.filter(([n]) => /nano-jp4-02|xavier-nx-jp5|agx-orin-64gb-jp6-01/.test(n)).map(([, t]) => t);
+    texts.push(texts[0]!);
+    const sinks = texts.map(() => new DiagnosticSink('t'));
+    const parsers = texts.map((_, k) => tegrastatsStream({ path: 't', lineOffset: 0 }, sinks[k]!, { maxLineLength: 65536 }, { grammarOnly: false }));
+    const lines = texts.map((t) => t.split(/(?<=\n)/));
+    for (let i = 0; lines.some((l) => i < l.length); i++) lines.forEach((l, k) => l[i] !== undefined && parsers[k]!.write(l[i]!));
+    parsers.forEach((p, k) => expect({ value: p.end(), diagnostics: sinks[k]!.finish() }).toEqual(run(texts[k]!, true)));
+  });
+
+  it('reads a line in the middle of a longer text only up to its end', () => {
+    const [a, b] = [regular[0]!, regular[regular.length - 1]!];
+    const text = `${a}\n${b}`;
+    expect(scanLine(text, 0, a.length)).toBe(scanLine(a, 0, a.length));
+    expect(scanLine(text, a.length + 1, text.length)).toBe(scanLine(b, 0, b.length));
+    // A line cut before its last field's end is not the line with that field.
+    const cut = a.lastIndexOf(' ') + 2;
+    expect(scanLine(text, 0, cut)).toBe(scanLine(a.slice(0, cut), 0, cut));
   });
 });
 

@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseTegrastats } from '../../src/parsers/tegrastats/build.js';
 import { splitSeries } from '../../src/parsers/common/series-segments.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
-import { fixture, writeTree } from '../helpers/fixtures.js';
-import { readFileSync } from 'node:fs';
+import { fixture } from '../helpers/fixtures.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
-import Ajv from 'ajv';
-import { tegrastats } from '../helpers/bundles.js';
+import { shiftStamps as shift, tegrastats } from '../helpers/bundles.js';
 
 // Real captures come from test/fixtures/tegrastats (sources in the corpus index). Reboots, gaps
 // and restarts over hours are generated in tegrastats' real JetPack 6 line format
@@ -22,15 +18,6 @@ function parse(text: string, name = 'tegrastats.log') {
 function expectVerbatim(text: string, quoted: Record<number, string>) {
   const lines = text.split('\n');
   for (const [n, s] of Object.entries(quoted)) expect(s).toBe(lines[Number(n) - 1]);
-}
-
-/** Shifts every `MM-DD-YYYY HH:MM:SS` stamp of a log by `s` seconds. */
-function shift(log: string, s: number): string {
-  return log.replace(/^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/gm, (_m, mo, d, y, h, mi, se) => {
-    const x = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +se) + s * 1000);
-    const p = (v: number) => String(v).padStart(2, '0');
-    return `${p(x.getUTCMonth() + 1)}-${p(x.getUTCDate())}-${x.getUTCFullYear()} ${p(x.getUTCHours())}:${p(x.getUTCMinutes())}:${p(x.getUTCSeconds())}`;
-  });
 }
 
 describe('tegrastats segments', () => {
@@ -131,18 +118,3 @@ describe('splitSeries on timed captures', () => {
   });
 });
 
-describe('jetdiag parse with segments', () => {
-  it('a log across a reboot: segments, breaks and quoted lines validate against schema/snapshot.schema.json', () => {
-    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-    const log = tegrastats(600, (i) => ({ ramMB: 2100 + i * 8 })) + shift(tegrastats(300, () => ({ ramMB: 2100 })), 900);
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/jetdiag.js'), 'parse', writeTree({ 'tegrastats.log': log })], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(r.status).toBe(0);
-    const snapshot = JSON.parse(r.stdout);
-    expect(snapshot.tegrastats.segments.map((g: { break?: { reason: string } }) => g.break?.reason ?? null)).toEqual([null, 'reboot']);
-    expect(Object.keys(snapshot.tegrastats.quoted).length).toBeGreaterThan(0);
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(path.join(root, 'schema/snapshot.schema.json'), 'utf8')));
-    expect(validate(snapshot), JSON.stringify(validate.errors)).toBe(true);
-    snapshot.tegrastats.segments[1].break.reason = 'bad luck';
-    expect(validate(snapshot)).toBe(false);
-  });
-});

@@ -1,6 +1,5 @@
 /** Loading root-cause packs: schema validation with file + field, template checks, user packs. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,32 +9,10 @@ import { analyzeSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
 import { FACT_NAMES } from '../../src/facts/facts.js';
 import { BOOT_DMESG, dmesg, meminfo, ORIN_NANO_IDENTITY } from '../helpers/bundles.js';
+import { causesPackVariant as variant, goodCausesPack as good } from '../helpers/causes-pack.js';
 import { writeTree } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const good = () => ({
-  pack: 'site',
-  causes: [
-    {
-      id: 'fan-failure',
-      title: 'Fan failure',
-      base: 0.5,
-      triggers: ['thermal-throttling'],
-      support: [{ when: { fact: 'uptimeHours', ge: 1 }, weight: 0.1, text: 'up {{facts.uptime}}' }],
-      summary: 'The fan stopped{{#if has.[throttling-clocks]}} and clocks fell{{/if}}.',
-      remedy: ['Replace the fan.'],
-      references: ['Carrier board manual: fan header'],
-    },
-  ],
-});
-
-type Doc = ReturnType<typeof good>;
-const variant = (f: (c: Record<string, unknown>, d: Doc) => void) => {
-  const d = good();
-  f(d.causes[0] as unknown as Record<string, unknown>, d);
-  return d;
-};
 
 describe('causes pack loading', () => {
   it('the shipped pack loads and every schema enum matches the code', () => {
@@ -89,41 +66,6 @@ describe('causes pack loading', () => {
     expect(causes.map((c) => c.id)).toContain('fan-failure');
   });
 
-  it('--rules: a folder with signatures and causes feeds both; a bad causes pack exits 2 naming file and field', () => {
-    const bin = path.join(ROOT, 'bin/jetdiag.js');
-    const bundle = writeTree({ dmesg: dmesg([[10, 'pwm-fan fan0: fan stalled']]) });
-    const dir = writeTree({
-      'fans.json': JSON.stringify({
-        pack: 'fans',
-        signatures: [{ id: 'fan-stalled', title: 'Fan stalled', category: 'thermal', severity: 'error', patterns: ['pwm-fan (?<dev>\\S+): fan stalled'], verdict: 'Fan stalled.', tags: ['thermal-throttling'] }],
-      }),
-      'fan-causes.json': JSON.stringify(good()),
-    });
-    const r = spawnSync(process.execPath, [bin, 'analyze', bundle, '--rules', dir, '--json'], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const hyps = JSON.parse(r.stdout).report.hypotheses as { id: string; supporting: { findingId: string }[] }[];
-    expect(hyps.map((h) => h.id)).toEqual(['fan-failure', 'thermal-throttling']);
-    expect(hyps[0]!.supporting.map((s) => s.findingId)).toEqual(['fan-stalled/found']);
-    const bad = writeTree({ 'causes.json': JSON.stringify(variant((c) => (c.triggers = ['fan-stall']))) });
-    const e = spawnSync(process.execPath, [bin, 'analyze', bundle, '--rules', bad], { encoding: 'utf8' });
-    expect(e.status).toBe(2);
-    expect(e.stderr).toMatch(/causes\.json: causes\[0\]\.triggers\[0\]: unknown tag "fan-stall"/);
-  }, 30_000);
-});
-
-describe('jetdiag rules', () => {
-  it('lists the root causes (a user pack included) and, with --tags, the tag vocabulary with meanings', () => {
-    const bin = path.join(ROOT, 'bin/jetdiag.js');
-    const dir = writeTree({ 'fan-causes.json': JSON.stringify(good()) });
-    const text = spawnSync(process.execPath, [bin, 'rules', '--rules', dir], { encoding: 'utf8' }).stdout;
-    expect(text).toMatch(/^Root causes \(\d+\) the findings are ranked into:$/m);
-    expect(text).toMatch(/^  cma-fragmentation\s+CMA fragmentation after hours of operation$/m);
-    expect(text).toMatch(/^  fan-failure\s+Fan failure$/m);
-    const tags = JSON.parse(spawnSync(process.execPath, [bin, 'rules', '--tags', '--json'], { encoding: 'utf8' }).stdout) as { tag: string; meaning: string }[];
-    expect(tags.map((t) => t.tag)).toEqual(expect.arrayContaining(['cma-failure', 'leak-sawtooth', 'process:<value>']));
-    expect(tags.every((t) => t.meaning.length > 20)).toBe(true);
-  }, 30_000);
 });
 
 describe('causes end to end: free CMA about the request size', () => {

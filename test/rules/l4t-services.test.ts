@@ -7,9 +7,6 @@
  * L4T 36.4.0), journal-meta-tegra-964-nvargus-failed.log (OE4T/meta-tegra#964, AGX Orin); each file's
  * header says where its lines came from.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
@@ -18,7 +15,6 @@ import { matchSignatures } from '../../src/rules/signatures/match.js';
 import { isCatalogueId } from '../../src/rules/catalogue.js';
 import { realLog } from '../helpers/fixtures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SIGNATURES = loadSignatures();
 const OWN = ['nvpmodel-set-failed', 'l4t-service-failed'];
 
@@ -86,16 +82,4 @@ describe('own signature ids', () => {
     expect(compilePack(sig({ id: 'oom-invoked' }), 'p.json')[0]!.catalogue).toBe(true);
   });
 
-  it('`jetdiag rules` lists them apart from the catalogue ids, and --json names them per rule', () => {
-    const text = spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'rules'], { encoding: 'utf8' }).stdout;
-    const [catalogue, rest] = text.split(/\nOwn signature ids \(2\), not in the catalogue[^\n]*\n/);
-    expect(rest).toBeDefined();
-    for (const id of OWN) {
-      expect(rest).toMatch(new RegExp(`^  ${id} +\\S.* \\(pack l4t-services\\)$`, 'm'));
-      expect(catalogue!.split('Catalogue signature ids')[1]).not.toMatch(new RegExp(`^  ${id} `, 'm'));
-    }
-    const json = JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'bin/jetdiag.js'), 'rules', '--json'], { encoding: 'utf8' }).stdout) as { id: string; ownSignatures: string[] }[];
-    expect(json.find((r) => r.id === 'nvpmodel-set-failed')!.ownSignatures).toEqual(['nvpmodel-set-failed']);
-    expect(json.find((r) => r.id === 'oom-kills')!.ownSignatures).toEqual([]);
-  }, 30_000);
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDmesg } from '../../src/parsers/dmesg/build.js';
@@ -11,7 +10,6 @@ import { packRule } from '../../src/rules/signatures/pack-rule.js';
 import { checkInvalid, checkValid } from '../../src/rules/tester.js';
 import { requiredLiteral } from '../../src/rules/signatures/literal.js';
 import { dmesg } from '../helpers/bundles.js';
-import { writeTree } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SIGNATURES = loadSignatures();
@@ -167,27 +165,6 @@ describe('rule pack loading', () => {
     expect(() => compilePack(doc, 'my.json')).toThrow(msg);
   });
 
-  it('--rules adds a user pack at run time; a bad pack exits 2 with the file named', () => {
-    const dir = writeTree({
-      'site.json': JSON.stringify({
-        pack: 'site',
-        signatures: [{ id: 'fan-stalled', title: 'Fan stalled', category: 'thermal', severity: 'warning', patterns: ['pwm-fan (?<dev>\\S+): fan stalled'], verdict: 'The fan stalled {{count}} time(s).', remedy: ['Replace the fan ({{first.dev}}).'], references: [], examples: ['pwm-fan fan0: fan stalled'] }],
-      }),
-    });
-    const bundle = writeTree({ dmesg: dmesg([[10, 'pwm-fan fan0: fan stalled'], [20, 'pwm-fan fan0: fan stalled']]) });
-    const bin = path.join(ROOT, 'bin/jetdiag.js');
-    const r = spawnSync(process.execPath, [bin, 'analyze', bundle, '--rules', dir, '--json'], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    const f = JSON.parse(r.stdout).report.findings.find((x: { ruleId: string }) => x.ruleId === 'fan-stalled');
-    expect(f.verdict).toBe('The fan stalled 2 time(s).');
-    expect(f.remedy).toEqual(['Replace the fan (fan0).']);
-    const listed = spawnSync(process.execPath, [bin, 'rules', '--rules', dir], { encoding: 'utf8' }).stdout;
-    expect(listed).toMatch(/^fan-stalled\s+thermal/m);
-    const bad = writeTree({ 'broken.json': '{"pack": "b", "signatures": [' });
-    const e = spawnSync(process.execPath, [bin, 'analyze', bundle, '--rules', bad], { encoding: 'utf8' });
-    expect(e.status).toBe(2);
-    expect(e.stderr).toMatch(/broken\.json: not valid JSON/);
-  });
 
   it('every rule of a run has a unique id', () => {
     const ids = allRules(SIGNATURES).map((r) => r.meta.id);

@@ -13,11 +13,18 @@ import type { IntakeSession } from '../session.js';
 import { peek, safeMemberPath, sniffContainer, UnreadableInputError } from '../sniff.js';
 import type { BundleSource } from './source.js';
 
+/**
+ * Read and gunzip in 256 KiB pieces: at zlib's default 16 KiB, the round trip to the thread
+ * pool per piece cost more CPU than the decompression itself (200 bench bundles: 1.0-1.4 s
+ * of CPU at 16 KiB, 0.5 s at 256 KiB).
+ */
+const CHUNK_BYTES = 256 * 1024;
+
 export const archiveSource: BundleSource = {
   name: 'archive',
   accepts: (p) => p.stat?.isFile() === true && (p.format === 'gzip' || p.format === 'tar'),
   async read(p, session) {
-    await readArchiveStream(createReadStream(p.input), '', p.input, session, 0);
+    await readArchiveStream(createReadStream(p.input, { highWaterMark: CHUNK_BYTES }), '', p.input, session, 0);
     return 'archive';
   },
 };
@@ -31,7 +38,7 @@ export async function readArchiveStream(input: Readable, prefix: string, display
   let fmt = sniffContainer(first);
   let source: Readable = rest;
   if (fmt === 'gzip') {
-    const gunzip = zlib.createGunzip();
+    const gunzip = zlib.createGunzip({ chunkSize: CHUNK_BYTES });
     rest.on('error', (e) => gunzip.destroy(e));
     // A .gz may hold a tar or a single file (nvidia-bug-report.log.gz): look inside.
     let inner: Awaited<ReturnType<typeof peek>>;

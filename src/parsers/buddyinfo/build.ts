@@ -5,7 +5,7 @@
  */
 import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { BuddyZone, Buddyinfo, BuddyinfoCapture } from '../../snapshot/types.js';
+import type { BuddyZone, Buddyinfo, BuddyinfoCapture } from './types.js';
 import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine, timestampSeconds } from '../common/timestamps.js';
 import type { ParserOptions } from '../options.js';

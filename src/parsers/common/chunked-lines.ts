@@ -29,6 +29,9 @@ export type TokenLineVisitor = (tokens: IToken[] | null, line: string, lineNo: n
 export interface FastPath {
   accept(line: string): boolean;
   apply(line: string, lineNo: number): void;
+  /** accept and apply for the line at `text[start..end)`, without slicing it out first; applyAt follows its acceptAt at once. */
+  acceptAt?(text: string, start: number, end: number): boolean;
+  applyAt?(text: string, start: number, end: number, lineNo: number): void;
 }
 
 /**
@@ -142,6 +145,8 @@ export function forEachFastLine(
   let lineNo = src.lineOffset;
   let slowFrom = -1;
   let slowLine = 0;
+  const ranged = fast.acceptAt !== undefined && fast.applyAt !== undefined;
+  let line = '';
   const slow = (to: number) => {
     if (slowFrom < 0) return;
     forEachTokenLine({ path: src.path, text: text.slice(slowFrom, to), lineOffset: slowLine }, sink, lp, chunkLexer, code, visit, limits);
@@ -151,8 +156,11 @@ export function forEachFastLine(
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
     // Over-long lines are cut (with a diagnostic) by the grammar's path only.
-    const line = end - pos <= limits.maxLineLength ? text.slice(pos, end) : null;
-    if (line !== null && fast.accept(line)) {
+    const short = end - pos <= limits.maxLineLength;
+    if (short && ranged && fast.acceptAt!(text, pos, end)) {
+      slow(pos);
+      fast.applyAt!(text, pos, end, lineNo + 1);
+    } else if (short && !ranged && fast.accept((line = text.slice(pos, end)))) {
       slow(pos);
       fast.apply(line, lineNo + 1);
     } else if (slowFrom < 0) {

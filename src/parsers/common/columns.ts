@@ -1,44 +1,83 @@
-const BLOCK_BITS = 14;
+// Blocks of 32 Ki values (128 KiB as Float32) are large enough to be mapped on their own, so
+// their memory goes back to the system when freed at the end instead of staying in the heap
+// beside the finished columns. The first block starts small and doubles (a short log stays small).
+const BLOCK_BITS = 15;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
+const FIRST = 1024;
+
+/** A finished column: Float32 when every value fits one exactly (MB, MHz, %, mW), else Float64; NaN where a sample has no value. */
+export type Column = Float32Array | Float64Array;
 
 /**
- * Growable Float64 column: compact time series without an object per sample. Samples live
- * in blocks of 16 Ki values allocated on first use (a column that stays NaN, an engine that
- * is always off, allocates none), so growing never copies and a week of 1 Hz samples
- * never holds a doubled buffer; `finish` copies into one right-sized array.
+ * Growable numeric column: compact time series without an object per sample. Values are
+ * kept as Float32 while each one reads back exactly (integers below 2^24, halves, quarters),
+ * which halves a week of 1 Hz samples; the first value that does not (a temperature of
+ * 47.804) widens the column to Float64, so every value reads back as it was parsed. Samples
+ * live in blocks of 32 Ki values allocated on first use (a column that stays NaN, an engine
+ * that is always off, allocates none), so growing copies at most the first block; `finish`
+ * copies into one right-sized array.
  */
 export class ColumnBuilder {
-  private blocks: (Float64Array | undefined)[] = [];
+  private blocks: (Column | undefined)[] = [];
+  private wide: boolean;
   length = 0;
+
+  /** `wide`: Float64 from the start (epoch seconds never fit a Float32). */
+  constructor(wide = false) {
+    this.wide = wide;
+  }
 
   /** Sets sample `i`, leaving any skipped samples NaN. */
   set(i: number, v: number): void {
+    if (i >= this.length) this.length = i + 1;
     const b = i >>> BLOCK_BITS;
+    const at = i & MASK;
     let block = this.blocks[b];
-    if (block === undefined) {
-      if (i + 1 > this.length) this.length = i + 1;
-      if (Number.isNaN(v)) return;
-      while (this.blocks.length < b) this.blocks.push(undefined);
-      block = this.blocks[b] = new Float64Array(BLOCK).fill(NaN);
+    if (block === undefined || at >= block.length) {
+      if (v !== v && block === undefined) return;
+      block = this.grow(b, at);
     }
-    block[i & MASK] = v;
-    if (i + 1 > this.length) this.length = i + 1;
+    if (!this.wide && Math.fround(v) !== v && v === v) {
+      this.widen();
+      block = this.blocks[b]!;
+    }
+    block[at] = v;
   }
 
   get(i: number): number {
     const block = this.blocks[i >>> BLOCK_BITS];
-    return block === undefined ? NaN : block[i & MASK]!;
+    const at = i & MASK;
+    return block === undefined || at >= block.length ? NaN : block[at]!;
+  }
+
+  /** Block b made to hold index `at` (only the first block is ever smaller than BLOCK). */
+  private grow(b: number, at: number): Column {
+    while (this.blocks.length <= b) this.blocks.push(undefined);
+    const old = this.blocks[b];
+    let size = b === 0 ? Math.max(FIRST, old?.length ?? 0) : BLOCK;
+    while (size <= at) size *= 2;
+    const block = (this.wide ? new Float64Array(size) : new Float32Array(size)).fill(NaN);
+    if (old !== undefined) block.set(old);
+    this.blocks[b] = block;
+    return block;
+  }
+
+  /** Float32 blocks -> Float64 (values unchanged: every Float32 is a Float64). */
+  private widen(): void {
+    this.wide = true;
+    this.blocks = this.blocks.map((b) => (b === undefined ? undefined : Float64Array.from(b)));
   }
 
   /** A right-sized copy holding `n` samples; the blocks are released. */
-  finish(n: number): Float64Array {
-    const out = new Float64Array(n).fill(NaN);
+  finish(n: number): Column {
+    const out = (this.wide ? new Float64Array(n) : new Float32Array(n)).fill(NaN);
     for (let b = 0; b < this.blocks.length; b++) {
       const block = this.blocks[b];
       const at = b * BLOCK;
       if (block === undefined || at >= n) continue;
-      out.set(n - at >= BLOCK ? block : block.subarray(0, n - at), at);
+      out.set(n - at >= block.length ? block : block.subarray(0, n - at), at);
+      this.blocks[b] = undefined;
     }
     this.blocks = [];
     return out;
@@ -79,6 +118,11 @@ export class ColumnSet {
     return this.use(this.lookup(s.slice(from, to)));
   }
 
+  /** The column of this name, created (as the next in order) when new. */
+  column(name: string): ColumnBuilder {
+    return this.lookup(name).col;
+  }
+
   private lookup(name: string): Named {
     let e = this.byName.get(name);
     if (!e) {
@@ -101,8 +145,8 @@ export class ColumnSet {
     this.last = null;
   }
 
-  finish(n: number): Record<string, Float64Array> {
-    const out: Record<string, Float64Array> = {};
+  finish(n: number): Record<string, Column> {
+    const out: Record<string, Column> = {};
     for (const [k, c] of this.columns) out[k] = c.finish(n);
     return out;
   }

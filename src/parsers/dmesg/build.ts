@@ -10,7 +10,7 @@ import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
 import type { IToken } from '../common/chevrotain.js';
 import { monoPrefix } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from '../../snapshot/types.js';
+import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from './types.js';
 import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
@@ -19,6 +19,8 @@ import { dmesgChunkLexer, dmesgLexer, Message, MonoTs } from './tokens.js';
 import { extractShowMem } from './show-mem.js';
 
 const BLANK = /^\s*$/;
+const BANNER_RE = /^(Booting Linux on physical CPU|Linux version \d)/;
+const BANNER_LOOSE_RE = /^(Booting Linux|Linux version)/;
 const JOURNAL_MONO_RE = /^[\w.\-]+ kernel: /;
 /** The header pstore writes above each dmesg-ramoops record (`Panic#1 Part1`). */
 const PSTORE_HEADER_RE = /^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#\d+ Part\d+\s*$/;
@@ -76,13 +78,21 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     boots.push({ index: boot, firstRecord: idx, line });
   };
 
-  // `[   12.345678] message` without lexing: the same parts the grammar gives such a line.
+  // `[   12.345678] message` without lexing: the same parts the grammar gives such a line,
+  // in two token objects reused line after line (record() keeps none of them).
   let restAt = -1;
+  const fastTime = { tokenType: MonoTs, image: '' } as IToken;
+  const fastMessage = { tokenType: Message, image: '' } as IToken;
+  const withMessage: DmesgLineParts = { time: fastTime, message: fastMessage };
+  const stampOnly: DmesgLineParts = { time: fastTime };
   const fast: FastPath = {
     accept: (line) => (restAt = monoPrefix(line)) >= 0,
     apply: (line, lineNo) => {
-      const time = { tokenType: MonoTs, image: line.slice(0, restAt) } as IToken;
-      record(restAt < line.length ? { time, message: { tokenType: Message, image: line.slice(restAt) } as IToken } : { time }, line, lineNo);
+      fastTime.image = line.slice(0, restAt);
+      if (restAt < line.length) {
+        fastMessage.image = line.slice(restAt);
+        record(withMessage, line, lineNo);
+      } else record(stampOnly, line, lineNo);
     },
   };
 
@@ -117,7 +127,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     const lvl = p.level ?? p.level2;
     // `journalctl -o short-monotonic` (the collector's previous-boot capture): the stamp
     // comes before `host kernel: `.
-    if (!p.head && p.time?.tokenType.name === 'MonoTs' && JOURNAL_MONO_RE.test(rest)) {
+    if (!p.head && p.time?.tokenType === MonoTs && JOURNAL_MONO_RE.test(rest)) {
       rest = rest.slice(JOURNAL_MONO_RE.exec(rest)![0].length);
       rec.ident = 'kernel';
     }
@@ -152,7 +162,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
       if (rest.startsWith('-- Reboot --')) lastMono = Infinity;
       skipped++;
       return;
-    } else if (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
+    } else if (rest.charCodeAt(0) === 45 /* - */ && (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest))) {
       if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
       skipped++;
       return;
@@ -199,14 +209,15 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
       /^\s/.test(rest) || subIndented || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
     // New boot: time running back to ~0, or a banner after the first lines.
     const idx = records.length;
-    const banner = /^(Booting Linux on physical CPU|Linux version \d)/.test(rec.message);
+    const first = rec.message.charCodeAt(0);
+    const banner = (first === 66 /* B */ || first === 76) /* L */ && BANNER_RE.test(rec.message);
     if (boot < 0) startBoot(lineNo, idx);
     else if (
       (rec.monotonic !== undefined && lastMono !== -1 && rec.monotonic + 1 < lastMono && rec.monotonic < 5) ||
       (lastMono === Infinity) ||
       (banner &&
         idx > 0 &&
-        !/^(Booting Linux|Linux version)/.test(records[idx - 1]!.message) &&
+        !BANNER_LOOSE_RE.test(records[idx - 1]!.message) &&
         // time went back, or (no stamps) the last boot's banner is well behind us
         (rec.monotonic !== undefined ? rec.monotonic < (lastRecordMono ?? 0) : idx - boots[boots.length - 1]!.firstRecord > 20))
     ) {

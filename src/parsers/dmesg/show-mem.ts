@@ -6,7 +6,7 @@
  * taken hours later. Excerpts without the `Mem-Info:` line still count: any zone or
  * free-list line starts a block.
  */
-import type { DmesgRecord, ShowMemBuddy, ShowMemReport, ShowMemZone } from '../../snapshot/types.js';
+import type { DmesgRecord, ShowMemBuddy, ShowMemReport, ShowMemZone } from './types.js';
 
 const ZONE_NAMES = 'DMA32|DMA|Normal|HighMem|Movable';
 const ZONE_RE = new RegExp(

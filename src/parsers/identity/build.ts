@@ -6,7 +6,8 @@
 import type { InputKind } from '../../bundle/inventory.js';
 import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { Identity, L4tRelease, Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
+import type { Snapshot } from '../../snapshot/types.js';
+import type { Identity, L4tRelease, ThermalZoneReading } from './types.js';
 
 const L4T_RE = /^#\s*R(\d+)\s*\(release\),\s*REVISION:\s*(\d+)(?:\.(\d+))?(?:,\s*GCID:\s*\d+)?(?:,\s*BOARD:\s*([\w-]+))?(?:,\s*EABI:\s*\w+)?(?:,\s*DATE:\s*(.+?))?\s*$/;
 

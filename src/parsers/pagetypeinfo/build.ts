@@ -4,7 +4,7 @@
  */
 import type { TextSource } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { Pagetypeinfo } from '../../snapshot/types.js';
+import type { Pagetypeinfo } from './types.js';
 import { parseWhole, procLineParser, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import type { ParserOptions } from '../options.js';
 import { pagetypeinfoParser, type PagetypeLine } from './grammar.js';

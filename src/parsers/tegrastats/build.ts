@@ -7,10 +7,10 @@
  */
 import type { TextSource } from '../../bundle/text.js';
 import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
-import { K_CPU, K_ENGINES, K_IRAM, K_MTS, K_FREQ, K_LOAD, K_RAILS, K_RAM, K_SWAP, K_TEMPS, K_TS, MAX_FIELDS, STRIDE, scanRegular } from './fast.js';
+import { O_CORE, O_CORES, O_ENGINE, O_FREQ, O_IRAM, O_LOAD, O_LOAD_FREQ, O_MTS, O_RAIL, O_RAM, O_RAM_LFB, O_SWAP, O_SWAP_CACHED, O_TEMP, O_TS, VALS, items, scanLine } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Tegrastats } from '../../snapshot/types.js';
-import { ColumnBuilder, ColumnSet } from '../common/columns.js';
+import { ColumnBuilder, ColumnSet, type Column } from '../common/columns.js';
 import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
 import { lineLimits, type ParserOptions } from '../options.js';
@@ -84,7 +84,7 @@ export function parseTegrastats(src: TextSource, sink: DiagnosticSink, options?:
  */
 export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions, internal?: { grammarOnly?: boolean }): StreamingParser<Tegrastats> {
   const interval = options?.tegrastatsIntervalSeconds ?? 1;
-  const epoch = new ColumnBuilder();
+  const epoch = new ColumnBuilder(true);
   const lineCol: number[] = [];
   const c = {
     ramUsed: new ColumnBuilder(), ramTotal: new ColumnBuilder(), lfbCount: new ColumnBuilder(), lfbKB: new ColumnBuilder(),
@@ -107,6 +107,11 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let lastTs: string | undefined;
   let sawTimestamps = false;
   const railsThisSample = new Set<string>();
+  /** Rails of the current sample's first line when the fast path read it (added to the set above only if the sample wraps). */
+  let fastRails: string[] | null = null;
+  /** The last timestamp when a fast-path line had it: its text is sliced at the end. */
+  let lastTsText: string | null = null;
+  let lastTsAt = 0;
   // Verbatim lines kept for evidence, and what the segmentation needs besides the columns.
   const quotes = new SampleQuotes();
   let curLines: SampleLine[] = [];
@@ -119,6 +124,9 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let headerBefore = false;
   const headers: { before: number; line: number }[] = [];
 
+  const [Q_RAM_HIGH, Q_RAM_LOW, Q_LFB_LOW, Q_EMC_HIGH, Q_GPU_LOW, Q_CPU_LOW] = ['ram+', 'ram-', 'lfb-', 'emc+', 'gpu-', 'cpu-'].map((k) => quotes.slot(k)) as [number, number, number, number, number, number];
+  /** The extreme's slot of each temperature column, in the columns' order. */
+  const tempSlots: { slot: number; col: ColumnBuilder }[] = [];
   /** Sample i is complete: keep its lines if it may border a break or holds an extreme. */
   const closeSample = (i: number, lines: SampleLine[], header: boolean) => {
     const e = epoch.get(i);
@@ -134,19 +142,20 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       }
       if (possible) quotes.breakBefore(prevLines, lines);
     }
-    quotes.offer('ram+', ram, true, lines);
-    quotes.offer('ram-', ram, false, lines);
+    quotes.offer(Q_RAM_HIGH, ram, true, lines);
+    quotes.offer(Q_RAM_LOW, ram, false, lines);
     const kb = c.lfbKB.get(i);
-    if (ram < 0.9 * c.ramTotal.get(i)) quotes.offer('lfb-', kb * 1e6 + c.lfbCount.get(i), false, lines);
-    quotes.offer('emc+', c.emcLoad.get(i), true, lines);
-    quotes.offer('gpu-', c.gr3dFreq.get(i), false, lines);
+    if (ram < 0.9 * c.ramTotal.get(i)) quotes.offer(Q_LFB_LOW, kb * 1e6 + c.lfbCount.get(i), false, lines);
+    quotes.offer(Q_EMC_HIGH, c.emcLoad.get(i), true, lines);
+    quotes.offer(Q_GPU_LOW, c.gr3dFreq.get(i), false, lines);
     let cpuMax = NaN;
     for (const col of cpuFreq) {
       const f = col.get(i);
       if (Number.isFinite(f) && !(f <= cpuMax)) cpuMax = f;
     }
-    quotes.offer('cpu-', cpuMax, false, lines);
-    for (const [name, col] of temps.columns) quotes.offer(`temp:${name}`, col.get(i), true, lines);
+    quotes.offer(Q_CPU_LOW, cpuMax, false, lines);
+    if (tempSlots.length !== temps.columns.size) for (const [name, col] of [...temps.columns].slice(tempSlots.length)) tempSlots.push({ slot: quotes.slot(`temp:${name}`), col });
+    for (const t of tempSlots) quotes.offer(t.slot, t.col.get(i), true, lines);
     prevLines = lines;
     if (Number.isFinite(e)) prevEpoch = e;
     if (Number.isFinite(ram)) prevRam = ram;
@@ -184,6 +193,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     n++;
     lineCol.push(lineNo);
     railsThisSample.clear();
+    fastRails = null;
     for (const set of restartable) set.restart();
   };
 
@@ -193,6 +203,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     sawTimestamps = true;
     firstTs ??= text;
     lastTs = text;
+    lastTsText = null;
   };
   const ram = (i: number, used: number, total: number, lfb: boolean, count: number, size: number, unit: string | undefined) => {
     c.ramUsed.set(i, used);
@@ -242,6 +253,11 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   };
   const railsRun = (i: number, s: string, from: number, to: number) => {
     // `NAME cur[mW]/avg[mW][/max[mW]]` items separated by blanks.
+    if (fastRails !== null) {
+      // A wrapped sample whose first line took the fast path.
+      for (const name of fastRails) railsThisSample.add(name);
+      fastRails = null;
+    }
     let pos = from;
     while (pos < to) {
       const sp = s.indexOf(' ', pos);
@@ -298,66 +314,221 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     } else setLoadFreq(s.slice(from, to), load, freq, i);
   };
 
-  /** Stores a line the fast path recognised (fields found by scanRegular into `fields`). */
-  const fields = new Int32Array(MAX_FIELDS * STRIDE);
-  const fast: FastPath = {
-    accept: (line) => (count = scanRegular(line, fields)) > 0,
-    apply: (line, lineNo) => {
-      sampleLine(lineNo, line, true); // every regular line starts with RAM (after its timestamp)
-      const i = n - 1;
-      SampleQuotes.add(curLines, lineNo, line);
-      const num = (a: number, b: number) => readNumber(line, a, b);
-      for (let k = 0; k < count; k++) {
-        const o = k * STRIDE;
-        const a = fields[o + 1]!;
-        const b = fields[o + 2]!;
-        switch (fields[o]) {
-          case K_TS:
-            timestamp(i, num(6, 10), num(0, 2), num(3, 5), num(11, 13), num(14, 16), num(17, 19), line.slice(0, 19));
-            break;
-          case K_RAM: {
-            const lc = fields[o + 4]!;
-            const lfb = lc >= 0;
-            const lse = fields[o + 7]!;
-            ram(i, num(a, b), num(b + 1, fields[o + 3]!), lfb, lfb ? num(lc, fields[o + 5]!) : NaN, lfb ? num(fields[o + 6]!, lse) : NaN, lfb ? line[lse] : undefined);
-            break;
+  /**
+   * Where the fast path stores each item of a line: a layout per sequence of items (ops and
+   * names), made once with the lookups the grammar path does and then checked with a compare
+   * per name. A log's lines share one or two layouts, so a line costs no map lookups.
+   */
+  interface Layout {
+    count: number;
+    op: Int32Array;
+    /** Name of each item ('' when it has none); the core's index for a CPU core. */
+    name: string[];
+    index: Int32Array;
+    /** VALS targets per item (null: that value is not stored) and whether NaN is stored too. */
+    cols: (ColumnBuilder | null)[];
+    always: Uint8Array;
+    /** Rail names of the sample (for a wrapped sample's later lines). */
+    rails: string[];
+    /** The stores, flat and in the line's order: value index, column, mode (M_*), a temperature's name. */
+    slotVal: Int32Array;
+    slotCol: ColumnBuilder[];
+    slotMode: Uint8Array;
+    slotName: string[];
+    /** Value index of the timestamp (-1: none); cores listed (-1: no CPU field). */
+    ts: number;
+    cores: number;
+  }
+  /** A slot stores its value when it is a number, always (NaN too), or as a temperature (-256: offline). */
+  const M_NUMBER = 0;
+  const M_ALWAYS = 1;
+  const M_TEMP = 2;
+  const layouts: Layout[] = [];
+
+  const layoutOf = (s: string): Layout => {
+    const count = items.count;
+    const L: Layout = {
+      count,
+      op: items.op.slice(0, count),
+      name: [],
+      index: items.from.slice(0, count),
+      cols: new Array<ColumnBuilder | null>(count * VALS).fill(null),
+      always: new Uint8Array(count * VALS),
+      rails: [],
+      slotVal: new Int32Array(0),
+      slotCol: [],
+      slotMode: new Uint8Array(0),
+      slotName: [],
+      ts: -1,
+      cores: -1,
+    };
+    const seen = new Set<string>();
+    const put = (k: number, j: number, col: ColumnBuilder | null, always: boolean) => {
+      L.cols[k * VALS + j] = col;
+      L.always[k * VALS + j] = always ? 1 : 0;
+    };
+    // The same columns, made in the same order, as the grammar path's handlers make them.
+    for (let k = 0; k < count; k++) {
+      const op = items.op[k]!;
+      const raw = s.slice(items.from[k]!, items.to[k]!);
+      L.name.push(op >= O_LOAD ? raw : '');
+      switch (op) {
+        case O_RAM:
+        case O_RAM_LFB:
+          put(k, 0, c.ramUsed, true);
+          put(k, 1, c.ramTotal, true);
+          if (op === O_RAM_LFB) {
+            put(k, 2, c.lfbCount, true);
+            put(k, 3, c.lfbKB, true);
           }
-          case K_SWAP:
-            c.swapUsed.set(i, num(a, b));
-            c.swapTotal.set(i, num(fields[o + 3]!, fields[o + 4]!));
-            if (fields[o + 5]! >= 0) c.swapCached.set(i, num(fields[o + 5]!, fields[o + 6]!));
-            break;
-          case K_IRAM:
-            c.iramUsed.set(i, num(a, b));
-            c.iramTotal.set(i, num(fields[o + 3]!, fields[o + 4]!));
-            break;
-          case K_MTS:
-            engineLoad.set('MTS_FG', i, num(a, b));
-            engineLoad.set('MTS_BG', i, num(fields[o + 3]!, fields[o + 4]!));
-            break;
-          case K_CPU:
-            cpu(i, line, a, b, fields[o + 3]! >= 0 ? num(fields[o + 3]!, fields[o + 4]!) : NaN);
-            break;
-          case K_LOAD:
-            loadFreqAt(line, a, b, num(fields[o + 3]!, fields[o + 4]!), fields[o + 5]! >= 0 ? freqAt(line, fields[o + 5]!, fields[o + 6]!) : NaN, i);
-            break;
-          case K_FREQ:
-            loadFreqAt(line, a, b, NaN, freqAt(line, fields[o + 3]!, fields[o + 4]!), i);
-            break;
-          case K_TEMPS:
-            tempsRun(i, line, a, b);
-            break;
-          case K_RAILS:
-            railsRun(i, line, a, b);
-            break;
-          case K_ENGINES:
-            enginesRun(i, line, a, b);
-            break;
+          break;
+        case O_SWAP:
+        case O_SWAP_CACHED:
+          put(k, 0, c.swapUsed, true);
+          put(k, 1, c.swapTotal, true);
+          if (op === O_SWAP_CACHED) put(k, 2, c.swapCached, true);
+          break;
+        case O_IRAM:
+          put(k, 0, c.iramUsed, true);
+          put(k, 1, c.iramTotal, true);
+          break;
+        case O_MTS:
+          put(k, 0, engineLoad.column('MTS_FG'), true);
+          put(k, 1, engineLoad.column('MTS_BG'), true);
+          break;
+        case O_CORE: {
+          const core = items.from[k]!;
+          while (cpuLoad.length <= core) {
+            cpuLoad.push(new ColumnBuilder());
+            cpuFreq.push(new ColumnBuilder());
+          }
+          put(k, 0, cpuLoad[core]!, true);
+          put(k, 1, cpuFreq[core]!, false);
+          break;
         }
+        case O_LOAD:
+        case O_LOAD_FREQ:
+        case O_FREQ:
+          if (raw === 'EMC_FREQ' || raw === 'EMC') {
+            put(k, 0, c.emcLoad, true);
+            put(k, 1, c.emcFreq, true);
+          } else if (raw === 'GR3D_FREQ' || raw === 'GR3D') {
+            put(k, 0, c.gr3dLoad, true);
+            put(k, 1, c.gr3dFreq, true);
+          } else {
+            const e = engineName(raw);
+            if (op !== O_FREQ) put(k, 0, engineLoad.column(e), false);
+            if (op !== O_LOAD) put(k, 1, engineFreq.column(e), false);
+          }
+          break;
+        case O_TEMP:
+          put(k, 0, temps.column(raw), true);
+          break;
+        case O_RAIL: {
+          let name = raw;
+          for (let q = 2; seen.has(name); q++) name = `${raw}#${q}`;
+          seen.add(name);
+          L.rails.push(name);
+          railCur.column(raw);
+          put(k, 0, railCur.column(name), true);
+          put(k, 1, railAvg.column(name), true);
+          break;
+        }
+        case O_ENGINE:
+          put(k, 0, engineFreq.column(hasEngineSuffix(raw, 0, raw.length) ? engineName(raw) : raw), true);
+          break;
       }
-    },
+    }
+    const vals: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const op = L.op[k]!;
+      if (op === O_TS) L.ts = k * VALS;
+      if (op === O_CORES) L.cores = Math.max(L.cores, L.index[k]!);
+      for (let j = k * VALS; j < (k + 1) * VALS; j++) {
+        const col = L.cols[j];
+        if (!col) continue;
+        vals.push(j);
+        L.slotCol.push(col);
+        L.slotName.push(L.name[k]!);
+      }
+    }
+    L.slotVal = Int32Array.from(vals);
+    L.slotMode = Uint8Array.from(vals, (j) => (L.op[(j / VALS) | 0] === O_TEMP ? M_TEMP : L.always[j] ? M_ALWAYS : M_NUMBER));
+    return L;
   };
-  let count = 0;
+
+  /** The layout of the line just scanned: a recent one when every op and name matches. */
+  const findLayout = (s: string): Layout => {
+    // The scan checked the line against the layout it expected (this parser's last one: `items` is shared).
+    if (items.same && items.expect === layouts[0]) return layouts[0];
+    const L = searchLayout(s);
+    items.expect = L;
+    return L;
+  };
+  const searchLayout = (s: string): Layout => {
+    const count = items.count;
+    for (let li = 0; li < layouts.length; li++) {
+      const L = layouts[li]!;
+      if (L.count !== count) continue;
+      let k = 0;
+      for (; k < count; k++) {
+        const op = items.op[k]!;
+        if (op !== L.op[k]) break;
+        if (op >= O_LOAD) {
+          const name = L.name[k]!;
+          const from = items.from[k]!;
+          if (items.to[k]! - from !== name.length || !s.startsWith(name, from)) break;
+        } else if (op === O_CORE && items.from[k] !== L.index[k]) break;
+      }
+      if (k === count) {
+        if (li > 0) {
+          layouts.splice(li, 1);
+          layouts.unshift(L);
+        }
+        return L;
+      }
+    }
+    const L = layoutOf(s);
+    layouts.unshift(L);
+    if (layouts.length > 4) layouts.pop();
+    return L;
+  };
+
+  /** Stores a line the fast path scanned (its items in `items`). */
+  const store = (s: string, start: number, end: number, lineNo: number) => {
+    const L = findLayout(s);
+    sampleLine(lineNo, s, true); // every regular line starts with RAM (after its timestamp)
+    const i = n - 1;
+    SampleQuotes.add(curLines, lineNo, s, start, end);
+    fastRails = L.rails.length > 0 ? L.rails : null;
+    const v = items.v;
+    if (L.ts >= 0) {
+      epoch.set(i, v[L.ts]!);
+      sawTimestamps = true;
+      firstTs ??= s.slice(start, start + 19);
+      lastTsText = s;
+      lastTsAt = start;
+      lastTs = undefined;
+    }
+    if (L.cores > cores) cores = L.cores;
+    const { slotVal, slotCol, slotMode } = L;
+    for (let q = 0; q < slotVal.length; q++) {
+      const x = v[slotVal[q]!]!;
+      const mode = slotMode[q]!;
+      if (mode === M_TEMP && x === OFFLINE_C) {
+        const name = L.slotName[q]!;
+        offline[name] = (offline[name] ?? 0) + 1;
+        slotCol[q]!.set(i, NaN);
+      } else if (x === x || mode !== M_NUMBER) slotCol[q]!.set(i, x);
+    }
+  };
+
+  const fast: FastPath = {
+    accept: (line) => scanLine(line, 0, line.length) > 0,
+    apply: (line, lineNo) => store(line, 0, line.length, lineNo),
+    acceptAt: (text, start, end) => scanLine(text, start, end) > 0,
+    applyAt: store,
+  };
 
   const lines = tokenLineStream(
     src,
@@ -405,6 +576,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
             }
             firstTs ??= f.image;
             lastTs = f.image;
+            lastTsText = null;
             break;
           }
           case 'Ram':
@@ -501,7 +673,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       startEpoch,
       headers,
     });
-    const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k) => cols[k]?.finish(n) ?? new Float64Array(n).fill(NaN));
+    const perCore = (cols: ColumnBuilder[]) => Array.from({ length: cores }, (_, k): Column => cols[k]?.finish(n) ?? new Float32Array(n).fill(NaN));
     return {
       file: src.path,
       samples: n,
@@ -510,7 +682,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       timeSource: sawTimestamps ? 'timestamps' : 'interval',
       intervalSeconds,
       firstTimestamp: firstTs,
-      lastTimestamp: lastTs,
+      lastTimestamp: lastTsText !== null ? lastTsText.slice(lastTsAt, lastTsAt + 19) : lastTs,
       ...(startEpoch !== undefined ? { startEpoch } : {}),
       segments,
       quoted: quotes.finish(),
@@ -541,7 +713,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   }
 }
 
-function lastFinite(xs: Float64Array): number {
+function lastFinite(xs: Column): number {
   for (let i = xs.length - 1; i >= 0; i--) if (Number.isFinite(xs[i]!)) return xs[i]!;
   return NaN;
 }

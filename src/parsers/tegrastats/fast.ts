@@ -1,130 +1,229 @@
 /**
  * A fast path for the regular tegrastats line (`[MM-DD-YYYY HH:MM:SS ]RAM ... CPU [...] ...`),
- * the shape of nearly every line of a long log: one scan over the characters, no tokens.
- * It only recognises a line when every field is one the grammar would lex the same way
- * (same token kind, same values); anything unusual — another field kind, a tab, a double
- * space inside a field, a CR, a prefix, a wrapped line — is left to the Chevrotain grammar,
- * which stays the authority (test/parsers/tegrastats-fast.test.ts proves both give the same
- * snapshot on every capture and on mutated captures).
+ * the shape of nearly every line of a long log: one scan over the characters that checks
+ * each field and reads its numbers in place (no tokens, no substrings). It only recognises a
+ * line when every field is one the grammar would lex the same way (same token kind, same
+ * values); anything unusual — another field kind, a tab, a double space inside a field, a
+ * CR, a prefix, a wrapped line, a number too long to read exactly here — is left to the
+ * Chevrotain grammar, which stays the authority (test/parsers/tegrastats-fast.test.ts proves
+ * both give the same snapshot on every capture and on mutated captures).
  *
- * `scanRegular` only finds where the fields are (into `out`, STRIDE slots per field); it has
- * no effects, so a line it gives up on half way costs nothing but the scan.
+ * `scanLine` writes the line's items into `items` (one op per field or per item of a run,
+ * where its name is, up to VALS values); it has no other effects, so a line it gives up on
+ * half way costs nothing but the scan. The builder stores the items.
  */
-export const K_TS = 1;
-export const K_RAM = 2;
-export const K_SWAP = 3;
-export const K_CPU = 4;
-export const K_LOAD = 5;
-export const K_FREQ = 6;
-export const K_TEMPS = 7;
-export const K_RAILS = 8;
-export const K_ENGINES = 9;
-export const K_IRAM = 10;
-export const K_MTS = 11;
+import { readNumber } from '../common/numbers.js';
 
-export const STRIDE = 8;
-export const MAX_FIELDS = 96;
+/** Item kinds; values in `items.v[k * VALS + j]`. */
+export const O_TS = 1; // epoch seconds
+export const O_RAM = 2; // used, total
+export const O_RAM_LFB = 3; // used, total, lfb count, lfb block KB
+export const O_SWAP = 4; // used, total
+export const O_SWAP_CACHED = 5; // used, total, cached
+export const O_IRAM = 6; // used, total
+export const O_MTS = 7; // fg, bg
+export const O_CORE = 8; // load, freq (NaN: none); `from` is the core's index
+export const O_CORES = 9; // `from` is the number of cores listed
+export const O_LOAD = 10; // NAME load%: load, NaN
+export const O_LOAD_FREQ = 11; // NAME load%@freq: load, freq
+export const O_FREQ = 12; // NAME @freq: NaN, freq
+export const O_TEMP = 13; // name@valueC: value
+export const O_RAIL = 14; // NAME cur/avg: cur, avg
+export const O_ENGINE = 15; // NAME off|MHz: MHz (NaN: off)
+
+export const VALS = 4;
+export const MAX_ITEMS = 192;
+
+/** The items a line is expected to have: ops, names ('' for none), core indexes. */
+export interface ExpectedLayout {
+  count: number;
+  op: Int32Array;
+  name: string[];
+  index: Int32Array;
+}
+
+/**
+ * A scanned line: `count` items, each an op, a name at `[from, to)` of the line (or an index)
+ * and values. `same` says the line has exactly the ops and names of `expect` (the layout the
+ * caller guessed, usually the previous line's), checked while the names are read.
+ */
+export const items = {
+  count: 0,
+  same: false,
+  expect: { count: -1, op: new Int32Array(0), name: [], index: new Int32Array(0) } as ExpectedLayout,
+  op: new Int32Array(MAX_ITEMS),
+  from: new Int32Array(MAX_ITEMS),
+  to: new Int32Array(MAX_ITEMS),
+  v: new Float64Array(MAX_ITEMS * VALS),
+};
 
 const SP = 32;
-/** Longest digit run read here: Number() and readNumber agree exactly on shorter runs. */
+/** Longest digit run read here: every shorter run is an exact integer, as readNumber and Number() read it. */
 const MAX_DIGITS = 15;
+const POW10 = Array.from({ length: MAX_DIGITS + 1 }, (_, k) => 10 ** k);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLetter = (c: number) => isUpper(c) || (c >= 97 && c <= 122);
 /** \w or `-`, the characters of a temperature's name. */
 const isNameChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 45;
-/** `(?=\s|$)` as the grammar writes it, for lines this path accepts (no tab, no CR). */
-const atEnd = (s: string, i: number) => i === s.length || s.charCodeAt(i) === SP;
 
-/** `\d\d-\d\d-\d{4} \d\d:\d\d:\d\d ` at the start of s. */
-function isTimestamp(s: string): boolean {
-  if (s.length < 20) return false;
+// The scan's state, module-level so the helpers below are plain functions (no closures per line).
+let n = 0;
+/** The value the last number reader found. */
+let val = 0;
+// The day of the previous timestamp, so a line of the same day costs no Date.UTC.
+let dayKey = -1;
+let dayMs = 0;
+
+/** `(?=\s|$)` as the grammar writes it, for lines this path accepts (no tab, no CR). */
+const atEnd = (s: string, i: number) => i === n || s.charCodeAt(i) === SP;
+
+/** `word` at i, within the line (a loop the compiler inlines: cheaper here than a startsWith call). */
+function startsAt(s: string, i: number, word: string): boolean {
+  const len = word.length;
+  if (i + len > n) return false;
+  for (let q = 0; q < len; q++) if (s.charCodeAt(i + q) !== word.charCodeAt(q)) return false;
+  return true;
+}
+
+/** The two characters a, b at i (cheaper than a startsWith call in the loops). */
+const pair = (s: string, i: number, a: number, b: number) => i + 1 < n && s.charCodeAt(i) === a && s.charCodeAt(i + 1) === b;
+/** `off` at i. */
+const isOff = (s: string, i: number) => i + 2 < n && s.charCodeAt(i) === 111 && s.charCodeAt(i + 1) === 102 && s.charCodeAt(i + 2) === 102;
+
+/** `\d{1,15}` at i: its value into `val`, its end returned, or -1. */
+function uint(s: string, i: number): number {
+  let j = i;
+  let v = 0;
+  for (; j < n; j++) {
+    const d = s.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  if (j === i || j - i > MAX_DIGITS) return -1;
+  val = v;
+  return j;
+}
+
+/** `-?\d+(\.\d+)?C` at i: the number into `val` (as readNumber reads it), its end returned, or -1. */
+function celsius(s: string, i: number): number {
+  const start = i;
+  const neg = s.charCodeAt(i) === 45;
+  if (neg) i++;
+  let m = 0;
+  let j = i;
+  for (; j < n; j++) {
+    const d = s.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) break;
+    m = m * 10 + d;
+  }
+  if (j === i || j - i > MAX_DIGITS) return -1;
+  let frac = 0;
+  if (j < n && s.charCodeAt(j) === 46) {
+    const f0 = ++j;
+    for (; j < n; j++) {
+      const d = s.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+    }
+    frac = j - f0;
+    if (frac === 0 || frac > MAX_DIGITS) return -1;
+  }
+  if (j >= n || s.charCodeAt(j) !== 67 /* C */) return -1;
+  if (m > Number.MAX_SAFE_INTEGER) val = readNumber(s, start, j);
+  else {
+    const x = frac ? m / POW10[frac]! : m;
+    val = neg ? -x : x;
+  }
+  return j + 1;
+}
+
+/** `\d+(mW)?` at i: value into `val`, end, or -1. */
+function milliwatts(s: string, i: number): number {
+  const j = uint(s, i);
+  if (j < 0) return -1;
+  return pair(s, j, 109, 87) /* mW */ ? j + 2 : j;
+}
+
+/** `\[[\d,]*\]` or `\d+` at i (a frequency): the highest into `val` (an empty item of a list reads 0), end, or -1. */
+function frequency(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 91 /* [ */) return uint(s, i);
+  let max = NaN;
+  let j = i + 1;
+  for (;;) {
+    const k0 = j;
+    let v = 0;
+    for (; j < n; j++) {
+      const d = s.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (j - k0 > MAX_DIGITS || j >= n) return -1;
+    if (!(v <= max)) max = v;
+    const c = s.charCodeAt(j);
+    if (c === 93 /* ] */) break;
+    if (c !== 44 /* , */) return -1;
+    j++;
+  }
+  val = max;
+  return j + 1;
+}
+
+/** Two digits at i, as a number (the caller has checked they are digits). */
+const two = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/** `\d\d-\d\d-\d{4} \d\d:\d\d:\d\d ` at p: epoch seconds into `val`, or false. */
+function timestamp(s: string, p: number): boolean {
+  if (n - p < 20) return false;
   for (let i = 0; i < 20; i++) {
-    const c = s.charCodeAt(i);
+    const c = s.charCodeAt(p + i);
     const want = TS_SHAPE.charCodeAt(i);
     if (want === 100 /* d */ ? !isDigit(c) : c !== want) return false;
   }
+  const mo = two(s, p);
+  const d = two(s, p + 3);
+  const y = two(s, p + 6) * 100 + two(s, p + 8);
+  const key = (y * 100 + mo) * 100 + d;
+  if (key !== dayKey) {
+    dayKey = key;
+    dayMs = Date.UTC(y, mo - 1, d);
+  }
+  // Date.UTC(y, mo - 1, d, h, mi, s) is the day's milliseconds plus these, exactly.
+  val = (dayMs + two(s, p + 11) * 3600000 + two(s, p + 14) * 60000 + two(s, p + 17) * 1000) / 1000;
   return true;
 }
 const TS_SHAPE = 'dd-dd-dddd dd:dd:dd ';
 
-/** End of a run of 1..MAX_DIGITS digits at i, or -1. */
-function digits(s: string, i: number): number {
-  let j = i;
-  while (j < s.length && isDigit(s.charCodeAt(j))) j++;
-  return j === i || j - i > MAX_DIGITS ? -1 : j;
-}
+let k = 0;
+/** Still the expected layout so far (ops, names and core indexes). */
+let same = true;
+let expOp: Int32Array = new Int32Array(0);
+let expName: string[] = [];
+let expCount = -1;
 
-/** `-?\d+(\.\d+)?C` at i: its end, or -1. */
-function celsius(s: string, i: number): number {
-  if (s.charCodeAt(i) === 45) i++;
-  let j = digits(s, i);
-  if (j < 0) return -1;
-  if (s.charCodeAt(j) === 46) {
-    j = digits(s, j + 1);
-    if (j < 0) return -1;
-  }
-  return s.charCodeAt(j) === 67 /* C */ ? j + 1 : -1;
-}
-
-/** `\d+(mW)?` at i: its end, or -1. */
-function milliwatts(s: string, i: number): number {
-  const j = digits(s, i);
-  if (j < 0) return -1;
-  return s.startsWith('mW', j) ? j + 2 : j;
-}
-
-/** `\[[\d,]*\]` or `\d+` at i (a frequency): its end, or -1. */
-function frequency(s: string, i: number): number {
-  if (s.charCodeAt(i) !== 91 /* [ */) return digits(s, i);
-  let j = i + 1;
-  while (j < s.length && (isDigit(s.charCodeAt(j)) || s.charCodeAt(j) === 44)) j++;
-  return s.charCodeAt(j) === 93 /* ] */ && j - i <= 4 * MAX_DIGITS ? j + 1 : -1;
-}
-
-/**
- * Fields of a regular line into `out` (kind, then positions); their count, or -1 when the
- * line is not regular and must go to the grammar.
- *   TS:      start
- *   RAM:     used, usedEnd, totalEnd (total starts after the slash), lfbCount (-1: no lfb), lfbCountEnd,
- *            lfbSize, lfbSizeEnd (the unit is the character there)
- *   SWAP:    used, usedEnd, total, totalEnd, cached, cachedEnd (-1: none)
- *   IRAM:    used, usedEnd, total, totalEnd
- *   MTS:     fg, fgEnd, bg, bgEnd
- *   CPU:     list, listEnd, shared, sharedEnd (-1: none)
- *   LOAD:    name, nameEnd, load, loadEnd, freq, freqEnd (-1: none)
- *   FREQ:    name, nameEnd, freq, freqEnd
- *   TEMPS / RAILS / ENGINES: start, end of a run of items one blank apart
- */
-// The scan's state, module-level so the helpers below are plain functions (no closures per line).
-let out: Int32Array = new Int32Array(0);
-let f = 0;
-let lastKind = 0;
-let lastEnd = -1;
-
-function rec(kind: number, a: number, b: number, c: number, d: number, e: number, g: number, h: number): boolean {
-  if (f >= MAX_FIELDS) return false;
-  const o = f * STRIDE;
-  out[o] = kind;
-  out[o + 1] = a;
-  out[o + 2] = b;
-  out[o + 3] = c;
-  out[o + 4] = d;
-  out[o + 5] = e;
-  out[o + 6] = g;
-  out[o + 7] = h;
-  f++;
+/** Whether the expected item k is a name equal to s[from..to) (compared while the name is read). */
+function nameIs(s: string, from: number, to: number): boolean {
+  const want = expName[k];
+  if (want === undefined || want.length !== to - from) return false;
+  for (let q = 0; q < want.length; q++) if (want.charCodeAt(q) !== s.charCodeAt(from + q)) return false;
   return true;
 }
 
-/** A run item: extends the previous field when it is the same run one blank before. */
-function item(kind: number, a: number, b: number): boolean {
-  if (lastKind === kind && lastEnd === a - 1) {
-    out[(f - 1) * STRIDE + 2] = b;
-    return true;
-  }
-  return rec(kind, a, b, 0, 0, 0, 0, 0);
+function item(op: number, from: number, to: number, a: number, b: number, c: number, d: number): boolean {
+  if (k >= MAX_ITEMS) return false;
+  if (same && (k >= expCount || expOp[k] !== op || (op === O_CORE && items.expect.index[k] !== from))) same = false;
+  items.op[k] = op;
+  items.from[k] = from;
+  items.to[k] = to;
+  const o = k * VALS;
+  const v = items.v;
+  v[o] = a;
+  v[o + 1] = b;
+  v[o + 2] = c;
+  v[o + 3] = d;
+  k++;
+  return true;
 }
 
 /** RAM, SWAP, IRAM, MTS: names of field kinds of their own, never a generic NAME value. */
@@ -135,207 +234,216 @@ function ownKindName(s: string, p: number, w: number): boolean {
   return false;
 }
 
-export function scanRegular(s: string, into: Int32Array): number {
-  const n = s.length;
-  out = into;
-  f = 0;
-  lastKind = 0;
-  lastEnd = -1;
-  let p = 0;
-  // `MM-DD-YYYY HH:MM:SS` (JetPack 5+), then the sample must start with RAM.
-  if (n > 0 && isDigit(s.charCodeAt(0))) {
-    if (!isTimestamp(s)) return -1;
-    rec(K_TS, 0, 0, 0, 0, 0, 0, 0);
-    lastKind = K_TS;
-    p = 20;
+/** `CPU [` list `]` `(@shared)?` with the list at p: items out, end of the field, or -1. */
+function cpuList(s: string, p: number): number {
+  const first = k;
+  let core = 0;
+  let j = p;
+  let needShared = false;
+  for (;;) {
+    if (isOff(s, j)) {
+      j += 3;
+    } else {
+      j = uint(s, j);
+      if (j < 0 || j >= n || s.charCodeAt(j) !== 37 /* % */) return -1;
+      const load = val;
+      j++;
+      let freq = NaN;
+      if (j < n && s.charCodeAt(j) === 64 /* @ */) {
+        j = uint(s, j + 1);
+        if (j < 0) return -1;
+        freq = val;
+      } else needShared = true;
+      if (!item(O_CORE, core, core, load, freq, 0, 0)) return -1;
+    }
+    core++;
+    if (j >= n) return -1;
+    const c = s.charCodeAt(j);
+    if (c === 93 /* ] */) break;
+    if (c !== 44 /* , */) return -1;
+    j++;
   }
-  if (!s.startsWith('RAM ', p)) return -1;
+  j++;
+  if (j < n && s.charCodeAt(j) === 64 /* @ */) {
+    j = uint(s, j + 1);
+    if (j < 0) return -1;
+    // Cores printed without their own clock run at the shared one.
+    if (needShared) for (let q = first; q < k; q++) if (Number.isNaN(items.v[q * VALS + 1]!)) items.v[q * VALS + 1] = val;
+  }
+  if (!atEnd(s, j)) return -1;
+  return item(O_CORES, core, core, 0, 0, 0, 0) ? j : -1;
+}
+
+/** Items of the regular line at `s[start..end)` (end: its newline or the text's end); their count, or -1 when the grammar must read it. */
+export function scanLine(s: string, start: number, end: number): number {
+  n = end;
+  k = 0;
+  items.count = 0;
+  const e = items.expect;
+  expOp = e.op;
+  expName = e.name;
+  expCount = e.count;
+  same = true;
+  let p = start;
+  // `MM-DD-YYYY HH:MM:SS` (JetPack 5+), then the sample must start with RAM.
+  if (p < n && isDigit(s.charCodeAt(p))) {
+    if (!timestamp(s, p)) return -1;
+    item(O_TS, p, p + 19, val, 0, 0, 0);
+    p += 20;
+  }
+  if (!startsAt(s, p, 'RAM ')) return -1;
 
   while (p < n) {
     const c0 = s.charCodeAt(p);
     let end: number;
-    let kind: number;
-    // The first character picks the candidates (startsWith calls are the cost of this loop).
-    if (c0 === 82 /* R */ && s.startsWith('RAM ', p)) {
-      const u = p + 4;
-      const ue = digits(s, u);
+    // The first character picks the candidates.
+    if (c0 === 82 /* R */ && startsAt(s, p, 'RAM ')) {
+      const ue = uint(s, p + 4);
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
-      const te = digits(s, ue + 1);
-      if (te < 0 || !s.startsWith('MB', te)) return -1;
+      const used = val;
+      const te = uint(s, ue + 1);
+      if (te < 0 || !pair(s, te, 77, 66) /* MB */) return -1;
+      const total = val;
       end = te + 2;
-      let lc = -1;
-      let lce = -1;
-      let ls = -1;
-      let lse = -1;
-      const open = s.charCodeAt(end) === SP ? end + 1 : end;
-      if (s.startsWith('(lfb ', open)) {
-        lc = open + 5;
-        lce = digits(s, lc);
+      const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
+      if (startsAt(s, open, '(lfb ')) {
+        const lce = uint(s, open + 5);
         if (lce < 0 || s.charCodeAt(lce) !== 120 /* x */) return -1;
-        ls = lce + 1;
-        lse = digits(s, ls);
-        if (lse < 0) return -1;
+        const count = val;
+        const lse = uint(s, lce + 1);
+        if (lse < 0 || lse >= n) return -1;
         const unit = s.charCodeAt(lse);
         if (unit !== 107 && unit !== 75 && unit !== 77) return -1; // k K M
-        if (!s.startsWith('B)', lse + 1)) return -1;
+        if (!startsAt(s, lse + 1, 'B)')) return -1;
         end = lse + 3;
-      }
-      if (!atEnd(s, end)) return -1;
-      kind = K_RAM;
-      if (!rec(kind, u, ue, te, lc, lce, ls, lse)) return -1;
-    } else if (c0 === 83 /* S */ && s.startsWith('SWAP ', p)) {
-      const u = p + 5;
-      const ue = digits(s, u);
+        if (!atEnd(s, end) || !item(O_RAM_LFB, 0, 0, used, total, count, val * (unit === 77 ? 1024 : 1))) return -1;
+      } else if (!atEnd(s, end) || !item(O_RAM, 0, 0, used, total, 0, 0)) return -1;
+    } else if (c0 === 83 /* S */ && startsAt(s, p, 'SWAP ')) {
+      const ue = uint(s, p + 5);
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
-      const te = digits(s, ue + 1);
-      if (te < 0 || !s.startsWith('MB', te)) return -1;
+      const used = val;
+      const te = uint(s, ue + 1);
+      if (te < 0 || !pair(s, te, 77, 66) /* MB */) return -1;
+      const total = val;
       end = te + 2;
-      let cs = -1;
-      let ce = -1;
-      const open = s.charCodeAt(end) === SP ? end + 1 : end;
-      if (s.startsWith('(cached ', open)) {
-        cs = open + 8;
-        ce = digits(s, cs);
-        if (ce < 0 || !s.startsWith('MB)', ce)) return -1;
+      const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
+      if (startsAt(s, open, '(cached ')) {
+        const ce = uint(s, open + 8);
+        if (ce < 0 || !startsAt(s, ce, 'MB)')) return -1;
         end = ce + 3;
-      }
-      if (!atEnd(s, end)) return -1;
-      kind = K_SWAP;
-      if (!rec(kind, u, ue, ue + 1, te, cs, ce, 0)) return -1;
-    } else if (c0 === 73 /* I */ && s.startsWith('IRAM ', p)) {
+        if (!atEnd(s, end) || !item(O_SWAP_CACHED, 0, 0, used, total, val, 0)) return -1;
+      } else if (!atEnd(s, end) || !item(O_SWAP, 0, 0, used, total, 0, 0)) return -1;
+    } else if (c0 === 73 /* I */ && startsAt(s, p, 'IRAM ')) {
       // `IRAM 0/252kB(lfb 252kB)` (Nano, TX1): only used and total are kept.
-      const u = p + 5;
-      const ue = digits(s, u);
+      const ue = uint(s, p + 5);
       if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
-      const te = digits(s, ue + 1);
-      if (te < 0 || !s.startsWith('kB', te)) return -1;
+      const used = val;
+      const te = uint(s, ue + 1);
+      if (te < 0 || !startsAt(s, te, 'kB')) return -1;
+      const total = val;
       end = te + 2;
-      const open = s.charCodeAt(end) === SP ? end + 1 : end;
-      if (s.startsWith('(lfb ', open)) {
-        const le = digits(s, open + 5);
-        if (le < 0 || !s.startsWith('kB)', le)) return -1;
+      const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
+      if (startsAt(s, open, '(lfb ')) {
+        const le = uint(s, open + 5);
+        if (le < 0 || !startsAt(s, le, 'kB)')) return -1;
         end = le + 3;
       }
-      if (!atEnd(s, end)) return -1;
-      kind = K_IRAM;
-      if (!rec(kind, u, ue, ue + 1, te, 0, 0, 0)) return -1;
-    } else if (c0 === 77 /* M */ && s.startsWith('MTS fg ', p)) {
+      if (!atEnd(s, end) || !item(O_IRAM, 0, 0, used, total, 0, 0)) return -1;
+    } else if (c0 === 77 /* M */ && startsAt(s, p, 'MTS fg ')) {
       // `MTS fg 0% bg 1%` (TX2, Xavier)
-      const fg = p + 7;
-      const fge = digits(s, fg);
-      if (fge < 0 || !s.startsWith('% bg ', fge)) return -1;
-      const bg = fge + 5;
-      const bge = digits(s, bg);
-      if (bge < 0 || s.charCodeAt(bge) !== 37) return -1;
+      const fge = uint(s, p + 7);
+      if (fge < 0 || !startsAt(s, fge, '% bg ')) return -1;
+      const fg = val;
+      const bge = uint(s, fge + 5);
+      if (bge < 0 || bge >= n || s.charCodeAt(bge) !== 37) return -1;
       end = bge + 1;
-      if (!atEnd(s, end)) return -1;
-      kind = K_MTS;
-      if (!rec(kind, fg, fge, bg, bge, 0, 0, 0)) return -1;
-    } else if (c0 === 67 /* C */ && s.startsWith('CPU [', p)) {
-      const list = p + 5;
-      const close = s.indexOf(']', list);
-      if (close < 0) return -1;
-      end = close + 1;
-      let sh = -1;
-      let she = -1;
-      if (s.charCodeAt(end) === 64 /* @ */) {
-        sh = end + 1;
-        she = digits(s, sh);
-        if (she < 0) return -1;
-        end = she;
-      }
-      if (!atEnd(s, end)) return -1;
-      kind = K_CPU;
-      if (!rec(kind, list, close, sh, she, 0, 0, 0)) return -1;
+      if (!atEnd(s, end) || !item(O_MTS, 0, 0, fg, val, 0, 0)) return -1;
+    } else if (c0 === 67 /* C */ && startsAt(s, p, 'CPU [')) {
+      end = cpuList(s, p + 5);
+      if (end < 0) return -1;
     } else if (isLetter(c0)) {
+      // One pass over the word: where its first `@` is, and whether the characters before it
+      // make a NAME (upper case, digits, _) or a temperature's name (\w or -).
       let w = p + 1;
       let at = -1;
+      let upperOk = true;
+      let nameOk = true;
       for (; w < n; w++) {
         const c = s.charCodeAt(w);
         if (c === SP) break;
-        if (c === 64 && at < 0) at = w;
+        if (at >= 0 || isUpper(c) || isDigit(c) || c === 95) continue;
+        if (c === 64) at = w;
+        else {
+          upperOk = false;
+          if (!isNameChar(c)) nameOk = false;
+        }
       }
       if (at > p) {
-        // `name@62.5C` or `name@62.5C/62.5C`
-        for (let k = p; k < at; k++) if (!isNameChar(s.charCodeAt(k))) return -1;
+        // `name@62.5C` or `name@62.5C/62.5C`: the first value is the reading.
+        if (!nameOk) return -1;
+        if (same && !nameIs(s, p, at)) same = false;
         let e = celsius(s, at + 1);
         if (e < 0) return -1;
-        if (s.charCodeAt(e) === 47) {
+        const v = val;
+        if (e < n && s.charCodeAt(e) === 47) {
           e = celsius(s, e + 1);
           if (e < 0) return -1;
         }
-        if (e !== w) return -1;
+        if (e !== w || !item(O_TEMP, p, at, v, 0, 0, 0)) return -1;
         end = w;
-        kind = K_TEMPS;
-        if (!item(kind, p, end)) return -1;
       } else {
         // NAME value: a load field, a frequency, a rail or an engine. Upper-case names only,
         // so no field here can be read as a wall-clock prefix, and never a name of its own
         // field kind (RAM, SWAP, IRAM, MTS), which the grammar might read differently. (`CPU`
         // is a rail's name on Xavier: the grammar's CPU field needs a `[`, never a value here.)
-        if (!isUpper(c0)) return -1;
-        for (let k = p + 1; k < w; k++) {
-          const c = s.charCodeAt(k);
-          if (!isUpper(c) && !isDigit(c) && c !== 95) return -1;
-        }
+        if (!isUpper(c0) || !upperOk) return -1;
         if (ownKindName(s, p, w)) return -1;
+        if (same && !nameIs(s, p, w)) same = false;
         const v = w + 1;
         if (w >= n || v >= n) return -1;
         const c1 = s.charCodeAt(v);
         if (isDigit(c1)) {
-          const de = digits(s, v);
+          const de = uint(s, v);
           if (de < 0) return -1;
-          const next = s.charCodeAt(de);
+          const first = val;
+          const next = de < n ? s.charCodeAt(de) : -1;
           if (next === 37 /* % */) {
             end = de + 1;
-            let fs = -1;
-            let fe = -1;
-            if (s.charCodeAt(end) === 64) {
-              fs = end + 1;
-              fe = frequency(s, fs);
-              if (fe < 0) return -1;
-              end = fe;
-            }
-            if (!atEnd(s, end)) return -1;
-            kind = K_LOAD;
-            if (!rec(kind, p, w, v, de, fs, fe, 0)) return -1;
+            if (end < n && s.charCodeAt(end) === 64) {
+              end = frequency(s, end + 1);
+              if (end < 0 || !atEnd(s, end) || !item(O_LOAD_FREQ, p, w, first, val, 0, 0)) return -1;
+            } else if (!atEnd(s, end) || !item(O_LOAD, p, w, first, NaN, 0, 0)) return -1;
           } else if (next === 47 /* / */ || next === 109 /* m */) {
             let e = milliwatts(s, v);
-            if (e < 0 || s.charCodeAt(e) !== 47) return -1;
+            if (e < 0 || e >= n || s.charCodeAt(e) !== 47) return -1;
             e = milliwatts(s, e + 1);
             if (e < 0) return -1;
-            if (s.charCodeAt(e) === 47) {
+            const avg = val;
+            if (e < n && s.charCodeAt(e) === 47) {
               e = milliwatts(s, e + 1);
               if (e < 0) return -1;
             }
-            if (!atEnd(s, e)) return -1;
+            if (!atEnd(s, e) || !item(O_RAIL, p, w, first, avg, 0, 0)) return -1;
             end = e;
-            kind = K_RAILS;
-            if (!item(kind, p, end)) return -1;
           } else if (atEnd(s, de)) {
             end = de;
-            kind = K_ENGINES;
-            if (!item(kind, p, end)) return -1;
+            if (!item(O_ENGINE, p, w, first, 0, 0, 0)) return -1;
           } else return -1;
         } else if (c1 === 64 /* @ */) {
-          const fe = frequency(s, v + 1);
-          if (fe < 0 || !atEnd(s, fe)) return -1;
-          end = fe;
-          kind = K_FREQ;
-          if (!rec(kind, p, w, v + 1, fe, 0, 0, 0)) return -1;
-        } else if (s.startsWith('off', v) && atEnd(s, v + 3)) {
+          end = frequency(s, v + 1);
+          if (end < 0 || !atEnd(s, end) || !item(O_FREQ, p, w, NaN, val, 0, 0)) return -1;
+        } else if (isOff(s, v) && atEnd(s, v + 3)) {
           end = v + 3;
-          kind = K_ENGINES;
-          if (!item(kind, p, end)) return -1;
+          if (!item(O_ENGINE, p, w, NaN, 0, 0, 0)) return -1;
         } else return -1;
       }
     } else return -1;
-    lastKind = kind;
-    lastEnd = end;
     // Fields one blank apart; the line ends after a field, never in blanks.
     if (end === n) break;
     if (end + 1 >= n || s.charCodeAt(end + 1) === SP) return -1;
     p = end + 1;
   }
-  return f;
+  items.count = k;
+  items.same = same && k === expCount;
+  return k;
 }

@@ -8,9 +8,12 @@
  * sensor). Evidence then cites the real line; any other sample is a figure, not a quote.
  */
 
+/** A line of a sample: `text[from..to)` (the line's text is cut out only if it is kept). */
 export interface SampleLine {
   line: number;
   text: string;
+  from: number;
+  to: number;
 }
 
 /** Longest run of lines one sample may span that is kept (a wrapped paste). */
@@ -18,24 +21,22 @@ const MAX_LINES_PER_SAMPLE = 6;
 /** Stretches tracked on their own; past this the last one runs to the end (bounded memory on a log that breaks every sample). */
 const MAX_STRETCHES = 2000;
 
-interface Extreme {
-  v: number;
-  lines: SampleLine[];
-}
-
 export class SampleQuotes {
   private readonly kept = new Map<number, string>();
-  private extremes = new Map<string, Extreme>();
+  // The extremes of the current stretch, by slot (one per key): value and the sample's lines.
+  private readonly slots = new Map<string, number>();
+  private readonly best: number[] = [];
+  private readonly bestLines: (SampleLine[] | null)[] = [];
   private stretches = 1;
 
   /** Lines of a sample as it is read (the sample may wrap over several). */
-  static add(lines: SampleLine[], line: number, text: string): void {
-    if (lines.length < MAX_LINES_PER_SAMPLE) lines.push({ line, text });
+  static add(lines: SampleLine[], line: number, text: string, from = 0, to = text.length): void {
+    if (lines.length < MAX_LINES_PER_SAMPLE) lines.push({ line, text, from, to });
   }
 
   /** Keeps these lines whatever happens (first/last sample, either side of a possible break). */
   keep(lines: SampleLine[]): void {
-    for (const l of lines) if (!this.kept.has(l.line)) this.kept.set(l.line, own(l.text));
+    for (const l of lines) if (!this.kept.has(l.line)) this.kept.set(l.line, own(l.text.slice(l.from, l.to)));
   }
 
   /** A possible break before `next`: the stretch's extremes are kept and a new stretch starts. */
@@ -47,11 +48,26 @@ export class SampleQuotes {
     this.stretches++;
   }
 
-  /** Offers a sample's value for the extreme `key` (highest when `high`, else lowest); ties keep the first. */
-  offer(key: string, v: number, high: boolean, lines: SampleLine[]): void {
+  /** The slot of the extreme named `key` (made on first use), for offer(). */
+  slot(key: string): number {
+    let k = this.slots.get(key);
+    if (k === undefined) {
+      k = this.best.length;
+      this.slots.set(key, k);
+      this.best.push(NaN);
+      this.bestLines.push(null);
+    }
+    return k;
+  }
+
+  /** Offers a sample's value for the extreme in `slot` (highest when `high`, else lowest); ties keep the first. */
+  offer(slot: number, v: number, high: boolean, lines: SampleLine[]): void {
     if (!Number.isFinite(v)) return;
-    const cur = this.extremes.get(key);
-    if (cur === undefined || (high ? v > cur.v : v < cur.v)) this.extremes.set(key, { v, lines });
+    const cur = this.best[slot]!;
+    if (this.bestLines[slot] === null || (high ? v > cur : v < cur)) {
+      this.best[slot] = v;
+      this.bestLines[slot] = lines;
+    }
   }
 
   finish(): Record<number, string> {
@@ -62,8 +78,12 @@ export class SampleQuotes {
   }
 
   private flush(): void {
-    for (const e of this.extremes.values()) this.keep(e.lines);
-    this.extremes = new Map();
+    for (let k = 0; k < this.bestLines.length; k++) {
+      const lines = this.bestLines[k];
+      if (lines) this.keep(lines);
+      this.bestLines[k] = null;
+      this.best[k] = NaN;
+    }
   }
 }
 

@@ -9,14 +9,15 @@ export const emcBandwidth = defineRule({
     title: 'Memory bandwidth saturation (EMC)',
     category: 'memory',
     docs: {
-      description: 'Finds the longest stretch of tegrastats samples with EMC_FREQ load at or above the saturation threshold and the share of time above the busy threshold.',
+      description: 'Finds the longest stretch of tegrastats samples with EMC_FREQ load at or above the saturation threshold and the share of time at or above the busy threshold.',
       why: 'CPU, GPU, DLA, camera and display share one DRAM interface (~102 GB/s on Orin Nano Super): almost everything is memory-bound, and when EMC sits at 100% inference slows down with no error anywhere.',
       seed: 'seed §0 (bandwidth is the bottleneck), §14/§12 (If EMC is at 100%, you are bandwidth-limited), §19',
     },
     requires: ['tegrastats'],
     thresholds: { saturatedPct: 90, minSeconds: 60, busyPct: 80, busyShare: 0.5 },
     messages: {
-      saturated: 'EMC (memory controller) load stayed at or above {{saturatedPct}}% for {{duration}}; {{busyShare}}% of the log was above {{busyPct}}%: the workload is bandwidth-bound.',
+      saturated: 'EMC (memory controller) load stayed at or above {{saturatedPct}}% for {{duration}}; {{busyShare}}% of the log was at or above {{busyPct}}%: the workload is bandwidth-bound.',
+      busy: 'EMC (memory controller) load was at or above {{busyPct}}% for {{busyShare}}% of the log, with no stretch at or above {{saturatedPct}}% lasting {{minDuration}}: the workload is close to bandwidth-bound.',
     },
     remedy: [
       'Reduce DRAM traffic: smaller models, INT8/INT4 quantisation, smaller batches, tiling and data reuse.',
@@ -53,21 +54,32 @@ export const emcBandwidth = defineRule({
     }
     const share = busy / known;
     if (runS < thresholds.minSeconds! && share < thresholds.busyShare!) return;
+    const saturated = runS >= thresholds.minSeconds!;
     // Quote the busiest sample of the longest saturated stretch (its line is kept verbatim), else of the longest busy stretch.
-    const quoted = run ?? longestRun(t.samples, (k) => load[k]! >= thresholds.busyPct!);
+    const quoted = run ?? longestBusyRun(t.segments, (k) => load[k]! >= thresholds.busyPct!);
     let i = quoted ? quoted[0] : 0;
     if (quoted) for (let k = quoted[0]; k <= quoted[1]; k++) if (load[k]! > load[i]!) i = k;
     report({
-      messageId: 'saturated', signatures: [],
+      messageId: saturated ? 'saturated' : 'busy', signatures: [],
       severity: 'warning',
       confidence: 0.7,
-      data: { saturatedPct: thresholds.saturatedPct!, duration: formatDuration(runS), busyShare: Math.round(share * 100), busyPct: thresholds.busyPct! },
+      data: { saturatedPct: thresholds.saturatedPct!, duration: formatDuration(runS), minDuration: formatDuration(thresholds.minSeconds!), busyShare: Math.round(share * 100), busyPct: thresholds.busyPct! },
       figures: [
         { label: 'longest saturated stretch', value: formatDuration(runS) },
-        { label: `time above ${thresholds.busyPct}%`, value: Math.round(share * 100), unit: '%' },
+        { label: `time at or above ${thresholds.busyPct}%`, value: Math.round(share * 100), unit: '%' },
       ],
       evidence: quoted ? compact([tegrastatsEvidence(t, i, 'EMC_FREQ'), tegrastatsEvidence(t, quoted[0], 'EMC_FREQ')]).slice(0, 1) : [],
       tags: ['bandwidth'],
     });
   },
 });
+
+/** The longest run of samples meeting `pred` inside one segment (a run never crosses a gap or a reboot). */
+function longestBusyRun(segments: readonly { from: number; to: number }[], pred: (i: number) => boolean): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const seg of segments) {
+    const r = longestRun(seg.to - seg.from + 1, (k) => pred(seg.from + k));
+    if (r && (!best || r[1] - r[0] > best[1] - best[0])) best = [seg.from + r[0], seg.from + r[1]];
+  }
+  return best;
+}

@@ -109,7 +109,7 @@ export const memoryLeak = defineRule({
     if (!fits.length) return notEvaluated('the RAM series has no usable values to fit');
     const longest = Math.max(...fits.map((f) => f.spanS));
     if (longest < thresholds.minHours * 3600) {
-      return notEvaluated(`the longest stretch of the RAM series spans ${formatDuration(longest)}; the leak fit needs at least ${formatDuration(thresholds.minHours * 3600)}`);
+      return notEvaluated(`the longest stretch of the RAM series spans ${formatDuration(longest, { down: true })}; the leak fit needs at least ${formatDuration(thresholds.minHours * 3600)}`);
     }
     // Otherwise the last stretch that rises steadily (the current run of the process).
     const last = [...fits].reverse().find((f) => rising(f, thresholds.minHours * 3600));

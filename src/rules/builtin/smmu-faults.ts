@@ -88,7 +88,11 @@ export const smmuFaults = defineRule({
       if (h.role !== 'primary') continue;
       const g0 = h.groups;
       // 5.x prints the stream id on a following `FSR = ... SID=` line; r32 names it inline.
-      const detail = all.slice(k + 1, k + 3).find((d) => d.role === 'detail' && d.groups.dev === g0.dev && d.groups.sid);
+      let detail: SignatureHit | undefined;
+      for (let j = k + 1; j < k + 3 && j < all.length && !detail; j++) {
+        const d = all[j]!;
+        if (d.role === 'detail' && d.groups.dev === g0.dev && d.groups.sid) detail = d;
+      }
       const sid = g0.sid_hex ? `${g0.sid_hex}${g0.sid_name ? ` (${g0.sid_name})` : ''}` : g0.cbfrsynra ?? detail?.groups.sid ?? `cb${g0.cb}`;
       const key = `${g0.dev} ${sid}`;
       const g: FaultGroup = groups.get(key) ?? { device: g0.dev!, stream: sid, hits: [], iovas: new Map(), fsr: new Set(), writes: 0 };

@@ -1,7 +1,7 @@
 import { defineRule } from '../define.js';
 import type { Evidence } from '../types.js';
 import type { Tag } from '../tags.js';
-import type { Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
+import type { Column, Snapshot, ThermalZoneReading } from '../../snapshot/types.js';
 import { compact, tegrastatsEvidence } from '../evidence.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { finite, formatDuration, maxIndex, median } from '../stats.js';
@@ -80,7 +80,7 @@ export const thermal = defineRule({
     }
     let hottest: { sensor: string; maxC: number; i: number } | null = null;
     // Every sensor with a known trip that came near it; one finding names the worst.
-    const hot: { label: string; maxC: number; i: number; trip: Trip; col: Float64Array; level: number }[] = [];
+    const hot: { label: string; maxC: number; i: number; trip: Trip; col: Column; level: number }[] = [];
     for (const [label, col] of Object.entries(t.tempC)) {
       const i = maxIndex(col);
       if (i < 0) continue;
@@ -156,7 +156,7 @@ export const thermal = defineRule({
 function alignPowerCap(
   snapshot: Snapshot,
   t: NonNullable<Snapshot['tegrastats']>,
-  temp: Float64Array,
+  temp: Column,
   hotC: number,
   all: SignatureHit[],
 ): { hits: SignatureHit[]; words: string; figure?: { label: string; value: number | string } } {
@@ -190,7 +190,7 @@ function fromBootLog(trip: Trip): ('tegrastats-temps-clocks' | 'soctherm-trip-co
  */
 function clockDrop(
   t: NonNullable<Snapshot['tegrastats']>,
-  temp: Float64Array,
+  temp: Column,
   hotC: number,
   sameLoadPct: number,
   dropPct: number,

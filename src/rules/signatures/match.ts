@@ -37,9 +37,9 @@ export interface SignatureHit {
 
 export interface SignatureIndex {
   signatures: CompiledSignature[];
-  hits(id: string): SignatureHit[];
+  hits(id: string): readonly SignatureHit[];
   /** Primary hits only (events), ignoring `ignoreIf` matches. */
-  events(id: string): SignatureHit[];
+  events(id: string): readonly SignatureHit[];
   suppressed(id: string): number;
 }
 
@@ -48,9 +48,10 @@ const SUPPRESSED_RE = /(?<fn>[\w.]+): (?<n>\d+) callbacks suppressed/;
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Which required literals (each pattern's, and each join anchor) a message contains, found
- * in one regex scan instead of an `includes` per pattern: most dmesg lines contain none and
- * cost that one scan; a line that does is tried only against the patterns whose literal it
+ * Which required literals (each pattern's, each join anchor, and the rate-limit notice) a
+ * message contains, found in one regex scan instead of an `includes` per pattern: most dmesg
+ * lines contain none and cost that one scan; a line that does is tried only against the
+ * signatures holding one of its literals, and only against the patterns whose literal it
  * holds, which is exactly what the `includes` before each pattern allowed.
  */
 class LiteralGate {
@@ -58,15 +59,25 @@ class LiteralGate {
   private readonly ids = new Map<string, number>();
   /** For each literal, the literals that are its prefixes (itself included). */
   private readonly prefixes: number[][] = [];
+  /** For each literal, the gated signatures (by index) that hold it. */
+  private readonly holders: number[][] = [];
   /** `seen[id] === stamp` when literal `id` is in the current message. */
   private readonly seen: Uint32Array;
+  /** `marked[sig] === stamp` when gated signature `sig` is already a candidate. */
+  private readonly marked: Uint32Array;
   private stamp = 0;
+  /** The gated signatures the last scanned message may match (first `count` entries). */
+  readonly candidates: Int32Array;
+  count = 0;
 
-  constructor(literals: Iterable<string>) {
+  constructor(literals: Iterable<string>, signatures: number) {
     for (const l of literals) if (!this.ids.has(l)) this.ids.set(l, this.ids.size);
     const all = [...this.ids.keys()];
     for (const l of all) this.prefixes.push(all.filter((o) => l.startsWith(o)).map((o) => this.ids.get(o)!));
+    for (let i = 0; i < all.length; i++) this.holders.push([]);
     this.seen = new Uint32Array(all.length);
+    this.marked = new Uint32Array(signatures);
+    this.candidates = new Int32Array(signatures);
     // Longest first: where several literals start at one place, the one found is the
     // longest, and the others there are its prefixes.
     const alternation = [...all].sort((x, y) => y.length - x.length).map(escapeRe).join('|');
@@ -77,16 +88,30 @@ class LiteralGate {
     return this.ids.get(literal)!;
   }
 
-  /** Marks the literals in `msg`; false when it holds none. */
+  /** Signature `sig` is tried on a message that holds literal `id`. */
+  hold(id: number, sig: number): void {
+    if (!this.holders[id]!.includes(sig)) this.holders[id]!.push(sig);
+  }
+
+  /** Marks the literals in `msg` and collects the candidate signatures; false when it holds none. */
   scan(msg: string): boolean {
     const re = this.re;
+    this.count = 0;
     if (re === null) return false;
-    this.stamp++;
+    const stamp = ++this.stamp;
     let any = false;
     re.lastIndex = 0;
     for (let m = re.exec(msg); m !== null; m = re.exec(msg)) {
       any = true;
-      for (const id of this.prefixes[this.ids.get(m[0])!]!) this.seen[id] = this.stamp;
+      for (const id of this.prefixes[this.ids.get(m[0])!]!) {
+        if (this.seen[id] === stamp) continue;
+        this.seen[id] = stamp;
+        for (const sig of this.holders[id]!) {
+          if (this.marked[sig] === stamp) continue;
+          this.marked[sig] = stamp;
+          this.candidates[this.count++] = sig;
+        }
+      }
       re.lastIndex = m.index + 1; // literals may overlap: look again one character on
     }
     return any;
@@ -99,6 +124,10 @@ class LiteralGate {
 
 interface GatedSignature {
   sig: CompiledSignature;
+  /** Where its hits go. */
+  hits: SignatureHit[];
+  /** Per pattern, the shape of its named groups (set at its first match). */
+  shapes: (GroupShape | undefined)[];
   /** Literal id per pattern, -1 for a pattern without one (always tried). */
   literal: number[];
   /** The join anchor's literal id, or -1. */
@@ -107,20 +136,130 @@ interface GatedSignature {
   gated: boolean;
 }
 
-function buildGate(signatures: CompiledSignature[]): { gate: LiteralGate; sigs: GatedSignature[] } {
-  const literals: string[] = [];
+const SUPPRESSED_LITERAL = 'callbacks suppressed';
+
+function buildGate(signatures: CompiledSignature[], lists: Map<string, SignatureHit[]>) {
+  const literals: string[] = [SUPPRESSED_LITERAL];
   for (const s of signatures) {
     for (const p of s.patterns) if (p.literal !== null) literals.push(p.literal);
     if (s.joinContinuation && s.patterns[0]!.joinAnchor) literals.push(s.patterns[0]!.joinAnchor);
   }
-  const gate = new LiteralGate(literals);
-  const sigs = signatures.map((sig) => ({
-    sig,
-    literal: sig.patterns.map((p) => (p.literal === null ? -1 : gate.id(p.literal))),
-    anchor: sig.joinContinuation && sig.patterns[0]!.joinAnchor ? gate.id(sig.patterns[0]!.joinAnchor) : -1,
-    gated: sig.patterns.every((p) => p.literal !== null),
-  }));
-  return { gate, sigs };
+  const gate = new LiteralGate(literals, signatures.length);
+  const sigs: GatedSignature[] = signatures.map((sig) => {
+    const hits = lists.get(sig.id) ?? [];
+    lists.set(sig.id, hits);
+    return {
+      sig,
+      hits,
+      shapes: [],
+      literal: sig.patterns.map((p) => (p.literal === null ? -1 : gate.id(p.literal))),
+      anchor: sig.joinContinuation && sig.patterns[0]!.joinAnchor ? gate.id(sig.patterns[0]!.joinAnchor) : -1,
+      gated: sig.patterns.every((p) => p.literal !== null),
+    };
+  });
+  sigs.forEach((g, i) => {
+    if (!g.gated) return;
+    for (const lit of g.literal) gate.hold(lit, i);
+    if (g.anchor >= 0) gate.hold(g.anchor, i);
+  });
+  return { gate, sigs, ungated: sigs.filter((g) => !g.gated), suppressed: gate.id(SUPPRESSED_LITERAL) };
+}
+
+/** What every hit of one scan shares: where its clock time and file come from. */
+interface HitContext {
+  dmesg: Dmesg | undefined;
+  bootClock: number | undefined;
+  current: Set<number>;
+  userspace: boolean;
+}
+
+/**
+ * One hit: the record it is on and what the pattern captured. The line's own fields (line
+ * number, prefix, message, times, boot) are read from the record, not copied: a 100k-line
+ * log can give tens of thousands of hits.
+ */
+class Hit implements SignatureHit {
+  readonly t: number | undefined;
+  constructor(
+    private readonly ctx: HitContext,
+    private readonly r: DmesgRecord,
+    private readonly sig: CompiledSignature,
+    readonly pattern: number,
+    readonly record: number,
+    readonly groups: Record<string, string | undefined>,
+    readonly text: string,
+    readonly joined: boolean,
+  ) {
+    this.t = r.monotonic ?? wallSeconds(r.wallClock);
+  }
+  get signatureId(): string {
+    return this.sig.id;
+  }
+  get role(): NonNullable<CompiledPattern['role']> {
+    return this.sig.patterns[this.pattern]!.role ?? 'primary';
+  }
+  get line(): number {
+    return this.r.line;
+  }
+  get prefix(): string | undefined {
+    return this.r.prefix;
+  }
+  get message(): string {
+    return this.r.message;
+  }
+  get monotonic(): number | undefined {
+    return this.r.monotonic;
+  }
+  get wallClock(): string | undefined {
+    return this.r.wallClock;
+  }
+  get boot(): number {
+    return this.r.boot;
+  }
+  get clock(): number | undefined {
+    // Earlier boots restarted the kernel clock: only the running boot maps onto the clock.
+    const { bootClock, current, userspace } = this.ctx;
+    const mono = this.r.monotonic;
+    return bootClock !== undefined && mono !== undefined && !userspace && current.has(this.r.boot) ? bootClock + mono : undefined;
+  }
+  get file(): string | undefined {
+    // Set when the bundle held several kernel logs (line numbers are this file's).
+    const d = this.ctx.dmesg;
+    return d?.sources ? d.boots[this.r.boot]?.file : undefined;
+  }
+  get userspace(): true | undefined {
+    return this.ctx.userspace ? true : undefined;
+  }
+}
+
+/** Shared by hits whose pattern has no named groups (never written to). */
+const NO_GROUPS: Record<string, string | undefined> = Object.freeze({});
+
+interface GroupShape {
+  names: string[];
+  /** Every name set to undefined: copied, then filled. */
+  template: Record<string, string | undefined>;
+}
+
+/**
+ * A match's named groups as a plain object. exec gives a dictionary-mode object about twice
+ * the size of a plain one, and a log may give tens of thousands of hits: each is copied into
+ * an object of one shape per pattern (a copy of the template, then filled), the same keys in
+ * the same order as the match's.
+ */
+function groupsOf(m: RegExpExecArray, shapes: (GroupShape | undefined)[], k: number): Record<string, string | undefined> {
+  const g = m.groups;
+  if (!g) return NO_GROUPS;
+  let shape = shapes[k];
+  if (!shape) {
+    const names = Object.keys(g);
+    const template: Record<string, string | undefined> = {};
+    for (const n of names) template[n] = undefined;
+    shape = shapes[k] = { names, template };
+  }
+  const out = { ...shape.template };
+  for (const n of shape.names) out[n] = g[n];
+  return out;
 }
 
 /** `bootClock`: clock time of the running boot (epoch seconds), when the bundle gives it. */
@@ -134,82 +273,68 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
   const suppressed = new Map<string, number>();
   const byFunction = new Map<string, string>();
   for (const s of signatures) for (const fn of s.suppressedFunctions ?? []) byFunction.set(fn, s.id);
-  const push = (s: CompiledSignature, k: number, r: DmesgRecord, idx: number, m: RegExpExecArray, text: string, joined: boolean, userspace: boolean) => {
-    const list = hits.get(s.id) ?? [];
-    list.push({
-      signatureId: s.id,
-      pattern: k,
-      role: s.patterns[k]!.role ?? 'primary',
-      record: idx,
-      line: r.line,
-      groups: { ...(m.groups ?? {}) },
-      text,
-      prefix: r.prefix,
-      message: r.message,
-      joined,
-      monotonic: r.monotonic,
-      wallClock: r.wallClock,
-      // Earlier boots restarted the kernel clock: only the running boot maps onto the clock.
-      ...(bootClock !== undefined && r.monotonic !== undefined && current.has(r.boot) && !userspace ? { clock: bootClock + r.monotonic } : {}),
-      t: r.monotonic ?? wallSeconds(r.wallClock),
-      boot: r.boot,
-      // Set when the bundle held several kernel logs (line numbers are this file's).
-      file: dmesg?.sources ? dmesg.boots[r.boot]?.file : undefined,
-      ...(userspace ? { userspace: true as const } : {}),
-    });
-    hits.set(s.id, list);
-  };
   const scan = (records: DmesgRecord[], signatures: CompiledSignature[], userspace: boolean) => {
-    const { gate, sigs } = buildGate(signatures);
-    const ungated = sigs.filter((g) => !g.gated);
+    const ctx: HitContext = { dmesg, bootClock, current, userspace };
+    const { gate, sigs, ungated, suppressed: suppressedLiteral } = buildGate(signatures, hits);
+    const candidates = gate.candidates;
+    const push = (g: GatedSignature, k: number, r: DmesgRecord, idx: number, m: RegExpExecArray, text: string, joined: boolean) => {
+      g.hits.push(new Hit(ctx, r, g.sig, k, idx, groupsOf(m, g.shapes, k), text, joined));
+    };
+    const tryOne = (g: GatedSignature, r: DmesgRecord, idx: number, msg: string) => {
+      const s = g.sig;
+      for (let k = 0; k < s.patterns.length; k++) {
+        const lit = g.literal[k]!;
+        if (lit >= 0 && !gate.has(lit)) continue;
+        const m = s.patterns[k]!.re.exec(msg);
+        if (m) {
+          push(g, k, r, idx, m, msg, false);
+          return;
+        }
+      }
+      if (!s.joinContinuation) return;
+      // A line wrapped by whoever pasted it: retry with the next line appended.
+      const p0 = s.patterns[0]!;
+      const next = records[idx + 1];
+      if (!next || g.anchor < 0 || !gate.has(g.anchor)) return;
+      const head = msg.trimEnd();
+      const withSpace = `${head} ${next.message.trim()}`;
+      const withoutSpace = `${head}${next.message.trim()}`;
+      // A line cut mid-word (`access type: virt rea` / `d,`) rejoins without a space.
+      const midWord = /[A-Za-z0-9]$/.test(head);
+      const m = midWord ? (p0.re.exec(withoutSpace) ?? p0.re.exec(withSpace)) : (p0.re.exec(withSpace) ?? p0.re.exec(withoutSpace));
+      if (m) push(g, 0, r, idx, m, m.input, true);
+    };
     for (let idx = 0; idx < records.length; idx++) {
       const r = records[idx]!;
       const msg = r.message;
-      if (msg.includes('callbacks suppressed')) {
+      const any = gate.scan(msg);
+      if (any && gate.has(suppressedLiteral)) {
         const m = SUPPRESSED_RE.exec(msg);
         const id = m && byFunction.get(m.groups!.fn!);
         if (id) suppressed.set(id, (suppressed.get(id) ?? 0) + Number(m!.groups!.n));
         continue;
       }
-      const candidates = gate.scan(msg) ? sigs : ungated;
-      for (const g of candidates) {
-        const s = g.sig;
-        let matched = false;
-        for (let k = 0; k < s.patterns.length; k++) {
-          const lit = g.literal[k]!;
-          if (lit >= 0 && !gate.has(lit)) continue;
-          const m = s.patterns[k]!.re.exec(msg);
-          if (m) {
-            push(s, k, r, idx, m, msg, false, userspace);
-            matched = true;
-            break;
-          }
-        }
-        if (matched || !s.joinContinuation) continue;
-        // A line wrapped by whoever pasted it: retry with the next line appended.
-        const p0 = s.patterns[0]!;
-        const next = records[idx + 1];
-        if (!next || g.anchor < 0 || !gate.has(g.anchor)) continue;
-        const head = msg.trimEnd();
-        const withSpace = `${head} ${next.message.trim()}`;
-        const withoutSpace = `${head}${next.message.trim()}`;
-        // A line cut mid-word (`access type: virt rea` / `d,`) rejoins without a space.
-        const midWord = /[A-Za-z0-9]$/.test(head);
-        const m = midWord ? (p0.re.exec(withoutSpace) ?? p0.re.exec(withSpace)) : (p0.re.exec(withSpace) ?? p0.re.exec(withoutSpace));
-        if (m) push(s, 0, r, idx, m, m.input, true, userspace);
-      }
+      for (let i = 0; i < ungated.length; i++) tryOne(ungated[i]!, r, idx, msg);
+      for (let i = 0; i < gate.count; i++) tryOne(sigs[candidates[i]!]!, r, idx, msg);
     }
   };
   scan(dmesg?.records ?? [], kernelSigs, false);
   if (userSigs.length && dmesg?.userspace?.length) scan(dmesg.userspace, userSigs, true);
   const ignored = (s: CompiledSignature, h: SignatureHit) => s.ignore.some(([k, re]) => h.groups[k] !== undefined && re.test(h.groups[k]!));
   const byId = new Map(signatures.map((s) => [s.id, s]));
+  // Several rules ask for the same signature's events: filtered once.
+  const events = new Map<string, SignatureHit[]>();
   return {
     signatures,
     hits: (id) => hits.get(id) ?? [],
     events: (id) => {
-      const s = byId.get(id);
-      return (hits.get(id) ?? []).filter((h) => h.role === 'primary' && (!s || !ignored(s, h)));
+      let list = events.get(id);
+      if (!list) {
+        const s = byId.get(id);
+        list = (hits.get(id) ?? []).filter((h) => h.role === 'primary' && (!s || !ignored(s, h)));
+        events.set(id, list);
+      }
+      return list;
     },
     suppressed: (id) => suppressed.get(id) ?? 0,
   };

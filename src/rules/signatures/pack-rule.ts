@@ -15,7 +15,7 @@ export function hitTime(h: SignatureHit): string {
 }
 
 /** Each hit's line verbatim (a joined pair quotes its first line, the one cited). */
-export function hitEvidence(file: string, hits: SignatureHit[]): Evidence[] {
+export function hitEvidence(file: string, hits: readonly SignatureHit[]): Evidence[] {
   return hits.map((h) => ({ file: h.file ?? file, line: h.line, text: (h.prefix ?? '') + h.message }));
 }
 

@@ -1,0 +1,152 @@
+/**
+ * Batched writes into the fleet store: result rows are appended (DuckDB appenders, no SQL per
+ * row) to temporary staging tables shaped like bundles, findings and causes; MOVE_STAGED_SQL
+ * then replaces the rows of every staged key in a few set-based statements. Values are given
+ * in the tables' column order (store-schema.ts); each is appended by its column's type.
+ */
+import { DuckDBTypeId, LIST, VARCHAR, timestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import type { BundleResult } from './result.js';
+
+const STR_LIST = LIST(VARCHAR);
+const TABLES = ['bundles', 'findings', 'causes'] as const;
+type Table = (typeof TABLES)[number];
+type Cell = string | number | string[] | null | undefined;
+
+/** The store key of a result: its content hash, or its path when it could not be read. */
+export function storeKey(r: BundleResult): string {
+  return r.contentHash || `unreadable:${r.path}`;
+}
+
+/** Replaces the stored rows of every staged (content hash, rule set) key; runs inside one transaction. */
+export const MOVE_STAGED_SQL = [
+  'DELETE FROM findings f USING stage_bundles s WHERE f.content_hash = s.content_hash AND f.ruleset_version = s.ruleset_version',
+  'DELETE FROM causes c USING stage_bundles s WHERE c.content_hash = s.content_hash AND c.ruleset_version = s.ruleset_version',
+  'INSERT OR REPLACE INTO bundles SELECT * FROM stage_bundles',
+  'INSERT INTO findings SELECT * FROM stage_findings',
+  'INSERT INTO causes SELECT * FROM stage_causes',
+];
+
+function bundleRow(r: BundleResult): Cell[] {
+  const f = r.figures;
+  return [
+    storeKey(r), r.rulesetVersion, r.path, r.deviceId, r.deviceIdSource, r.capturedAt, r.capturedAtSource,
+    r.hostname, r.board, r.soc, r.l4t, r.jetpack, r.kernel, r.status, r.headline, r.error,
+    r.causes[0]?.causeId, r.fingerprints,
+    f.memTotalMiB, f.memAvailableMiB, f.cmaTotalMiB, f.cmaFreeMiB, f.largestFreeBlockMiB, f.peakTempC,
+    f.leakSlopeMBPerHour, f.uptimeSeconds,
+    r.bundleProblems, r.bytes, r.jetdiagVersion, r.analysedAt, r.durationMs, JSON.stringify(r),
+  ];
+}
+
+function findingRows(r: BundleResult): Cell[][] {
+  const key = storeKey(r);
+  return r.findings.map((x, ord) => [
+    key, r.rulesetVersion, ord, x.stableId, x.ruleId, x.messageId, x.severity, x.confidence,
+    x.catalogueIds, x.verdict, JSON.stringify(x.figures), x.firstEvidence,
+  ]);
+}
+
+function causeRows(r: BundleResult): Cell[][] {
+  const key = storeKey(r);
+  return r.causes.map((c) => [key, r.rulesetVersion, c.rank, c.causeId, c.cause, c.confidence, c.supportingRules, c.fingerprint]);
+}
+
+type AppendCell = (a: DuckDBAppender, v: NonNullable<Cell>) => void;
+
+function cellAppender(type: DuckDBType, table: string, column: number): AppendCell {
+  switch (type.typeId) {
+    case DuckDBTypeId.VARCHAR:
+      return (a, v) => a.appendVarchar(String(v));
+    case DuckDBTypeId.DOUBLE:
+      return (a, v) => a.appendDouble(Number(v));
+    case DuckDBTypeId.INTEGER:
+      return (a, v) => a.appendInteger(Math.round(Number(v)));
+    case DuckDBTypeId.BIGINT:
+      return (a, v) => a.appendBigInt(BigInt(Math.round(Number(v))));
+    case DuckDBTypeId.TIMESTAMP:
+      // ISO 8601 text (UTC) to microseconds; an unreadable time is stored as unknown.
+      return (a, v) => {
+        const ms = Date.parse(String(v));
+        if (Number.isFinite(ms)) a.appendTimestamp(timestampValue(BigInt(ms) * 1000n));
+        else a.appendNull();
+      };
+    case DuckDBTypeId.LIST:
+      return (a, v) => a.appendList(v as string[], STR_LIST);
+    default:
+      throw new Error(`fleet store: ${table} column ${column + 1} has a type the staging writer does not handle`);
+  }
+}
+
+class TableStage {
+  private constructor(
+    private readonly appender: DuckDBAppender,
+    private readonly cells: AppendCell[],
+    private readonly table: string,
+  ) {}
+
+  static async create(db: DuckDBConnection, table: Table): Promise<TableStage> {
+    await db.run(`CREATE TEMP TABLE IF NOT EXISTS stage_${table} AS SELECT * FROM ${table} LIMIT 0`);
+    const appender = await db.createAppender(`stage_${table}`, 'main', 'temp');
+    const cells = Array.from({ length: appender.columnCount }, (_, i) => cellAppender(appender.columnType(i), table, i));
+    return new TableStage(appender, cells, table);
+  }
+
+  append(row: Cell[]): void {
+    if (row.length !== this.cells.length) throw new Error(`fleet store: ${row.length} values for the ${this.cells.length} columns of ${this.table}`);
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (v === null || v === undefined) this.appender.appendNull();
+      else this.cells[i]!(this.appender, v);
+    }
+    this.appender.endRow();
+  }
+
+  flush(): void {
+    this.appender.flushSync();
+  }
+
+  /** Drops rows appended but not flushed (a half-appended row after an error). */
+  discard(): void {
+    this.appender.clear();
+  }
+
+  close(): void {
+    this.appender.closeSync();
+  }
+}
+
+export class Staging {
+  private constructor(
+    private readonly db: DuckDBConnection,
+    private readonly tables: Record<Table, TableStage>,
+  ) {}
+
+  static async create(db: DuckDBConnection): Promise<Staging> {
+    const tables = {} as Record<Table, TableStage>;
+    for (const t of TABLES) tables[t] = await TableStage.create(db, t);
+    return new Staging(db, tables);
+  }
+
+  /** Stages the rows of these results (one result per key: the caller dedupes). */
+  append(results: BundleResult[]): void {
+    try {
+      for (const r of results) {
+        this.tables.bundles.append(bundleRow(r));
+        for (const row of findingRows(r)) this.tables.findings.append(row);
+        for (const row of causeRows(r)) this.tables.causes.append(row);
+      }
+      for (const t of TABLES) this.tables[t].flush();
+    } catch (e) {
+      for (const t of TABLES) this.tables[t].discard();
+      throw e;
+    }
+  }
+
+  async clear(): Promise<void> {
+    for (const t of TABLES) await this.db.run(`DELETE FROM stage_${t}`);
+  }
+
+  close(): void {
+    for (const t of TABLES) this.tables[t].close();
+  }
+}
