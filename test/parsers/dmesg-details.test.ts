@@ -92,7 +92,7 @@ describe('journals and syslog', () => {
     const text = [
       'Nov 24 09:00:00 orin kernel: active_anon:242 inactive_anon:7885 isolated_anon:0',
       '                active_file:25813 inactive_file:6405 isolated_file:163',
-      'Nov 24 09:00:01 orin nvargus-daemon[522]: Opening channel /dev/nvhost-vic failed',
+      'Nov 24 09:00:01 orin nvargus-daemon[522]: Opening channel /dev/nvhost-vic failed  ',
       '                continued text of the daemon',
       'Nov 24 09:00:02 orin kernel: cma: cma_alloc: alloc failed, req-size: 62864 pages, ret: -12',
     ].join('\n');
@@ -100,6 +100,12 @@ describe('journals and syslog', () => {
     expect(d.records.map((r) => [r.line, r.ident])).toEqual([[1, 'kernel'], [2, 'kernel'], [5, 'kernel']]);
     expect(d.records[1]!.groupHead).toBe(0);
     expect(d.skippedLines).toBe(2);
+    expect(d.userspace!.map((r) => r.message)).toEqual(['Opening channel /dev/nvhost-vic failed']);
+  });
+
+  it('a catalog line inside a boot does not end it', () => {
+    const text = ['Nov 24 08:00:00 orin kernel: Linux version 5.15.148-tegra (buildbrain@mobile) #1 SMP PREEMPT', '-- Subject: A start job for unit nvargus-daemon.service has finished successfully', 'Nov 24 08:00:01 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb'].join('\n');
+    expect(parse(text).d.boots).toHaveLength(1);
   });
 
   it('journal separators and catalog lines are skipped; -- Reboot -- ends the boot', () => {
@@ -134,6 +140,22 @@ describe('journals and syslog', () => {
 });
 
 describe('skipped lines', () => {
+  it('the -- between groups of `dmesg | grep -A` output is not a message', () => {
+    const text = ['[  492.650000] python3 invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0', '[  492.650100] CPU: 3 PID: 2210 Comm: python3 Not tainted 5.15.148-tegra #1', '--', '[  901.000000] python3 invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0'].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => r.line)).toEqual([1, 2, 4]);
+    expect(d.skippedLines).toBe(1);
+    expect(d.boots).toHaveLength(1);
+  });
+
+  it('a pstore record header above a dmesg does not make it a serial console', () => {
+    const boot = fixture('dmesg/jetson-tx2-l4t28.1-k4.4-boot-01.txt').split('\n').slice(0, 40).join('\n');
+    const { d } = parse(`Oops#1 Part1\n${boot}`);
+    expect(d.skippedLines).toBe(1);
+    expect(d.format).toBe('dmesg');
+  });
+
+
   it('pstore record headers and bootloader stamps are not kernel messages', () => {
     const text = ['Panic#1 Part1', fixture('dmesg/jetson-tx2-l4t28.1-k4.4-boot-01.txt').split('\n').slice(0, 6).join('\n'), '[0000.126] [TegraBoot] (version 00.00.2018.01-l4t-8728f3cb)'].join('\n');
     const { d } = parse(text);
@@ -243,6 +265,16 @@ describe('serial consoles', () => {
     expect(direct.groups.length).toBeGreaterThan(0);
     expect(d.records.map((r) => r.groupHead)).toEqual(direct.records.map((r) => r.groupHead));
     expect(d.groups).toEqual(direct.groups);
+  });
+
+  it('a report starting at the first stamped line keeps its group when the banner lines are dropped', () => {
+    const serial = fixture('dmesg/jetson-tx2-l4t32-antmicro-serial-01.txt').split('\n').slice(0, 3);
+    const boot = fixture('dmesg/jetson-tx2-l4t28.1-k4.4-boot-01.txt').split('\n');
+    const text = [...serial, ...boot.slice(126, 131), ...boot.slice(131, 160)].join('\n');
+    const { d } = parse(text);
+    expect(d.records[0]!.message).toBe('arm-smmu 12000000.iommu: SMMUv2 with:');
+    expect(d.records.slice(1, 4).map((r) => r.groupHead)).toEqual([0, 0, 0]);
+    expect(d.groups[0]).toEqual({ kind: 'continuation', head: 0, last: 4 });
   });
 
   it('plain lines before the first stamp stay when the log is not mostly stamped', () => {

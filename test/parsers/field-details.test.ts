@@ -148,9 +148,10 @@ describe('nvmap iovmm clients', () => {
   });
 
   it('names with spaces and rows without a PID or without a name', () => {
-    const text = 'CLIENT PROCESS PID SIZE\nuser Web Content 4312 8192K\nuser nvargus-daemon 196608K\nuser 812 4096K\n';
+    const text = 'CLIENT PROCESS PID SIZE\nuser Web Content 4312 8192K  \nuser nvargus-daemon 196608K\nuser 812 4096K\n';
     const { value, diags } = run(parseNvmapClients, text, 'clients');
     expect(value.captures[0]!.clients.map((c) => [c.process, c.pid])).toEqual([['Web Content', 4312], ['nvargus-daemon', undefined], ['(unnamed process)', 812]]);
+    expect(value.captures[0]!.clients[0]!.text).toBe('user Web Content 4312 8192K');
     expect(diags).toEqual([{ file: 'clients', line: 4, severity: 'warning', code: 'nvmap-clients.no-process', message: 'a row without a process name' }]);
   });
 

@@ -4,9 +4,9 @@
  * ends with its per-line fallback and the fast path's ordering, and the stamp lines of
  * periodic captures. Lines are /proc/vmstat counters of the corpus capture.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachFastLine, forEachTokenLine, chunkLexerFor, tokenLineStream } from '../../src/parsers/common/chunked-lines.js';
-import { parseLine, procLineParser, type LineParser } from '../../src/parsers/common/line-runner.js';
+import { parseLine, parseTokens, procLineParser, type LineParser } from '../../src/parsers/common/line-runner.js';
 import { looksLikeTimestampLine, timestampSeconds } from '../../src/parsers/common/timestamps.js';
 import { vmstatParser, type VmstatLine } from '../../src/parsers/vmstat/grammar.js';
 import { allTokens, vmstatLexer } from '../../src/parsers/vmstat/tokens.js';
@@ -68,6 +68,12 @@ describe('procLineParser', () => {
     expect(diags).toEqual([]);
   });
 
+  it('a line of non-breaking or ideographic spaces (a paste from a web page) is blank too', () => {
+    const { seen, diags } = collect('a 1\n\u00a0\u00a0\n\u3000\nb 2\n');
+    expect(seen).toEqual(['1:a=1:a 1', '4:b=2:b 2']);
+    expect(diags).toEqual([]);
+  });
+
   it('a line with text after blanks is not blank', () => {
     expect(collect('  \u00a0x 1\n').diags.map((d) => d.code)).toEqual(['x.unexpected-line', 'x.empty']);
   });
@@ -122,6 +128,23 @@ describe('forEachTokenLine', () => {
     expect(sink.finish()).toEqual([{ file: 'v', line: 6001, severity: 'warning', code: 'vmstat.unexpected-line', message: 'unexpected text at column 18 ("@"); expected "<counter name> <number>"' }]);
   });
 
+  it('an over-long last line without a line end is cut too', () => {
+    const out: Seen[] = [];
+    const sink = new DiagnosticSink('v');
+    forEachTokenLine({ path: 'v', text: `compact_stall 1\ncompact_fail ${'7'.repeat(150)}`, lineOffset: 0 }, sink, lp, chunkLexer, 'c', visitor(out), { maxLineLength: 100 });
+    expect(out.map((x) => [x.n, x.line.length])).toEqual([[1, 15], [2, 100]]);
+    expect(sink.finish()).toEqual([{ file: 'v', line: 2, severity: 'warning', code: 'text.line-too-long', message: 'line of 163 characters cut to 100' }]);
+  });
+
+  it('a parse error on a line inside a chunk names the column in that line', () => {
+    const sink = new DiagnosticSink('v');
+    const text = 'compact_stall 1\ncompact_fail 2\n  12 compact_stall\n';
+    forEachTokenLine({ path: 'v', text, lineOffset: 0 }, sink, lp, chunkLexer, 'c', (toks, line, n, base) => {
+      if (toks) parseTokens(lp, toks, line, n, sink, 'vmstat.unexpected-line', base);
+    }, { maxLineLength: 1000 });
+    expect(sink.finish()).toEqual([{ file: 'v', line: 3, severity: 'warning', code: 'vmstat.unexpected-line', message: 'cannot read line at column 3 ("12 compact_stall"); expected "<counter name> <number>"' }]);
+  });
+
   it('an over-long line is cut before lexing, with its diagnostic; empty lines are visited', () => {
     const lines = ['compact_stall 1', '', `compact_stall ${'9'.repeat(200)}`, 'compact_fail 2'];
     const out: Seen[] = [];
@@ -154,6 +177,13 @@ describe('forEachFastLine and tokenLineStream', () => {
     expect(sink.finish()).toEqual([{ file: 'v', line: 108, severity: 'warning', code: 'text.line-too-long', message: 'line of 305 characters cut to 200' }]);
   });
 
+  it('an empty first line and a run of grammar lines at the start keep their places', () => {
+    const lines = ['', 'compact_stall 1', 'compact_fail 2', 'nr_free_pages 3', 'compact_stall 4'];
+    const seen: string[] = [];
+    forEachFastLine({ path: 'v', text: lines.join('\n'), lineOffset: 0 }, new DiagnosticSink('v'), lp, chunkLexer, 'c', (toks, line, n) => seen.push(`slow ${n} ${line}`), { maxLineLength: 100 }, fast(seen));
+    expect(seen).toEqual(['slow 1 ', 'slow 2 compact_stall 1', 'slow 3 compact_fail 2', 'fast 4 nr_free_pages 3', 'slow 5 compact_stall 4']);
+  });
+
   it('streamed in pieces, with or without the fast path, from the file part\'s first line', () => {
     const lines = ['compact_stall 1', 'nr_free_pages 2', 'compact_fail 3', 'nr_free_cma 4'];
     for (const withFast of [false, true]) {
@@ -169,6 +199,17 @@ describe('forEachFastLine and tokenLineStream', () => {
 });
 
 describe('stamp lines of periodic captures', () => {
+  // Read on an analyst's machine far from UTC: a stamp that names no zone is still UTC.
+  let tz: string | undefined;
+  beforeAll(() => {
+    tz = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterAll(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
   it.each([
     ['Tue Nov 24 10:00:00 UTC 2026', 1795514400],
     ['Tue Nov 24 12:00:00 +0200 2026', 1795514400],
@@ -179,6 +220,10 @@ describe('stamp lines of periodic captures', () => {
     ['2026-11-24 10:00', 1795514400],
     ['2026-11-24T10:00:00+0200', 1795514400 - 7200],
     ['  1795514400.5  ', 1795514400.5],
+    ['1795514400.25', 1795514400.25],
+    ['===Tue Nov 24 10:00:00 UTC 2026===', 1795514400],
+    ['2026-11-24 10:00:00', 1795514400],
+    ['Tue Nov 24 10:00:00 PST 2026', 1795514400 + 8 * 3600],
     ['11-24-2026 10:00:00', 1795514400],
   ])('%s', (line, seconds) => {
     expect(looksLikeTimestampLine(line)).toBe(true);

@@ -34,6 +34,16 @@ describe('LineStream', () => {
     );
   });
 
+  it('cuts a long line that follows an empty one in the same piece', () => {
+    const sink = new DiagnosticSink('f');
+    const runs: string[] = [];
+    const ls = new LineStream((run) => runs.push(run), sink, { maxLineLength: 1000 });
+    ls.write(`\n${'x'.repeat(2000)}\nnext\n`);
+    ls.end();
+    expect(runs.join('')).toBe(`\n${'x'.repeat(1000)}\nnext\n`);
+    expect(sink.finish()).toEqual([{ file: 'f', line: 2, severity: 'warning', code: 'text.line-too-long', message: 'line of 2000 characters cut to 1000' }]);
+  });
+
   it('holds a bounded part of a line that never ends', () => {
     const sink = new DiagnosticSink('f');
     const runs: string[] = [];

@@ -124,6 +124,13 @@ describe('buddyinfo', () => {
     expect(value.captures.map((c) => c.zones.map((z) => `${z.node}:${z.zone}`))).toEqual([['0:Normal', '1:Normal'], ['0:Normal']]);
   });
 
+  it('a line that is neither a zone row nor a stamp is a warning, not taken for a stamp', () => {
+    const { value, diags } = run(parseBuddyinfo, 'Node 0, zone DMA 1 2 3\nfree blocks per order:\nNode 0, zone Normal 4 5 6\n', 'proc/buddyinfo');
+    expect(diags.map((d) => [d.line, d.code])).toEqual([[2, 'buddyinfo.unexpected-line']]);
+    expect(value.captures).toHaveLength(1);
+    expect(value.captures[0]!.time).toBeUndefined();
+  });
+
   it('a bad line is a warning with its line and what was expected; the rest still parses', () => {
     const { value, diags } = run(parseBuddyinfo, 'Node 0, zone DMA 1 2 3\nNode 0, zone Normal\nNode 0, zone HighMem 4\n', 'proc/buddyinfo');
     expect(value.captures[0]!.zones.map((z) => z.zone)).toEqual(['DMA', 'HighMem']);
@@ -254,8 +261,17 @@ describe('pagetypeinfo', () => {
   it('block counts without their header are a warning; fewer counts than columns keep the ones given', () => {
     const { value, diags } = run(parsePagetypeinfo, 'Node 0, zone      DMA            2            0\nNumber of blocks type     Unmovable  Reclaimable      Movable\nNode 0, zone    DMA32           41\nPage block order:\n', 'proc/pagetypeinfo');
     expect(diags).toEqual([{ file: 'proc/pagetypeinfo', line: 1, severity: 'warning', code: 'pagetypeinfo.no-header', message: 'block counts before the "Number of blocks type" header' }]);
-    expect(value.blocks).toEqual([{ node: 0, zone: 'DMA32', counts: { Unmovable: 41 }, line: 3 }]);
+    expect(value.blocks).toStrictEqual([{ node: 0, zone: 'DMA32', counts: { Unmovable: 41 }, line: 3 }]);
     expect(value.pageblockOrder).toBeUndefined();
+  });
+
+  it('a paste that lost the blocks header: its rows are a warning, not counted under the free table\'s columns', () => {
+    const lines = capture('pagetypeinfo/generic-x86-k2.6.33-kerneldoc-01.txt').split('\n').filter((l) => !l.startsWith('Number of blocks type'));
+    lines[4] = `${lines[4]}   `;
+    const { value, diags } = run(parsePagetypeinfo, lines.join('\n'), 'proc/pagetypeinfo');
+    expect(value.blocks).toEqual([]);
+    expect(diags.map((d) => [d.line, d.code])).toEqual([[16, 'pagetypeinfo.no-header'], [17, 'pagetypeinfo.no-header']]);
+    expect(value.free[0]!.text).toBe('Node    0, zone      DMA, type    Unmovable      0      0      0      1      1      1      1      1      1      1      0');
   });
 
   it('an unreadable line is a warning naming it and what was expected', () => {

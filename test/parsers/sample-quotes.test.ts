@@ -87,5 +87,8 @@ describe('readNumber past the fast path', () => {
     expect(readNumber('7.', 0, 2)).toBe(7);
     expect(readNumber('1.5.2', 0, 5)).toBe(1.5);
     expect(readNumber('25.5', 0, 3)).toBe(25);
+    // `(lfb 4x2MB)`: the count stops at the x, it does not run into the block size
+    expect(readNumber('4x2MB', 0, 5)).toBe(4);
+    expect(readNumber('0.00000000000000000000001', 0, 25)).toBe(1e-23);
   });
 });

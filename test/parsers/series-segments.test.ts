@@ -17,10 +17,14 @@ const reasons = (input: SeriesInput) => splitSeries(input).map((s) => [s.from, s
 
 describe('splitSeries', () => {
   it('one stretch: bounds, lines and clock times', () => {
-    expect(splitSeries(series([0, 1, 2], [3000, 3010, 3020]))).toEqual([{ from: 0, to: 2, startS: 0, endS: 2, startLine: 10, endLine: 12, startTime: '2026-11-24T10:00:00Z', endTime: '2026-11-24T10:00:02Z' }]);
+    expect(splitSeries(series([0, 1, 2], [3000, 3010, 3020]))).toStrictEqual([{ from: 0, to: 2, startS: 0, endS: 2, startLine: 10, endLine: 12, startTime: '2026-11-24T10:00:00Z', endTime: '2026-11-24T10:00:02Z' }]);
     expect(splitSeries(series([0, 1], [3000, 3010], { startEpoch: undefined }))[0]!.startTime).toBeUndefined();
     expect(splitSeries(series([0, 1], [3000, 3010], { timed: false }))[0]!.startTime).toBeUndefined();
     expect(splitSeries(series([], []))).toEqual([]);
+    const two = splitSeries(series([0, 1, 900, 901], [3000, 3000, 3000, 3000]));
+    expect(two.map((g) => [g.startTime, g.endTime])).toEqual([['2026-11-24T10:00:00Z', '2026-11-24T10:00:01Z'], ['2026-11-24T10:15:00Z', '2026-11-24T10:15:01Z']]);
+    // two samples with the same stamp are not the clock going back
+    expect(reasons(series([0, 0, 1], [3000, 3000, 3000]))).toEqual([[0, 2, null]]);
   });
 
   it('a pause is a gap past 60 s or five intervals, whichever is longer', () => {
@@ -94,6 +98,12 @@ describe('splitSeries', () => {
     expect(restart[1]!.break).toEqual({ reason: 'restart', line: 40, detail: 'the logger printed its start again at line 40 (tegrastats was restarted)' });
     const withDrop = splitSeries(series([0, 1, 2], [3000, 5000, 4000], { headers: [{ before: 2, line: 40 }] }))[1]!.break!;
     expect(withDrop.detail).toBe('the logger printed its start again at line 40 (tegrastats was restarted); used RAM fell from 5000 to 4000 MB');
+    // the banner at the top of the log is no restart and does not count towards the layout test
+    const t12 = Array.from({ length: 12 }, (_, i) => i);
+    const three = [{ before: 0, line: 1 }, { before: 3, line: 20 }, { before: 6, line: 30 }, { before: 9, line: 40 }];
+    expect(splitSeries(series(t12, t12.map(() => 3000), { headers: three })).map((g) => g.break?.line)).toEqual([undefined, 20, 30, 40]);
+    // two header lines before one sample: the break cites the first
+    expect(splitSeries(series([0, 1, 2], [3000, 3000, 3000], { headers: [{ before: 2, line: 40 }, { before: 2, line: 41 }] }))[1]!.break!.line).toBe(40);
     // `date; tegrastats` in a loop: a banner before most samples is how the log is laid out
     const t = Array.from({ length: 12 }, (_, i) => i);
     const loop = t.slice(1).map((i) => ({ before: i, line: 100 + i }));

@@ -34,7 +34,7 @@ describe('show-mem blocks', () => {
     expect(r.buddy).toHaveLength(1);
     expect(r.buddy[0]).toMatchObject({ zone: 'DMA', line: 4, totalKB: 519120 });
     expect(r.buddy[0]!.node).toBeUndefined();
-    expect(r.buddy[0]!.blocks).toEqual([
+    expect(r.buddy[0]!.blocks).toStrictEqual([
       { sizeKB: 4, count: 142, types: 'UEC' },
       { sizeKB: 8, count: 161, types: 'UEC' },
       { sizeKB: 16, count: 59, types: 'UEC' },
@@ -100,6 +100,22 @@ describe('show-mem blocks', () => {
     expect(r[0]!.ramPages).toBeUndefined();
     const within = [...lines.slice(0, 4), OTHER, OTHER, OTHER, ...lines.slice(8, 10)].join('\n');
     expect(reports(within).reps[0]!.ramPages).toBe(1012736);
+  });
+
+  it('an excerpt cut after the watermarks, a free list on a NUMA node, and a kern.log copy keeping its clock', () => {
+    const text = ['Feb 11 18:58:28 rpi kernel: [  492.659081] DMA free:519112kB boost:7216kB min:10428kB low:11228kB high:12028kB', 'Feb 11 18:58:28 rpi kernel: [  492.662208] Node 0 DMA: 142*4kB (UEC) 161*8kB (UEC) 0*512kB = 1856kB'].join('\n');
+    const r = reports(text).reps[0]!;
+    expect(r.zones).toStrictEqual([{ zone: 'DMA', line: 1, freeKB: 519112, minKB: 10428, lowKB: 11228, highKB: 12028 }]);
+    expect(r.buddy).toStrictEqual([{ zone: 'DMA', line: 2, blocks: [{ sizeKB: 4, count: 142, types: 'UEC' }, { sizeKB: 8, count: 161, types: 'UEC' }, { sizeKB: 512, count: 0 }], totalKB: 1856, node: 0 }]);
+    expect(r).toMatchObject({ wallClock: 'Feb 11 18:58:28', monotonic: 492.659081 });
+    const plain = reports('DMA free:519112kB boost:7216kB min:10428kB low:11228kB high:12028kB\n').reps[0]!;
+    expect(Object.keys(plain)).not.toContain('monotonic');
+    expect(Object.keys(plain)).not.toContain('wallClock');
+  });
+
+  it('a pasted free-list line alone is a report', () => {
+    const r = reports('[  492.662208] DMA: 142*4kB (UEC) 161*8kB (UEC) 59*16kB (UEC) 51*32kB (UEC) 18*64kB (UEC) 2*128kB (UC) 1*256kB (C) 0*512kB 1*1024kB (C) 0*2048kB 125*4096kB (C) = 519120kB\n').reps;
+    expect(r.map((x) => [x.zones.length, x.buddy.length, x.buddy[0]!.totalKB])).toEqual([[0, 1, 519120]]);
   });
 
   it('a Mem-Info with nothing after it is no report; page totals alone start none', () => {

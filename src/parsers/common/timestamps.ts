@@ -20,7 +20,8 @@ export function timestampSeconds(line: string): number | undefined {
   if (/^\d{10}(\.\d+)?$/.test(t)) return Number(t);
   const mdy = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)$/.exec(t);
   if (mdy) return Date.UTC(Number(mdy[3]), Number(mdy[1]) - 1, Number(mdy[2]), Number(mdy[4]), Number(mdy[5]), Number(mdy[6])) / 1000;
-  const hasZone = /(Z|[+-]\d\d:?\d\d|\b[A-Z]{2,5})$|\b[A-Z]{3,5} \d{4}$/.test(t);
-  const ms = Date.parse(hasZone || !/^\d{4}-/.test(t) ? t : `${t.replace(' ', 'T')}Z`);
+  const hasZone = /(Z|[+-]\d\d:?\d\d|\b[A-Z]{2,5})$|(\b[A-Z]{3,5}|[+-]\d{4}) \d{4}$/.test(t);
+  // Without a zone, Date.parse reads the analyst's local time: say UTC explicitly.
+  const ms = Date.parse(hasZone ? t : /^\d{4}-/.test(t) ? `${t.replace(' ', 'T')}Z` : `${t} UTC`);
   return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
