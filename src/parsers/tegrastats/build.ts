@@ -9,7 +9,7 @@ import type { TextSource } from '../../bundle/text.js';
 import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
 import { items, scanLine } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
-import type { Tegrastats } from '../../snapshot/types.js';
+import type { Tegrastats } from './types.js';
 import { ColumnBuilder, ColumnSet, type Column } from '../common/columns.js';
 import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { looksLikeTimestampLine } from '../common/timestamps.js';
