@@ -93,6 +93,24 @@ const pair = (s: string, i: number, a: number, b: number) => i + 1 < n && s.char
 const isOff = (s: string, i: number) => i + 2 < n && s.charCodeAt(i) === 111 && s.charCodeAt(i + 1) === 102 && s.charCodeAt(i + 2) === 102;
 
 /** `\d{1,15}` at i: its value into `val`, its end returned, or -1. */
+/** What usedTotal read: `used/total`. */
+let usedV = 0;
+let totalV = 0;
+
+/**
+ * `used/total<unit>` at `i` (`3600/7620MB`, `0/252kB`): the index after the unit, or -1.
+ * Sets usedV and totalV.
+ */
+function usedTotal(s: string, i: number, unit: string): number {
+  const ue = uint(s, i);
+  if (ue < 0 || s.charCodeAt(ue) !== 47 /* / */) return -1;
+  usedV = val;
+  const te = uint(s, ue + 1);
+  if (te < 0 || !startsAt(s, te, unit)) return -1;
+  totalV = val;
+  return te + unit.length;
+}
+
 function uint(s: string, i: number): number {
   let j = i;
   let v = 0;
@@ -298,13 +316,10 @@ export function scanLine(s: string, start: number, end: number): number {
     let end: number;
     // The first character picks the candidates.
     if (c0 === 82 /* R */ && startsAt(s, p, 'RAM ')) {
-      const ue = uint(s, p + 4);
-      if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
-      const used = val;
-      const te = uint(s, ue + 1);
-      if (te < 0 || !pair(s, te, 77, 66) /* MB */) return -1;
-      const total = val;
-      end = te + 2;
+      end = usedTotal(s, p + 4, 'MB');
+      if (end < 0) return -1;
+      const used = usedV;
+      const total = totalV;
       const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
       if (startsAt(s, open, '(lfb ')) {
         const lce = uint(s, open + 5);
@@ -319,13 +334,10 @@ export function scanLine(s: string, start: number, end: number): number {
         if (!atEnd(s, end) || !item(O_RAM_LFB, 0, 0, used, total, count, val * (unit === 77 ? 1024 : 1))) return -1;
       } else if (!atEnd(s, end) || !item(O_RAM, 0, 0, used, total, 0, 0)) return -1;
     } else if (c0 === 83 /* S */ && startsAt(s, p, 'SWAP ')) {
-      const ue = uint(s, p + 5);
-      if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
-      const used = val;
-      const te = uint(s, ue + 1);
-      if (te < 0 || !pair(s, te, 77, 66) /* MB */) return -1;
-      const total = val;
-      end = te + 2;
+      end = usedTotal(s, p + 5, 'MB');
+      if (end < 0) return -1;
+      const used = usedV;
+      const total = totalV;
       const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
       if (startsAt(s, open, '(cached ')) {
         const ce = uint(s, open + 8);
@@ -335,13 +347,10 @@ export function scanLine(s: string, start: number, end: number): number {
       } else if (!atEnd(s, end) || !item(O_SWAP, 0, 0, used, total, 0, 0)) return -1;
     } else if (c0 === 73 /* I */ && startsAt(s, p, 'IRAM ')) {
       // `IRAM 0/252kB(lfb 252kB)` (Nano, TX1): only used and total are kept.
-      const ue = uint(s, p + 5);
-      if (ue < 0 || s.charCodeAt(ue) !== 47) return -1;
-      const used = val;
-      const te = uint(s, ue + 1);
-      if (te < 0 || !startsAt(s, te, 'kB')) return -1;
-      const total = val;
-      end = te + 2;
+      end = usedTotal(s, p + 5, 'kB');
+      if (end < 0) return -1;
+      const used = usedV;
+      const total = totalV;
       const open = end < n && s.charCodeAt(end) === SP ? end + 1 : end;
       if (startsAt(s, open, '(lfb ')) {
         const le = uint(s, open + 5);
