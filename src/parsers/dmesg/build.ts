@@ -62,6 +62,8 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
   const records: DmesgRecord[] = [];
   const userspace: DmesgRecord[] = [];
   const groups: DmesgGroup[] = [];
+  /** Each group by its head record: a log of faults with indented sub-lines has thousands. */
+  const groupAt = new Map<number, DmesgGroup>();
   const boots: DmesgBoot[] = [];
   const formatVotes = new Map<DmesgFormat, number>();
   let skipped = 0;
@@ -236,6 +238,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     if (head) {
       openGroup = { kind: head[1], head: idx, last: idx };
       groups.push(openGroup);
+      groupAt.set(idx, openGroup);
     } else if (openGroup && near && CONTINUATION_RE.test(rec.message)) {
       rec.groupHead = openGroup.head;
       openGroup.last = idx;
@@ -244,9 +247,13 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
       const prev = records[idx - 1]!;
       const headIdx = prev.groupHead ?? idx - 1;
       rec.groupHead = headIdx;
-      const g = groups.find((x) => x.head === headIdx);
+      const g = groupAt.get(headIdx);
       if (g) g.last = idx;
-      else groups.push({ kind: 'continuation', head: headIdx, last: idx });
+      else {
+        const added: DmesgGroup = { kind: 'continuation', head: headIdx, last: idx };
+        groups.push(added);
+        groupAt.set(headIdx, added);
+      }
       openGroup = null;
     } else {
       openGroup = null;
