@@ -39,7 +39,7 @@ describe('judgeCmaFailure', () => {
   it('minutes after boot argue against fragmentation: undecided when free CMA would hold the request', () => {
     const j = judgeCmaFailure({ requestBytes: REQ, totalBytes: 768 * MiB, freeBytes: 742 * MiB, uptimeSeconds: 13.9 });
     expect(j.cause).toBe('undecided');
-    expect(j.reasons[0]).toBe('only 0 min after boot, too early for fragmentation');
+    expect(j.reasons[0]).toBe('only 13 s after boot, too early for fragmentation');
   });
 
   it('minutes after boot with a request over half the pool: too small, the free CMA that would hold it stated against', () => {

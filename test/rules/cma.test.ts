@@ -26,7 +26,7 @@ describeRule('cma', {
         'proc/meminfo': meminfo({ CmaFree: 301204 }),
         dmesg: dmesg([...BOOT_DMESG, [51234.1, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12'], [51234.2, 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12']]),
       },
-      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 7, 8), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-fragmented'], signatures: ['cma-alloc-failed'], severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request; 14 h after boot: time enough for allocate\/free cycles to fragment the pool\)/ }],
+      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 7, 8), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-fragmented'], signatures: ['cma-alloc-failed'], severity: 'error', verdict: /2 CMA allocation failure.*24 MiB \(fragmentation or pinned pages: CmaFree 294\.1 MiB would hold the 24 MiB request; 14\.2 h after boot: time enough for allocate\/free cycles to fragment the pool\)/ }],
     },
     {
       // Real AGX Orin r36.3 line (OE4T/meta-tegra#1613): alone it cannot say too small or fragmented.
@@ -46,7 +46,7 @@ describeRule('cma', {
       // Free CMA would hold it, but 13 s after boot is too early for fragmentation: not called fragmentation.
       name: 'real r36 failure 13 s after boot with CmaFree that would hold it: not fragmentation',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': HEALTHY_MEMINFO },
-      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /too small or fragmented cannot be told apart: only 0 min after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
+      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /too small or fragmented cannot be told apart: only 13 s after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
     },
     {
       name: 'CmaFree below one buffer',

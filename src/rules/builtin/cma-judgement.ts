@@ -4,6 +4,7 @@
  * known, so a reason "against" is never a guess (no "larger than free CMA" without CmaFree).
  */
 import { mib } from '../format.js';
+import { formatDuration } from '../stats.js';
 
 export interface CmaFacts {
   requestBytes: number;
@@ -48,13 +49,13 @@ export function judgeCmaFailure(f: CmaFacts): CmaJudgement {
     }
   }
   if (f.uptimeSeconds !== undefined && f.uptimeSeconds < YOUNG_SECONDS && frag.length) {
-    const young = `only ${Math.round(f.uptimeSeconds / 60)} min after boot, too early for fragmentation`;
+    const young = `only ${formatDuration(f.uptimeSeconds, { down: true })} after boot, too early for fragmentation`;
     return small.length
       ? { cause: 'too-small', reasons: [...small, young], against: frag }
       : { cause: 'undecided', reasons: [young, ...frag], against: [] };
   }
   if (f.uptimeSeconds !== undefined && f.uptimeSeconds >= OLD_SECONDS && frag.length) {
-    frag.push(`${Math.round(f.uptimeSeconds / 3600)} h after boot: time enough for allocate/free cycles to fragment the pool`);
+    frag.push(`${formatDuration(f.uptimeSeconds, { down: true })} after boot: time enough for allocate/free cycles to fragment the pool`);
   }
   if (small.length && !frag.length) return { cause: 'too-small', reasons: small, against: [] };
   if (frag.length && !small.length) return { cause: 'fragmented', reasons: frag, against: [] };
