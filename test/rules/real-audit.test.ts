@@ -1,0 +1,117 @@
+/**
+ * Real failure logs from Jetson boards that are not part of the shipped corpus, each in
+ * test/fixtures/real-audit/<case>/ with a SOURCE.md naming the thread, the board and what the
+ * thread concluded. Each case asserts what jetdiag must say: the findings (rule, message,
+ * severity, evidence line), the leading cause, and no alarm where the log shows no failure.
+ */
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { analyze, type Analysis } from '../../src/analyze.js';
+import { assessCompleteness } from '../../src/verdict/completeness.js';
+import { decideStatus } from '../../src/verdict/status.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const cache = new Map<string, Promise<Analysis>>();
+function run(name: string): Promise<Analysis> {
+  if (!cache.has(name)) cache.set(name, analyze(path.join(FIXTURES, 'real-audit', name)));
+  return cache.get(name)!;
+}
+
+const status = (a: Analysis) => decideStatus(a.findings, assessCompleteness(a.snapshot, a.outcomes));
+const finding = (a: Analysis, ruleId: string, messageId?: string) => a.findings.find((f) => f.ruleId === ruleId && (messageId === undefined || f.messageId === messageId));
+const lines = (a: Analysis, ruleId: string) => finding(a, ruleId)?.evidence.map((e) => `${e.file}:${e.line}`);
+
+describe('real-audit: logs from public Jetson failure reports', () => {
+  it('TX2 SMMU fault on the PCIe stream (AFI): the fault, and no DMA-BUF claim the log does not carry', async () => {
+    const a = await run('tx2-smmu-afi-pcie');
+    const f = finding(a, 'smmu-faults', 'context');
+    expect(f?.severity).toBe('warning');
+    expect(f?.verdict).toBe('1 SMMU context fault(s) on 12000000.iommu stream 0x11 (AFI).');
+    expect(lines(a, 'smmu-faults')).toEqual(['dmesg.txt:1']);
+    expect(status(a)).toBe('problems');
+    // Nothing in the log names a DMA-BUF, a camera or the GPU: a use-after-free of a shared
+    // buffer must not be the leading explanation of a PCIe endpoint's bad DMA.
+    const top = a.hypotheses[0];
+    expect(top === undefined || top.id !== 'dmabuf-use-after-free' || top.confidence < 0.3).toBe(true);
+  });
+
+  it('AGX Orin CMA failure 14 s after boot (nvgpu comptags): the failures, and no "fragmentation after hours"', async () => {
+    const a = await run('orin-cma-comptags');
+    expect(finding(a, 'nvgpu-init-failed')?.severity).toBe('critical');
+    expect(lines(a, 'nvgpu-init-failed')).toEqual(['dmesg.txt:8', 'dmesg.txt:9']);
+    const cma = finding(a, 'cma', 'failures');
+    expect(cma?.severity).toBe('error');
+    expect(lines(a, 'cma')).toEqual(['dmesg.txt:10']);
+    expect(cma?.verdict).toContain('245.6 MiB');
+    expect(lines(a, 'nvgpu-dma-alloc-failed')).toEqual(['dmesg.txt:7']);
+    // The one user-space line pair (SimpleIOT) feeds nothing.
+    expect(a.findings.flatMap((x) => x.evidence).some((e) => e.line > 10)).toBe(false);
+    expect(a.hypotheses[0]?.id).not.toBe('cma-fragmentation');
+    const frag = a.hypotheses.find((h) => h.id === 'cma-fragmentation');
+    expect(frag === undefined || frag.confidence <= 0.15).toBe(true);
+  });
+
+  it('Nano hard lockup on camera stream start: panic and lockup, crash as the cause', async () => {
+    const a = await run('nano-hard-lockup-camera');
+    const panic = finding(a, 'kernel-panic');
+    expect(panic?.severity).toBe('critical');
+    expect(panic?.verdict).toBe('The kernel panicked: Watchdog detected hard LOCKUP on cpu 0.');
+    expect(lines(a, 'kernel-panic')).toEqual(['dmesg.txt:1']);
+    expect(finding(a, 'soft-lockup')?.verdict).toBe('1 CPU lockup(s) (first CPU#0).');
+    expect(a.hypotheses[0]?.id).toBe('system-crash');
+  });
+
+  it('Nano normal boot stretch (camera absent, placeholder trips): no alarm, and not called healthy', async () => {
+    const a = await run('nano-boot-clean-acm');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Nano 2GB OC ALARM 0x1 (weak supply): over-current on OC1, power supply as the cause', async () => {
+    const a = await run('nano-oc-alarm-2gb');
+    const f = finding(a, 'over-current');
+    expect(f?.severity).toBe('warning');
+    expect(f?.verdict).toContain('channels OC1');
+    expect(lines(a, 'over-current')).toEqual(['dmesg.txt:1']);
+    expect(a.hypotheses[0]?.id).toBe('power-supply');
+  });
+
+  it('Nano soft lockup before a reboot: critical lockup on CPU#0', async () => {
+    const a = await run('nano-soft-lockup-reboot');
+    const f = finding(a, 'soft-lockup');
+    expect(f?.severity).toBe('critical');
+    expect(lines(a, 'soft-lockup')).toEqual(['dmesg.txt:1']);
+    expect(a.hypotheses[0]?.id).toBe('system-crash');
+  });
+
+  it('Orin GPU MMU fault during camera preview: the fault at the wrapped line, the notifier, the capture errors', async () => {
+    const a = await run('orin-camera-gpu-mmu-fault');
+    const mmu = finding(a, 'nvgpu-mmu-fault');
+    expect(mmu?.severity).toBe('critical');
+    expect(mmu?.verdict).toContain('invalid pde at 0x0');
+    expect(lines(a, 'nvgpu-mmu-fault')).toEqual(['dmesg.txt:2', 'dmesg.txt:4']);
+    expect(lines(a, 'nvgpu-error-notifier')).toEqual(['dmesg.txt:10']);
+    expect(finding(a, 'nvgpu-error-notifier')?.verdict).toContain('consumer_thread received error 31');
+    expect(lines(a, 'camrtc-capture-timeout')).toEqual(['dmesg.txt:7', 'dmesg.txt:8']);
+    expect(a.hypotheses[0]?.id).toBe('gpu-fault');
+  });
+
+  it('TK1 OOM kill of DeviceMemory (3.10 two-line form): one kill, over-commit as the cause', async () => {
+    const a = await run('tk1-oom-devicememory');
+    const kills = a.findings.filter((f) => f.ruleId === 'oom-kills' && f.messageId === 'kill');
+    expect(kills.map((f) => f.id)).toEqual(['oom-kills/kill/DeviceMemory']);
+    expect(kills[0]!.severity).toBe('critical');
+    expect(kills[0]!.evidence[0]).toMatchObject({ file: 'dmesg.txt', line: 1 });
+    expect(a.hypotheses[0]?.id).toBe('memory-overcommit');
+  });
+
+  it('TX1 page allocation stall in a journal: an error-level stall, memory pressure as the cause', async () => {
+    const a = await run('tx1-page-alloc-stall');
+    const f = finding(a, 'page-alloc-stall');
+    expect(f?.severity).toBe('error');
+    expect(f?.verdict).toContain('13900 ms by systemd-journal');
+    expect(lines(a, 'page-alloc-stall')?.[0]).toBe('dmesg.txt:1');
+    expect(a.hypotheses[0]?.id).toBe('memory-overcommit');
+  });
+});
