@@ -119,4 +119,29 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'page-alloc-stall')?.[0]).toBe('dmesg.txt:1');
     expect(a.hypotheses[0]?.id).toBe('memory-overcommit');
   });
+
+  it('Xavier NX VI5 "no reply from camera processor" (dmesg -H stamps): one capture timeout at line 2, no other cause', async () => {
+    const a = await run('xaviernx-vi5-no-reply');
+    expect(a.findings.map((f) => f.id)).toEqual(['camrtc-capture-timeout/found']);
+    expect(finding(a, 'camrtc-capture-timeout')?.severity).toBe('error');
+    expect(lines(a, 'camrtc-capture-timeout')).toEqual(['dmesg.txt:2']);
+    expect(a.hypotheses).toEqual([]);
+  });
+
+  it('AGX Orin GPU firmware bootstrap failing on the wrong device tree: GPU init failure, no CMA cause', async () => {
+    const a = await run('agx-orin-gpu-wrong-dtb');
+    const f = finding(a, 'nvgpu-init-failed');
+    expect(f?.severity).toBe('critical');
+    expect(lines(a, 'nvgpu-init-failed')).toEqual(['dmesg.txt:7', 'dmesg.txt:8', 'dmesg.txt:9', 'dmesg.txt:10']);
+    expect(f?.remedy.join(' ')).toContain('DTB/BSP does not match the module SKU');
+    // No contiguous allocation failed: neither the finding nor any cause may speak of CMA.
+    expect(f?.tags).not.toContain('cma-failure');
+    expect(a.hypotheses.filter((h) => h.id.startsWith('cma-'))).toEqual([]);
+  });
+
+  it('Xavier NX boot stretch with mmc tuning corrections and a display RM call: no alarm, not healthy', async () => {
+    const a = await run('xaviernx-boot-mmc-tuning');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
 });
