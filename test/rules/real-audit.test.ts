@@ -144,4 +144,27 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.findings.map((f) => f.id)).toEqual([]);
     expect(status(a)).toBe('inconclusive');
   });
+
+  it('Xavier NX hung task in sync() with panic-on-hung-task: the panic, the hung task and its remedy', async () => {
+    const a = await run('xaviernx-hung-task-panic');
+    expect(finding(a, 'kernel-panic')?.verdict).toBe('The kernel panicked: hung_task: blocked tasks.');
+    expect(lines(a, 'kernel-panic')).toEqual(['dmesg.txt:16']);
+    const hung = finding(a, 'hung-task');
+    expect(hung?.severity).toBe('error');
+    expect(hung?.verdict).toBe('1 hung task report(s) (first: balenad blocked for 120 s).');
+    expect(lines(a, 'hung-task')).toEqual(['dmesg.txt:3']);
+    expect(hung?.remedy.join(' ')).toContain('CONFIG_BOOTPARAM_HUNG_TASK_PANIC');
+    expect(a.hypotheses[0]?.id).toBe('system-crash');
+  });
+
+  it('Nano order-2 OOM after a 10 s reclaim stall (no timestamps): the kill, the stall, over-commit', async () => {
+    const a = await run('nano-oom-order2-python');
+    const kill = finding(a, 'oom-kills', 'kill');
+    expect(kill?.id).toBe('oom-kills/kill/python3');
+    expect(kill?.severity).toBe('critical');
+    expect(lines(a, 'oom-kills')).toEqual(['dmesg.txt:2', 'dmesg.txt:3']);
+    expect(kill?.figures).toContainEqual({ label: 'order', value: 2 });
+    expect(lines(a, 'page-alloc-stall')).toEqual(['dmesg.txt:1']);
+    expect(a.hypotheses[0]?.id).toBe('memory-overcommit');
+  });
 });
