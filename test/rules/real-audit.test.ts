@@ -167,4 +167,19 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'page-alloc-stall')).toEqual(['dmesg.txt:1']);
     expect(a.hypotheses[0]?.id).toBe('memory-overcommit');
   });
+
+  it('Nano boot start with the empty fb carve-out lines: no alarm, not healthy', async () => {
+    const a = await run('nano-boot-fb-carveout-start');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Xavier NX OC ALARM 0x1 then 0x4: one over-current finding on OC1 and OC3, both lines', async () => {
+    const a = await run('xaviernx-oc-alarm-1-4');
+    const f = finding(a, 'over-current');
+    expect(f?.severity).toBe('warning');
+    expect(f?.figures).toContainEqual({ label: 'channels', value: 'OC1, OC3' });
+    expect(lines(a, 'over-current')).toEqual(['dmesg.txt:1', 'dmesg.txt:2']);
+    expect(a.hypotheses[0]?.id).toBe('power-supply');
+  });
 });
