@@ -182,4 +182,19 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'over-current')).toEqual(['dmesg.txt:1', 'dmesg.txt:2']);
     expect(a.hypotheses[0]?.id).toBe('power-supply');
   });
+
+  it('Orin AV1 encoder SMMU faults (dmesg -wH, upstream format): six faults, one IOVA, three writes, TF decoded', async () => {
+    const a = await run('orin-av1enc-smmu-vpr');
+    const f = finding(a, 'smmu-faults', 'context');
+    expect(f?.severity).toBe('warning');
+    expect(f?.verdict).toBe('6 SMMU context fault(s) on 12000000.iommu stream 0x835 (TF translation fault).');
+    expect(f?.figures).toEqual(expect.arrayContaining([
+      { label: 'distinct IOVAs', value: 1 },
+      { label: 'top IOVAs', value: '0x3ffded8000 x6' },
+      { label: 'writes (FSYNR WNR)', value: 3 },
+    ]));
+    expect(lines(a, 'smmu-faults')).toEqual([1, 2, 3, 4, 5, 6].map((n) => `dmesg.txt:${n}`));
+    // An upstream-format line names no stream: nothing marks it as a PCIe endpoint.
+    expect(f?.tags).not.toContain('smmu-pcie');
+  });
 });
