@@ -63,6 +63,8 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(panic?.verdict).toBe('The kernel panicked: Watchdog detected hard LOCKUP on cpu 0.');
     expect(lines(a, 'kernel-panic')).toEqual(['dmesg.txt:1']);
     expect(finding(a, 'soft-lockup')?.verdict).toBe('1 CPU lockup(s) (first CPU#0).');
+    // The lockup is a hard one: the finding's title must not call it soft.
+    expect(finding(a, 'soft-lockup')?.title).not.toMatch(/^CPU soft lockup$/);
     expect(a.hypotheses[0]?.id).toBe('system-crash');
   });
 
