@@ -199,4 +199,16 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     // An upstream-format line names no stream: nothing marks it as a PCIe endpoint.
     expect(f?.tags).not.toContain('smmu-pcie');
   });
+
+  it('Nano B01 SErrors then an RCU stall (Tegra RAS wording): the SErrors are reported, as hardware errors', async () => {
+    const a = await run('nano-b01-serror-rcu-stall');
+    const oops = finding(a, 'kernel-oops');
+    expect(oops?.severity).toBe('critical');
+    expect(lines(a, 'kernel-oops')).toEqual(['dmesg.txt:4', 'dmesg.txt:14']);
+    expect(oops?.verdict).toContain('SError');
+    expect(oops?.verdict).not.toContain('dereferenced a bad pointer');
+    expect(finding(a, 'rcu-stall')?.severity).toBe('error');
+    expect(lines(a, 'rcu-stall')?.[0]).toBe('dmesg.txt:5');
+    expect(a.hypotheses[0]?.id).toBe('system-crash');
+  });
 });
