@@ -211,4 +211,18 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'rcu-stall')?.[0]).toBe('dmesg.txt:5');
     expect(a.hypotheses[0]?.id).toBe('system-crash');
   });
+
+  it('Xavier NX ToF camera: one capture timeout with its recovery lines as evidence', async () => {
+    const a = await run('xaviernx-tof-vi-timeouts');
+    expect(a.findings.map((f) => f.id)).toEqual(['camrtc-capture-timeout/found']);
+    const f = finding(a, 'camrtc-capture-timeout');
+    expect(f?.verdict).toMatch(/^1 camera capture timeout\(s\)/);
+    expect(lines(a, 'camrtc-capture-timeout')).toContain('dmesg.txt:7');
+    expect(a.hypotheses).toEqual([]);
+  });
+
+  it('TX2 ISP host1x syncpoint and CDMA timeouts: not recognised yet (known gap), and never called healthy', async () => {
+    const a = await run('tx2-isp-host1x-stuck');
+    expect(status(a)).not.toBe('healthy');
+  });
 });
