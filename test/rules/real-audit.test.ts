@@ -221,8 +221,22 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.hypotheses).toEqual([]);
   });
 
-  it('TX2 ISP host1x syncpoint and CDMA timeouts: not recognised yet (known gap), and never called healthy', async () => {
+  it('TX2 ISP host1x syncpoint and CDMA timeouts: one job-timeout finding naming the ISP client, every line', async () => {
     const a = await run('tx2-isp-host1x-stuck');
-    expect(status(a)).not.toBe('healthy');
+    const f = finding(a, 'host1x-syncpt-timeout');
+    expect(f?.severity).toBe('error');
+    expect(f?.signatures).toEqual(['host1x-syncpt-timeout']);
+    expect(f?.verdict).toContain('15600000.isp_nvargus-daemon_4');
+    expect(lines(a, 'host1x-syncpt-timeout')).toEqual([1, 3, 4, 5, 6, 7, 8].map((n) => `dmesg.txt:${n}`));
+    expect(status(a)).toBe('problems');
+  });
+
+  it('Xavier VPI sample waiting on the PVA syncpoint: two stuck waits, the dump lines are not events', async () => {
+    const a = await run('xavier-vpi-pva-syncpt-stuck');
+    const f = finding(a, 'host1x-syncpt-timeout');
+    expect(f?.verdict).toMatch(/^2 host1x job timeout\(s\)/);
+    expect(f?.verdict).toContain('pva_syncpt');
+    expect(lines(a, 'host1x-syncpt-timeout')).toEqual(['dmesg.txt:1', 'dmesg.txt:10']);
+    expect(a.hypotheses.filter((h) => h.id.startsWith('cma-') || h.id === 'gpu-fault')).toEqual([]);
   });
 });
