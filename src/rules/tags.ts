@@ -31,11 +31,13 @@ export const TAG_MEANINGS = {
   'cma-low-at-oom': 'An OOM report showed little free CMA; normal when CMA holds movable user pages, not a CMA failure by itself.',
   'cma-config': 'The cma= boot parameter and the CmaTotal the kernel reports disagree.',
   'cma-reserved': 'The boot log shows the CMA reservation (size and place).',
+  'cma-failure-at-boot': 'Every contiguous (CMA) allocation failure came within 30 minutes of boot, before allocate/free cycles could fragment the pool.',
   // SMMU and memory controller
   'smmu-fault': 'A device accessed an IOVA its SMMU/IOMMU does not map (context, global or v3 event), or the memory controller reported a bad access.',
   smmu: 'The SMMU itself misbehaved (TLB sync timeout).',
   'smmu-near-camera': 'SMMU faults occurred close in time to camera capture errors.',
   'smmu-near-gpu': 'SMMU faults occurred close in time to GPU errors.',
+  'smmu-pcie': 'An SMMU fault names a PCIe controller stream (AFI, PCIE*): a PCIe endpoint did the bad DMA through its own driver\'s mappings.',
   'mc-error': 'The Tegra memory controller reported an access error (decode error, SMMU fault, security violation).',
   // GPU and camera
   gpu: 'The GPU driver (nvgpu/nvrm) reported an error: channel timeout, error notifier, init failure, Xid.',

@@ -32,21 +32,21 @@ describeRule('cma', {
       // Real AGX Orin r36.3 line (OE4T/meta-tegra#1613): alone it cannot say too small or fragmented.
       name: 'real r36 cma_alloc failure with no meminfo: undecided, and says why',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' },
-      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /245\.6 MiB \(too small or fragmented cannot be told apart: CmaFree and the pool size are not in the bundle\)/ }],
+      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], verdict: /245\.6 MiB \(too small or fragmented cannot be told apart: CmaFree and the pool size are not in the bundle\)/ }],
     },
     {
       // The same real line with a (synthetic) 256 MiB pool: the request is most of the pool.
       name: 'real r36 failure against a 256 MiB pool: too small',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': meminfo({ CmaTotal: 262144, CmaFree: 204800 }) },
       findings: [
-        { messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure',  'cma-too-small'], signatures: ['cma-alloc-failed'], verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB\); CmaFree 200 MiB is smaller than the 245\.6 MiB request/ },
+        { messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-too-small', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB\); CmaFree 200 MiB is smaller than the 245\.6 MiB request/ },
       ],
     },
     {
       // Free CMA would hold it, but 13 s after boot is too early for fragmentation: not called fragmentation.
       name: 'real r36 failure 13 s after boot with CmaFree that would hold it: not fragmentation',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n', 'proc/meminfo': HEALTHY_MEMINFO },
-      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /too small or fragmented cannot be told apart: only 13 s after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
+      findings: [{ messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], verdict: /too small or fragmented cannot be told apart: only 13 s after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
     },
     {
       name: 'CmaFree below one buffer',
@@ -89,7 +89,7 @@ describeRule('cma', {
       // The failure is reported; the later OOM's low free_cma is not called CMA exhaustion.
       name: 'a CMA failure at boot and an ordinary OOM two hours later: the OOM is not blamed on CMA',
       files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' + realLog('oom-catalogue-invoker-only.log') + '\n' + realLog('oom-rpi-7085-zone-free-cma-0.log').replace(/\[  302\.\d+\]/g, '[ 7530.050000]') },
-      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-alloc-failed'] }],
+      findings: [{ messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'] }],
     },
     {
       // The same composition (the zone line's timestamp moved to the OOM's in both cases) with the failure in the same minute as the OOM report: now the low free_cma is CMA

@@ -29,7 +29,7 @@ describeRule('smmu-faults', {
         ]),
       },
       findings: [
-        { messageId: 'context', evidence: at('dmesg', 1), tags: ['smmu-fault',  'device:12000000.iommu'], signatures: ['arm-smmu-context-fault'], severity: 'warning', verdict: /stream 0x11 \(AFI\)/ },
+        { messageId: 'context', evidence: at('dmesg', 1), tags: ['smmu-fault', 'device:12000000.iommu', 'smmu-pcie'], signatures: ['arm-smmu-context-fault'], severity: 'warning', verdict: /stream 0x11 \(AFI\)/ },
         { messageId: 'mc', evidence: at('dmesg', 2), tags: ['smmu-fault',  'mc-error'], signatures: ['tegra-mc-error'], severity: 'error', verdict: /\(client csr_nvl7r\): EMEM address decode error/ },
       ],
     },

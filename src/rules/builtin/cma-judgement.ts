@@ -26,7 +26,7 @@ export interface CmaJudgement {
 }
 
 /** Fragmentation needs alloc/free cycles: minutes after boot argue against it. */
-const YOUNG_SECONDS = 30 * 60;
+export const YOUNG_SECONDS = 30 * 60;
 /** Hours of uptime give alloc/free cycles the time to fragment the pool. */
 const OLD_SECONDS = 4 * 3600;
 

@@ -5,7 +5,7 @@ import { hasPart } from '../engine.js';
 import { mib, PAGE_BYTES } from '../format.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { largestCmaBlockKB, memoryAtFailure } from './show-mem.js';
-import { judgeCmaFailure } from './cma-judgement.js';
+import { judgeCmaFailure, YOUNG_SECONDS } from './cma-judgement.js';
 import { formatBootTime, formatErrno, largestFreeBlockFigure } from '../../util/format.js';
 import { wallSeconds } from '../../util/wallclock.js';
 
@@ -104,7 +104,11 @@ export const cma = defineRule({
           ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
-        tags: ['cma-failure', ...(judgement.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement.cause === 'too-small' ? (['cma-too-small'] as const) : [])],
+        tags: [
+          'cma-failure',
+          ...(judgement.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement.cause === 'too-small' ? (['cma-too-small'] as const) : []),
+          ...(failures.every((h) => h.monotonic !== undefined && h.monotonic < YOUNG_SECONDS) ? (['cma-failure-at-boot'] as const) : []),
+        ],
       });
     }
     if (total && free !== undefined) {

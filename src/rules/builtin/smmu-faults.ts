@@ -123,6 +123,8 @@ export const smmuFaults = defineRule({
       const tags: Tag[] = ['smmu-fault', paramTag('device', g.device)];
       if (cam.length) tags.push('smmu-near-camera');
       if (gpu.length) tags.push('smmu-near-gpu');
+      // r32 names the stream: AFI (TX2) and PCIE* are PCIe controllers, whose endpoints map their own buffers.
+      if (/^(afi|pcie)/i.test(g.hits[0]!.groups.sid_name ?? '')) tags.push('smmu-pcie');
       report({
         messageId: 'context', signatures: ['arm-smmu-context-fault'],
         severity: count >= 10 || cam.length || gpu.length ? 'error' : 'warning',
