@@ -60,7 +60,7 @@ function renderAt(m: ReportModel, d: Detail): string {
   if (m.status === 'problems' && m.completeness.gaps.length) {
     out.push(`**${m.status.toUpperCase()}**: **Incomplete bundle**: these findings may not be all there is.`, '');
     for (const g of m.completeness.gaps) out.push(`- ${esc(g.message)}`);
-    out.push('', `**Top cause:** ${esc(m.headline)}`, '');
+    out.push('', `**${m.headlineLabel}:** ${esc(m.headline)}`, '');
   } else {
     out.push(`**${m.status.toUpperCase()}**: ${esc(m.headline)}`, '');
     if (m.completeness.gaps.length) {

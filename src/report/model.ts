@@ -19,6 +19,10 @@ export interface ReportModel {
   context: { label: string; value: string }[];
   generatedAt: string;
   headline: string;
+  /** What the headline is, as the line above it names it when gaps come first. */
+  headlineLabel: 'Top cause' | 'Top finding';
+  /** The cause the report leads with and takes its first remedies from: none when even the likeliest is weak. */
+  leadCause?: RankedCause;
   /** problems | healthy | inconclusive: the word every format leads with. */
   status: ReportStatus;
   /** What the verdict rests on; its gaps come before the findings in every format. */
@@ -39,6 +43,13 @@ export interface ReportModel {
   provenance: ReportProvenance;
 }
 
+/**
+ * Below this confidence the likeliest cause is not the answer: something in the bundle counted
+ * against it (cause bases are 35-55 %), and leading with it would sound sure without evidence.
+ * The headline then gives the most severe finding and names the cause with its confidence.
+ */
+export const WEAK_CAUSE_CONFIDENCE = 0.3;
+
 export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of a.findings) counts[f.severity]++;
@@ -48,13 +59,16 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const completeness = assessCompleteness(a.snapshot, a.outcomes);
   const status = decideStatus(a.findings, completeness);
   const best = a.hypotheses[0];
+  const leadCause = best && best.confidence >= WEAK_CAUSE_CONFIDENCE ? best : undefined;
   const passed = a.outcomes.filter((o) => o.status === 'passed');
   const passedList = `${passed.map((o) => o.ruleId).slice(0, 8).join(', ')}${passed.length > 8 ? ', …' : ''}`;
   const headline =
     status === 'problems'
-      ? best
-        ? `${best.cause} (confidence ${Math.round(best.confidence * 100)}%): ${best.summary}`
-        : top!.verdict
+      ? leadCause
+        ? `${leadCause.cause} (confidence ${pct(leadCause.confidence)}): ${leadCause.summary}`
+        : best
+          ? `${sentence(top!.verdict)} No cause stands out: the likeliest, ${best.cause}, is at ${pct(best.confidence)}.`
+          : top!.verdict
       : status === 'inconclusive'
         ? `Not enough to call this device healthy: ${completeness.gaps[0]!.message}.`
         : `No problem found by the ${passed.length} checks that could be made (${passedList}).`;
@@ -75,6 +89,8 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     context,
     generatedAt: now.toISOString(),
     headline,
+    headlineLabel: status === 'problems' && !leadCause ? 'Top finding' : 'Top cause',
+    leadCause,
     status,
     completeness,
     counts,
@@ -91,3 +107,7 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     provenance: a.provenance,
   };
 }
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A verdict as a sentence, so the next one can follow it. */
+const sentence = (t: string) => (/[.!?]$/.test(t) ? t : `${t}.`);

@@ -54,14 +54,14 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   if (m.status === 'problems' && gaps.length) {
     line(`${mark}  ${c('warning', INCOMPLETE_WARNING)}`, word.length + 2);
     gapLines();
-    line(`Top cause: ${v(m.headline)}`, 2);
+    line(`${m.headlineLabel}: ${v(m.headline)}`, 2);
   } else {
     line(`${mark}  ${v(m.headline)}`, word.length + 2);
     gapLines();
   }
   // A lone cause is not listed under "Likely causes": say here why it was named.
   if (m.hypotheses.length === 1) line(c('dim', v(`why: ${m.hypotheses[0]!.ranking.replace(/^ranked 1 of 1 at \d+%; /, '')}`)), 5);
-  const todo = m.hypotheses[0]?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
+  const todo = m.leadCause?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');
     out.push('What to do:');
