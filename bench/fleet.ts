@@ -5,7 +5,9 @@
  *   full run of N bundles on 2 workers; the re-run (nothing changed); 100 bundles (RSS);
  *   1 vs 2 workers on a subset; the fleet queries over a store of 1 M finding rows.
  * The machine is shared: compare ratios from one run only. `BENCH_BUNDLES=300` for a shorter run,
- * `BENCH_ONLY=workers` for 1 vs 2 workers alone (`BENCH_SUBSET` bundles, 200 by default).
+ * `BENCH_ONLY=workers` for 1 vs 2 workers alone (`BENCH_SUBSET` bundles, 200 by default, in the
+ * order 1, 2, 2, 1; `BENCH_ROUNDS` pairs), `BENCH_ONLY=contention` for the same bundles in plain
+ * loops: separate processes vs worker threads, one at a time vs two at once.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -178,7 +180,7 @@ async function contention(bundles: string[]) {
   const half = Math.floor(bundles.length / 2);
   const a = bundles.slice(0, half);
   const b = bundles.slice(half, 2 * half);
-  interface Tally { wall: number; thread: number; process: number; helpers: number; bundles: number }
+  interface Tally { wall: number; thread: number; process: number; bundles: number }
   const setups: Record<string, () => Promise<CaseResult[]>> = {
     'processes, one after the other': async () => [await spawnCaseAsync('loop', a), await spawnCaseAsync('loop', b)],
     'two processes at once         ': () => Promise.all([spawnCaseAsync('loop', a), spawnCaseAsync('loop', b)]),
@@ -191,13 +193,12 @@ async function contention(bundles: string[]) {
   for (const name of [...names, ...[...names].reverse()]) {
     const t0 = Date.now();
     const rs = await setups[name]!();
-    const t = tallies.get(name) ?? { wall: 0, thread: 0, process: 0, helpers: 0, bundles: 0 };
+    const t = tallies.get(name) ?? { wall: 0, thread: 0, process: 0, bundles: 0 };
     t.wall += (Date.now() - t0) / 1000;
     for (const r of rs) {
       t.thread += r.threadCpuSeconds as number;
       t.process += r.cpuSeconds;
       t.bundles += r.bundles as number;
-      t.helpers += r.threads?.v8Helpers ?? 0;
     }
     tallies.set(name, t);
   }
