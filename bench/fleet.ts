@@ -5,13 +5,16 @@
  *   full run of N bundles on 2 workers; the re-run (nothing changed); 100 bundles (RSS);
  *   1 vs 2 workers on a subset; the fleet queries over a store of 1 M finding rows.
  * The machine is shared: compare ratios from one run only. `BENCH_BUNDLES=300` for a shorter run,
- * `BENCH_ONLY=workers` for 1 vs 2 workers alone (`BENCH_SUBSET` bundles, 200 by default).
+ * `BENCH_ONLY=workers` for 1 vs 2 workers alone (`BENCH_SUBSET` bundles, 200 by default, in the
+ * order 1, 2, 2, 1; `BENCH_ROUNDS` pairs), `BENCH_ONLY=contention` for the same bundles in plain
+ * loops: separate processes vs worker threads, one at a time vs two at once.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import { runBatch } from '../src/fleet/batch.js';
@@ -78,6 +81,15 @@ async function generate(n: number): Promise<string> {
   return dir;
 }
 
+/** CPU time of the calling thread (Linux schedstat, ns), in seconds; 0 elsewhere. */
+function threadCpuSeconds(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    return 0;
+  }
+}
+
 async function child(which: string, args: string[]) {
   const t0 = process.hrtime.bigint();
   let extra: Record<string, unknown> = {};
@@ -92,6 +104,30 @@ async function child(which: string, args: string[]) {
     const m = await buildFleetModel(store, { maxDevices: 300 });
     extra = { issues: m.issues.length, bundles: m.totals.bundles, modelSeconds: Number(process.hrtime.bigint() - t1) / 1e9 };
     await store.close();
+  } else if (which === 'loop') {
+    // Plain analyses one after another in this thread: no pool, no store, no hashing.
+    const stop = watchThreads(0);
+    const { analyzeBundle } = await import('../src/fleet/analyze-one.js');
+    const cpu0 = threadCpuSeconds();
+    for (const ref of args) await analyzeBundle(ref, {});
+    extra = { threadCpuSeconds: threadCpuSeconds() - cpu0, bundles: args.length, threads: stop() };
+  } else if (which === 'threads') {
+    // `k` plain worker threads in this one process, each analysing its share in a loop.
+    const [k, ...refs] = args;
+    const n = Number(k);
+    const stop = watchThreads(n);
+    const young = process.env.BENCH_YOUNG_MB ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.BENCH_YOUNG_MB) } } : {};
+    const per = await Promise.all(
+      Array.from({ length: n }, (_, i) => {
+        const share = refs.filter((_, j) => j % n === i);
+        return new Promise<{ threadCpuSeconds: number; bundles: number }>((resolve, reject) => {
+          const w = new Worker(new URL(import.meta.url), { workerData: { benchLoop: share }, ...young });
+          w.once('message', resolve);
+          w.once('error', reject);
+        });
+      }),
+    );
+    extra = { threadCpuSeconds: per.reduce((s, p) => s + p.threadCpuSeconds, 0), bundles: refs.length, perThread: per.map((p) => p.threadCpuSeconds), threads: stop() };
   } else if (which === 'fill') {
     extra = await fillSyntheticStore(args[0]!, Number(args[1]));
   }
@@ -123,12 +159,76 @@ function spawnCase(which: string, args: string[]): CaseResult {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
 
+function spawnCaseAsync(which: string, args: string[]): Promise<CaseResult> {
+  const flags = ['--no-concurrent-marking'];
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), which, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    c.stdout.on('data', (d: Buffer) => (out += d));
+    c.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`${which} exited ${code}`))));
+  });
+}
+
+/**
+ * Is the slow-down of two analysis threads the program's or the machine's? The same bundles
+ * analysed in plain loops (no pool, no store, no hashing), in four set-ups: one process after
+ * another; two processes at once; one worker thread in a process, one process after another;
+ * two worker threads in one process. CPU per bundle of the analysing threads, and of the
+ * whole processes (GC helpers included). Each set-up runs twice, in mirrored order.
+ */
+async function contention(bundles: string[]) {
+  const half = Math.floor(bundles.length / 2);
+  const a = bundles.slice(0, half);
+  const b = bundles.slice(half, 2 * half);
+  interface Tally { wall: number; thread: number; process: number; bundles: number }
+  const setups: Record<string, () => Promise<CaseResult[]>> = {
+    'processes, one after the other': async () => [await spawnCaseAsync('loop', a), await spawnCaseAsync('loop', b)],
+    'two processes at once         ': () => Promise.all([spawnCaseAsync('loop', a), spawnCaseAsync('loop', b)]),
+    'one worker thread, in turn    ': async () => [await spawnCaseAsync('threads', ['1', ...a]), await spawnCaseAsync('threads', ['1', ...b])],
+    'two worker threads, 1 process ': async () => [await spawnCaseAsync('threads', ['2', ...a, ...b])],
+  };
+  const tallies = new Map<string, Tally>();
+  const names = Object.keys(setups);
+  console.log(`${2 * half} bundles analysed in plain loops, each set-up twice (load average ${os.loadavg()[0]!.toFixed(2)}):`);
+  for (const name of [...names, ...[...names].reverse()]) {
+    const t0 = Date.now();
+    const rs = await setups[name]!();
+    const t = tallies.get(name) ?? { wall: 0, thread: 0, process: 0, bundles: 0 };
+    t.wall += (Date.now() - t0) / 1000;
+    for (const r of rs) {
+      t.thread += r.threadCpuSeconds as number;
+      t.process += r.cpuSeconds;
+      t.bundles += r.bundles as number;
+    }
+    tallies.set(name, t);
+  }
+  const base = tallies.get(names[0]!)!;
+  for (const name of names) {
+    const t = tallies.get(name)!;
+    const per = (v: number) => ((v / t.bundles) * 1000).toFixed(1);
+    const vs = ((t.thread / t.bundles / (base.thread / base.bundles) - 1) * 100).toFixed(0);
+    console.log(`  ${name}: wall ${(t.wall / 2).toFixed(1)} s, analysing threads ${per(t.thread)} ms CPU/bundle (${Number(vs) >= 0 ? '+' : ''}${vs} %), whole process ${per(t.process)} ms/bundle`);
+  }
+  console.log(`  (load average ${os.loadavg()[0]!.toFixed(2)})`);
+}
+
+/**
+ * 1 vs 2 workers on the same bundles, BENCH_ROUNDS times each (2 by default) in mirrored order
+ * (1, 2, 2, 1): the machine's load drifts, so each side gets the same share of early and late.
+ */
 function compareWorkers(tmp: string, bundles: string[]) {
-  const one = spawnCase('batch', [path.join(tmp, 'j1'), '1', ...bundles]);
-  const two = spawnCase('batch', [path.join(tmp, 'j2'), '2', ...bundles]);
-  console.log(`${bundles.length} bundles: 1 worker ${one.seconds.toFixed(1)} s, 2 workers ${two.seconds.toFixed(1)} s: speed-up ${(one.seconds / two.seconds).toFixed(2)}x (load average ${os.loadavg()[0]!.toFixed(2)})`);
-  console.log(`  1 worker:  ${threadLine(one)}`);
-  console.log(`  2 workers: ${threadLine(two)}`);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const order = Array.from({ length: rounds }, (_, i) => (i % 2 ? [2, 1] : [1, 2])).flat();
+  const runs: Record<number, CaseResult[]> = { 1: [], 2: [] };
+  order.forEach((jobs, i) => {
+    const r = spawnCase('batch', [path.join(tmp, `j${jobs}-${i}`), String(jobs), ...bundles]);
+    runs[jobs]!.push(r);
+    const analysing = r.threads ? r.threads.workers.reduce((s, w) => s + w, 0) : 0;
+    console.log(`  ${jobs} worker${jobs > 1 ? 's' : ' '}: ${r.seconds.toFixed(1)} s, analysing ${((analysing / bundles.length) * 1000).toFixed(0)} ms CPU/bundle; ${threadLine(r)}`);
+  });
+  const sum = (rs: CaseResult[], k: 'seconds' | 'cpuSeconds') => rs.reduce((s, r) => s + r[k], 0);
+  const [w1, w2] = [sum(runs[1]!, 'seconds'), sum(runs[2]!, 'seconds')];
+  console.log(`${bundles.length} bundles: 1 worker ${(w1 / runs[1]!.length).toFixed(1)} s, 2 workers ${(w2 / runs[2]!.length).toFixed(1)} s: speed-up ${((w1 / runs[1]!.length) / (w2 / runs[2]!.length)).toFixed(2)}x; CPU ${(sum(runs[1]!, 'cpuSeconds') / runs[1]!.length).toFixed(1)} s vs ${(sum(runs[2]!, 'cpuSeconds') / runs[2]!.length).toFixed(1)} s (load average ${os.loadavg()[0]!.toFixed(2)})`);
 }
 
 async function main() {
@@ -145,6 +245,11 @@ async function main() {
   const subDir = path.join(tmp, 'sub');
   mkdirSync(subDir);
   // Inputs as a folder for the big runs; the subsets as file lists. BENCH_ONLY=workers: 1 vs 2 workers only.
+  if (process.env.BENCH_ONLY === 'contention') {
+    await contention(all.slice(0, subset));
+    rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   if (process.env.BENCH_ONLY === 'workers') {
     compareWorkers(tmp, all.slice(0, subset));
     rmSync(tmp, { recursive: true, force: true });
@@ -165,4 +270,11 @@ async function main() {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-await main();
+if (isMainThread) await main();
+else if ((workerData as { benchLoop?: string[] })?.benchLoop) {
+  const { analyzeBundle } = await import('../src/fleet/analyze-one.js');
+  const cpu0 = threadCpuSeconds();
+  const refs = (workerData as { benchLoop: string[] }).benchLoop;
+  for (const ref of refs) await analyzeBundle(ref, {});
+  parentPort!.postMessage({ threadCpuSeconds: threadCpuSeconds() - cpu0, bundles: refs.length });
+}

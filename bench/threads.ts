@@ -2,7 +2,7 @@
  * CPU time per thread of this process (Linux /proc), to show where a batch's CPU goes.
  * Threads are sampled while they live (a thread's time is gone from /proc once it exits).
  * Grouped by what Node starts in order: the main thread; V8's platform threads (GC and JIT
- * helpers, started first, --v8-pool-size of them); the analysis workers (the `workers`
+ * helpers, started first: Node's delayed-task thread, then --v8-pool-size workers); the analysis workers (the `workers`
  * busiest of the rest, far busier than anything else); everything else: the libuv pool
  * (file reads, gunzip, DuckDB calls) and DuckDB's own threads.
  */
@@ -46,8 +46,9 @@ export function watchThreads(workers: number, v8PoolSize = 4, everyMs = 100): ()
     if (!seen.size) return undefined;
     const round = (v: number) => Math.round(v * 100) / 100;
     const rest = [...seen].filter(([tid]) => tid !== process.pid).sort((a, b) => a[0] - b[0]);
-    const helpers = rest.slice(0, v8PoolSize);
-    const later = rest.slice(v8PoolSize).sort((a, b) => b[1] - a[1]);
+    // Node starts its delayed-task scheduler thread first, then the v8PoolSize platform workers.
+    const helpers = rest.slice(0, v8PoolSize + 1);
+    const later = rest.slice(v8PoolSize + 1).sort((a, b) => b[1] - a[1]);
     const busiest = later.slice(0, workers);
     return {
       main: round(seen.get(process.pid) ?? 0),
