@@ -11,6 +11,7 @@ import { at, describeRule } from '../helpers/rule-cases.js';
 import { dmesg, HEALTHY_MEMINFO, meminfo, XAVIER_R32_IDENTITY } from '../helpers/bundles.js';
 import { fixture, realLog } from '../helpers/fixtures.js';
 import { parseCmaParam } from '../../src/rules/builtin/cma.js';
+import { judgeCmaFailure } from '../../src/rules/builtin/cma-judgement.js';
 
 const FAIL = 'cma: cma_alloc: linux,cma: alloc failed, req-size: 6144 pages, ret: -12';
 const BUSY = 'alloc_contig_range: [2f100, 2f20a) PFNs busy';
@@ -39,7 +40,8 @@ describeRule(
       {
         name: 'failure with only the boot reservation: the pool size is named as reserved at boot',
         files: { dmesg: dmesg([[0, 'cma: Reserved 256 MiB at 0x00000000c0000000'], [51234.1, FAIL]]) },
-        findings: [{ messageId: 'failures', severity: 'error', evidence: at('dmesg', 2), tags: ['cma-failure'], signatures: ['cma-alloc-failed'], figures: { failures: 1, 'largest request': 24, 'return codes': '-12 (ENOMEM)', 'CMA reserved at boot': 256, 'uptime at the first failure': 854 } }],
+        // It used to say "CmaFree and the pool size are not in the bundle" beside the pool size it had (fixed).
+        findings: [{ messageId: 'failures', severity: 'error', evidence: at('dmesg', 2), tags: ['cma-failure'], signatures: ['cma-alloc-failed'], verdict: /\(too small or fragmented cannot be told apart: the 24 MiB request is at most half of the pool \(CmaTotal 256 MiB \(reserved at boot\)\) but CmaFree is not in the bundle\)\.$/, figures: { failures: 1, 'largest request': 24, 'return codes': '-12 (ENOMEM)', 'CMA reserved at boot': 256, 'uptime at the first failure': 854 } }],
       },
       {
         name: 'failure with the pool reserved at boot too small for the request',
@@ -129,6 +131,15 @@ describeRule(
     if (name.startsWith('PFNs busy alone')) expect(found[0]!.confidence).toBe(0.7);
   },
 );
+
+describe('judgeCmaFailure when nothing decides', () => {
+  const MiB = 1024 * 1024;
+  it('names the pool size when it is known, and only then', () => {
+    expect(judgeCmaFailure({ requestBytes: 24 * MiB, totalBytes: 768 * MiB })).toEqual({ cause: 'undecided', reasons: ['the 24 MiB request is at most half of the pool (CmaTotal 768 MiB) but CmaFree is not in the bundle'], against: [] });
+    expect(judgeCmaFailure({ requestBytes: 24 * MiB, totalBytes: 48 * MiB }).reasons).toEqual(['the 24 MiB request is at most half of the pool (CmaTotal 48 MiB) but CmaFree is not in the bundle']);
+    expect(judgeCmaFailure({ requestBytes: 24 * MiB, largestFreeBlockBytes: 32 * MiB }).reasons).toEqual(['CmaFree and the pool size are not in the bundle']);
+  });
+});
 
 describe('parseCmaParam', () => {
   it.each([
