@@ -71,7 +71,7 @@ describeRule(
       {
         name: 'no total line: the clients are added up; figures for the five largest only',
         files: one([ARGUS, py(1000), ['a', 1, 2048], ['b', 2, 4096], ['c', 3, 8192], ['d', 4, 3072]], false),
-        findings: [{ messageId: 'holders', severity: 'info', evidence: at(F, 2, 5, 6), tags: ['process:nvargus-daemon'], signatures: [], verdict: /^NVMM memory: 146 MiB across 6 process\(es\); most held by nvargus-daemon \(812\) 128 MiB\.$/ }],
+        findings: [{ messageId: 'holders', severity: 'info', evidence: at(F, 2, 6, 5), tags: ['process:nvargus-daemon'], signatures: [], verdict: /^NVMM memory: 146 MiB across 6 process\(es\); most held by nvargus-daemon \(812\) 128 MiB\.$/ }],
       },
     ],
   },
