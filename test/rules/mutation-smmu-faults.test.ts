@@ -106,3 +106,47 @@ describe('memory-controller errors', () => {
     expect(figs(f!)['SMMU fault']).toBe('none');
   });
 });
+
+describe('streams named by a following detail line, and errors nearby', () => {
+  const noSid = (cb = 7, dev = '8000000.iommu') => `arm-smmu ${dev}: Unhandled context fault: fsr=0x402, iova=0x9c4b9000, fsynr=0x7c0020, cb=${cb}`;
+  const fsrLine = (dev = '8000000.iommu', sid = '0x800') => `arm-smmu ${dev}: FSR    = 00000402 [Format=2 TF], SID=${sid}`;
+  const CAM = 'tegra-camrtc-capture-vi tegra-capture-vi: uncorr_err: request timed out after 2500 ms';
+
+  it('a 5.x fault without cbfrsynra takes its stream from the FSR line after it', () => {
+    expect(run([[100, noSid()], [100, fsrLine()]])[0]!.verdict).toMatch(/ on 8000000\.iommu stream 0x800 /);
+  });
+
+  it('an FSR line of another SMMU, or three lines on, does not name the stream', () => {
+    expect(run([[100, noSid()], [100, fsrLine('12000000.iommu')]])[0]!.verdict).toMatch(/ on 8000000\.iommu stream cb7 /);
+    const far = run([[100, noSid()], [100, 'arm-smmu 8000000.iommu: FSYNR0 = 007c0020 [S1CBNDX=124 PNU PLVL=0]'], [100, 'arm-smmu 8000000.iommu: FSYNR0 = 007c0020 [S1CBNDX=124 PNU PLVL=0]'], [100, fsrLine()]]);
+    expect(far[0]!.verdict).toMatch(/ stream cb7 /);
+    const near = run([[100, noSid()], [100, 'arm-smmu 8000000.iommu: FSYNR0 = 007c0020 [S1CBNDX=124 PNU PLVL=0]'], [100, fsrLine()]]);
+    expect(near[0]!.verdict).toMatch(/ stream 0x800 /);
+  });
+
+  it('a camera error exactly 5 s after a fault is near it; 5.5 s after is not', () => {
+    expect(run([[100, noSid()], [105, CAM]])[0]!.verdict).toMatch(/; 1 camera error\(s\) within 5 s\.$/);
+    expect(run([[100, noSid()], [105.5, CAM]])[0]!.verdict).toMatch(/stream cb7 \(TF translation fault\)\.$/);
+  });
+
+  it('fault times are sorted before the search: a fault of a later boot with an earlier stamp', () => {
+    const found = run([[7200, noSid()], [7201, 'Booting Linux on physical CPU 0x0000000000 [0x410fd421]'], [0, 'Booting Linux on physical CPU 0x0000000000 [0x410fd421]'], [50, noSid()], [52, CAM]]);
+    expect(found[0]!.verdict).toMatch(/^2 SMMU context fault\(s\) on 8000000\.iommu stream cb7 \(TF translation fault\); 1 camera error\(s\) within 5 s\.$/);
+  });
+
+  it('without timestamps nothing is near', () => {
+    const found = runCase(ruleById('smmu-faults'), { name: 'c', files: { dmesg: `${noSid()}\n${CAM}\n` } }, SIGNATURES);
+    expect(found[0]!.verdict).toBe('1 SMMU context fault(s) on 8000000.iommu stream cb7 (TF translation fault).');
+  });
+
+  it('mc-err detail lines: 2 s after the report line still belong to it; without stamps, 20 lines', () => {
+    const at2 = run([[100, 'mc-err: (255) csr_nvl7r: EMEM address decode error'], [102, 'mc-err:   status = 0x6001004b; addr = 0x80180000; hi_adr_reg=008']]);
+    expect(at2[0]!.evidence.map((e) => e.line)).toEqual([1, 2]);
+    const over = run([[100, 'mc-err: (255) csr_nvl7r: EMEM address decode error'], [102.5, 'mc-err:   status = 0x6001004b; addr = 0x80180000; hi_adr_reg=008']]);
+    expect(over[0]!.evidence.map((e) => e.line)).toEqual([1]);
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `usb 1-2.${i % 9}: new high-speed USB device number ${i + 3} using tegra-xusb`);
+    const plain = (gap: number) => runCase(ruleById('smmu-faults'), { name: 'c', files: { dmesg: ['mc-err: (255) csr_nvl7r: EMEM address decode error', ...filler(gap - 1), 'mc-err:   status = 0x6001004b; addr = 0x80180000; hi_adr_reg=008', ''].join('\n') } }, SIGNATURES);
+    expect(plain(20)[0]!.evidence.map((e) => e.line)).toEqual([1, 21]);
+    expect(plain(21)[0]!.evidence.map((e) => e.line)).toEqual([1]);
+  });
+});
