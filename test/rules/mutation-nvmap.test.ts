@@ -54,6 +54,12 @@ describeRule(
         findings: [{ ...GROW, evidence: at('nvmap-clients.log', 10), tags: ['leak', 'process:gst-launch-1.0'], verdict: /^gst-launch-1\.0 \(3301\) grew its NVMM memory from 0 MiB to 256 MiB over 10 min/ }],
       },
       {
+        // The same name with another pid is another process: its memory is counted from nothing.
+        name: 'a restarted process (new pid) is compared with nothing, not with the old one',
+        files: series([[ARGUS, py(524288)], [ARGUS, ['python3', 3301, 716800]]]),
+        findings: [{ ...GROW, evidence: at('nvmap-clients.log', 9), tags: ['leak', 'process:python3'], verdict: /^python3 \(3301\) grew its NVMM memory from 0 MiB to 700 MiB over 10 min/ }],
+      },
+      {
         name: 'captures without stamps: the span is the number of captures',
         files: series([[ARGUS, py(524288)], [ARGUS, py(600000)], [ARGUS, py(786432)]], false),
         findings: [{ ...GROW, evidence: at('nvmap-clients.log', 3, 13), tags: ['leak', 'process:python3'], verdict: /over 3 captures:/ }],
