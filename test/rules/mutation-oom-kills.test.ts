@@ -41,9 +41,11 @@ describe('a whole 5.x OOM report with its memory state', () => {
     `[  492.677000] ${VICTIM()}`,
     '',
   ].join('\n');
-  const [f, ...rest] = run(text);
+  // Run inside each test, not here: Stryker activates a mutant only while tests run.
+  const whole = () => run(text);
 
   it('one kill finding, with the largest task and the memory state in the verdict', () => {
+    const [f, ...rest] = whole();
     expect(rest).toEqual([]);
     expect(f!.messageId).toBe('kill');
     expect(f!.confidence).toBe(0.95);
@@ -53,6 +55,7 @@ describe('a whole 5.x OOM report with its memory state', () => {
   });
 
   it('the figures: victim, its RSS, the request, the memory state, the time', () => {
+    const [f] = whole();
     expect(f!.figures).toEqual([
       { label: 'victims', value: 'python3 (pid 2210, anon-rss 5486.6 MiB)' },
       { label: 'anon-rss', value: 5486.6, unit: 'MiB' },
@@ -67,6 +70,7 @@ describe('a whole 5.x OOM report with its memory state', () => {
   });
 
   it('evidence: every line of the report in log order, show-mem zone and free-list lines included', () => {
+    const [f] = whole();
     expect(lines(f!)).toEqual([1, 3, 5, 15, 16, 17, 18, 19]);
     expect(f!.signatures).toEqual(['oom-invoked', 'oom-kill-victim', 'oom-kill-summary', 'oom-task-table', 'show-mem-zone', 'show-mem-buddy']);
     expect(f!.tags).toEqual(['oom', 'process:python3', 'cma-unusable-free', 'cma-trap']);

@@ -17,12 +17,13 @@ import type { CompiledSignature } from '../../src/rules/signatures/pack.js';
 import type { SeriesSegment, Tegrastats } from '../../src/snapshot/types.js';
 
 describe('rule-set version', () => {
+  // Versions are computed inside each test: Stryker activates a mutant only while tests run.
   const sigs = loadSignatures();
   const rules = allRules(sigs);
-  const v = ruleSetVersion(rules, sigs);
   const withMeta = (i: number, meta: Partial<Rule['meta']>) => rules.map((r, k) => (k === i ? { ...r, meta: { ...r.meta, ...meta } } : r));
 
   it('is 16 hex digits, the same for equal rule sets whatever their order', () => {
+    const v = ruleSetVersion(rules, sigs);
     expect(v).toMatch(/^[0-9a-f]{16}$/);
     expect(ruleSetVersion([...rules].reverse(), [...sigs].reverse())).toBe(v);
     // Cached per rule list: asked again it is the same.
@@ -31,12 +32,14 @@ describe('rule-set version', () => {
   });
 
   it('no signatures is another rule set, and a missing rule too', () => {
+    const v = ruleSetVersion(rules, sigs);
     expect(ruleSetVersion(rules)).not.toBe(v);
     expect(ruleSetVersion(rules.slice(1), sigs)).not.toBe(v);
     expect(ruleSetVersion(rules, sigs.slice(1))).not.toBe(v);
   });
 
   it('follows every part of a rule meta, not where a pack file lives', () => {
+    const v = ruleSetVersion(rules, sigs);
     expect(ruleSetVersion(withMeta(0, { messages: { ...rules[0]!.meta.messages, extra: 'x' } }), sigs)).not.toBe(v);
     expect(ruleSetVersion(withMeta(0, { requires: [] }), sigs)).not.toBe(v);
     expect(ruleSetVersion(withMeta(0, { title: `${rules[0]!.meta.title} ` }), sigs)).not.toBe(v);
@@ -45,6 +48,7 @@ describe('rule-set version', () => {
   });
 
   it('follows a signature regex source and flags, not its compiled object', () => {
+    const v = ruleSetVersion(rules, sigs);
     const [first, ...rest] = sigs;
     const same: CompiledSignature[] = [{ ...first!, patterns: first!.patterns.map((p) => ({ ...p, re: new RegExp(p.re.source, p.re.flags) })) }, ...rest];
     expect(ruleSetVersion(rules, same)).toBe(v);
@@ -55,6 +59,7 @@ describe('rule-set version', () => {
   });
 
   it('follows causes (any order) and engine settings; the defaults are settings too', () => {
+    const v = ruleSetVersion(rules, sigs);
     const causes = loadCauses();
     const c = ruleSetVersion(rules, sigs, { causes });
     expect(c).toMatch(/^[0-9a-f]{16}$/);
@@ -74,6 +79,7 @@ describe('rule-set version', () => {
   });
 
   it('packsUsed counts the pack rules by pack, sorted by name', () => {
+    const v = ruleSetVersion(rules, sigs);
     expect(packsUsed(BUILTIN_RULES)).toEqual([]);
     const fake = (id: string, pack?: string) => ({ ...BUILTIN_RULES[0]!, meta: { ...BUILTIN_RULES[0]!.meta, id, pack } }) as Rule;
     expect(packsUsed([fake('a', 'site'), fake('b', 'builtin'), fake('c', 'site'), fake('d')])).toEqual([
