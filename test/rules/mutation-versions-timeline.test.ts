@@ -66,6 +66,9 @@ describe('rule-set version', () => {
     expect(c).not.toBe(v);
     expect(ruleSetVersion(rules, sigs, { causes: [...causes].reverse() })).toBe(c);
     expect(ruleSetVersion(rules, sigs, { causes })).toBe(c);
+    // Other causes, another version; the same causes in a new list, the same version.
+    expect(ruleSetVersion(rules, sigs, { causes: causes.slice(1) })).not.toBe(c);
+    expect(ruleSetVersion(rules, sigs, { causes: [...causes] })).toBe(c);
     const e0 = ruleSetVersion(rules, sigs, { engine: {} });
     expect(e0).not.toBe(v);
     expect(ruleSetVersion(rules, sigs, { engine: { thresholds: {}, disabled: [] } })).toBe(e0);

@@ -23,6 +23,9 @@ describe('tags', () => {
     expect(isTag('hasOwnProperty:x')).toBe(false);
     expect(isTag('oom:x')).toBe(false);
     expect(isTag('oom')).toBe(true);
+    // No colon at all: not a parameterised tag, even when it begins with a kind's name.
+    expect(isTag('devices')).toBe(false);
+    expect(isTag('processX')).toBe(false);
   });
 
   it('tagKey splits at the first colon only when something is before it', () => {
