@@ -54,6 +54,14 @@ describe('fact conditions at their boundaries', () => {
     expect(on({ fact: 'cmaIsReleaseDefault', ne: false }, facts)).toBe(false);
   });
 
+  it('a numeric comparison on a true/false fact is false, never a number comparison', () => {
+    const facts: Facts = { cmaIsReleaseDefault: true };
+    expect(on({ fact: 'cmaIsReleaseDefault', ge: 1 } as Condition, facts)).toBe(false);
+    expect(on({ fact: 'cmaIsReleaseDefault', gt: 0 } as Condition, facts)).toBe(false);
+    expect(on({ fact: 'cmaIsReleaseDefault', le: 1 } as Condition, { cmaIsReleaseDefault: false })).toBe(false);
+    expect(on({ fact: 'cmaIsReleaseDefault', lt: 1 } as Condition, { cmaIsReleaseDefault: false })).toBe(false);
+  });
+
   it('the first operator given decides (lt before le before gt before ge before eq)', () => {
     expect(on({ fact: 'uptimeHours', lt: 10, gt: 10 } as Condition, f)).toBe(false);
     expect(on({ fact: 'uptimeHours', le: 10, ge: 10 } as Condition, f)).toBe(false);
@@ -103,6 +111,10 @@ describe('not, all, any', () => {
     expect(holds({ not: 'thermal' }, input(F), m)).toBe(true);
     expect(holds({ not: { not: 'oom' } }, input(F), m)).toBe(true);
     expect(m.size).toBe(0);
+  });
+
+  it('all under not: nothing to cite, no failure', () => {
+    expect(on({ not: { all: ['oom', 'cma-failure'] } }, F)).toBe(false);
   });
 
   it('all: false wins over unknown, unknown over true', () => {
