@@ -64,5 +64,9 @@ export function judgeCmaFailure(f: CmaFacts): CmaJudgement {
       ? { cause: 'too-small', reasons: small, against: frag }
       : { cause: 'undecided', reasons: [...small, ...frag], against: [] };
   }
-  return { cause: 'undecided', reasons: ['CmaFree and the pool size are not in the bundle'], against: [] };
+  // Nothing decided. The pool size may still be known (the boot log's reservation): say so.
+  const unknown = f.totalBytes !== undefined
+    ? `${req} is at most half of the pool (CmaTotal ${mib(f.totalBytes)} MiB${f.totalSource ? ` (${f.totalSource})` : ''}) but CmaFree is not in the bundle`
+    : 'CmaFree and the pool size are not in the bundle';
+  return { cause: 'undecided', reasons: [unknown], against: [] };
 }

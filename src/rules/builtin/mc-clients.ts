@@ -6,12 +6,13 @@
 const UNITS: [RegExp, string][] = [
   [/^xusb_host/, 'USB host controller (xHCI)'],
   [/^xusb_dev/, 'USB device controller'],
+  // Before VI: the VIC clients (vicsrd, vicswr) start with "vi" too.
+  [/^vic/, 'video image compositor (VIC)'],
   [/^(vi|vi2)[wr]?|^vi_/, 'camera capture (VI)'],
   [/^isp/, 'camera image signal processor (ISP)'],
   [/^nvdec/, 'video decoder (NVDEC)'],
   [/^nvenc/, 'video encoder (NVENC)'],
   [/^nvjpg/, 'JPEG engine (NVJPG)'],
-  [/^vic/, 'video image compositor (VIC)'],
   [/^(gpu|gpusrd|gpuswr)/, 'GPU'],
   [/^sdmmc/, 'SD card / eMMC controller'],
   [/^(afi|pcie)/, 'PCIe controller'],

@@ -167,7 +167,8 @@ export const smmuFaults = defineRule({
       const access = hits[0]!.groups.dir ?? decoded?.access;
       const d = new Map<string, string>();
       for (const x of hits.flatMap(detailOf)) for (const [g, v] of Object.entries(x.groups)) if (v !== undefined && !d.has(g)) d.set(g, v);
-      const smmu = d.get('smmu_fault') ?? (/SMMU|PDE or PTE/.test(error ?? '') ? 'yes' : undefined);
+      // Upstream tegra-mc puts it in the parenthesis after the error: "(SMMU translation error [--S])".
+      const smmu = d.get('smmu_fault') ?? (/SMMU|PDE or PTE/.test(`${error ?? ''} ${hits[0]!.groups.desc ?? ''}`) ? 'yes' : undefined);
       const evidenceHits = [...hits, ...hits.flatMap(detailOf)].sort((a, b) => a.record - b.record);
       report({
         messageId: 'mc',
