@@ -2,7 +2,7 @@
  * The tegrastats fast path (src/parsers/tegrastats/fast.ts) against the grammar, in a form cheap
  * enough for the Stryker batches over src/parsers/tegrastats (docs/mutation-parsers.md), which
  * leave test/parsers/tegrastats-fast.test.ts out (its property tests take 16 s and would run
- * for every surviving mutant): every corpus capture, a fixed-seed sample of edited regular lines
+ * for every surviving mutant): the head of every corpus capture, a fixed-seed sample of edited regular lines
  * and lines of every family in any order, and what scanLine itself reads from each field shape
  * (a fast path that gives up on a line the grammar then reads gives the same snapshot, so only
  * scanLine's own answer shows it).
@@ -237,8 +237,10 @@ describe('scanLine: what the fast path reads from each field shape', () => {
 });
 
 describe('tegrastats fast path = grammar (Stryker stand-in)', () => {
+  // The first 40 lines of each capture hold every field kind, prompt and wrapped sample it has.
   it.each(captures)('%s', (_name, text) => {
-    expect(run(text, false)).toEqual(run(text, true));
+    const head = text.split('\n').slice(0, 40).join('\n');
+    expect(run(head, false)).toEqual(run(head, true));
   });
 
   it('takes every sample line of the regular captures', () => {
@@ -262,7 +264,7 @@ describe('tegrastats fast path = grammar (Stryker stand-in)', () => {
         const text = [regular[0], l, regular[1]].join('\n') + '\n';
         expect(run(text, false)).toEqual(run(text, true));
       }),
-      { numRuns: 60, seed: 14 },
+      { numRuns: 30, seed: 14 },
     );
   });
 
@@ -272,7 +274,7 @@ describe('tegrastats fast path = grammar (Stryker stand-in)', () => {
         const text = picks.map((k) => regular[k]).join('\n') + '\n';
         expect(run(text, false)).toEqual(run(text, true));
       }),
-      { numRuns: 15, seed: 14 },
+      { numRuns: 10, seed: 14 },
     );
   });
 });
