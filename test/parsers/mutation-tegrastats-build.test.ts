@@ -1,0 +1,70 @@
+/**
+ * The tegrastats builder's choice of quoted lines (src/parsers/tegrastats/build.ts, closeSample),
+ * cases found by mutation testing (docs/mutation-parsers.md): logs in tegrastats' real JetPack 6
+ * line format (helpers/bundles.ts), each extreme a report may cite placed in its own sample.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseTegrastats } from '../../src/parsers/tegrastats/build.js';
+import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+import { shiftStamps, tegrastats } from '../helpers/bundles.js';
+
+function parse(text: string) {
+  return parseTegrastats({ path: 'tegrastats.log', text, lineOffset: 0 }, new DiagnosticSink('tegrastats.log'));
+}
+const quotedLines = (text: string) => Object.keys(parse(text).quoted).map(Number);
+
+describe('tegrastats: the lines kept for evidence', () => {
+  it('the first and last sample and the one holding each extreme, each in its own sample', () => {
+    const text = tegrastats(20, (i) => ({
+      ramMB: i === 7 ? 3290 : i === 12 ? 3095 : 3100 + i, // highest at line 8, lowest at line 13
+      lfb: i === 4 ? '3x2MB' : '28x4MB', // smallest free block at line 5
+      emc: i === 9 ? 90 : 20, // busiest EMC at line 10
+      gpuMHz: i === 10 ? 306 : 1020, // lowest GPU clock at line 11
+      cpuMHz: i === 11 ? 729 : 1510, // lowest CPU clock at line 12
+      tempC: i === 13 ? 81.5 : 55, // hottest at line 14
+    }));
+    expect(quotedLines(text)).toEqual([1, 5, 8, 10, 11, 12, 13, 14, 20]);
+  });
+
+  it('each extreme alone moves its own quote', () => {
+    const base = (over: (i: number) => object) => quotedLines(tegrastats(10, (i) => ({ ramMB: 3100, ...over(i) })));
+    expect(base(() => ({}))).toEqual([1, 10]);
+    expect(base((i) => (i === 3 ? { ramMB: 3150 } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { ramMB: 3000 } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { lfb: '1x4MB' } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { lfb: '27x4MB' } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { emc: 21 } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { gpuMHz: 1019 } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { cpuMHz: 1509 } : {}))).toEqual([1, 4, 10]);
+    expect(base((i) => (i === 3 ? { tempC: 55.5 } : {}))).toEqual([1, 4, 10]);
+    // The opposite moves are no extreme but the first sample's.
+    expect(base((i) => (i === 3 ? { emc: 19, gpuMHz: 1021, cpuMHz: 1511, tempC: 54, lfb: '29x4MB' } : {}))).toEqual([1, 10]);
+  });
+
+  it('no free-block quote while RAM is nearly full (90 % of it or more)', () => {
+    const full = (ram: number) => quotedLines(tegrastats(10, (i) => ({ ramMB: ram, lfb: i === 3 ? '1x4MB' : '28x4MB' })));
+    expect(full(6857)).toEqual([1, 4, 10]);
+    expect(full(6858)).toEqual([1, 10]);
+    expect(full(7000)).toEqual([1, 10]);
+  });
+
+  it('both sides of a possible break are kept: RAM falling by more than 200 MB, a pause over 30 s, the clock going back', () => {
+    const fall = (drop: number) => quotedLines(tegrastats(10, (i) => ({ ramMB: i < 5 ? 3100 : 3100 - drop })));
+    expect(fall(200)).toEqual([1, 6, 10]); // the lowest sample only
+    expect(fall(201)).toEqual([1, 5, 6, 10]);
+    const pause = (s: number) => quotedLines(tegrastats(5, () => ({})) + shiftStamps(tegrastats(5, () => ({})), 4 + s));
+    expect(pause(30)).toEqual([1, 10]);
+    expect(pause(31)).toEqual([1, 5, 6, 10]);
+    expect(quotedLines(tegrastats(5, () => ({})) + shiftStamps(tegrastats(5, () => ({})), -60))).toEqual([1, 5, 6, 10]);
+  });
+
+  it('a pause counts from three usual steps when the log samples slower than every 10 s', () => {
+    // Samples 20 s apart: a 50 s pause is no break (under 3 x 20 s), a 70 s one is.
+    const slow = (gap: number) => {
+      const lines = tegrastats(8, () => ({})).trimEnd().split('\n');
+      return quotedLines(lines.map((l, i) => shiftStamps(l, i * 19 + (i >= 4 ? gap - 20 : 0))).join('\n') + '\n');
+    };
+    expect(slow(50)).toEqual([1, 8]);
+    expect(slow(70)).toEqual([1, 4, 5, 8]);
+  });
+});
