@@ -21,8 +21,8 @@ export interface ReportModel {
   headline: string;
   /** What the headline is, as the line above it names it when gaps come first. */
   headlineLabel: 'Top cause' | 'Top finding';
-  /** The cause the report leads with and takes its first remedies from: none when even the likeliest is weak. */
-  leadCause?: RankedCause;
+  /** The id of the cause the report leads with and takes its first remedies from (the first of `hypotheses`): absent when even the likeliest is weak. */
+  leadCauseId?: string;
   /** problems | healthy | inconclusive: the word every format leads with. */
   status: ReportStatus;
   /** What the verdict rests on; its gaps come before the findings in every format. */
@@ -90,7 +90,7 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     generatedAt: now.toISOString(),
     headline,
     headlineLabel: status === 'problems' && !leadCause ? 'Top finding' : 'Top cause',
-    leadCause,
+    leadCauseId: leadCause?.id,
     status,
     completeness,
     counts,

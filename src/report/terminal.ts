@@ -61,7 +61,8 @@ export function renderTerminal(m: ReportModel, colours: Colours, maxFindings = 8
   }
   // A lone cause is not listed under "Likely causes": say here why it was named.
   if (m.hypotheses.length === 1) line(c('dim', v(`why: ${m.hypotheses[0]!.ranking.replace(/^ranked 1 of 1 at \d+%; /, '')}`)), 5);
-  const todo = m.leadCause?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
+  const lead = m.hypotheses.find((h) => h.id === m.leadCauseId);
+  const todo = lead?.remedy ?? (m.status === 'problems' ? m.findings[0]!.remedy : []);
   if (todo.length) {
     out.push('');
     out.push('What to do:');

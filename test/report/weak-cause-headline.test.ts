@@ -23,7 +23,7 @@ describe('weak likeliest cause', () => {
     const best = a.hypotheses[0]!;
     expect(best.confidence).toBeLessThan(WEAK_CAUSE_CONFIDENCE);
     expect(m.status).toBe('problems');
-    expect(m.leadCause).toBeUndefined();
+    expect(m.leadCauseId).toBeUndefined();
     expect(m.headline).toBe(
       `1 SMMU context fault(s) on 12000000.iommu stream 0x11 (AFI). No cause stands out: the likeliest, ${best.cause}, is at ${Math.round(best.confidence * 100)}%.`,
     );
@@ -41,7 +41,7 @@ describe('weak likeliest cause', () => {
     expect(m.completeness.gaps.length).toBeGreaterThan(0);
     // The likeliest cause, fragmentation, is contradicted by failures 14 s after boot.
     expect(a.hypotheses[0]!.confidence).toBeLessThan(WEAK_CAUSE_CONFIDENCE);
-    expect(m.leadCause).toBeUndefined();
+    expect(m.leadCauseId).toBeUndefined();
     expect(m.headlineLabel).toBe('Top finding');
     expect(m.headline.startsWith(a.findings[0]!.verdict)).toBe(true);
     expect(renderTerminal(m, { enabled: false })).toMatch(/Top finding: /);
@@ -53,7 +53,7 @@ describe('weak likeliest cause', () => {
     const a = await analyze(path.join(SAMPLES, 'orin-nano-leak-oom'));
     const m = buildReportModel(a);
     expect(a.hypotheses[0]!.confidence).toBeGreaterThanOrEqual(WEAK_CAUSE_CONFIDENCE);
-    expect(m.leadCause).toBe(a.hypotheses[0]);
+    expect(m.leadCauseId).toBe(a.hypotheses[0]!.id);
     expect(m.headline.startsWith(`${a.hypotheses[0]!.cause} (confidence `)).toBe(true);
     const term = renderTerminal(m, { enabled: false });
     expect(term.slice(term.indexOf('What to do:'))).toContain(a.hypotheses[0]!.remedy[0]!.slice(0, 40));

@@ -3,7 +3,7 @@
  * paths) and no missing value shown as NaN, undefined, null or "?", in any format, over every
  * sample, every corpus capture and random combinations of them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -94,7 +94,7 @@ describe('no internal references, no missing value shown as a value', () => {
       .filter((d) => d.isDirectory())
       .flatMap((d) => walk(path.join(SAMPLES, d.name)).map((abs): [string, string] => [path.relative(path.join(SAMPLES, d.name), abs), readFileSync(abs, 'utf8')]));
     const pool: [string, string][] = [
-      ...corpus.map((rel): [string, string] => [`${path.dirname(rel) === 'dmesg' ? 'dmesg' : path.dirname(rel)}.txt`, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
+      ...corpus.filter((rel) => statSync(path.join(FIXTURES, rel)).isFile()).map((rel): [string, string] => [`${path.dirname(rel) === 'dmesg' ? 'dmesg' : path.dirname(rel)}.txt`, readFileSync(path.join(FIXTURES, rel), 'utf8')]),
       ...realLogs.map((n): [string, string] => [/^(journal|syslog)/.test(n) ? 'var/log/syslog' : 'dmesg.txt', realLog(n)]),
       ...sampleFiles,
     ];
