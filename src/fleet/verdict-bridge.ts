@@ -4,7 +4,7 @@
  * fingerprints (derived here).
  */
 import type { Analysis } from '../analyze.js';
-import { buildReportModel, WEAK_CAUSE_CONFIDENCE } from '../report/model.js';
+import { buildReportModel, leadCauseOf } from '../report/model.js';
 import type { Finding } from '../rules/types.js';
 import type { BundleStatus, CauseRecord, FindingRecord } from './result.js';
 
@@ -42,7 +42,7 @@ function fingerprint(head: string, catalogueIds: string[]): string {
 /**
  * Causes with fingerprints, and the bundle's issue fingerprints: its top cause, plus each
  * warning-or-worse finding that cause does not explain (as `rule/message`). A top cause under
- * WEAK_CAUSE_CONFIDENCE is not the bundle's issue (the report does not lead with it either):
+ * WEAK_CAUSE_CONFIDENCE (see leadCauseOf) is not the bundle's issue (the report does not lead with it either):
  * its findings count on their own.
  */
 export function causesAndFingerprints(a: Analysis, findings: FindingRecord[]): { causes: CauseRecord[]; fingerprints: string[] } {
@@ -60,7 +60,8 @@ export function causesAndFingerprints(a: Analysis, findings: FindingRecord[]): {
     };
   });
   const prints = new Set<string>();
-  const top = causes[0] && causes[0].confidence >= WEAK_CAUSE_CONFIDENCE ? causes[0] : undefined;
+  // causes follow a.hypotheses in order: the lead cause, when there is one, is the first.
+  const top = leadCauseOf(a.hypotheses) ? causes[0] : undefined;
   if (top) prints.add(top.fingerprint);
   const explained = new Set(top?.supportingRules ?? []);
   for (const f of findings) {

@@ -50,6 +50,12 @@ export interface ReportModel {
  */
 export const WEAK_CAUSE_CONFIDENCE = 0.3;
 
+/** The cause a report leads with (and the fleet groups a bundle under): the likeliest, unless it is weak. */
+export function leadCauseOf(hypotheses: readonly RankedCause[]): RankedCause | undefined {
+  const best = hypotheses[0];
+  return best && best.confidence >= WEAK_CAUSE_CONFIDENCE ? best : undefined;
+}
+
 export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of a.findings) counts[f.severity]++;
@@ -59,7 +65,7 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
   const completeness = assessCompleteness(a.snapshot, a.outcomes);
   const status = decideStatus(a.findings, completeness);
   const best = a.hypotheses[0];
-  const leadCause = best && best.confidence >= WEAK_CAUSE_CONFIDENCE ? best : undefined;
+  const leadCause = leadCauseOf(a.hypotheses);
   const passed = a.outcomes.filter((o) => o.status === 'passed');
   const passedList = `${passed.map((o) => o.ruleId).slice(0, 8).join(', ')}${passed.length > 8 ? ', …' : ''}`;
   const headline =
