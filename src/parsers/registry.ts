@@ -20,6 +20,7 @@ import { dmaBufStream } from './dma-buf/build.js';
 import { iommuGroupsStream } from './iommu-groups/build.js';
 import { nvmapClientsStream } from './nvmap-clients/build.js';
 import { thermalTripsStream } from './thermal-trips/build.js';
+import { keepLatest } from '../util/keep-latest.js';
 
 type FilePart =
   | 'meminfo' | 'buddyinfo' | 'zoneinfo' | 'iomem' | 'pagetypeinfo' | 'dmesg' | 'tegrastats'
@@ -34,7 +35,9 @@ export interface FileParser<P extends FilePart = FilePart> {
   parse(src: TextSource, sink: DiagnosticSink, options: ParserOptions): NonNullable<Snapshot[P]>;
 }
 
-function entry<P extends FilePart>(kind: InputKind, part: P, stream: FileParser<P>['stream']): FileParser {
+function entry<P extends FilePart>(kind: InputKind, part: P, newStream: FileParser<P>['stream']): FileParser {
+  // The newest parser of each kind stays referenced: see keepLatest.
+  const stream: FileParser<P>['stream'] = (src, sink, options) => keepLatest(`parser:${kind}`, newStream(src, sink, options));
   const parse: FileParser<P>['parse'] = (src, sink, options) => parseWhole(stream(src, sink, options), src.text);
   return { kind, part, stream, parse } as unknown as FileParser;
 }

@@ -8,6 +8,7 @@ import type { Dmesg, DmesgRecord } from '../../snapshot/types.js';
 import type { CompiledPattern, CompiledSignature } from './pack.js';
 import { wallSeconds } from '../../util/wallclock.js';
 import { currentBoots } from '../../util/boot-clock.js';
+import { keepLatest } from '../../util/keep-latest.js';
 
 export interface SignatureHit {
   signatureId: string;
@@ -304,6 +305,9 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       const m = midWord ? (p0.re.exec(withoutSpace) ?? p0.re.exec(withSpace)) : (p0.re.exec(withSpace) ?? p0.re.exec(withoutSpace));
       if (m) push(g, 0, r, idx, m, m.input, true);
     };
+    // The newest scanner's closures (tryOne holds push and scan) stay referenced so V8 keeps
+    // their compiled code: see keepLatest.
+    keepLatest('signature-scan', tryOne);
     for (let idx = 0; idx < records.length; idx++) {
       const r = records[idx]!;
       const msg = r.message;
