@@ -1,9 +1,11 @@
 /**
  * The device a bundle came from, so rules judge figures against that board: SoC and board
  * from /proc/device-tree/compatible and model (never from nv_tegra_release's BOARD, which
- * is `t186ref` on TX2, Xavier and Orin alike), release, expected RAM and trip points.
+ * is `t186ref` on TX2, Xavier and Orin alike), release, expected RAM and trip points. A bundle
+ * without the device-tree files falls back to the model the kernel log prints.
  */
 import type { Snapshot } from '../../snapshot/types.js';
+import { dmesgEvidence } from '../evidence.js';
 import { BOARDS, defaultCmaMB, L4T_TO_JETPACK, TRIP_POINTS, type BoardInfo, type Soc, type TripPoints } from './boards.js';
 
 export interface DeviceContext {
@@ -29,6 +31,26 @@ const SOC_FROM_MODEL: [RegExp, Soc][] = [
   [/nano|tx1/i, 'tegra210'],
   [/thor/i, 'tegra264'],
 ];
+
+/**
+ * The device tree's model as the kernel prints it: `Machine model: …` once at boot
+ * (drivers/of/fdt.c), `Hardware name: … (DT)` in every oops, warning and stack dump.
+ */
+const KERNEL_MODEL_RE = /^(?:Machine model|Hardware name): (.+?)(?: \(DT\))?$/;
+
+/** The model a kernel log names, from its newest boot that names one, with the line that says so. */
+function kernelLogModel(s: Snapshot): { value: string; evidence: string } | undefined {
+  const records = s.dmesg?.records ?? [];
+  let found: { value: string; evidence: string } | undefined;
+  for (const r of records) {
+    if (r.message.charCodeAt(0) !== 77 /* M */ && r.message.charCodeAt(0) !== 72 /* H */) continue;
+    const m = KERNEL_MODEL_RE.exec(r.message);
+    if (!m) continue;
+    const e = dmesgEvidence(s, r);
+    found = { value: m[1]!.trim(), evidence: `${e.file}:${e.line}` };
+  }
+  return found;
+}
 
 export function jetpackFor(l4t: string): string {
   const [maj, min, patch] = l4t.split('.');
@@ -60,7 +82,9 @@ export function deviceContext(s: Snapshot): DeviceContext {
     const m = /tegra(210|186|194|234|264)/.exec(name);
     if (!ctx.soc && m) ctx.soc = `tegra${m[1]}` as Soc;
   }
-  const model = id?.model?.value;
+  const kernelModel = id?.model || ctx.board ? undefined : kernelLogModel(s);
+  const model = id?.model?.value ?? kernelModel?.value;
+  const modelEvidence = id?.model ? `${id.model.source.file}:${id.model.source.line}` : kernelModel?.evidence;
   if (!ctx.soc && model) ctx.soc = SOC_FROM_MODEL.find(([re]) => re.test(model))?.[1];
   if (ctx.board && !ctx.soc) ctx.soc = ctx.board.soc;
   const ramMB = ramTotalMB(s);
@@ -69,7 +93,7 @@ export function deviceContext(s: Snapshot): DeviceContext {
     // Model strings do not carry the RAM size: choose among the SoC's boards by visible RAM.
     const named = BOARDS.filter((b) => b.soc === ctx.soc && modelMatches(model, b.name));
     ctx.board = pickByRam(named, ramMB);
-    if (ctx.board) ctx.boardEvidence = `${id!.model!.source.file}:${id!.model!.source.line}`;
+    if (ctx.board) ctx.boardEvidence = modelEvidence;
   }
   if (id?.l4t) {
     ctx.l4t = id.l4t.value.version;
