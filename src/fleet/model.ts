@@ -7,7 +7,7 @@ import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { isCatalogueId } from '../rules/catalogue.js';
 import type { Acknowledgement, Acknowledgements } from './ack.js';
 import { diffResults, type ResultDiff } from './diff.js';
-import type { BundleResult } from './result.js';
+import type { BundleResult, FindingRecord } from './result.js';
 import type { FleetStore, Row } from './store.js';
 import * as Q from './queries.js';
 
@@ -131,7 +131,11 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
   const causeNames = new Map(causeRows.map((r) => [r.cause_id as string, r.cause as string]));
   const group = (rows: Row[]) => {
     const m = new Map<string, { key: string; bundles: number; devices: number }[]>();
-    for (const r of rows) m.set(r.fingerprint as string, [...(m.get(r.fingerprint as string) ?? []), { key: r.key as string, bundles: num(r.bundles), devices: num(r.devices) }]);
+    for (const r of rows) {
+      const list = m.get(r.fingerprint as string) ?? [];
+      if (!list.length) m.set(r.fingerprint as string, list);
+      list.push({ key: r.key as string, bundles: num(r.bundles), devices: num(r.devices) });
+    }
     return m;
   };
   const byBoard = group(breakdownRows.filter((r) => r.dimension === 'board'));
@@ -139,7 +143,8 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
   const catalogueByRule = new Map(catalogueRows.map((r) => [r.rule_id as string, (r.catalogue_ids as string[]) ?? []]));
   const regressions = new Map<string, { deviceId: string; backAt: string }[]>();
   for (const r of regressionRows) {
-    regressions.set(r.fingerprint as string, [...(regressions.get(r.fingerprint as string) ?? []), { deviceId: r.device_id as string, backAt: r.back_at as string }]);
+    const devices = JSON.parse(r.devices_json as string) as { d: string; t: number }[];
+    regressions.set(r.fingerprint as string, devices.map((x) => ({ deviceId: x.d, backAt: new Date(x.t).toISOString() })));
   }
   const all: FleetIssue[] = issueRows.map((r) => {
     const fp = r.fingerprint as string;
@@ -168,7 +173,7 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
     };
   });
   const t = totalsRow[0] ?? {};
-  const devices = await timelines(store, deviceRows, o.maxUploadsPerDevice ?? 100);
+  const devices = await timelines(store, rv, deviceRows, o.maxUploadsPerDevice ?? 100);
   return {
     generatedAt: (o.now ?? new Date()).toISOString(),
     rulesetVersion: rv,
@@ -218,15 +223,62 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
   };
 }
 
-async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
+/** What a timeline reads of one upload (DEVICE_TIMELINES_SQL): the parts of its result a timeline and a diff use. */
+type TimelineSource = Pick<BundleResult, 'path' | 'status' | 'headline' | 'capturedAt' | 'analysedAt' | 'deviceId' | 'findings' | 'fingerprints' | 'figures' | 'error'> & {
+  topCause?: string;
+};
+
+interface UploadJson {
+  p: string;
+  s: BundleResult['status'];
+  h: string | null;
+  e: string | null;
+  fp: string[] | null;
+  ca: number | null;
+  aa: number | null;
+  tc: string | null;
+  fig: (number | null)[];
+  nf: number;
+  f: Record<string, unknown>[] | null;
+}
+
+/** An upload as its result's JSON would give it: absent where the result had nothing, null where it held a non-finite number. */
+function timelineSource(deviceId: string, u: UploadJson): TimelineSource {
+  const figures: BundleResult['figures'] = {};
+  Q.TIMELINE_FIGURE_COLUMNS.forEach(([key], i) => {
+    const v = u.fig[i];
+    if (v !== null && v !== undefined) figures[key] = v;
+    else if (u.nf & (1 << i)) (figures as Record<string, null>)[key] = null;
+  });
+  const findings = (u.f ?? []).map((f) => {
+    for (const k of Object.keys(f)) if (f[k] === null) delete f[k];
+    return f as unknown as FindingRecord;
+  });
+  const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+  return {
+    path: u.p,
+    status: u.s,
+    headline: u.h ?? (undefined as unknown as string),
+    capturedAt: iso(u.ca),
+    analysedAt: iso(u.aa)!,
+    deviceId,
+    findings,
+    fingerprints: u.fp ?? [],
+    figures,
+    ...(u.e !== null ? { error: u.e } : {}),
+    ...(u.tc !== null ? { topCause: u.tc } : {}),
+  };
+}
+
+async function timelines(store: FleetStore, rv: string, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
   if (!deviceRows.length) return [];
   const ids = deviceRows.map((r) => r.device_id as string);
-  const rows = await store.query(Q.DEVICE_UPLOADS_SQL, { devices: listValue(ids) }, { devices: LIST(VARCHAR) });
-  const byDevice = new Map<string, BundleResult[]>();
+  const rows = await store.query(Q.DEVICE_TIMELINES_SQL, { rv, devices: listValue(ids) }, { devices: LIST(VARCHAR) });
+  const byDevice = new Map<string, TimelineSource[]>();
   for (const r of rows) {
     const list = byDevice.get(r.device_id as string) ?? [];
-    list.push(JSON.parse(r.result_json as string) as BundleResult);
-    byDevice.set(r.device_id as string, list);
+    if (!list.length) byDevice.set(r.device_id as string, list);
+    list.push(timelineSource(r.device_id as string, JSON.parse(r.upload_json as string) as UploadJson));
   }
   return deviceRows.map((d) => {
     const results = (byDevice.get(d.device_id as string) ?? []).slice(-maxUploads);
@@ -235,7 +287,7 @@ async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: numbe
       at: r.capturedAt ?? r.analysedAt,
       status: r.status,
       headline: r.headline,
-      ...(r.causes[0] ? { topCause: r.causes[0].cause } : {}),
+      ...(r.topCause !== undefined ? { topCause: r.topCause } : {}),
       fingerprints: r.fingerprints,
       figures: r.figures,
       ...(r.error ? { error: r.error } : {}),
