@@ -105,26 +105,66 @@ export async function currentRulesetVersion(store: FleetStore): Promise<string |
   return b?.ruleset_version as string | undefined;
 }
 
-export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): Promise<FleetModel> {
+/** One fleet model at a time per store: they share the report database's fleet table. */
+const building = new WeakMap<FleetStore, Promise<unknown>>();
+
+export function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): Promise<FleetModel> {
+  const run = () => build(store, o);
+  const next = (building.get(store) ?? Promise.resolve()).then(run, run);
+  building.set(store, next.catch(() => undefined));
+  return next;
+}
+
+/**
+ * The queries run on the store's two connections at once, each on one DuckDB thread: the main
+ * one fills the fleet table, then reads the devices' timelines and the issues; the side one
+ * reads the findings table's rules from the start, then the regressions and the distributions.
+ * One thread each because on two cores a second thread per query only slowed the bundle
+ * queries down (filling the fleet table took twice as long) while the other connection
+ * kept the second core busy anyway. The store's thread setting is restored afterwards.
+ */
+async function build(store: FleetStore, o: FleetModelOptions): Promise<FleetModel> {
   const rv = (await currentRulesetVersion(store)) ?? '';
   const p = { rv };
   const maxDevices = o.maxDevices ?? 300;
-  await store.exec(Q.MATERIALISE_FLEET_SQL, p);
-  const [runRows, totalsRow, issueRows, breakdownRows, causeRows, regressionRows, ruleRows, catalogueRows, cmaRows, uptimeRows, deviceRows, failedRows] =
-    await Promise.all([
-      store.query(Q.RUNS_SQL),
-      store.query(Q.TOTALS_SQL, p),
-      store.query(Q.ISSUES_SQL, p),
-      store.query(Q.ISSUES_BREAKDOWN_SQL, p),
-      store.query(Q.CAUSE_NAMES_SQL, p),
-      store.query(Q.REGRESSIONS_SQL, p),
-      store.query(Q.RULES_SQL, p),
-      store.query(Q.RULE_CATALOGUE_SQL, p),
-      store.query(Q.CMA_BY_BOARD_SQL, p),
-      store.query(Q.UPTIME_AT_FAILURE_SQL, p),
-      store.query(Q.DEVICES_SQL, { rv, limit: maxDevices }),
-      store.query(`SELECT path, error FROM fleet_now WHERE status = 'failed' ORDER BY path LIMIT 1000`),
-    ]);
+  const [setting] = await store.query(`SELECT current_setting('threads') AS threads`);
+  await store.exec('SET threads = 1');
+  try {
+    const early = Promise.all([store.sideQuery(Q.RULES_SQL, p), store.sideQuery(Q.RULE_CATALOGUE_SQL, p), store.sideQuery(Q.CAUSE_NAMES_SQL, p), store.sideQuery(Q.RUNS_SQL)]);
+    await store.exec(Q.ATTACH_REPORT_DB_SQL);
+    await store.exec(Q.MATERIALISE_FLEET_SQL, p);
+    const late = Promise.all(
+      [Q.REGRESSIONS_SQL, Q.TOTALS_SQL, Q.CMA_BY_BOARD_SQL, Q.UPTIME_AT_FAILURE_SQL, Q.FAILED_SQL].map((sql) => store.sideQuery(sql, p)),
+    );
+    const deviceRows = await store.query(Q.DEVICES_SQL, { rv, limit: maxDevices });
+    const devices = await timelines(store, rv, deviceRows, o.maxUploadsPerDevice ?? 100);
+    const issueRows = await store.query(Q.ISSUES_SQL, p);
+    const breakdownRows = await store.query(Q.ISSUES_BREAKDOWN_SQL, p);
+    const [[ruleRows, catalogueRows, causeRows, runRows], [regressionRows, totalsRow, cmaRows, uptimeRows, failedRows]] = await Promise.all([early, late]);
+    return await assemble(store, o, rv, { ruleRows, catalogueRows, causeRows, runRows, regressionRows, totalsRow, cmaRows, uptimeRows, failedRows, deviceRows, issueRows, breakdownRows }, devices);
+  } finally {
+    await store.exec(Q.DROP_FLEET_NOW_SQL);
+    await store.exec(`SET threads = ${Number(setting?.threads) || 1}`);
+  }
+}
+
+interface ModelRows {
+  ruleRows: Row[];
+  catalogueRows: Row[];
+  causeRows: Row[];
+  runRows: Row[];
+  regressionRows: Row[];
+  totalsRow: Row[];
+  cmaRows: Row[];
+  uptimeRows: Row[];
+  failedRows: Row[];
+  deviceRows: Row[];
+  issueRows: Row[];
+  breakdownRows: Row[];
+}
+
+async function assemble(store: FleetStore, o: FleetModelOptions, rv: string, rows: ModelRows, devices: DeviceTimeline[]): Promise<FleetModel> {
+  const { ruleRows, catalogueRows, causeRows, runRows, regressionRows, totalsRow, cmaRows, uptimeRows, failedRows, deviceRows, issueRows, breakdownRows } = rows;
   const run = runRows[0];
   const previous = run ? new Set((await store.query(Q.PREVIOUS_FINGERPRINTS_SQL, { run: num(run.run_id) })).map((r) => r.fingerprint as string)) : new Set<string>();
   const hasPrevious = runRows.some((r, i) => i > 0 && r.state === 'complete') || previous.size > 0;
@@ -173,7 +213,6 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
     };
   });
   const t = totalsRow[0] ?? {};
-  const devices = await timelines(store, rv, deviceRows, o.maxUploadsPerDevice ?? 100);
   return {
     generatedAt: (o.now ?? new Date()).toISOString(),
     rulesetVersion: rv,
@@ -242,18 +281,29 @@ interface UploadJson {
   f: Record<string, unknown>[] | null;
 }
 
-/** An upload as its result's JSON would give it: absent where the result had nothing, null where it held a non-finite number. */
+/**
+ * An upload as its result's JSON would give it: absent where the result had nothing, null where
+ * it held a non-finite number, 0 where it held -0 (DuckDB's JSON keeps the sign).
+ */
 function timelineSource(deviceId: string, u: UploadJson): TimelineSource {
   const figures: BundleResult['figures'] = {};
   Q.TIMELINE_FIGURE_COLUMNS.forEach(([key], i) => {
     const v = u.fig[i];
-    if (v !== null && v !== undefined) figures[key] = v;
+    // A result's JSON holds -0 as 0.
+    if (v !== null && v !== undefined) figures[key] = v === 0 ? 0 : v;
     else if (u.nf & (1 << i)) (figures as Record<string, null>)[key] = null;
   });
-  const findings = (u.f ?? []).map((f) => {
-    for (const k of Object.keys(f)) if (f[k] === null) delete f[k];
-    return f as unknown as FindingRecord;
-  });
+  const findings = (u.f ?? [])
+    .sort((a, b) => (a.ord as number) - (b.ord as number))
+    .map((f) => {
+      delete f.ord;
+      if (typeof f.figures === 'string') f.figures = JSON.parse(f.figures);
+      for (const k of Object.keys(f)) {
+        if (f[k] === null) delete f[k];
+        else if (f[k] === 0) f[k] = 0; // -0 as in JSON
+      }
+      return f as unknown as FindingRecord;
+    });
   const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
   return {
     path: u.p,

@@ -9,18 +9,24 @@ export const FLEET_BUNDLES_SQL = `
   WHERE b.ruleset_version = $rv AND b.content_hash IN (SELECT content_hash FROM sources)`;
 
 /**
- * The report's queries read the fleet from a temporary table filled once per report
+ * The report's queries read the fleet from a table filled once per report
  * (MATERIALISE_FLEET_SQL) instead of filtering the bundles again in each query. It keeps
  * only the columns the report reads: the identity and provenance columns nobody reads here
- * are long strings that cost time to copy (1 M-row bench).
+ * are long strings that cost time to copy (1 M-row bench). The table lives in an in-memory
+ * database attached for the report (FLEET_NOW), not in the store and not as a connection's
+ * temporary table, so that both of the store's connections read it.
  */
-export const MATERIALISE_FLEET_SQL = `CREATE OR REPLACE TEMP TABLE fleet_now AS
+export const REPORT_DB = 'jetdiag_report';
+export const FLEET_NOW = `${REPORT_DB}.fleet_now`;
+export const ATTACH_REPORT_DB_SQL = `ATTACH IF NOT EXISTS ':memory:' AS ${REPORT_DB}`;
+export const DROP_FLEET_NOW_SQL = `DROP TABLE IF EXISTS ${FLEET_NOW}`;
+export const MATERIALISE_FLEET_SQL = `CREATE OR REPLACE TABLE ${FLEET_NOW} AS
   SELECT b.content_hash, b.ruleset_version, b.path, b.device_id, b.captured_at, b.analysed_at, b.board, b.l4t, b.status,
     b.headline, b.error, b.fingerprints, b.mem_total_mib, b.mem_available_mib, b.cma_total_mib, b.cma_free_mib,
     b.largest_free_block_mib, b.peak_temp_c, b.leak_slope_mb_per_h, b.uptime_s, coalesce(b.captured_at, b.analysed_at) AS seen_at
   FROM bundles b
   WHERE b.ruleset_version = $rv AND b.content_hash IN (SELECT content_hash FROM sources)`;
-const FB = `fb AS (SELECT * FROM fleet_now)`;
+const FB = `fb AS (SELECT * FROM ${FLEET_NOW})`;
 
 export const TOTALS_SQL = `WITH ${FB}
   SELECT count(*) AS bundles, count(DISTINCT device_id) AS devices,
@@ -66,6 +72,9 @@ export const REGRESSIONS_SQL = `WITH ${FB},
   SELECT fp AS fingerprint, to_json(list({d: device_id, t: epoch_ms(back_at)} ORDER BY device_id))::VARCHAR AS devices_json
   FROM back GROUP BY fp ORDER BY fp`;
 
+/** The bundles that could not be analysed (the first 1000 by path). */
+export const FAILED_SQL = `SELECT path, error FROM ${FLEET_NOW} WHERE status = 'failed' ORDER BY path LIMIT 1000`;
+
 /** Fingerprints of the previous complete run (the baseline for "new"). */
 export const PREVIOUS_FINGERPRINTS_SQL = `
   SELECT fingerprint FROM run_fingerprints
@@ -75,9 +84,13 @@ export const RUNS_SQL = `SELECT * FROM runs ORDER BY run_id DESC LIMIT 2`;
 
 /**
  * Systems affected per rule (Insights Advisor style), over the findings table: findings are
- * first reduced to one row per (rule, bundle), then joined to the fleet's bundles.
+ * first reduced to one row per (rule, bundle), then joined to the fleet's bundles. It reads the
+ * fleet's keys itself rather than FLEET_NOW, so it can run on the store's side connection
+ * beside the bundle queries.
  */
-export const RULES_SQL = `WITH ${FB},
+export const RULES_SQL = `WITH fb AS (
+    SELECT content_hash, device_id FROM bundles
+    WHERE ruleset_version = $rv AND content_hash IN (SELECT content_hash FROM sources)),
   per_bundle AS (SELECT rule_id, content_hash, count(*) AS n,
       min(CASE severity WHEN 'critical' THEN 1 WHEN 'error' THEN 2 WHEN 'warning' THEN 3 ELSE 4 END) AS worst
     FROM findings WHERE ruleset_version = $rv GROUP BY rule_id, content_hash)
@@ -107,7 +120,7 @@ export const DEVICES_SQL = `WITH ${FB}
     arg_max(board, seen_at) AS board, arg_max(l4t, seen_at) AS l4t, arg_max(status, seen_at) AS last_status, max(seen_at) AS last_at
   FROM fb GROUP BY device_id ORDER BY problem_uploads DESC, device_id LIMIT $limit`;
 
-/** Key figure columns of fleet_now, in the order DEVICE_TIMELINES_SQL lists them (as KEY_FIGURES' keys). */
+/** Key figure columns of FLEET_NOW, in the order DEVICE_TIMELINES_SQL lists them (as KEY_FIGURES' keys). */
 export const TIMELINE_FIGURE_COLUMNS = [
   ['memTotalMiB', 'mem_total_mib'],
   ['memAvailableMiB', 'mem_available_mib'],
@@ -132,13 +145,14 @@ const NONFINITE_BITS = TIMELINE_FIGURE_COLUMNS.map(([, c], i) => `CASE WHEN NOT 
  * h headline, e error, fp fingerprints, ca/aa captured/analysed at (epoch ms), tc top cause,
  * fig the key figures (TIMELINE_FIGURE_COLUMNS; null when unknown or not finite), nf a bit
  * per figure that is stored but not finite (a result's JSON holds those as null), f findings
- * (null when none).
+ * (null when none; unordered, each with its ord, and its figures as the stored JSON text:
+ * ordering the list and re-encoding the figures in SQL cost more than the rest of the query).
  */
 export const DEVICE_TIMELINES_SQL = `WITH
-  up AS (SELECT * FROM fleet_now WHERE device_id IN (SELECT unnest($devices))),
+  up AS (SELECT * FROM ${FLEET_NOW} WHERE device_id IN (SELECT unnest($devices))),
   f AS (SELECT content_hash, list({stableId: stable_id, ruleId: rule_id, messageId: message_id, severity: severity,
           confidence: CASE WHEN isfinite(confidence) THEN confidence END, catalogueIds: catalogue_ids, verdict: verdict,
-          figures: figures_json::JSON, firstEvidence: first_evidence} ORDER BY ord) AS findings
+          figures: figures_json, firstEvidence: first_evidence, ord: ord}) AS findings
         FROM findings WHERE ruleset_version = $rv AND content_hash IN (SELECT content_hash FROM up) GROUP BY content_hash),
   c AS (SELECT content_hash, arg_min(cause, rank) AS top_cause
         FROM causes WHERE ruleset_version = $rv AND content_hash IN (SELECT content_hash FROM up) GROUP BY content_hash)
