@@ -38,7 +38,7 @@ export const TOTALS_SQL = `WITH ${FB}
   FROM fb`;
 
 /** Issues: one row per fingerprint with its reach and first/last sighting. */
-export const ISSUES_SQL = `WITH ${FB}, hits AS (SELECT fb.*, fp FROM fb, unnest(fb.fingerprints) AS t(fp))
+export const ISSUES_SQL = `WITH ${FB}, hits AS (SELECT device_id, seen_at, headline, path, fp FROM fb, unnest(fb.fingerprints) AS t(fp))
   SELECT fp AS fingerprint, count(DISTINCT device_id) AS devices, count(*) AS bundles,
     min(seen_at) AS first_seen, max(seen_at) AS last_seen,
     arg_max(headline, seen_at) AS example, arg_max(path, seen_at) AS example_path
