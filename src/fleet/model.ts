@@ -7,7 +7,7 @@ import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { isCatalogueId } from '../rules/catalogue.js';
 import type { Acknowledgement, Acknowledgements } from './ack.js';
 import { diffResults, type ResultDiff } from './diff.js';
-import type { BundleResult } from './result.js';
+import type { BundleResult, FindingRecord } from './result.js';
 import type { FleetStore, Row } from './store.js';
 import * as Q from './queries.js';
 
@@ -105,33 +105,77 @@ export async function currentRulesetVersion(store: FleetStore): Promise<string |
   return b?.ruleset_version as string | undefined;
 }
 
-export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): Promise<FleetModel> {
+/** One fleet model at a time per store: they share the report database's fleet table. */
+const building = new WeakMap<FleetStore, Promise<unknown>>();
+
+export function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): Promise<FleetModel> {
+  const run = () => build(store, o);
+  const next = (building.get(store) ?? Promise.resolve()).then(run, run);
+  building.set(store, next.catch(() => undefined));
+  return next;
+}
+
+/**
+ * The queries run on the store's two connections at once, each on one DuckDB thread: the main
+ * one fills the fleet table, then reads the devices' timelines and the issues; the side one
+ * reads the findings table's rules from the start, then the regressions and the distributions.
+ * One thread each because on two cores a second thread per query only slowed the bundle
+ * queries down (filling the fleet table took twice as long) while the other connection
+ * kept the second core busy anyway. The store's thread setting is restored afterwards.
+ */
+async function build(store: FleetStore, o: FleetModelOptions): Promise<FleetModel> {
   const rv = (await currentRulesetVersion(store)) ?? '';
   const p = { rv };
   const maxDevices = o.maxDevices ?? 300;
-  await store.exec(Q.MATERIALISE_FLEET_SQL, p);
-  const [runRows, totalsRow, issueRows, breakdownRows, causeRows, regressionRows, ruleRows, catalogueRows, cmaRows, uptimeRows, deviceRows, failedRows] =
-    await Promise.all([
-      store.query(Q.RUNS_SQL),
-      store.query(Q.TOTALS_SQL, p),
-      store.query(Q.ISSUES_SQL, p),
-      store.query(Q.ISSUES_BREAKDOWN_SQL, p),
-      store.query(Q.CAUSE_NAMES_SQL, p),
-      store.query(Q.REGRESSIONS_SQL, p),
-      store.query(Q.RULES_SQL, p),
-      store.query(Q.RULE_CATALOGUE_SQL, p),
-      store.query(Q.CMA_BY_BOARD_SQL, p),
-      store.query(Q.UPTIME_AT_FAILURE_SQL, p),
-      store.query(Q.DEVICES_SQL, { rv, limit: maxDevices }),
-      store.query(`SELECT path, error FROM fleet_now WHERE status = 'failed' ORDER BY path LIMIT 1000`),
-    ]);
+  const [setting] = await store.query(`SELECT current_setting('threads') AS threads`);
+  await store.exec('SET threads = 1');
+  try {
+    const early = Promise.all([store.sideQuery(Q.RULES_SQL, p), store.sideQuery(Q.RULE_CATALOGUE_SQL, p), store.sideQuery(Q.CAUSE_NAMES_SQL, p), store.sideQuery(Q.RUNS_SQL)]);
+    await store.exec(Q.ATTACH_REPORT_DB_SQL);
+    await store.exec(Q.MATERIALISE_FLEET_SQL, p);
+    const late = Promise.all(
+      [Q.REGRESSIONS_SQL, Q.TOTALS_SQL, Q.CMA_BY_BOARD_SQL, Q.UPTIME_AT_FAILURE_SQL, Q.FAILED_SQL].map((sql) => store.sideQuery(sql, p)),
+    );
+    const deviceRows = await store.query(Q.DEVICES_SQL, { rv, limit: maxDevices });
+    const devices = await timelines(store, rv, deviceRows, o.maxUploadsPerDevice ?? 100);
+    const issueRows = await store.query(Q.ISSUES_SQL, p);
+    const breakdownRows = await store.query(Q.ISSUES_BREAKDOWN_SQL, p);
+    const [[ruleRows, catalogueRows, causeRows, runRows], [regressionRows, totalsRow, cmaRows, uptimeRows, failedRows]] = await Promise.all([early, late]);
+    return await assemble(store, o, rv, { ruleRows, catalogueRows, causeRows, runRows, regressionRows, totalsRow, cmaRows, uptimeRows, failedRows, deviceRows, issueRows, breakdownRows }, devices);
+  } finally {
+    await store.exec(Q.DROP_FLEET_NOW_SQL);
+    await store.exec(`SET threads = ${Number(setting?.threads) || 1}`);
+  }
+}
+
+interface ModelRows {
+  ruleRows: Row[];
+  catalogueRows: Row[];
+  causeRows: Row[];
+  runRows: Row[];
+  regressionRows: Row[];
+  totalsRow: Row[];
+  cmaRows: Row[];
+  uptimeRows: Row[];
+  failedRows: Row[];
+  deviceRows: Row[];
+  issueRows: Row[];
+  breakdownRows: Row[];
+}
+
+async function assemble(store: FleetStore, o: FleetModelOptions, rv: string, rows: ModelRows, devices: DeviceTimeline[]): Promise<FleetModel> {
+  const { ruleRows, catalogueRows, causeRows, runRows, regressionRows, totalsRow, cmaRows, uptimeRows, failedRows, deviceRows, issueRows, breakdownRows } = rows;
   const run = runRows[0];
   const previous = run ? new Set((await store.query(Q.PREVIOUS_FINGERPRINTS_SQL, { run: num(run.run_id) })).map((r) => r.fingerprint as string)) : new Set<string>();
   const hasPrevious = runRows.some((r, i) => i > 0 && r.state === 'complete') || previous.size > 0;
   const causeNames = new Map(causeRows.map((r) => [r.cause_id as string, r.cause as string]));
   const group = (rows: Row[]) => {
     const m = new Map<string, { key: string; bundles: number; devices: number }[]>();
-    for (const r of rows) m.set(r.fingerprint as string, [...(m.get(r.fingerprint as string) ?? []), { key: r.key as string, bundles: num(r.bundles), devices: num(r.devices) }]);
+    for (const r of rows) {
+      const list = m.get(r.fingerprint as string) ?? [];
+      if (!list.length) m.set(r.fingerprint as string, list);
+      list.push({ key: r.key as string, bundles: num(r.bundles), devices: num(r.devices) });
+    }
     return m;
   };
   const byBoard = group(breakdownRows.filter((r) => r.dimension === 'board'));
@@ -139,7 +183,8 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
   const catalogueByRule = new Map(catalogueRows.map((r) => [r.rule_id as string, (r.catalogue_ids as string[]) ?? []]));
   const regressions = new Map<string, { deviceId: string; backAt: string }[]>();
   for (const r of regressionRows) {
-    regressions.set(r.fingerprint as string, [...(regressions.get(r.fingerprint as string) ?? []), { deviceId: r.device_id as string, backAt: r.back_at as string }]);
+    const devices = JSON.parse(r.devices_json as string) as { d: string; t: number }[];
+    regressions.set(r.fingerprint as string, devices.map((x) => ({ deviceId: x.d, backAt: new Date(x.t).toISOString() })));
   }
   const all: FleetIssue[] = issueRows.map((r) => {
     const fp = r.fingerprint as string;
@@ -168,7 +213,6 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
     };
   });
   const t = totalsRow[0] ?? {};
-  const devices = await timelines(store, deviceRows, o.maxUploadsPerDevice ?? 100);
   return {
     generatedAt: (o.now ?? new Date()).toISOString(),
     rulesetVersion: rv,
@@ -218,15 +262,73 @@ export async function buildFleetModel(store: FleetStore, o: FleetModelOptions = 
   };
 }
 
-async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
+/** What a timeline reads of one upload (DEVICE_TIMELINES_SQL): the parts of its result a timeline and a diff use. */
+type TimelineSource = Pick<BundleResult, 'path' | 'status' | 'headline' | 'capturedAt' | 'analysedAt' | 'deviceId' | 'findings' | 'fingerprints' | 'figures' | 'error'> & {
+  topCause?: string;
+};
+
+interface UploadJson {
+  p: string;
+  s: BundleResult['status'];
+  h: string | null;
+  e: string | null;
+  fp: string[] | null;
+  ca: number | null;
+  aa: number | null;
+  tc: string | null;
+  fig: (number | null)[];
+  nf: number;
+  f: Record<string, unknown>[] | null;
+}
+
+/**
+ * An upload as its result's JSON would give it: absent where the result had nothing, null where
+ * it held a non-finite number, 0 where it held -0 (DuckDB's JSON keeps the sign).
+ */
+function timelineSource(deviceId: string, u: UploadJson): TimelineSource {
+  const figures: BundleResult['figures'] = {};
+  Q.TIMELINE_FIGURE_COLUMNS.forEach(([key], i) => {
+    const v = u.fig[i];
+    // A result's JSON holds -0 as 0.
+    if (v !== null && v !== undefined) figures[key] = v === 0 ? 0 : v;
+    else if (u.nf & (1 << i)) (figures as Record<string, null>)[key] = null;
+  });
+  const findings = (u.f ?? [])
+    .sort((a, b) => (a.ord as number) - (b.ord as number))
+    .map((f) => {
+      delete f.ord;
+      if (typeof f.figures === 'string') f.figures = JSON.parse(f.figures);
+      for (const k of Object.keys(f)) {
+        if (f[k] === null) delete f[k];
+        else if (f[k] === 0) f[k] = 0; // -0 as in JSON
+      }
+      return f as unknown as FindingRecord;
+    });
+  const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+  return {
+    path: u.p,
+    status: u.s,
+    headline: u.h ?? (undefined as unknown as string),
+    capturedAt: iso(u.ca),
+    analysedAt: iso(u.aa)!,
+    deviceId,
+    findings,
+    fingerprints: u.fp ?? [],
+    figures,
+    ...(u.e !== null ? { error: u.e } : {}),
+    ...(u.tc !== null ? { topCause: u.tc } : {}),
+  };
+}
+
+async function timelines(store: FleetStore, rv: string, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
   if (!deviceRows.length) return [];
   const ids = deviceRows.map((r) => r.device_id as string);
-  const rows = await store.query(Q.DEVICE_UPLOADS_SQL, { devices: listValue(ids) }, { devices: LIST(VARCHAR) });
-  const byDevice = new Map<string, BundleResult[]>();
+  const rows = await store.query(Q.DEVICE_TIMELINES_SQL, { rv, devices: listValue(ids) }, { devices: LIST(VARCHAR) });
+  const byDevice = new Map<string, TimelineSource[]>();
   for (const r of rows) {
     const list = byDevice.get(r.device_id as string) ?? [];
-    list.push(JSON.parse(r.result_json as string) as BundleResult);
-    byDevice.set(r.device_id as string, list);
+    if (!list.length) byDevice.set(r.device_id as string, list);
+    list.push(timelineSource(r.device_id as string, JSON.parse(r.upload_json as string) as UploadJson));
   }
   return deviceRows.map((d) => {
     const results = (byDevice.get(d.device_id as string) ?? []).slice(-maxUploads);
@@ -235,7 +337,7 @@ async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: numbe
       at: r.capturedAt ?? r.analysedAt,
       status: r.status,
       headline: r.headline,
-      ...(r.causes[0] ? { topCause: r.causes[0].cause } : {}),
+      ...(r.topCause !== undefined ? { topCause: r.topCause } : {}),
       fingerprints: r.fingerprints,
       figures: r.figures,
       ...(r.error ? { error: r.error } : {}),

@@ -44,6 +44,9 @@ export interface SourceRow {
 export class FleetStore {
   private queue: Promise<unknown> = Promise.resolve();
   private stage: Staging | undefined;
+  /** A second connection for reads beside the main one's (sideQuery), opened on first use. */
+  private side: Promise<DuckDBConnection> | undefined;
+  private sideQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
@@ -80,6 +83,25 @@ export class FleetStore {
       const r = await this.db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
       return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
     });
+  }
+
+  /**
+   * A read on a second connection, so that it runs beside the main connection's statements
+   * (the fleet report's queries over the findings table take a core of their own while the
+   * bundle queries run). It starts after the writes queued before it; side reads run one at a
+   * time. It does not see the main connection's temporary tables.
+   */
+  sideQuery(sql: string, params: Params = [], types?: Record<string, DuckDBType>): Promise<Row[]> {
+    const after = this.queue;
+    const run = async () => {
+      await after.catch(() => undefined);
+      const db = await (this.side ??= this.instance.connect());
+      const r = await db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
+      return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+    };
+    const next = this.sideQueue.then(run, run);
+    this.sideQueue = next.catch(() => undefined);
+    return next;
   }
 
   /** Statements run inside the serial queue (for callers that need their own write). */
@@ -134,6 +156,8 @@ export class FleetStore {
 
   async close(): Promise<void> {
     await this.queue;
+    await this.sideQueue;
+    if (this.side) (await this.side).closeSync();
     this.stage?.close();
     this.db.closeSync();
     this.instance.closeSync();
