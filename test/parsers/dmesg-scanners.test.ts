@@ -86,4 +86,21 @@ describe('monoPrefixAt on a line inside a text = monoPrefix on the line alone', 
       { numRuns: 3000 },
     );
   });
+
+  it('line after line of one text, in order and again from the start (tabs and CRs anywhere)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
+        const t = lines.join('\n');
+        for (let pass = 0; pass < 2; pass++) {
+          let start = 0;
+          for (const l of lines) {
+            const alone = monoPrefix(l);
+            expect(monoPrefixAt(t, start, start + l.length)).toBe(alone < 0 ? -1 : start + alone);
+            start += l.length + 1;
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -35,10 +35,7 @@ export function monoPrefixAt(s: string, start: number, end: number): number {
   if (i < end && s.charCodeAt(i) === 32) i++;
   const rest = i;
   // No tab or CR anywhere in the line (the stamp has been read: none there).
-  for (let q = rest; q < end; q++) {
-    const c = s.charCodeAt(q);
-    if (c === 9 || c === 13) return -1;
-  }
+  if (nextIn(s, rest, TAB) < end || nextIn(s, rest, CR) < end) return -1;
   // The message must not begin like a token the grammar tries before its catch-all.
   let j = rest;
   while (j < end && s.charCodeAt(j) === 32) j++;
@@ -50,6 +47,27 @@ export function monoPrefixAt(s: string, start: number, end: number): number {
     if (facilityAt(s, rest, end) || syslogLikeAt(s, rest, end) || isoLikeAt(s, rest, end)) return -1;
   }
   return rest;
+}
+
+/**
+ * Where the next tab (or CR) is at or after `from` in `s` (Infinity: none): one indexOf per
+ * text and character while the lines are read in order, not one per line (which would scan
+ * to the text's end on every line of a text without one).
+ */
+const TAB = 0;
+const CR = 1;
+const CHARS = ['\t', '\r'];
+const seenText = ['', ''];
+const seenFrom = [0, 0];
+const seenAt = [Infinity, Infinity];
+function nextIn(s: string, from: number, which: number): number {
+  if (s !== seenText[which] || from < seenFrom[which]! || (seenAt[which]! < from)) {
+    const at = s.indexOf(CHARS[which]!, from);
+    seenText[which] = s;
+    seenAt[which] = at < 0 ? Infinity : at;
+  }
+  seenFrom[which] = from;
+  return seenAt[which]!;
 }
 
 const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp'];
