@@ -15,6 +15,9 @@ const CHUNK = 64 * 1024;
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true, start_chars_hint: ['\r', '\n'] });
 
+/** A chunk lexer, or a getter that builds it on first use (only a line the fast path leaves needs one). */
+export type ChunkLexer = Lexer | (() => Lexer);
+
 /** The chunk lexer for a line lexer's tokens: the same tokens plus Newline. */
 export function chunkLexerFor(tokens: TokenType[]): Lexer {
   return new Lexer([Newline, ...tokens], { positionTracking: 'onlyOffset', ensureOptimizations: true });
@@ -43,7 +46,7 @@ export function forEachTokenLine(
   src: TextSource,
   sink: DiagnosticSink,
   lp: LineParser<unknown>,
-  chunkLexer: Lexer,
+  chunkLexer: ChunkLexer,
   code: string,
   visit: TokenLineVisitor,
   limits: LineLimits,
@@ -60,7 +63,7 @@ export function forEachTokenLine(
     const chunk = text.slice(pos, end);
     // Check line lengths before lexing: a 100 MB line must be cut, never tokenised whole.
     const long = hasLongLine(chunk, limits.maxLineLength);
-    const lexed = long ? null : chunkLexer.tokenize(chunk);
+    const lexed = long ? null : (typeof chunkLexer === 'function' ? chunkLexer() : chunkLexer).tokenize(chunk);
     if (lexed === null || lexed.errors.length > 0) {
       // Rare: redo this chunk line by line for exact per-line diagnostics and cutting.
       let last = lineNo;
@@ -111,7 +114,7 @@ export function tokenLineStream(
   src: SourceRef,
   sink: DiagnosticSink,
   lp: LineParser<unknown>,
-  chunkLexer: Lexer,
+  chunkLexer: ChunkLexer,
   code: string,
   visit: TokenLineVisitor,
   limits: LineLimits,
@@ -133,7 +136,7 @@ export function forEachFastLine(
   src: TextSource,
   sink: DiagnosticSink,
   lp: LineParser<unknown>,
-  chunkLexer: Lexer,
+  chunkLexer: ChunkLexer,
   code: string,
   visit: TokenLineVisitor,
   limits: LineLimits,

@@ -25,9 +25,13 @@ const JOURNAL_MONO_RE = /^[\w.\-]+ kernel: /;
 const PSTORE_HEADER_RE = /^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#\d+ Part\d+\s*$/;
 
 const lineParser: LineParser<DmesgLineParts> = {
-  lexer: dmesgLexer,
-  parser: dmesgParser,
-  rule: () => dmesgParser.line(),
+  get lexer() {
+    return dmesgLexer();
+  },
+  get parser() {
+    return dmesgParser();
+  },
+  rule: () => dmesgParser().line(),
   expected: 'a kernel log line',
 };
 

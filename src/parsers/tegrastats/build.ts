@@ -29,9 +29,13 @@ const BLANK = /^\s*$/;
 const NO_LINES: SampleLine[] = [];
 
 const lineParser: LineParser<IToken[]> = {
-  lexer: tegrastatsLexer,
-  parser: tegrastatsParser,
-  rule: () => tegrastatsParser.line(),
+  get lexer() {
+    return tegrastatsLexer();
+  },
+  get parser() {
+    return tegrastatsParser();
+  },
+  rule: () => tegrastatsParser().line(),
   expected: 'tegrastats fields ("RAM used/totalMB ...")',
 };
 
