@@ -238,6 +238,21 @@ function itemOfNum(op: number, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Where the name of the expected item k ends when the line has that name at p followed by
+ * its kind's delimiter (`@` for a temperature; a blank or the line's end for a NAME value),
+ * else -1.
+ */
+function expectedName(s: string, p: number): number {
+  if (k >= expCount) return -1;
+  const want = expName[k]!;
+  const end = p + want.length;
+  if (want.length === 0 || end > n || !s.startsWith(want, p)) return -1;
+  const after = end < n ? s.charCodeAt(end) : SP;
+  if (expOp[k] === O_TEMP) return after === 64 /* @ */ ? end : -1;
+  return after === SP ? end : -1;
+}
+
 function item(op: number, from: number, to: number, a: number, b: number, c: number, d: number): boolean {
   if (k >= MAX_ITEMS) return false;
   if (same && (k >= expCount || expOp[k] !== op || (op === O_CORE && items.expect.index[k] !== from))) same = false;
@@ -381,26 +396,35 @@ export function scanLine(s: string, start: number, end: number): number {
       end = cpuList(s, p + 5);
       if (end < 0) return -1;
     } else if (isLetter(c0)) {
-      // One pass over the word: where its first `@` is, and whether the characters before it
-      // make a NAME (upper case, digits, _) or a temperature's name (\w or -).
       let w = p + 1;
       let at = -1;
       let upperOk = true;
       let nameOk = true;
-      for (; w < n; w++) {
-        const c = s.charCodeAt(w);
-        if (c === SP) break;
-        if (at >= 0 || isUpper(c) || isDigit(c) || c === 95) continue;
-        if (c === 64) at = w;
-        else {
-          upperOk = false;
-          if (!isNameChar(c)) nameOk = false;
+      // The name the expected layout has here, when the line has it too (with the delimiter of
+      // its kind: `@` for a temperature, a blank or the line's end for a NAME value): that name
+      // was read and checked on an earlier line, so this word need not be classified again.
+      const known = same ? expectedName(s, p) : -1;
+      if (known > 0) {
+        if (known < n && s.charCodeAt(known) === 64) at = known;
+        else w = known;
+      } else {
+        // One pass over the word: where its first `@` is, and whether the characters before it
+        // make a NAME (upper case, digits, _) or a temperature's name (\w or -).
+        for (; w < n; w++) {
+          const c = s.charCodeAt(w);
+          if (c === SP) break;
+          if (at >= 0 || isUpper(c) || isDigit(c) || c === 95) continue;
+          if (c === 64) at = w;
+          else {
+            upperOk = false;
+            if (!isNameChar(c)) nameOk = false;
+          }
         }
       }
       if (at > p) {
         // `name@62.5C` or `name@62.5C/62.5C`: the first value is the reading.
         if (!nameOk) return -1;
-        if (same && !nameIs(s, p, at)) same = false;
+        if (same && known < 0 && !nameIs(s, p, at)) same = false;
         let e = celsius(s, at + 1);
         if (e < 0) return -1;
         if (e < n && s.charCodeAt(e) === 47) {
@@ -410,16 +434,17 @@ export function scanLine(s: string, start: number, end: number): number {
           if (e < 0) return -1;
           num[0] = v;
         }
-        if (e !== w || !itemOfNum(O_TEMP, p, at)) return -1;
-        end = w;
+        // The value ends the word (no blank can be inside one: it ends where the word does).
+        if (!atEnd(s, e) || !itemOfNum(O_TEMP, p, at)) return -1;
+        end = e;
       } else {
         // NAME value: a load field, a frequency, a rail or an engine. Upper-case names only,
         // so no field here can be read as a wall-clock prefix, and never a name of its own
         // field kind (RAM, SWAP, IRAM, MTS), which the grammar might read differently. (`CPU`
         // is a rail's name on Xavier: the grammar's CPU field needs a `[`, never a value here.)
         if (!isUpper(c0) || !upperOk) return -1;
-        if (ownKindName(s, p, w)) return -1;
-        if (same && !nameIs(s, p, w)) same = false;
+        if (known < 0 && ownKindName(s, p, w)) return -1;
+        if (same && known < 0 && !nameIs(s, p, w)) same = false;
         const v = w + 1;
         if (w >= n || v >= n) return -1;
         const c1 = s.charCodeAt(v);
