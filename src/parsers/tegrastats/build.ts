@@ -146,8 +146,8 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     quotes.offer(Q_EMC_HIGH, c.emcLoad.get(i), true, lines);
     quotes.offer(Q_GPU_LOW, c.gr3dFreq.get(i), false, lines);
     let cpuMax = NaN;
-    for (const col of cpuFreq) {
-      const f = col.get(i);
+    for (let k = 0; k < cpuFreq.length; k++) {
+      const f = cpuFreq[k]!.get(i);
       if (Number.isFinite(f) && !(f <= cpuMax)) cpuMax = f;
     }
     quotes.offer(Q_CPU_LOW, cpuMax, false, lines);
@@ -191,7 +191,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     lineCol.push(lineNo);
     if (railsThisSample.size > 0) railsThisSample.clear();
     fastRails = null;
-    for (const set of restartable) set.restart();
+    for (let k = 0; k < restartable.length; k++) restartable[k]!.restart();
   };
 
   // Field handlers, shared by the grammar path and the fast path so both store alike.
