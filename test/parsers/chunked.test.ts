@@ -14,8 +14,8 @@ const DMESG = fixture('dmesg/jetson-nano-jp4.2-k4.9.140-boot-01.txt');
 
 type Kind = 'tegrastats' | 'dmesg';
 const SETUP = {
-  tegrastats: { lexer: tegrastatsLexer, chunk: tegrastatsChunkLexer, parser: tegrastatsParser },
-  dmesg: { lexer: dmesgLexer, chunk: dmesgChunkLexer, parser: dmesgParser },
+  tegrastats: { lexer: tegrastatsLexer(), chunk: tegrastatsChunkLexer(), parser: tegrastatsParser() },
+  dmesg: { lexer: dmesgLexer(), chunk: dmesgChunkLexer(), parser: dmesgParser() },
 };
 
 /** What each line lexes to, the chunked way and the line-by-line way, with diagnostics. */

@@ -13,7 +13,7 @@ import { allTokens, vmstatLexer } from '../../src/parsers/vmstat/tokens.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 import type { IToken } from '../../src/parsers/common/chevrotain.js';
 
-const lp: LineParser<VmstatLine> = { lexer: vmstatLexer, parser: vmstatParser, rule: () => vmstatParser.line(), expected: '"<counter name> <number>"' };
+const lp: LineParser<VmstatLine> = { lexer: vmstatLexer(), parser: vmstatParser(), rule: () => vmstatParser().line(), expected: '"<counter name> <number>"' };
 const chunkLexer = chunkLexerFor(allTokens);
 
 describe('parseLine', () => {

@@ -83,6 +83,47 @@ describe('tegrastats fast path = grammar', () => {
   });
 });
 
+describe('names the expected layout already holds', () => {
+  // The scan takes a name as read when the line has the one the previous line's layout has
+  // at that place, with its kind's delimiter; edits at and around names, after the same line
+  // unedited (so that layout is the one expected), must still give the grammar's result.
+  const regular = captures.flatMap(([, t]) => t.split('\n').filter((l) => scanLine(l, 0, l.length) > 0).slice(0, 3));
+  const pieces = [' ', '@', '_', 'A', 'a', '0', 'C', '-', '.', '%', '/', 'x@', '@1C', ' 1', '_FREQ', '_LOAD', 'RAM', 'CPU'];
+
+  it('edits next to a name give the grammar\'s result', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...regular), fc.nat(), fc.nat({ max: 2 }), fc.constantFrom(...pieces), fc.boolean(), (line, pick, del, ins, before) => {
+        // A place at a name's start or end: before a `@`, before/after a blank.
+        const marks: number[] = [];
+        for (let i = 0; i < line.length; i++) if (line[i] === '@' || line[i] === ' ') marks.push(before ? i : i + 1);
+        const at = marks.length ? marks[pick % marks.length]! : 0;
+        const edited = line.slice(0, at) + ins + line.slice(at + del);
+        const text = `${line}\n${line}\n${edited}\n${line}\n`;
+        expect(run(text, false)).toEqual(run(text, true));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a line that ends right after a name the layout has, and a name the layout has as a temperature given as a value', () => {
+    // One line of each of a few families (JP4, JP5, JP6, JP7 print other fields).
+    const lines = [...new Map(regular.map((l) => [l.replace(/[\d.]+/g, '#').slice(0, 60), l])).values()].slice(0, 6);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      const words = line.split(' ');
+      for (let w = 2; w < words.length; w++) {
+        const cut = words.slice(0, w).join(' ');
+        const name = words[w]!.split('@')[0]!;
+        const swapped = [...words.slice(0, w), words[w]!.includes('@') ? `${name} 5` : `${name}@5C`, ...words.slice(w + 1)].join(' ');
+        for (const edited of [`${cut} ${name}`, swapped]) {
+          const text = `${line}\n${line}\n${edited}\n`;
+          expect(run(text, false), edited).toEqual(run(text, true));
+        }
+      }
+    }
+  });
+});
+
 describe('the fast path stores through one layout per sequence of fields', () => {
   // Regular lines of every capture (each family prints other fields, names and counts of cores).
   const regular = captures.flatMap(([, t]) => t.split('\n').filter((l) => scanLine(l, 0, l.length) > 0).slice(0, 6));

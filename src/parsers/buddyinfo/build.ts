@@ -16,9 +16,13 @@ import { buddyinfoLexer } from './tokens.js';
 export const PAGE_SIZE = 4096;
 
 const lineParser: LineParser<BuddyLine> = {
-  lexer: buddyinfoLexer,
-  parser: buddyinfoParser,
-  rule: () => buddyinfoParser.line(),
+  get lexer() {
+    return buddyinfoLexer();
+  },
+  get parser() {
+    return buddyinfoParser();
+  },
+  rule: () => buddyinfoParser().line(),
   expected: '"Node <n>, zone <name> <count per order>..."',
 };
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Comma, Int, Name, Node, Zone } from './tokens.js';
 
 export interface BuddyLine {
@@ -28,4 +28,4 @@ class BuddyinfoParser extends EmbeddedActionsParser {
   });
 }
 
-export const buddyinfoParser = new BuddyinfoParser();
+export const buddyinfoParser = once(() => new BuddyinfoParser());

@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 export const Node = createToken({ name: 'Node', pattern: /Node/ });
@@ -9,4 +9,4 @@ export const Int = createToken({ name: 'Int', pattern: /\d+/ });
 export const Name = createToken({ name: 'Name', pattern: /[A-Za-z][A-Za-z0-9_]*/ });
 
 export const allTokens = [WhiteSpace, Node, Zone, Comma, Int, Name];
-export const buddyinfoLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const buddyinfoLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

@@ -15,6 +15,9 @@ const CHUNK = 64 * 1024;
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true, start_chars_hint: ['\r', '\n'] });
 
+/** A chunk lexer, or a getter that builds it on first use (only a line the fast path leaves needs one). */
+export type ChunkLexer = Lexer | (() => Lexer);
+
 /** The chunk lexer for a line lexer's tokens: the same tokens plus Newline. */
 export function chunkLexerFor(tokens: TokenType[]): Lexer {
   return new Lexer([Newline, ...tokens], { positionTracking: 'onlyOffset', ensureOptimizations: true });
@@ -43,21 +46,24 @@ export function forEachTokenLine(
   src: TextSource,
   sink: DiagnosticSink,
   lp: LineParser<unknown>,
-  chunkLexer: Lexer,
+  chunkLexer: ChunkLexer,
   code: string,
   visit: TokenLineVisitor,
   limits: LineLimits,
+  /** The lines to read are `src.text[from..to)` (whole lines); the whole text by default. */
+  from = 0,
+  to = src.text.length,
 ): void {
   const text = src.text;
-  let pos = 0;
+  let pos = from;
   let lineNo = src.lineOffset;
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos + CHUNK);
-    end = end < 0 ? text.length : end + 1;
+  while (pos < to) {
+    let end = pos + CHUNK >= to ? to : text.indexOf('\n', pos + CHUNK);
+    end = end < 0 || end >= to ? to : end + 1;
     const chunk = text.slice(pos, end);
     // Check line lengths before lexing: a 100 MB line must be cut, never tokenised whole.
     const long = hasLongLine(chunk, limits.maxLineLength);
-    const lexed = long ? null : chunkLexer.tokenize(chunk);
+    const lexed = long ? null : (typeof chunkLexer === 'function' ? chunkLexer() : chunkLexer).tokenize(chunk);
     if (lexed === null || lexed.errors.length > 0) {
       // Rare: redo this chunk line by line for exact per-line diagnostics and cutting.
       let last = lineNo;
@@ -108,21 +114,17 @@ export function tokenLineStream(
   src: SourceRef,
   sink: DiagnosticSink,
   lp: LineParser<unknown>,
-  chunkLexer: Lexer,
+  chunkLexer: ChunkLexer,
   code: string,
   visit: TokenLineVisitor,
   limits: LineLimits,
   fast?: FastPath,
 ): LineStream {
+  // Runs are read where they lie in the streamed text (no copy of it is made).
   const run = fast
-    ? (text: string, first: number) => forEachFastLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits, fast)
-    : (text: string, first: number) => forEachTokenLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits);
-  return new LineStream(
-    run,
-    sink,
-    limits,
-    src.lineOffset,
-  );
+    ? (text: string, from: number, to: number, first: number) => forEachFastLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits, fast, from, to)
+    : (text: string, from: number, to: number, first: number) => forEachTokenLine({ path: src.path, text, lineOffset: first - 1 }, sink, lp, chunkLexer, code, visit, limits, from, to);
+  return new LineStream(run, sink, limits, src.lineOffset, true);
 }
 
 /**
@@ -134,27 +136,30 @@ export function forEachFastLine(
   src: TextSource,
   sink: DiagnosticSink,
   lp: LineParser<unknown>,
-  chunkLexer: Lexer,
+  chunkLexer: ChunkLexer,
   code: string,
   visit: TokenLineVisitor,
   limits: LineLimits,
   fast: FastPath,
+  /** The lines to read are `src.text[from..to)` (whole lines); the whole text by default. */
+  from = 0,
+  to = src.text.length,
 ): void {
   const text = src.text;
-  let pos = 0;
+  let pos = from;
   let lineNo = src.lineOffset;
   let slowFrom = -1;
   let slowLine = 0;
   const ranged = fast.acceptAt !== undefined && fast.applyAt !== undefined;
   let line = '';
-  const slow = (to: number) => {
+  const slow = (until: number) => {
     if (slowFrom < 0) return;
-    forEachTokenLine({ path: src.path, text: text.slice(slowFrom, to), lineOffset: slowLine }, sink, lp, chunkLexer, code, visit, limits);
+    forEachTokenLine({ path: src.path, text, lineOffset: slowLine }, sink, lp, chunkLexer, code, visit, limits, slowFrom, until);
     slowFrom = -1;
   };
-  while (pos < text.length) {
+  while (pos < to) {
     const nl = text.indexOf('\n', pos);
-    const end = nl < 0 ? text.length : nl;
+    const end = nl < 0 || nl > to ? to : nl;
     // Over-long lines are cut (with a diagnostic) by the grammar's path only.
     const short = end - pos <= limits.maxLineLength;
     if (short && ranged && fast.acceptAt!(text, pos, end)) {
@@ -170,5 +175,5 @@ export function forEachFastLine(
     lineNo++;
     pos = end + 1;
   }
-  slow(text.length);
+  slow(to);
 }

@@ -65,6 +65,20 @@ export class ColumnBuilder {
     block[at] = v;
   }
 
+  /**
+   * set(i, src[at]): the value is read here, so a double (a temperature of 47.804) never
+   * crosses a call boxed when the caller does not inline set.
+   */
+  setFrom(i: number, src: Float64Array, at: number): void {
+    const v = src[at]!;
+    const block = this.blocks[i >>> BLOCK_BITS];
+    const k = i & MASK;
+    if (block !== undefined && k < block.length && (this.wide || Math.fround(v) === v || v !== v)) {
+      if (i >= this.length) this.length = i + 1;
+      block[k] = v;
+    } else this.set(i, v);
+  }
+
   get(i: number): number {
     const block = this.blocks[i >>> BLOCK_BITS];
     const at = i & MASK;

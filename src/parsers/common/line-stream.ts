@@ -1,23 +1,23 @@
 /**
  * Text arriving in pieces of any size (as it streams out of gunzip and tar) into runs of
- * whole lines for a parser, ~64 KiB at a time, numbered. A line longer than the limit is
- * cut while it streams: at most limit+1 of its characters are ever held, so a 256 MiB line
- * costs no memory, and the diagnostic names its full length exactly as the whole-text
- * path did. Diagnostics keep their order: lines before a cut line are handed over first.
+ * whole lines for a parser, numbered. Each run is a range of the piece that brought it
+ * (`text[from..to)`): the text is never joined or copied, and a parser that reads by index
+ * never slices it out. A line split between pieces is its own run. A line longer than the
+ * limit is cut while it streams: at most limit+1 of its characters are ever held, so a
+ * 256 MiB line costs no memory, and the diagnostic names its full length exactly as the
+ * whole-text path did. Diagnostics keep their order: lines are handed over as they complete.
  */
 import type { LineLimits } from '../../bundle/text.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 
-const RUN = 64 * 1024;
-
 /** Receives whole lines (each ending in \n, except the file's last) starting at line `firstLine`. */
 export type LineRunSink = (text: string, firstLine: number) => void;
 
+/** A LineRunSink that reads the run in place: the lines are `text[from..to)`. */
+export type LineRangeSink = (text: string, from: number, to: number, firstLine: number) => void;
+
 export class LineStream {
-  private pending: string[] = [];
-  private pendingLen = 0;
-  private pendingLines = 0;
-  /** Number of the first pending line. */
+  /** Number of the next line handed over. */
   private firstLine: number;
   /** Start of the current unfinished line (at most max+1 characters of it). */
   private partial = '';
@@ -25,15 +25,25 @@ export class LineStream {
   private partialLen = 0;
   private lastChar = 0;
   private readonly max: number;
+  private readonly emit: LineRangeSink;
 
+  /** Runs handed over as strings of their own (sliced out of the piece when needed). */
+  constructor(emit: LineRunSink, sink: DiagnosticSink, limits: LineLimits, lineOffset?: number);
+  constructor(emit: LineRangeSink, sink: DiagnosticSink, limits: LineLimits, lineOffset: number, ranged: true);
   constructor(
-    private readonly emit: LineRunSink,
+    emit: LineRunSink | LineRangeSink,
     private readonly sink: DiagnosticSink,
     limits: LineLimits,
     lineOffset = 0,
+    ranged = false,
   ) {
     this.max = limits.maxLineLength;
     this.firstLine = lineOffset + 1;
+    if (ranged) this.emit = emit as LineRangeSink;
+    else {
+      const whole = emit as LineRunSink;
+      this.emit = (text, from, to, first) => whole(from === 0 && to === text.length ? text : text.slice(from, to), first);
+    }
   }
 
   write(text: string): void {
@@ -53,7 +63,7 @@ export class LineStream {
       }
       const last = text.lastIndexOf('\n');
       if (last + 1 - pos <= this.max || !hasLongLine(text, pos, last, this.max)) {
-        this.push(text.slice(pos, last + 1), countLines(text, pos, last + 1));
+        this.run(text, pos, last + 1, countLines(text, pos, last + 1));
         pos = last + 1;
         continue;
       }
@@ -66,7 +76,6 @@ export class LineStream {
 
   end(): void {
     if (this.partialLen > 0) this.closeLine(false);
-    this.flush();
   }
 
   private addPartial(text: string, from: number, to: number): void {
@@ -82,31 +91,19 @@ export class LineStream {
     const len = this.partialLen - (this.lastChar === 13 ? 1 : 0);
     let line = this.partial;
     if (len > this.max) {
-      this.flush();
       this.sink.add('warning', 'text.line-too-long', `line of ${len} characters cut to ${this.max}`, this.firstLine);
       line = line.slice(0, this.max);
     }
     this.partial = '';
     this.partialLen = 0;
-    this.push(newline ? `${line}\n` : line, 1);
+    const run = newline ? `${line}\n` : line;
+    this.run(run, 0, run.length, 1);
   }
 
-  private push(text: string, lines: number): void {
-    this.pending.push(text);
-    this.pendingLen += text.length;
-    this.pendingLines += lines;
-    if (this.pendingLen >= RUN) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+  private run(text: string, from: number, to: number, lines: number): void {
     const first = this.firstLine;
-    this.firstLine += this.pendingLines;
-    this.pending = [];
-    this.pendingLen = 0;
-    this.pendingLines = 0;
-    this.emit(text, first);
+    this.firstLine += lines;
+    this.emit(text, from, to, first);
   }
 }
 

@@ -14,9 +14,13 @@ import { dmaBufLexer } from './tokens.js';
 import type { DmaBufCapture, DmaBufInfo, DmaBufObject } from './types.js';
 
 const lineParser: LineParser<BufinfoLine> = {
-  lexer: dmaBufLexer,
-  parser: bufinfoParser,
-  rule: () => bufinfoParser.line(),
+  get lexer() {
+    return dmaBufLexer();
+  },
+  get parser() {
+    return bufinfoParser();
+  },
+  rule: () => bufinfoParser().line(),
   expected: 'a bufinfo line ("<size> <flags> <mode> <count> <exp_name> [<ino>] [<name>]", "Attached Devices:", a device name or "Total ...")',
 };
 

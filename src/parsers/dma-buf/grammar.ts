@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { AttachedHeader, allTokens, Bytes, Columns, DevicesAttached, FenceLine, Int, ObjectsComma, ObjectsHeader, Total, Word } from './tokens.js';
 
 export type BufinfoLine =
@@ -57,4 +57,4 @@ class BufinfoParser extends EmbeddedActionsParser {
   );
 }
 
-export const bufinfoParser = new BufinfoParser();
+export const bufinfoParser = once(() => new BufinfoParser());

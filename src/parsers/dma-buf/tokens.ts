@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 import { catchAllToken } from '../common/custom-tokens.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
@@ -17,4 +17,4 @@ export const Word = catchAllToken('Word', /\S+/, ' \t');
 export const Int = createToken({ name: 'Int', pattern: /\d+/, longer_alt: Word });
 
 export const allTokens = [WhiteSpace, ObjectsHeader, Columns, AttachedHeader, FenceLine, Total, DevicesAttached, ObjectsComma, Bytes, Int, Word];
-export const dmaBufLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const dmaBufLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

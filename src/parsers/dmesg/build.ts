@@ -7,15 +7,14 @@
  */
 import type { TextSource } from '../../bundle/text.js';
 import { tokenLineStream, type FastPath } from '../common/chunked-lines.js';
-import type { IToken } from '../common/chevrotain.js';
-import { monoPrefix } from './fast.js';
+import { driverPrefix, monoPrefixAt, prefix, startsWithSpace } from './fast.js';
 import type { DiagnosticSink } from '../../snapshot/diagnostics.js';
 import type { Dmesg, DmesgBoot, DmesgFormat, DmesgGroup, DmesgRecord } from './types.js';
 import { parseTokens, parseWhole, type LineParser, type SourceRef, type StreamingParser } from '../common/line-runner.js';
 import { lineLimits, type ParserOptions } from '../options.js';
 import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
-import { dmesgChunkLexer, dmesgLexer, Message, MonoTs } from './tokens.js';
+import { dmesgChunkLexer, dmesgLexer, MonoTs } from './tokens.js';
 import { extractShowMem } from './show-mem.js';
 
 const BLANK = /^\s*$/;
@@ -26,16 +25,39 @@ const JOURNAL_MONO_RE = /^[\w.\-]+ kernel: /;
 const PSTORE_HEADER_RE = /^(Panic|Oops|Emergency|Restart|Halt|Poweroff|Shutdown|Unknown)#\d+ Part\d+\s*$/;
 
 const lineParser: LineParser<DmesgLineParts> = {
-  lexer: dmesgLexer,
-  parser: dmesgParser,
-  rule: () => dmesgParser.line(),
+  get lexer() {
+    return dmesgLexer();
+  },
+  get parser() {
+    return dmesgParser();
+  },
+  rule: () => dmesgParser().line(),
   expected: 'a kernel log line',
 };
 
 const LEVELS: Record<string, number> = { emerg: 0, alert: 1, crit: 2, err: 3, warn: 4, notice: 5, info: 6, debug: 7 };
 
-/** `driver device: message` or `subsystem: message`. */
-const PREFIX_RE = /^([A-Za-z][\w.\-]*)(?: ([\w.:@\-]+))?: /;
+/**
+ * Driver, subsystem and device names, one string each however many records carry them (a
+ * log of 100k lines names a few hundred): records keep no copy of their own.
+ */
+class Names {
+  private readonly byName = new Map<string, string>();
+
+  /** The name at `s[from..to)`. */
+  of(s: string, from: number, to: number): string {
+    return this.own(s.slice(from, to));
+  }
+
+  own(name: string): string {
+    const known = this.byName.get(name);
+    if (known !== undefined) return known;
+    // A string that does not pin the text it was cut from (a flat copy); bounded on a log of unique names.
+    const copy = name.length < 13 ? name : Buffer.from(name, 'utf8').toString('utf8');
+    if (this.byName.size < 8192) this.byName.set(copy, copy);
+    return copy;
+  }
+}
 const NOT_SUBSYSTEMS = new Set(['INFO', 'WARNING', 'BUG', 'Kernel', 'CPU', 'Hardware', 'Call', 'Modules', 'Code', 'Workqueue', 'Memory', 'Out', 'Killed', 'Free', 'Total', 'Swap', 'Tasks', 'Mem', 'Node', 'Normal', 'DMA', 'DMA32', 'Movable', 'HighMem', 'IP', 'PGD', 'Oops', 'task', 'Comm', 'Process', 'Stack', 'Backtrace', 'Internal', 'Unable']);
 
 const GROUP_HEADS: [RegExp, DmesgGroup['kind']][] = [
@@ -66,6 +88,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
   const groupAt = new Map<number, DmesgGroup>();
   const boots: DmesgBoot[] = [];
   const formatVotes = new Map<DmesgFormat, number>();
+  const names = new Names();
   let skipped = 0;
   let boot = -1;
   let lastMono = -1;
@@ -80,22 +103,14 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     boots.push({ index: boot, firstRecord: idx, line });
   };
 
-  // `[   12.345678] message` without lexing: the same parts the grammar gives such a line,
-  // in two token objects reused line after line (record() keeps none of them).
+  // `[   12.345678] message` without lexing or slicing the line out: the record is built
+  // from the text's indices (its message and prefix are the only substrings made).
   let restAt = -1;
-  const fastTime = { tokenType: MonoTs, image: '' } as IToken;
-  const fastMessage = { tokenType: Message, image: '' } as IToken;
-  const withMessage: DmesgLineParts = { time: fastTime, message: fastMessage };
-  const stampOnly: DmesgLineParts = { time: fastTime };
   const fast: FastPath = {
-    accept: (line) => (restAt = monoPrefix(line)) >= 0,
-    apply: (line, lineNo) => {
-      fastTime.image = line.slice(0, restAt);
-      if (restAt < line.length) {
-        fastMessage.image = line.slice(restAt);
-        record(withMessage, line, lineNo);
-      } else record(stampOnly, line, lineNo);
-    },
+    accept: (line) => (restAt = monoPrefixAt(line, 0, line.length)) >= 0,
+    apply: (line, lineNo) => fastRecord(line, 0, restAt, line.length, lineNo),
+    acceptAt: (text, start, end) => (restAt = monoPrefixAt(text, start, end)) >= 0,
+    applyAt: (text, start, end, lineNo) => fastRecord(text, start, restAt, end, lineNo),
   };
 
   const lines = tokenLineStream(
@@ -159,13 +174,7 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
         return;
       }
       rec.ident = 'kernel';
-    } else if (journalLike && (rest === '--' || rest.startsWith('-- '))) {
-      // journalctl --catalog annotations and separators; `-- Reboot --` ends a boot.
-      if (rest.startsWith('-- Reboot --')) lastMono = Infinity;
-      skipped++;
-      return;
-    } else if (rest.charCodeAt(0) === 45 /* - */ && (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest))) {
-      if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
+    } else if (journalMark(rest)) {
       skipped++;
       return;
     }
@@ -193,22 +202,83 @@ export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: Pars
     } else if (!p.head && !lvl && !p.facility) {
       vote('plain');
     }
+    addRecord(rec, rest, lineNo, !p.time && !p.head && !lvl && !p.facility);
+  }
+
+  /**
+   * journalctl --catalog annotations and separators (`-- Reboot --` ends a boot): lines that
+   * are skipped. Only once the log looked like a journal, or for the journal's own banners.
+   */
+  function journalMark(rest: string): boolean {
+    if (rest.charCodeAt(0) !== 45 /* - */) return false;
+    if (journalLike && (rest === '--' || rest.startsWith('-- '))) {
+      if (rest.startsWith('-- Reboot --')) lastMono = Infinity;
+      return true;
+    }
+    if (rest === '--' || /^-- (Logs begin at|Journal begins at|No entries|Boot [0-9a-f]+|Reboot) /.test(rest) || /^-- (Subject|Defined-By|Support|Documentation):/.test(rest)) {
+      if (/^-- Reboot --/.test(rest)) lastMono = Infinity;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The usual line, `[   12.345678] message` at `text[start..end)` with its message at
+   * `restAt` (monoPrefixAt said so): the record the grammar's parts would give, read from the
+   * text in place.
+   */
+  function fastRecord(text: string, start: number, restAt: number, end: number, lineNo: number): void {
+    const rec: DmesgRecord = {
+      line: lineNo, monotonic: undefined, wallClock: undefined, level: undefined, facility: undefined, ident: undefined,
+      subsystem: undefined, device: undefined, message: '', prefix: undefined, boot: Math.max(boot, 0), groupHead: undefined,
+    };
+    let rest = restAt < end ? text.slice(restAt, end) : '';
+    let at = restAt;
+    // `journalctl -o short-monotonic` (the collector's previous-boot capture): the stamp
+    // comes before `host kernel: `.
+    if (rest.length > 0 && JOURNAL_MONO_RE.test(rest)) {
+      const len = JOURNAL_MONO_RE.exec(rest)![0].length;
+      rest = rest.slice(len);
+      at += len;
+      rec.ident = 'kernel';
+    }
+    rec.prefix = text.slice(start, at);
+    if (journalMark(rest)) {
+      skipped++;
+      return;
+    }
+    let k = start + 1;
+    while (text.charCodeAt(k) === 32) k++;
+    rec.monotonic = readNumber(text, k, restAt);
+    vote('dmesg');
+    addRecord(rec, rest, lineNo, false);
+  }
+
+  /**
+   * The rest of a record, whichever path read its prefix: message, driver prefix, boot
+   * segment and multi-line group. `unstamped`: the line had no time, level, facility or head.
+   */
+  function addRecord(rec: DmesgRecord, rest: string, lineNo: number, unstamped: boolean): void {
     // A line with no prefix at all after timestamped lines is a wrapped continuation.
     rec.message = rest.length > 0 && rest.charCodeAt(rest.length - 1) <= 32 ? rest.trimEnd() : rest;
-    const m = PREFIX_RE.exec(rec.message);
+    const msg = rec.message;
+    const m = driverPrefix(msg);
     let subIndented = false;
-    if (m && !NOT_SUBSYSTEMS.has(m[1]!)) {
-      rec.subsystem = m[1];
-      if (m[2]) rec.device = m[2];
-      else if (m[1] === 'nvgpu') rec.device = /^nvgpu: (\S+)/.exec(rec.message)?.[1];
+    const subsystem = m > 0 ? names.of(msg, 0, prefix.name) : undefined;
+    if (subsystem !== undefined && !NOT_SUBSYSTEMS.has(subsystem)) {
+      rec.subsystem = subsystem;
+      if (prefix.device >= 0) rec.device = names.of(msg, prefix.device, prefix.deviceEnd);
+      else if (subsystem === 'nvgpu') {
+        const d = /^nvgpu: (\S+)/.exec(msg)?.[1];
+        rec.device = d === undefined ? undefined : names.own(d);
+      }
       // `arm-smmu 12000000.iommu: \tstage 1 translation`: indented after the driver prefix,
       // a sub-line of the previous line from the same device.
-      const after = rec.message.charCodeAt(m[0].length);
+      const after = msg.charCodeAt(m);
       const prev = records[records.length - 1];
       subIndented = (after === 9 || after === 32) && prev !== undefined && prev.subsystem === rec.subsystem && prev.device === rec.device;
     }
-    const indented =
-      /^\s/.test(rest) || subIndented || (!p.time && !p.head && !lvl && !p.facility && records.length > 0 && formatVotes.has('dmesg'));
+    const indented = startsWithSpace(rest) || subIndented || (unstamped && records.length > 0 && formatVotes.has('dmesg'));
     // New boot: time running back to ~0, or a banner after the first lines.
     const idx = records.length;
     const first = rec.message.charCodeAt(0);

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, type IToken, once } from '../common/chevrotain.js';
 import {
   allTokens, BootloaderTs, FacilityLevel, Indent, IsoHead, LevelTag, LogreadHead, Message, MonoTs, SyslogHead, WallTs,
 } from './tokens.js';
@@ -41,4 +41,4 @@ class DmesgParser extends EmbeddedActionsParser {
   });
 }
 
-export const dmesgParser = new DmesgParser();
+export const dmesgParser = once(() => new DmesgParser());

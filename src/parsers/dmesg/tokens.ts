@@ -3,7 +3,7 @@
  * message is one token for the rest of the line, so lexing stays cheap on 100k-line logs.
  * Chevrotain tries tokens in order: every prefix form comes before the catch-all Message.
  */
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 import { catchAllToken } from '../common/custom-tokens.js';
 import { chunkLexerFor } from '../common/chunked-lines.js';
 
@@ -41,5 +41,5 @@ export const IsoHead = createToken({
 export const Message = catchAllToken('Message', /[^\n]+/, '');
 
 export const allTokens = [Indent, LevelTag, BootloaderTs, MonoTs, WallTs, FacilityLevel, SyslogHead, LogreadHead, IsoHead, Message];
-export const dmesgLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-export const dmesgChunkLexer = chunkLexerFor(allTokens);
+export const dmesgLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));
+export const dmesgChunkLexer = once(() => chunkLexerFor(allTokens));

@@ -11,9 +11,13 @@ import { iomemParser, type IomemLine } from './grammar.js';
 import { iomemLexer } from './tokens.js';
 
 const lineParser: LineParser<IomemLine> = {
-  lexer: iomemLexer,
-  parser: iomemParser,
-  rule: () => iomemParser.line(),
+  get lexer() {
+    return iomemLexer();
+  },
+  get parser() {
+    return iomemParser();
+  },
+  rule: () => iomemParser().line(),
   expected: '"<start>-<end> : <name>" with hex addresses',
 };
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Dash, Hex, NameText, Separator } from './tokens.js';
 
 export interface IomemLine {
@@ -25,4 +25,4 @@ class IomemParser extends EmbeddedActionsParser {
   });
 }
 
-export const iomemParser = new IomemParser();
+export const iomemParser = once(() => new IomemParser());

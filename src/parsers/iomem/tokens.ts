@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 
 // Two modes: the address range, then everything after " : " is the resource name
 // (names hold spaces, hex digits and colons, e.g. '/soc/usb@09100000/dwc3@0x09100000').
@@ -9,7 +9,7 @@ export const Separator = createToken({ name: 'Separator', pattern: / ?: ?/, push
 export const NameText = createToken({ name: 'NameText', pattern: /[^\n]+/ });
 
 export const allTokens = [WhiteSpace, Hex, Dash, Separator, NameText];
-export const iomemLexer = new Lexer(
+export const iomemLexer = once(() => new Lexer(
   { modes: { range: [WhiteSpace, Hex, Dash, Separator], name: [NameText] }, defaultMode: 'range' },
   { positionTracking: 'onlyOffset' },
-);
+));

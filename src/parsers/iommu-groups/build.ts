@@ -11,9 +11,13 @@ import { iommuLexer } from './tokens.js';
 import type { IommuGroup, IommuGroups } from './types.js';
 
 const lineParser: LineParser<IommuLine> = {
-  lexer: iommuLexer,
-  parser: iommuParser,
-  rule: () => iommuParser.line(),
+  get lexer() {
+    return iommuLexer();
+  },
+  get parser() {
+    return iommuParser();
+  },
+  rule: () => iommuParser().line(),
   expected: '"/sys/kernel/iommu_groups/<n>/devices:" followed by device names',
 };
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, type IToken, once } from '../common/chevrotain.js';
 import { allTokens, Arrow, GroupHeading, LongPrefix, Name, Prompt, TotalLine } from './tokens.js';
 
 export type IommuLine =
@@ -47,4 +47,4 @@ class IommuParser extends EmbeddedActionsParser {
   );
 }
 
-export const iommuParser = new IommuParser();
+export const iommuParser = once(() => new IommuParser());

@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 import { catchAllToken, stickyPattern } from '../common/custom-tokens.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
@@ -18,4 +18,4 @@ export const Prompt = createToken({ name: 'Prompt', pattern: /[$#] ls\b[^\n]*/ }
 export const Name = catchAllToken('Name', /\S+/, ' \t');
 
 export const allTokens = [WhiteSpace, Prompt, GroupHeading, TotalLine, LongPrefix, Arrow, Name];
-export const iommuLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const iommuLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

@@ -18,9 +18,13 @@ const UNIT_BYTES: Record<string, number> = { kB: 1024, KB: 1024, mB: 1024 ** 2, 
 const QUOTED = new Set(['MemTotal', 'MemFree', 'MemAvailable', 'SwapTotal', 'SwapFree', 'CmaTotal', 'CmaFree', 'Committed_AS', 'CommitLimit']);
 
 const lineParser: LineParser<MeminfoLine> = {
-  lexer: meminfoLexer,
-  parser: meminfoParser,
-  rule: () => meminfoParser.line(),
+  get lexer() {
+    return meminfoLexer();
+  },
+  get parser() {
+    return meminfoParser();
+  },
+  rule: () => meminfoParser().line(),
   expected: '"Key:   <number> kB"',
 };
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Int, Key, Unit } from './tokens.js';
 
 export interface MeminfoLine {
@@ -22,4 +22,4 @@ class MeminfoParser extends EmbeddedActionsParser {
   });
 }
 
-export const meminfoParser = new MeminfoParser();
+export const meminfoParser = once(() => new MeminfoParser());

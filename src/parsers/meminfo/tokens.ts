@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 /** `MemTotal:`, `HugePages_Total:`, `Active(anon):` — the key with its colon. */
@@ -7,4 +7,4 @@ export const Int = createToken({ name: 'Int', pattern: /\d+/ });
 export const Unit = createToken({ name: 'Unit', pattern: /[kKmMgG]B/ });
 
 export const allTokens = [WhiteSpace, Key, Int, Unit];
-export const meminfoLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const meminfoLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

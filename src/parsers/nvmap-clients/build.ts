@@ -13,9 +13,13 @@ import { nvmapLexer } from './tokens.js';
 import type { NvmapClients, NvmapClientsCapture } from './types.js';
 
 const lineParser: LineParser<NvmapLine> = {
-  lexer: nvmapLexer,
-  parser: nvmapParser,
-  rule: () => nvmapParser.line(),
+  get lexer() {
+    return nvmapLexer();
+  },
+  get parser() {
+    return nvmapParser();
+  },
+  rule: () => nvmapParser().line(),
   expected: '"CLIENT PROCESS PID SIZE", "<client> <process> <pid> <size>K" or "total <size>K"',
 };
 

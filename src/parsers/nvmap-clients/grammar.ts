@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Header, Int, Size, Total, Word } from './tokens.js';
 
 export type NvmapLine =
@@ -34,4 +34,4 @@ class NvmapParser extends EmbeddedActionsParser {
   );
 }
 
-export const nvmapParser = new NvmapParser();
+export const nvmapParser = once(() => new NvmapParser());

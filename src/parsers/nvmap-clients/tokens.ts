@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 import { catchAllToken } from '../common/custom-tokens.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
@@ -10,4 +10,4 @@ export const Total = createToken({ name: 'Total', pattern: /total(?=\s)/, longer
 export const Int = createToken({ name: 'Int', pattern: /\d+(?=\s)/, longer_alt: Word });
 
 export const allTokens = [WhiteSpace, Header, Size, Total, Int, Word];
-export const nvmapLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const nvmapLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

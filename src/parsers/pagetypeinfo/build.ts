@@ -11,9 +11,13 @@ import { pagetypeinfoParser, type PagetypeLine } from './grammar.js';
 import { pagetypeinfoLexer } from './tokens.js';
 
 const lineParser: LineParser<PagetypeLine> = {
-  lexer: pagetypeinfoLexer,
-  parser: pagetypeinfoParser,
-  rule: () => pagetypeinfoParser.line(),
+  get lexer() {
+    return pagetypeinfoLexer();
+  },
+  get parser() {
+    return pagetypeinfoParser();
+  },
+  rule: () => pagetypeinfoParser().line(),
   expected: '"Node N, zone NAME, type TYPE <counts>" or a header line',
 };
 

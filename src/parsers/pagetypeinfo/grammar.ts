@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Colon, Comma, Int, Node, Type, Word, Zone } from './tokens.js';
 
 export type PagetypeLine =
@@ -50,4 +50,4 @@ class PagetypeinfoParser extends EmbeddedActionsParser {
   });
 }
 
-export const pagetypeinfoParser = new PagetypeinfoParser();
+export const pagetypeinfoParser = once(() => new PagetypeinfoParser());

@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 export const Word = createToken({ name: 'Word', pattern: /[A-Za-z_][A-Za-z0-9_-]*/ });
@@ -10,4 +10,4 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 
 export const allTokens = [WhiteSpace, Node, Zone, Type, Word, Int, Comma, Colon];
-export const pagetypeinfoLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const pagetypeinfoLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

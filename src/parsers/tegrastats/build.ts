@@ -25,10 +25,17 @@ import { engineName, hasEngineSuffix, Layouts, M_NUMBER, M_TEMP } from './layout
 
 const BLANK = /^\s*$/;
 
+/** A sample's lines before its first is added (never added to: each sample gets an array of its own). */
+const NO_LINES: SampleLine[] = [];
+
 const lineParser: LineParser<IToken[]> = {
-  lexer: tegrastatsLexer,
-  parser: tegrastatsParser,
-  rule: () => tegrastatsParser.line(),
+  get lexer() {
+    return tegrastatsLexer();
+  },
+  get parser() {
+    return tegrastatsParser();
+  },
+  rule: () => tegrastatsParser().line(),
   expected: 'tegrastats fields ("RAM used/totalMB ...")',
 };
 
@@ -99,11 +106,14 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
   let lastTsAt = 0;
   // Verbatim lines kept for evidence, and what the segmentation needs besides the columns.
   const quotes = new SampleQuotes();
-  let curLines: SampleLine[] = [];
-  let prevLines: SampleLine[] = [];
-  let prevEpoch = NaN;
-  let prevRam = NaN;
-  let minDt = Infinity;
+  let curLines: SampleLine[] = NO_LINES;
+  let prevLines: SampleLine[] = NO_LINES;
+  // The previous sample's epoch and used RAM, and the smallest step so far: doubles kept in
+  // a typed array, not in variables a closure shares (each store there boxed a number).
+  const prev = new Float64Array([NaN, NaN, Infinity]);
+  const P_EPOCH = 0;
+  const P_RAM = 1;
+  const P_MIN_DT = 2;
   /** A non-sample line (banner, prompt, `date`) seen since the last sample, once samples began. */
   let pendingHeader: number | undefined;
   let headerBefore = false;
@@ -119,11 +129,13 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     if (i === 0) quotes.keep(lines);
     else {
       // Looser than the segmentation's own thresholds, so every real break is among these.
-      let possible = header || prevRam - ram > 200;
+      let possible = header || prev[P_RAM]! - ram > 200;
+      const prevEpoch = prev[P_EPOCH]!;
       if (Number.isFinite(e) && Number.isFinite(prevEpoch)) {
         const dt = e - prevEpoch;
+        const minDt = prev[P_MIN_DT]!;
         if (dt < 0 || dt > Math.max(30, 3 * (Number.isFinite(minDt) ? minDt : 0))) possible = true;
-        if (dt > 0 && dt < minDt) minDt = dt;
+        if (dt > 0 && dt < minDt) prev[P_MIN_DT] = dt;
       }
       if (possible) quotes.breakBefore(prevLines, lines);
     }
@@ -134,16 +146,16 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     quotes.offer(Q_EMC_HIGH, c.emcLoad.get(i), true, lines);
     quotes.offer(Q_GPU_LOW, c.gr3dFreq.get(i), false, lines);
     let cpuMax = NaN;
-    for (const col of cpuFreq) {
-      const f = col.get(i);
+    for (let k = 0; k < cpuFreq.length; k++) {
+      const f = cpuFreq[k]!.get(i);
       if (Number.isFinite(f) && !(f <= cpuMax)) cpuMax = f;
     }
     quotes.offer(Q_CPU_LOW, cpuMax, false, lines);
     if (tempSlots.length !== temps.columns.size) for (const [name, col] of [...temps.columns].slice(tempSlots.length)) tempSlots.push({ slot: quotes.slot(`temp:${name}`), col });
-    for (const t of tempSlots) quotes.offer(t.slot, t.col.get(i), true, lines);
+    for (let k = 0; k < tempSlots.length; k++) quotes.offerAt(tempSlots[k]!.slot, tempSlots[k]!.col, i, true, lines);
     prevLines = lines;
-    if (Number.isFinite(e)) prevEpoch = e;
-    if (Number.isFinite(ram)) prevRam = ram;
+    if (Number.isFinite(e)) prev[P_EPOCH] = e;
+    if (Number.isFinite(ram)) prev[P_RAM] = ram;
   };
 
   const setLoadFreq = (name: string, load: number, freq: number, i: number) => {
@@ -174,12 +186,12 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     headerBefore = pendingHeader !== undefined;
     if (pendingHeader !== undefined) headers.push({ before: n, line: pendingHeader });
     pendingHeader = undefined;
-    curLines = [];
+    curLines = NO_LINES;
     n++;
     lineCol.push(lineNo);
-    railsThisSample.clear();
+    if (railsThisSample.size > 0) railsThisSample.clear();
     fastRails = null;
-    for (const set of restartable) set.restart();
+    for (let k = 0; k < restartable.length; k++) restartable[k]!.restart();
   };
 
   // Field handlers, shared by the grammar path and the fast path so both store alike.
@@ -306,11 +318,11 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     const L = layouts.find(s);
     sampleLine(lineNo, s, true); // every regular line starts with RAM (after its timestamp)
     const i = n - 1;
-    SampleQuotes.add(curLines, lineNo, s, start, end);
+    curLines = [{ line: lineNo, text: s, from: start, to: end }];
     fastRails = L.rails.length > 0 ? L.rails : null;
     const v = items.v;
     if (L.ts >= 0) {
-      epoch.set(i, v[L.ts]!);
+      epoch.setFrom(i, v, L.ts);
       sawTimestamps = true;
       firstTs ??= s.slice(start, start + 19);
       lastTsText = s;
@@ -320,13 +332,14 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
     if (L.cores > cores) cores = L.cores;
     const { slotVal, slotCol, slotMode } = L;
     for (let q = 0; q < slotVal.length; q++) {
-      const x = v[slotVal[q]!]!;
+      const at = slotVal[q]!;
+      const x = v[at]!;
       const mode = slotMode[q]!;
       if (mode === M_TEMP && x === OFFLINE_C) {
         const name = L.slotName[q]!;
         offline[name] = (offline[name] ?? 0) + 1;
         slotCol[q]!.set(i, NaN);
-      } else if (x === x || mode !== M_NUMBER) slotCol[q]!.set(i, x);
+      } else if (x === x || mode !== M_NUMBER) slotCol[q]!.setFrom(i, v, at);
     }
   };
 
@@ -368,6 +381,7 @@ export function tegrastatsStream(src: SourceRef, sink: DiagnosticSink, options?:
       }
       sampleLine(lineNo, line, startsSample);
       const i = n - 1;
+      if (curLines === NO_LINES) curLines = [];
       SampleQuotes.add(curLines, lineNo, line);
       for (const f of fields) {
         const p = payload(f);

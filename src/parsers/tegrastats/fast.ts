@@ -71,7 +71,7 @@ const isNameChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c ===
 // The scan's state, module-level so the helpers below are plain functions (no closures per line).
 let n = 0;
 /** The value the last number reader found. */
-let val = 0;
+const num = new Float64Array(1);
 // The day of the previous timestamp, so a line of the same day costs no Date.UTC.
 let dayKey = -1;
 let dayMs = 0;
@@ -92,7 +92,7 @@ const pair = (s: string, i: number, a: number, b: number) => i + 1 < n && s.char
 /** `off` at i. */
 const isOff = (s: string, i: number) => i + 2 < n && s.charCodeAt(i) === 111 && s.charCodeAt(i + 1) === 102 && s.charCodeAt(i + 2) === 102;
 
-/** `\d{1,15}` at i: its value into `val`, its end returned, or -1. */
+/** `\d{1,15}` at i: its value into `num[0]`, its end returned, or -1. */
 /** What usedTotal read: `used/total`. */
 let usedV = 0;
 let totalV = 0;
@@ -104,10 +104,10 @@ let totalV = 0;
 function usedTotal(s: string, i: number, unit: string): number {
   const ue = uint(s, i);
   if (ue < 0 || s.charCodeAt(ue) !== 47 /* / */) return -1;
-  usedV = val;
+  usedV = num[0];
   const te = uint(s, ue + 1);
   if (te < 0 || !startsAt(s, te, unit)) return -1;
-  totalV = val;
+  totalV = num[0];
   return te + unit.length;
 }
 
@@ -120,11 +120,11 @@ function uint(s: string, i: number): number {
     v = v * 10 + d;
   }
   if (j === i || j - i > MAX_DIGITS) return -1;
-  val = v;
+  num[0] = v;
   return j;
 }
 
-/** `-?\d+(\.\d+)?C` at i: the number into `val` (as readNumber reads it), its end returned, or -1. */
+/** `-?\d+(\.\d+)?C` at i: the number into `num[0]` (as readNumber reads it), its end returned, or -1. */
 function celsius(s: string, i: number): number {
   const start = i;
   const neg = s.charCodeAt(i) === 45;
@@ -149,22 +149,22 @@ function celsius(s: string, i: number): number {
     if (frac === 0 || frac > MAX_DIGITS) return -1;
   }
   if (j >= n || s.charCodeAt(j) !== 67 /* C */) return -1;
-  if (m > Number.MAX_SAFE_INTEGER) val = readNumber(s, start, j);
+  if (m > Number.MAX_SAFE_INTEGER) num[0] = readNumber(s, start, j);
   else {
     const x = frac ? m / POW10[frac]! : m;
-    val = neg ? -x : x;
+    num[0] = neg ? -x : x;
   }
   return j + 1;
 }
 
-/** `\d+(mW)?` at i: value into `val`, end, or -1. */
+/** `\d+(mW)?` at i: value into `num[0]`, end, or -1. */
 function milliwatts(s: string, i: number): number {
   const j = uint(s, i);
   if (j < 0) return -1;
   return pair(s, j, 109, 87) /* mW */ ? j + 2 : j;
 }
 
-/** `\[[\d,]*\]` or `\d+` at i (a frequency): the highest into `val` (an empty item of a list reads 0), end, or -1. */
+/** `\[[\d,]*\]` or `\d+` at i (a frequency): the highest into `num[0]` (an empty item of a list reads 0), end, or -1. */
 function frequency(s: string, i: number): number {
   if (s.charCodeAt(i) !== 91 /* [ */) return uint(s, i);
   let max = NaN;
@@ -184,14 +184,14 @@ function frequency(s: string, i: number): number {
     if (c !== 44 /* , */) return -1;
     j++;
   }
-  val = max;
+  num[0] = max;
   return j + 1;
 }
 
 /** Two digits at i, as a number (the caller has checked they are digits). */
 const two = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 
-/** `\d\d-\d\d-\d{4} \d\d:\d\d:\d\d ` at p: epoch seconds into `val`, or false. */
+/** `\d\d-\d\d-\d{4} \d\d:\d\d:\d\d ` at p: epoch seconds into `num[0]`, or false. */
 function timestamp(s: string, p: number): boolean {
   if (n - p < 20) return false;
   for (let i = 0; i < 20; i++) {
@@ -208,7 +208,7 @@ function timestamp(s: string, p: number): boolean {
     dayMs = Date.UTC(y, mo - 1, d);
   }
   // Date.UTC(y, mo - 1, d, h, mi, s) is the day's milliseconds plus these, exactly.
-  val = (dayMs + two(s, p + 11) * 3600000 + two(s, p + 14) * 60000 + two(s, p + 17) * 1000) / 1000;
+  num[0] = (dayMs + two(s, p + 11) * 3600000 + two(s, p + 14) * 60000 + two(s, p + 17) * 1000) / 1000;
   return true;
 }
 const TS_SHAPE = 'dd-dd-dddd dd:dd:dd ';
@@ -226,6 +226,31 @@ function nameIs(s: string, from: number, to: number): boolean {
   if (want === undefined || want.length !== to - from) return false;
   for (let q = 0; q < want.length; q++) if (want.charCodeAt(q) !== s.charCodeAt(from + q)) return false;
   return true;
+}
+
+/**
+ * item() of one value, the number the last reader left in `num[0]`: a temperature or an
+ * epoch is not a small integer, and passed as an argument it would be boxed on every line.
+ */
+function itemOfNum(op: number, from: number, to: number): boolean {
+  if (!item(op, from, to, 0, 0, 0, 0)) return false;
+  items.v[(k - 1) * VALS] = num[0]!;
+  return true;
+}
+
+/**
+ * Where the name of the expected item k ends when the line has that name at p followed by
+ * its kind's delimiter (`@` for a temperature; a blank or the line's end for a NAME value),
+ * else -1.
+ */
+function expectedName(s: string, p: number): number {
+  if (k >= expCount) return -1;
+  const want = expName[k]!;
+  const end = p + want.length;
+  if (want.length === 0 || end > n || !s.startsWith(want, p)) return -1;
+  const after = end < n ? s.charCodeAt(end) : SP;
+  if (expOp[k] === O_TEMP) return after === 64 /* @ */ ? end : -1;
+  return after === SP ? end : -1;
 }
 
 function item(op: number, from: number, to: number, a: number, b: number, c: number, d: number): boolean {
@@ -264,13 +289,13 @@ function cpuList(s: string, p: number): number {
     } else {
       j = uint(s, j);
       if (j < 0 || j >= n || s.charCodeAt(j) !== 37 /* % */) return -1;
-      const load = val;
+      const load = num[0];
       j++;
       let freq = NaN;
       if (j < n && s.charCodeAt(j) === 64 /* @ */) {
         j = uint(s, j + 1);
         if (j < 0) return -1;
-        freq = val;
+        freq = num[0];
       } else needShared = true;
       if (!item(O_CORE, core, core, load, freq, 0, 0)) return -1;
     }
@@ -286,7 +311,7 @@ function cpuList(s: string, p: number): number {
     j = uint(s, j + 1);
     if (j < 0) return -1;
     // Cores printed without their own clock run at the shared one.
-    if (needShared) for (let q = first; q < k; q++) if (Number.isNaN(items.v[q * VALS + 1]!)) items.v[q * VALS + 1] = val;
+    if (needShared) for (let q = first; q < k; q++) if (Number.isNaN(items.v[q * VALS + 1]!)) items.v[q * VALS + 1] = num[0];
   }
   if (!atEnd(s, j)) return -1;
   return item(O_CORES, core, core, 0, 0, 0, 0) ? j : -1;
@@ -306,7 +331,7 @@ export function scanLine(s: string, start: number, end: number): number {
   // `MM-DD-YYYY HH:MM:SS` (JetPack 5+), then the sample must start with RAM.
   if (p < n && isDigit(s.charCodeAt(p))) {
     if (!timestamp(s, p)) return -1;
-    item(O_TS, p, p + 19, val, 0, 0, 0);
+    itemOfNum(O_TS, p, p + 19);
     p += 20;
   }
   if (!startsAt(s, p, 'RAM ')) return -1;
@@ -324,14 +349,14 @@ export function scanLine(s: string, start: number, end: number): number {
       if (startsAt(s, open, '(lfb ')) {
         const lce = uint(s, open + 5);
         if (lce < 0 || s.charCodeAt(lce) !== 120 /* x */) return -1;
-        const count = val;
+        const count = num[0];
         const lse = uint(s, lce + 1);
         if (lse < 0 || lse >= n) return -1;
         const unit = s.charCodeAt(lse);
         if (unit !== 107 && unit !== 75 && unit !== 77) return -1; // k K M
         if (!startsAt(s, lse + 1, 'B)')) return -1;
         end = lse + 3;
-        if (!atEnd(s, end) || !item(O_RAM_LFB, 0, 0, used, total, count, val * (unit === 77 ? 1024 : 1))) return -1;
+        if (!atEnd(s, end) || !item(O_RAM_LFB, 0, 0, used, total, count, num[0] * (unit === 77 ? 1024 : 1))) return -1;
       } else if (!atEnd(s, end) || !item(O_RAM, 0, 0, used, total, 0, 0)) return -1;
     } else if (c0 === 83 /* S */ && startsAt(s, p, 'SWAP ')) {
       end = usedTotal(s, p + 5, 'MB');
@@ -343,7 +368,7 @@ export function scanLine(s: string, start: number, end: number): number {
         const ce = uint(s, open + 8);
         if (ce < 0 || !startsAt(s, ce, 'MB)')) return -1;
         end = ce + 3;
-        if (!atEnd(s, end) || !item(O_SWAP_CACHED, 0, 0, used, total, val, 0)) return -1;
+        if (!atEnd(s, end) || !item(O_SWAP_CACHED, 0, 0, used, total, num[0], 0)) return -1;
       } else if (!atEnd(s, end) || !item(O_SWAP, 0, 0, used, total, 0, 0)) return -1;
     } else if (c0 === 73 /* I */ && startsAt(s, p, 'IRAM ')) {
       // `IRAM 0/252kB(lfb 252kB)` (Nano, TX1): only used and total are kept.
@@ -362,72 +387,84 @@ export function scanLine(s: string, start: number, end: number): number {
       // `MTS fg 0% bg 1%` (TX2, Xavier)
       const fge = uint(s, p + 7);
       if (fge < 0 || !startsAt(s, fge, '% bg ')) return -1;
-      const fg = val;
+      const fg = num[0];
       const bge = uint(s, fge + 5);
       if (bge < 0 || bge >= n || s.charCodeAt(bge) !== 37) return -1;
       end = bge + 1;
-      if (!atEnd(s, end) || !item(O_MTS, 0, 0, fg, val, 0, 0)) return -1;
+      if (!atEnd(s, end) || !item(O_MTS, 0, 0, fg, num[0], 0, 0)) return -1;
     } else if (c0 === 67 /* C */ && startsAt(s, p, 'CPU [')) {
       end = cpuList(s, p + 5);
       if (end < 0) return -1;
     } else if (isLetter(c0)) {
-      // One pass over the word: where its first `@` is, and whether the characters before it
-      // make a NAME (upper case, digits, _) or a temperature's name (\w or -).
       let w = p + 1;
       let at = -1;
       let upperOk = true;
       let nameOk = true;
-      for (; w < n; w++) {
-        const c = s.charCodeAt(w);
-        if (c === SP) break;
-        if (at >= 0 || isUpper(c) || isDigit(c) || c === 95) continue;
-        if (c === 64) at = w;
-        else {
-          upperOk = false;
-          if (!isNameChar(c)) nameOk = false;
+      // The name the expected layout has here, when the line has it too (with the delimiter of
+      // its kind: `@` for a temperature, a blank or the line's end for a NAME value): that name
+      // was read and checked on an earlier line, so this word need not be classified again.
+      const known = same ? expectedName(s, p) : -1;
+      if (known > 0) {
+        if (known < n && s.charCodeAt(known) === 64) at = known;
+        else w = known;
+      } else {
+        // One pass over the word: where its first `@` is, and whether the characters before it
+        // make a NAME (upper case, digits, _) or a temperature's name (\w or -).
+        for (; w < n; w++) {
+          const c = s.charCodeAt(w);
+          if (c === SP) break;
+          if (at >= 0 || isUpper(c) || isDigit(c) || c === 95) continue;
+          if (c === 64) at = w;
+          else {
+            upperOk = false;
+            if (!isNameChar(c)) nameOk = false;
+          }
         }
       }
       if (at > p) {
         // `name@62.5C` or `name@62.5C/62.5C`: the first value is the reading.
         if (!nameOk) return -1;
-        if (same && !nameIs(s, p, at)) same = false;
+        if (same && known < 0 && !nameIs(s, p, at)) same = false;
         let e = celsius(s, at + 1);
         if (e < 0) return -1;
-        const v = val;
         if (e < n && s.charCodeAt(e) === 47) {
+          // `/62.5C` again (JP7): read, not kept; the reading stays in num[0].
+          const v = num[0]!;
           e = celsius(s, e + 1);
           if (e < 0) return -1;
+          num[0] = v;
         }
-        if (e !== w || !item(O_TEMP, p, at, v, 0, 0, 0)) return -1;
-        end = w;
+        // The value ends the word (no blank can be inside one: it ends where the word does).
+        if (!atEnd(s, e) || !itemOfNum(O_TEMP, p, at)) return -1;
+        end = e;
       } else {
         // NAME value: a load field, a frequency, a rail or an engine. Upper-case names only,
         // so no field here can be read as a wall-clock prefix, and never a name of its own
         // field kind (RAM, SWAP, IRAM, MTS), which the grammar might read differently. (`CPU`
         // is a rail's name on Xavier: the grammar's CPU field needs a `[`, never a value here.)
         if (!isUpper(c0) || !upperOk) return -1;
-        if (ownKindName(s, p, w)) return -1;
-        if (same && !nameIs(s, p, w)) same = false;
+        if (known < 0 && ownKindName(s, p, w)) return -1;
+        if (same && known < 0 && !nameIs(s, p, w)) same = false;
         const v = w + 1;
         if (w >= n || v >= n) return -1;
         const c1 = s.charCodeAt(v);
         if (isDigit(c1)) {
           const de = uint(s, v);
           if (de < 0) return -1;
-          const first = val;
+          const first = num[0];
           const next = de < n ? s.charCodeAt(de) : -1;
           if (next === 37 /* % */) {
             end = de + 1;
             if (end < n && s.charCodeAt(end) === 64) {
               end = frequency(s, end + 1);
-              if (end < 0 || !atEnd(s, end) || !item(O_LOAD_FREQ, p, w, first, val, 0, 0)) return -1;
+              if (end < 0 || !atEnd(s, end) || !item(O_LOAD_FREQ, p, w, first, num[0], 0, 0)) return -1;
             } else if (!atEnd(s, end) || !item(O_LOAD, p, w, first, NaN, 0, 0)) return -1;
           } else if (next === 47 /* / */ || next === 109 /* m */) {
             let e = milliwatts(s, v);
             if (e < 0 || e >= n || s.charCodeAt(e) !== 47) return -1;
             e = milliwatts(s, e + 1);
             if (e < 0) return -1;
-            const avg = val;
+            const avg = num[0];
             if (e < n && s.charCodeAt(e) === 47) {
               e = milliwatts(s, e + 1);
               if (e < 0) return -1;
@@ -440,7 +477,7 @@ export function scanLine(s: string, start: number, end: number): number {
           } else return -1;
         } else if (c1 === 64 /* @ */) {
           end = frequency(s, v + 1);
-          if (end < 0 || !atEnd(s, end) || !item(O_FREQ, p, w, NaN, val, 0, 0)) return -1;
+          if (end < 0 || !atEnd(s, end) || !item(O_FREQ, p, w, NaN, num[0], 0, 0)) return -1;
         } else if (isOff(s, v) && atEnd(s, v + 3)) {
           end = v + 3;
           if (!item(O_ENGINE, p, w, NaN, 0, 0, 0)) return -1;

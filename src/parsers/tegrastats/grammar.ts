@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, type IToken, once } from '../common/chevrotain.js';
 import { allTokens, Cpu, Engines, FreqOnly, Iram, LoadField, Mts, Rails, Ram, Swap, Temps, Timestamp, Unknown, WallStamp } from './tokens.js';
 
 /**
@@ -37,4 +37,4 @@ class TegrastatsParser extends EmbeddedActionsParser {
   });
 }
 
-export const tegrastatsParser = new TegrastatsParser();
+export const tegrastatsParser = once(() => new TegrastatsParser());

@@ -70,6 +70,11 @@ export class SampleQuotes {
     }
   }
 
+  /** offer() of sample i's value in `col` (read here: a temperature is not boxed to be passed on). */
+  offerAt(slot: number, col: { get(i: number): number }, i: number, high: boolean, lines: SampleLine[]): void {
+    this.offer(slot, col.get(i), high, lines);
+  }
+
   finish(): Record<number, string> {
     this.flush();
     const out: Record<number, string> = {};

@@ -4,7 +4,7 @@
  * as the token payload. Few tokens per line keeps a 30 MB log fast to lex, and the grammar
  * still names every field. Order matters: Chevrotain takes the first pattern that matches.
  */
-import { createToken, Lexer, type TokenType } from '../common/chevrotain.js';
+import { createToken, Lexer, type TokenType, once } from '../common/chevrotain.js';
 import { catchAllToken, stickyPattern } from '../common/custom-tokens.js';
 import { chunkLexerFor } from '../common/chunked-lines.js';
 
@@ -46,5 +46,5 @@ export const Engines = field('Engines', new RegExp(`(?:[A-Z][A-Z0-9_]* (?:off|\\
 export const Unknown = catchAllToken('Unknown', /\S+/, ' \t\v\f');
 
 export const allTokens = [WhiteSpace, Timestamp, WallStamp, Ram, Swap, Iram, Cpu, Mts, Temps, Rails, LoadField, FreqOnly, Engines, Unknown];
-export const tegrastatsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-export const tegrastatsChunkLexer = chunkLexerFor(allTokens);
+export const tegrastatsLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true }));
+export const tegrastatsChunkLexer = once(() => chunkLexerFor(allTokens));

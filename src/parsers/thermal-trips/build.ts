@@ -13,9 +13,13 @@ import { thermalTripsLexer } from './tokens.js';
 import type { ThermalTrip, ThermalTrips, ThermalZoneTrips } from './types.js';
 
 const lineParser: LineParser<ZoneAttrLine> = {
-  lexer: thermalTripsLexer,
-  parser: thermalTripsParser,
-  rule: () => thermalTripsParser.line(),
+  get lexer() {
+    return thermalTripsLexer();
+  },
+  get parser() {
+    return thermalTripsParser();
+  },
+  rule: () => thermalTripsParser().line(),
   expected: '"/sys/class/thermal/thermal_zone<N>/<attribute>:<value>"',
 };
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, type IToken, once } from '../common/chevrotain.js';
 import { allTokens, Value, ZoneAttr } from './tokens.js';
 
 export interface ZoneAttrLine {
@@ -21,4 +21,4 @@ class ThermalTripsParser extends EmbeddedActionsParser {
   });
 }
 
-export const thermalTripsParser = new ThermalTripsParser();
+export const thermalTripsParser = once(() => new ThermalTripsParser());

@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 import { catchAllToken, stickyPattern } from '../common/custom-tokens.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
@@ -12,4 +12,4 @@ export const ZoneAttr = createToken({
 export const Value = catchAllToken('Value', /[^\n]+/, '');
 
 export const allTokens = [WhiteSpace, ZoneAttr, Value];
-export const thermalTripsLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const thermalTripsLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

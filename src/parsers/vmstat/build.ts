@@ -13,9 +13,13 @@ import { vmstatLexer } from './tokens.js';
 import type { Vmstat, VmstatCapture } from './types.js';
 
 const lineParser: LineParser<VmstatLine> = {
-  lexer: vmstatLexer,
-  parser: vmstatParser,
-  rule: () => vmstatParser.line(),
+  get lexer() {
+    return vmstatLexer();
+  },
+  get parser() {
+    return vmstatParser();
+  },
+  rule: () => vmstatParser().line(),
   expected: '"<counter name> <number>"',
 };
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Int, Name } from './tokens.js';
 
 export interface VmstatLine {
@@ -20,4 +20,4 @@ class VmstatParser extends EmbeddedActionsParser {
   });
 }
 
-export const vmstatParser = new VmstatParser();
+export const vmstatParser = once(() => new VmstatParser());

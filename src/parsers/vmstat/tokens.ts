@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 /** Counter names: `compact_stall`, `nr_free_cma`, `pgalloc_dma32`. */
@@ -7,4 +7,4 @@ export const Name = createToken({ name: 'Name', pattern: /[a-z][a-z0-9_]*/ });
 export const Int = createToken({ name: 'Int', pattern: /-?\d+/ });
 
 export const allTokens = [WhiteSpace, Name, Int];
-export const vmstatLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const vmstatLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));

@@ -11,9 +11,13 @@ import { zoneinfoParser, type ZoneinfoLine } from './grammar.js';
 import { zoneinfoLexer } from './tokens.js';
 
 const lineParser: LineParser<ZoneinfoLine> = {
-  lexer: zoneinfoLexer,
-  parser: zoneinfoParser,
-  rule: () => zoneinfoParser.line(),
+  get lexer() {
+    return zoneinfoLexer();
+  },
+  get parser() {
+    return zoneinfoParser();
+  },
+  rule: () => zoneinfoParser().line(),
   expected: '"Node N, zone NAME" or "<key> [:] <number>"',
 };
 

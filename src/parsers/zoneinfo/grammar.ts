@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser } from '../common/chevrotain.js';
+import { EmbeddedActionsParser, once } from '../common/chevrotain.js';
 import { allTokens, Colon, Comma, Int, LParen, Node, RParen, Word, Zone } from './tokens.js';
 
 export type ZoneinfoLine =
@@ -73,4 +73,4 @@ class ZoneinfoParser extends EmbeddedActionsParser {
   });
 }
 
-export const zoneinfoParser = new ZoneinfoParser();
+export const zoneinfoParser = once(() => new ZoneinfoParser());

@@ -1,4 +1,4 @@
-import { createToken, Lexer } from '../common/chevrotain.js';
+import { createToken, Lexer, once } from '../common/chevrotain.js';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 export const Word = createToken({ name: 'Word', pattern: /[A-Za-z_][A-Za-z0-9_-]*/ });
@@ -11,4 +11,4 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 
 export const allTokens = [WhiteSpace, Node, Zone, Word, Int, Colon, Comma, LParen, RParen];
-export const zoneinfoLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset' });
+export const zoneinfoLexer = once(() => new Lexer(allTokens, { positionTracking: 'onlyOffset' }));
