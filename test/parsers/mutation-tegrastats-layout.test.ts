@@ -246,6 +246,23 @@ describe('reusing a recent layout', () => {
     expect(P.find(ORIN_JP6.replace('16:33:42', '16:33:43'))).toBe(b);
   });
 
+  it('lines scanned inside one chunk of text (as the streaming reader does) share a layout wherever their timestamp sits', () => {
+    const lines = [NX_JP5, ORIN_JP6, NX_JP5.replace('20:05:55', '20:05:56'), ORIN_JP6.replace('16:33:42', '16:33:43')];
+    const text = lines.join('\n') + '\n';
+    items.expect = { count: -1, op: new Int32Array(0), name: [], index: new Int32Array(0) };
+    const layouts = new Layouts(targets());
+    const found: Layout[] = [];
+    let start = 0;
+    for (const line of lines) {
+      expect(scanLine(text, start, start + line.length)).toBeGreaterThan(0);
+      found.push(layouts.find(text));
+      start += line.length + 1;
+    }
+    expect(found[1]).not.toBe(found[0]);
+    expect(found[2]).toBe(found[0]);
+    expect(found[3]).toBe(found[1]);
+  });
+
   it('keeps the four most recent layouts, the last used first', () => {
     const P = layoutsFor();
     const [a, , , d] = [NANO, TX2_PROMPT, XAVIER_32, NX_JP5].map((l) => P.find(l));
