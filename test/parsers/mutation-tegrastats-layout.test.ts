@@ -320,6 +320,13 @@ describe('the parser when the shape of the lines changes', () => {
     expect(col(t.engineFreqMHz.APE)).toEqual([174, 175, 174]);
   });
 
+  it('AGX Orin JetPack 5: another engine busy in place of NVENC (load-only fields, the same count) keeps its own column', () => {
+    const B = ORIN_JP5.replace('NVENC_LOAD 7%', 'NVJPG_LOAD 5%');
+    const t = both([ORIN_JP5, B, ORIN_JP5]);
+    expect(col(t.engineLoad.NVENC)).toEqual([7, null, 7]);
+    expect(col(t.engineLoad.NVJPG)).toEqual([null, 5, null]);
+  });
+
   it('a sensor renamed with a name of the same length (tboard and tdiode flip on one board) keeps its own column', () => {
     const B = NX_JP5.replace('AUX@36.5C', 'AOX@35.5C');
     const t = both([NX_JP5, B, NX_JP5]);
