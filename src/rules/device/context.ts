@@ -41,15 +41,16 @@ const KERNEL_MODEL_RE = /^(?:Machine model|Hardware name): (.+?)(?: \(DT\))?$/;
 /** The model a kernel log names, from its newest boot that names one, with the line that says so. */
 function kernelLogModel(s: Snapshot): { value: string; evidence: string } | undefined {
   const records = s.dmesg?.records ?? [];
-  let found: { value: string; evidence: string } | undefined;
-  for (const r of records) {
+  // From the end: the newest boot's line, and only one line's evidence built.
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
     if (r.message.charCodeAt(0) !== 77 /* M */ && r.message.charCodeAt(0) !== 72 /* H */) continue;
     const m = KERNEL_MODEL_RE.exec(r.message);
     if (!m) continue;
     const e = dmesgEvidence(s, r);
-    found = { value: m[1]!.trim(), evidence: `${e.file}:${e.line}` };
+    return { value: m[1]!.trim(), evidence: `${e.file}:${e.line}` };
   }
-  return found;
+  return undefined;
 }
 
 export function jetpackFor(l4t: string): string {
