@@ -20,7 +20,8 @@ export interface ReportModel {
   generatedAt: string;
   headline: string;
   /** What the headline is, as the line above it names it when gaps come first. */
-  headlineLabel: 'Top cause' | 'Top finding';
+  /** What the headline is: the lead cause, the most severe finding (no cause stands out), or the verdict of a healthy or inconclusive bundle. */
+  headlineLabel: 'Top cause' | 'Top finding' | 'Verdict';
   /** The id of the cause the report leads with and takes its first remedies from (the first of `hypotheses`): absent when even the likeliest is weak. */
   leadCauseId?: string;
   /** problems | healthy | inconclusive: the word every format leads with. */
@@ -95,7 +96,7 @@ export function buildReportModel(a: Analysis, now = new Date()): ReportModel {
     context,
     generatedAt: now.toISOString(),
     headline,
-    headlineLabel: status === 'problems' && !leadCause ? 'Top finding' : 'Top cause',
+    headlineLabel: status !== 'problems' ? 'Verdict' : leadCause ? 'Top cause' : 'Top finding',
     leadCauseId: leadCause?.id,
     status,
     completeness,

@@ -58,4 +58,14 @@ describe('weak likeliest cause', () => {
     const term = renderTerminal(m, { enabled: false });
     expect(term.slice(term.indexOf('What to do:'))).toContain(a.hypotheses[0]!.remedy[0]!.slice(0, 40));
   });
+
+  it('a healthy bundle\'s headline is labelled as the verdict, not as a cause', async () => {
+    const a = await analyze(path.join(SAMPLES, 'orin-nano-healthy.tgz'));
+    const m = buildReportModel(a);
+    expect(m.status).toBe('healthy');
+    expect(a.hypotheses).toEqual([]);
+    expect(m.headlineLabel).toBe('Verdict');
+    const leak = buildReportModel(await analyze(path.join(SAMPLES, 'orin-nano-leak-oom.tgz')));
+    expect(leak.headlineLabel).toBe('Top cause');
+  });
 });

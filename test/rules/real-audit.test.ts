@@ -100,7 +100,11 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'nvgpu-mmu-fault')).toEqual(['dmesg.txt:2', 'dmesg.txt:4']);
     expect(lines(a, 'nvgpu-error-notifier')).toEqual(['dmesg.txt:10']);
     expect(finding(a, 'nvgpu-error-notifier')?.verdict).toContain('consumer_thread received error 31');
-    expect(lines(a, 'camrtc-capture-timeout')).toEqual(['dmesg.txt:7', 'dmesg.txt:8']);
+    // An IVC read failure is the channel to the camera firmware failing, not a frame that never
+    // reached the VI: its own finding, and no capture timeout claimed.
+    expect(lines(a, 'camrtc-ivc-read-failed')).toEqual(['dmesg.txt:7', 'dmesg.txt:8']);
+    expect(finding(a, 'camrtc-ivc-read-failed')?.verdict).toContain('2 message(s) from the camera RTCPU could not be read (first on bc00000.rtcpu:ivc-bus:ivccontrol@3)');
+    expect(finding(a, 'camrtc-capture-timeout')).toBeUndefined();
     expect(a.hypotheses[0]?.id).toBe('gpu-fault');
   });
 

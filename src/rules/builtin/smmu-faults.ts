@@ -26,8 +26,9 @@ export function decodeFsr(fsr: string | undefined): string {
     .join(', ');
 }
 
-const CAMERA = ['camrtc-capture-timeout', 'camrtc-corr-err', 'vi-syncpt-timeout', 'argus-scf-error'];
-const GPU = ['nvgpu-mmu-fault', 'nvgpu-error-notifier', 'nvgpu-channel-timeout'];
+/** Signatures of the camera pipeline and of the GPU: a fault near them in time is blamed on them. */
+export const CAMERA = ['camrtc-capture-timeout', 'camrtc-corr-err', 'vi-syncpt-timeout', 'argus-scf-error', 'camrtc-ivc-read-failed'];
+export const GPU = ['nvgpu-mmu-fault', 'nvgpu-error-notifier', 'nvgpu-channel-timeout'];
 const NEAR_SECONDS = 5;
 
 /** Distance from `t` to the closest value of the sorted array `xs`. */

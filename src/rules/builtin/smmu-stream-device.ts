@@ -4,6 +4,7 @@ import type { IommuGroup, Snapshot } from '../../snapshot/types.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { hitEvidence } from '../signatures/pack-rule.js';
 import { captureBytes } from './dmabuf-buffers.js';
+import { CAMERA, GPU } from './smmu-faults.js';
 
 /** Name parts of a device (`15c10000.vi` -> 15c10000, vi; `tegra-capture-vi` -> tegra, capture, vi). */
 const parts = (name: string) => name.toLowerCase().split(/[.\-_:@/\s]+/).filter(Boolean);
@@ -86,8 +87,8 @@ export const smmuStreamDevice = defineRule({
       s.hits.push(h);
       streams.set(id, s);
     }
-    const camera = ['camrtc-capture-timeout', 'camrtc-corr-err', 'vi-syncpt-timeout', 'argus-scf-error'].flatMap((id) => signatures.events(id));
-    const gpu = ['nvgpu-mmu-fault', 'nvgpu-error-notifier', 'nvgpu-channel-timeout'].flatMap((id) => signatures.events(id));
+    const camera = CAMERA.flatMap((id) => signatures.events(id));
+    const gpu = GPU.flatMap((id) => signatures.events(id));
     for (const [id, s] of streams) {
       const stream = s.name ? `${id} (${s.name})` : id;
       const evidence: Evidence[] = hitEvidence(dfile, s.hits.slice(0, 3));
