@@ -198,6 +198,9 @@ DEVICE=${SERIAL:-${HOST:-jetson}}
 DEVICE=$(printf '%s' "$DEVICE" | tr -c 'A-Za-z0-9._-' '_' | cut -c 1-64)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 CAPTURE_TIME=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# The device's offset from UTC: tegrastats and syslog print local time, the manifest UTC.
+UTC_OFFSET=$(date +%z 2>/dev/null)
+case "$UTC_OFFSET" in [+-][0-9][0-9][0-9][0-9]) ;; *) UTC_OFFSET= ;; esac
 NAME=$DEVICE-$STAMP
 B=$WORK/$NAME
 mkdir -p "$B"
@@ -378,6 +381,7 @@ fi
   printf '  "device_id": "%s",\n' "$(json_string "$DEVICE")"
   printf '  "capture_time": "%s",\n' "$CAPTURE_TIME"
   [ -n "$BOOT_TIME" ] && printf '  "boot_time": "%s",\n' "$BOOT_TIME"
+  [ -n "$UTC_OFFSET" ] && printf '  "utc_offset": "%s",\n' "$UTC_OFFSET"
   printf '  "collector": "jetdiag-collect.sh %s",\n' "$VERSION"
   printf '  "script_version": "%s",\n' "$VERSION"
   printf '  "root": "%s",\n' "$(json_string "${ROOT:-/}")"

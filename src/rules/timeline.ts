@@ -8,6 +8,7 @@
  */
 import type { Snapshot, SeriesSegment, Tegrastats } from '../snapshot/types.js';
 import { wallSeconds } from '../util/wallclock.js';
+import { bootEpoch as manifestBootEpoch } from '../util/boot-clock.js';
 import type { SignatureHit } from './signatures/match.js';
 
 export interface Timeline {
@@ -32,13 +33,8 @@ export function kernelTimeline(s: Snapshot): Timeline {
   }
   const lastBoot = d?.boots.length ? d.boots[d.boots.length - 1]!.index : 0;
   // The collector's manifest: its boot time, else its capture time minus /proc/uptime.
-  const manifest = s.identity?.manifest?.value;
-  const bootField = manifest?.fields.boot_time ?? manifest?.fields.bootTime;
-  const booted = typeof bootField === 'string' ? wallSeconds(bootField) : undefined;
-  const capture = wallSeconds(manifest?.captureTime);
-  const uptime = s.identity?.uptimeSeconds?.value;
+  const booted = manifestBootEpoch(s);
   if (!bootEpoch.has(lastBoot) && booted !== undefined) bootEpoch.set(lastBoot, booted);
-  if (!bootEpoch.has(lastBoot) && capture !== undefined && uptime !== undefined) bootEpoch.set(lastBoot, capture - uptime);
   return {
     epochOf(h) {
       const w = wall(h.wallClock);

@@ -7,7 +7,9 @@ const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
  */
 export function wallSeconds(w: string | undefined): number | undefined {
   if (!w) return undefined;
-  const iso = Date.parse(w.replace(' ', 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  // A zone-less ISO stamp is the device's clock: read it as UTC, never as the analyst's zone.
+  const t = w.replace(' ', 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2');
+  const iso = Date.parse(/(?:Z|[+-]\d\d:\d\d)$/.test(t) || !/T\d\d:\d\d/.test(t) ? t : `${t}Z`);
   if (/^\d{4}-/.test(w) && Number.isFinite(iso)) return iso / 1000;
   const m = /(?:\w{3} )?(\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?: (\d{4}))?/.exec(w);
   if (!m) return undefined;

@@ -69,6 +69,8 @@ describe('jetdiag-collect.sh under dash (required: it is Debian and Ubuntu /bin/
     expect(existsSync(r.bundle)).toBe(true);
     expect(r.manifest).toMatchObject({ device_id: '1421223067123', script_version: '1.0.0' });
     expect(r.manifest.capture_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    // The device's zone, so UTC manifest times meet tegrastats' local stamps (TZ unset here: UTC).
+    expect((r.manifest as { utc_offset?: string }).utc_offset).toBe('+0000');
     for (const n of ['dmesg', 'meminfo', 'buddyinfo', 'vmstat', 'iomem', 'cmdline', 'uptime', 'nv_tegra_release', 'device-tree model', 'device-tree compatible', 'device-tree serial-number', 'thermal zones', 'nvpmodel -q', 'dma_buf bufinfo', 'iommu_groups', 'nvmap iovmm clients', 'pstore dmesg-ramoops-0', 'tegrastats']) {
       expect(status(r, n), n).toMatchObject({ status: 'collected' });
     }
@@ -92,6 +94,13 @@ describe('jetdiag-collect.sh under dash (required: it is Debian and Ubuntu /bin/
     expect(s.dmesg?.file).toMatch(/\/dmesg\.txt$/);
     expect(s.bundle.problems).toContainEqual(expect.objectContaining({ code: 'collector.item-missing', message: expect.stringContaining('pagetypeinfo') }));
     expect(s.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('records the device\'s offset from UTC (TZ=IST-5:30: +0530) beside its UTC times', () => {
+    const r = collect([DASH], [], { env: { TZ: 'IST-5:30' } });
+    expect(r.status).toBe(0);
+    expect(r.manifest.capture_time).toMatch(/Z$/);
+    expect((r.manifest as { utc_offset?: string }).utc_offset).toBe('+0530');
   });
 
   it('notes a denied dmesg (not root), falls back to the journal and says iomem addresses are hidden', () => {
