@@ -243,4 +243,17 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'host1x-syncpt-timeout')).toEqual(['dmesg.txt:1', 'dmesg.txt:10']);
     expect(a.hypotheses.filter((h) => h.id.startsWith('cma-') || h.id === 'gpu-fault')).toEqual([]);
   });
+
+  it('Xavier NX ext4 checksum error on a freshly written SD card: the fs error, fsck first, no confident "failing card"', async () => {
+    const a = await run('xaviernx-ext4-sd-checksum');
+    expect(a.findings.map((f) => f.id)).toEqual(['ext4-fs-error/found']);
+    const f = finding(a, 'ext4-fs-error');
+    expect(f?.severity).toBe('critical');
+    expect(f?.verdict).toBe('1 ext4 error(s) on mmcblk0p1: the filesystem is inconsistent.');
+    expect(lines(a, 'ext4-fs-error')).toEqual(['dmesg.txt:4']);
+    expect(f?.remedy.join(' ')).toMatch(/^fsck from another host/);
+    const storage = a.hypotheses.find((h) => h.id === 'storage-failure');
+    expect(storage === undefined || storage.confidence <= 0.25).toBe(true);
+    if (storage) expect(storage.against.join(' ')).toContain('filesystem corruption alone');
+  });
 });
