@@ -244,6 +244,19 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.hypotheses.filter((h) => h.id.startsWith('cma-') || h.id === 'gpu-fault')).toEqual([]);
   });
 
+  it('Orin Nano SD card that fails to initialise on an ADMA error: the controller error, and no confident "failing card"', async () => {
+    const a = await run('orin-nano-sd-adma-init');
+    const f = finding(a, 'mmc-controller-error');
+    expect(f?.severity).toBe('error');
+    expect(f?.verdict).toMatch(/^2 SD\/eMMC controller error\(s\) on mmc0/);
+    // The ADMA error and the failed initialisation; the register dump between them is not an event.
+    expect(lines(a, 'mmc-controller-error')).toEqual(['dmesg.txt:3', 'dmesg.txt:23']);
+    expect(status(a)).toBe('problems');
+    const storage = a.hypotheses.find((h) => h.id === 'storage-failure');
+    expect(storage === undefined || storage.confidence <= 0.25).toBe(true);
+    if (storage) expect(storage.against.join(' ')).toContain('no block I/O error and no SD/eMMC timeout');
+  });
+
   it('Xavier NX ext4 checksum error on a freshly written SD card: the fs error, fsck first, no confident "failing card"', async () => {
     const a = await run('xaviernx-ext4-sd-checksum');
     expect(a.findings.map((f) => f.id)).toEqual(['ext4-fs-error/found']);
