@@ -20,6 +20,7 @@ import { dmabufBuffers } from './builtin/dmabuf-buffers.js';
 import { nvmapClients } from './builtin/nvmap-clients.js';
 import { smmuStreamDevice } from './builtin/smmu-stream-device.js';
 import { previousBootEnd } from './builtin/previous-boot-end.js';
+import { cbbFabricError } from './builtin/cbb-fabric-error.js';
 
 export const BUILTIN_RULES: Rule[] = [
   memoryPressure,
@@ -40,6 +41,7 @@ export const BUILTIN_RULES: Rule[] = [
   nvmapClients,
   smmuStreamDevice,
   previousBootEnd,
+  cbbFabricError,
 ];
 
 /**

@@ -269,4 +269,17 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(storage === undefined || storage.confidence <= 0.25).toBe(true);
     if (storage) expect(storage.against.join(' ')).toContain('filesystem corruption alone');
   });
+
+  it('Orin Nano CBB firewall error from a user-space GPIO library: one error, its code, initiator and address', async () => {
+    const a = await run('orin-nano-cbb-firewall-gpio');
+    expect(a.findings.map((f) => f.id)).toEqual(['cbb-fabric-error/found']);
+    const f = finding(a, 'cbb-fabric-error');
+    expect(f?.severity).toBe('error');
+    // The interrupt header (line 2) and the error monitor's header (line 4) are one error.
+    expect(f?.verdict).toMatch(/^1 CBB fabric error\(s\) on cbb-fabric: FIREWALL_ERR, a read by CCPLEX at 0x32e0000 \(unprivileged, non-secure: a user-space program\)/);
+    expect(lines(a, 'cbb-fabric-error')).toEqual(['dmesg.txt:2', 'dmesg.txt:4', 'dmesg.txt:5', 'dmesg.txt:8', 'dmesg.txt:9']);
+    expect(f?.remedy.join(' ')).toContain('user-space program');
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('problems');
+  });
 });
