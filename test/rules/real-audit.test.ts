@@ -282,4 +282,28 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.hypotheses).toEqual([]);
     expect(status(a)).toBe('problems');
   });
+
+  it('Nano 2GB panic in nvhost_scale_emc_debug_init (debugfs not created): the panic and its reason, crash as the cause', async () => {
+    const a = await run('nano2gb-panic-podgov-debugfs');
+    expect(a.findings.map((f) => f.id)).toEqual(['kernel-panic/found']);
+    const f = finding(a, 'kernel-panic');
+    expect(f?.severity).toBe('critical');
+    expect(f?.verdict).toBe('The kernel panicked: nvhost_scale_emc_debug_init.');
+    expect(lines(a, 'kernel-panic')).toEqual(['dmesg.txt:2']);
+    expect(a.device.summary).toMatch(/Jetson Nano 2GB/);
+    expect(a.device.soc).toBe('tegra210');
+    expect(a.hypotheses.map((h) => h.id)).toEqual(['system-crash']);
+  });
+
+  it('TX2 SErrors right after a PCIe card\'s registers are mapped: hardware-reported errors on every CPU line, crash as the cause', async () => {
+    const a = await run('tx2-pcie-mmap-serror');
+    expect(a.findings.map((f) => f.id)).toEqual(['kernel-oops/found']);
+    const f = finding(a, 'kernel-oops');
+    expect(f?.severity).toBe('critical');
+    expect(f?.verdict).toContain('SError (CPU0), an uncorrectable error the hardware reported');
+    expect(f?.verdict).not.toContain('dereferenced a bad pointer');
+    expect(lines(a, 'kernel-oops')).toEqual(['dmesg.txt:17', 'dmesg.txt:18', 'dmesg.txt:19', 'dmesg.txt:20']);
+    expect(a.hypotheses[0]?.id).toBe('system-crash');
+    expect(a.hypotheses.filter((h) => /^(cma-|memory-|storage|thermal)/.test(h.id))).toEqual([]);
+  });
 });
