@@ -21,6 +21,7 @@ import { nvmapClients } from './builtin/nvmap-clients.js';
 import { smmuStreamDevice } from './builtin/smmu-stream-device.js';
 import { previousBootEnd } from './builtin/previous-boot-end.js';
 import { cbbFabricError } from './builtin/cbb-fabric-error.js';
+import { kernelOops } from './builtin/kernel-oops.js';
 
 export const BUILTIN_RULES: Rule[] = [
   memoryPressure,
@@ -42,6 +43,7 @@ export const BUILTIN_RULES: Rule[] = [
   smmuStreamDevice,
   previousBootEnd,
   cbbFabricError,
+  kernelOops,
 ];
 
 /**

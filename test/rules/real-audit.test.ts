@@ -300,10 +300,22 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.findings.map((f) => f.id)).toEqual(['kernel-oops/found']);
     const f = finding(a, 'kernel-oops');
     expect(f?.severity).toBe('critical');
-    expect(f?.verdict).toContain('SError (CPU0), an uncorrectable error the hardware reported');
+    // One SError taken by four CPUs at the same instant is one error, not four.
+    expect(f?.verdict).toMatch(/^1 kernel oops or SError: the CPUs took one SError at once \(CPU0, CPU4, CPU3, CPU5\), an uncorrectable error the hardware reported/);
     expect(f?.verdict).not.toContain('dereferenced a bad pointer');
     expect(lines(a, 'kernel-oops')).toEqual(['dmesg.txt:17', 'dmesg.txt:18', 'dmesg.txt:19', 'dmesg.txt:20']);
     expect(a.hypotheses[0]?.id).toBe('system-crash');
     expect(a.hypotheses.filter((h) => /^(cma-|memory-|storage|thermal)/.test(h.id))).toEqual([]);
+  });
+
+  it('L4T r35.1 NULL-pointer oops when a Bluetooth gamepad connects: one oops from its two lines, crash as the cause', async () => {
+    const a = await run('l4t-r35-oops-null-bluetooth-hid');
+    expect(a.findings.map((f) => f.id)).toEqual(['kernel-oops/found']);
+    const f = finding(a, 'kernel-oops');
+    expect(f?.severity).toBe('critical');
+    // "Unable to handle kernel NULL pointer dereference" and "Internal error: Oops: 96000005 [#1]" are one oops.
+    expect(f?.verdict).toBe('1 kernel oops: a driver dereferenced a bad pointer.');
+    expect(lines(a, 'kernel-oops')).toEqual(['dmesg.txt:1', 'dmesg.txt:12']);
+    expect(a.hypotheses.map((h) => h.id)).toEqual(['system-crash']);
   });
 });
