@@ -318,4 +318,17 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(lines(a, 'kernel-oops')).toEqual(['dmesg.txt:1', 'dmesg.txt:12']);
     expect(a.hypotheses.map((h) => h.id)).toEqual(['system-crash']);
   });
+
+  it('Orin NX register dump in tegra_xudc_unpowergate with its first line cut off: the dump named, no crash claimed', async () => {
+    const a = await run('orin-nx-xudc-dump-no-header');
+    expect(a.findings.map((f) => f.id)).toEqual(['kernel-register-dump/dump']);
+    const f = finding(a, 'kernel-register-dump');
+    expect(f?.severity).toBe('warning');
+    expect(f?.verdict).toContain('the CPU was in tegra_xudc_unpowergate+0x148/0x760, task kworker/6:1 on CPU 6, workqueue events tegra_xudc_usb_role_sw_work');
+    expect(f?.verdict).toContain('whether the kernel crashed or only warned is not in it');
+    expect(lines(a, 'kernel-register-dump')).toEqual(['dmesg.txt:1', 'dmesg.txt:4', 'dmesg.txt:8']);
+    expect(a.device.soc).toBe('tegra234');
+    expect(status(a)).toBe('problems');
+    expect(a.hypotheses).toEqual([]);
+  });
 });
