@@ -331,4 +331,16 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(status(a)).toBe('problems');
     expect(a.hypotheses).toEqual([]);
   });
+
+  it('Nano tegrastats while two cameras run (the poster asked "overheat?"): PMIC@100C is not a reading, no thermal claim, not healthy', async () => {
+    const a = await run('nano-tegrastats-two-cameras-pmic100');
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const t = finding(a, 'thermal');
+    if (t) {
+      expect(t.verdict).toContain('hottest sensor AO at 61.5 °C');
+      expect(t.verdict).not.toContain('PMIC');
+    }
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
 });
