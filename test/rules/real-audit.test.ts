@@ -343,4 +343,11 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.hypotheses).toEqual([]);
     expect(status(a)).toBe('inconclusive');
   });
+
+  it('Orin Nano boot lines about prod-settings nodes (device-tree noise): no alarm, not healthy', async () => {
+    const a = await run('orin-nano-boot-prod-settings-noise');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
 });
