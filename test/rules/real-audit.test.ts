@@ -350,4 +350,17 @@ describe('real-audit: logs from public Jetson failure reports', () => {
     expect(a.hypotheses).toEqual([]);
     expect(status(a)).toBe('inconclusive');
   });
+
+  it('TX2 VI4 "master error" lines then a PXL_SOF timeout: one capture timeout, the master errors as its evidence, no "no start-of-frame" claim', async () => {
+    const a = await run('tx2-vi4-master-error-sof-timeout');
+    expect(a.findings.map((f) => f.id)).toEqual(['vi-syncpt-timeout/found']);
+    const f = finding(a, 'vi-syncpt-timeout');
+    expect(f?.severity).toBe('error');
+    expect(f?.verdict).toMatch(/^1 VI syncpoint timeout\(s\): /);
+    // Data arrived (the VI flagged it): the verdict must not say the sensor sent no start of frame.
+    expect(f?.verdict).not.toContain('no start-of-frame from the sensor');
+    expect(lines(a, 'vi-syncpt-timeout')).toEqual([1, 2, 3, 4, 5].map((n) => `dmesg.txt:${n}`));
+    expect(f?.remedy.join(' ')).toContain("'master error' or 'Status:' lines");
+    expect(a.hypotheses).toEqual([]);
+  });
 });
