@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import Handlebars from '../../util/handlebars.js';
 import { formatErrno } from '../../util/format.js';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
