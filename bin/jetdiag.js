@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { statSync } from 'node:fs';
 import v8 from 'node:v8';
 
 // batch and the queue worker keep every core busy with analysis threads; V8's concurrent
@@ -8,5 +9,19 @@ import v8 from 'node:v8';
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (command === 'batch' || command === 'worker') v8.setFlagsFromString('--no-concurrent-marking');
 
-const { run } = await import('../dist/src/cli/index.js');
+/**
+ * The bundled CLI (scripts/bundle.mjs: a few files instead of about 200 modules to resolve and
+ * load) when it was built from the current dist/src, else dist/src itself.
+ */
+function entry() {
+  try {
+    const bundle = new URL('../dist/cli/cli.js', import.meta.url);
+    if (statSync(bundle).mtimeMs >= statSync(new URL('../dist/src/cli/index.js', import.meta.url)).mtimeMs) return bundle.href;
+  } catch {
+    /* no bundle (or no build): dist/src */
+  }
+  return '../dist/src/cli/index.js';
+}
+
+const { run } = await import(entry());
 run();

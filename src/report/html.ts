@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import Handlebars from '../util/handlebars.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { DeviceContext } from '../rules/device/context.js';
 import { describeOverride } from '../verdict/provenance.js';

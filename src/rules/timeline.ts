@@ -27,7 +27,8 @@ export function kernelTimeline(s: Snapshot): Timeline {
   };
   const bootEpoch = new Map<number, number>();
   for (const r of d?.records ?? []) {
-    if (bootEpoch.has(r.boot) || r.monotonic === undefined) continue;
+    // Only a line with both stamps places its boot (most kernel logs have none: every line is looked at).
+    if (r.wallClock === undefined || r.monotonic === undefined || bootEpoch.has(r.boot)) continue;
     const w = wall(r.wallClock);
     if (w !== undefined) bootEpoch.set(r.boot, w - r.monotonic);
   }

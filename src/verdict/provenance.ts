@@ -40,12 +40,20 @@ export interface ReportProvenance {
 
 export const NO_CONFIG: ConfigInEffect = { file: null, pickedUp: false, overrides: [] };
 
+/**
+ * The rule set's part is worked out when first read (hashing every rule and signature costs
+ * tens of milliseconds): the terminal verdict never reads it, the reports and the fleet store
+ * do. It is an enumerable getter at the same place, so JSON and copies are as before.
+ */
 export function reportProvenance(rules: readonly Rule[], signatures: readonly CompiledSignature[], config: ConfigInEffect = NO_CONFIG, causes?: readonly CompiledCause[]): ReportProvenance {
+  let ruleSet: ReportProvenance['ruleSet'] | undefined;
   return {
     generator: { name: 'jetdiag', version: VERSION },
     reportSchemaVersion: REPORT_SCHEMA_VERSION,
     snapshotSchemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    ruleSet: { version: ruleSetVersion(rules, signatures, { causes }), rules: rules.length, packs: packsUsed(rules) },
+    get ruleSet() {
+      return (ruleSet ??= { version: ruleSetVersion(rules, signatures, { causes }), rules: rules.length, packs: packsUsed(rules) });
+    },
     config,
   };
 }

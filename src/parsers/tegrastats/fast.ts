@@ -34,6 +34,12 @@ export const O_ENGINE = 15; // NAME off|MHz: MHz (NaN: off)
 export const VALS = 4;
 export const MAX_ITEMS = 192;
 
+// How a number of a template is read: the same readers as the scan's.
+const K_UINT = 1; // \d{1,15}
+const K_CELSIUS = 2; // -?\d+(\.\d+)?C
+const K_FREQ = 3; // [\d,...]
+const K_TS = 4; // MM-DD-YYYY HH:MM:SS and its blank
+
 /** The items a line is expected to have: ops, names ('' for none), core indexes. */
 export interface ExpectedLayout {
   count: number;
@@ -121,6 +127,7 @@ function uint(s: string, i: number): number {
   }
   if (j === i || j - i > MAX_DIGITS) return -1;
   num[0] = v;
+  if (rec) record(i, j, K_UINT);
   return j;
 }
 
@@ -154,6 +161,7 @@ function celsius(s: string, i: number): number {
     const x = frac ? m / POW10[frac]! : m;
     num[0] = neg ? -x : x;
   }
+  if (rec) record(start, j + 1, K_CELSIUS);
   return j + 1;
 }
 
@@ -185,6 +193,7 @@ function frequency(s: string, i: number): number {
     j++;
   }
   num[0] = max;
+  if (rec) record(i, j + 1, K_FREQ);
   return j + 1;
 }
 
@@ -209,6 +218,7 @@ function timestamp(s: string, p: number): boolean {
   }
   // Date.UTC(y, mo - 1, d, h, mi, s) is the day's milliseconds plus these, exactly.
   num[0] = (dayMs + two(s, p + 11) * 3600000 + two(s, p + 14) * 60000 + two(s, p + 17) * 1000) / 1000;
+  if (rec) record(p, p + 20, K_TS);
   return true;
 }
 const TS_SHAPE = 'dd-dd-dddd dd:dd:dd ';
@@ -317,8 +327,8 @@ function cpuList(s: string, p: number): number {
   return item(O_CORES, core, core, 0, 0, 0, 0) ? j : -1;
 }
 
-/** Items of the regular line at `s[start..end)` (end: its newline or the text's end); their count, or -1 when the grammar must read it. */
-export function scanLine(s: string, start: number, end: number): number {
+/** The field-by-field scan behind scanLine (see there); records the numbers it reads while `rec` is set. */
+function scanFields(s: string, start: number, end: number): number {
   n = end;
   k = 0;
   items.count = 0;
@@ -492,4 +502,305 @@ export function scanLine(s: string, start: number, end: number): number {
   items.count = k;
   items.same = same && k === expCount;
   return k;
+}
+
+/*
+ * Templates. The lines of a log repeat one layout: the same text with other numbers in it.
+ * After a line is scanned field by field, it is turned into a template: the text between its
+ * numbers (names, units, delimiters) and, for each number, the reader that read it and the
+ * values it goes to. A later line is first matched against the recent templates: its text
+ * between the numbers must be the template's, character for character, and each number must
+ * be read by the same reader at the same place. The scan's every decision rests on those
+ * characters (which field, which name, which delimiter) and on what the readers accept, so
+ * such a line scans to the same items with its own numbers: the match writes them without
+ * the scan. Any difference (a field off that was on, another name, a tab, a number the
+ * reader refuses) fails the match, and the line is scanned field by field.
+ */
+
+/** The numbers the last field-by-field scan read, in order: span, reader, item. */
+let rec = false;
+let recN = 0;
+let recOver = false;
+const REC_MAX = MAX_ITEMS * VALS;
+const recFrom = new Int32Array(REC_MAX);
+const recTo = new Int32Array(REC_MAX);
+const recKind = new Uint8Array(REC_MAX);
+const recItem = new Int32Array(REC_MAX);
+
+function record(from: number, to: number, kind: number): void {
+  // The rail's first number is read twice at one place (its kind, then its value).
+  if (recN > 0 && recFrom[recN - 1] === from && recTo[recN - 1] === to && recKind[recN - 1] === kind) return;
+  if (recN >= REC_MAX) {
+    recOver = true;
+    return;
+  }
+  recFrom[recN] = from;
+  recTo[recN] = to;
+  recKind[recN] = kind;
+  recItem[recN] = k;
+  recN++;
+}
+
+/** For each op, the value each of its numbers goes to, in the order read (-1: read, not kept). */
+const TARGETS: Record<number, readonly number[]> = {
+  [O_TS]: [0],
+  [O_RAM]: [0, 1],
+  [O_RAM_LFB]: [0, 1, 2, 3],
+  [O_SWAP]: [0, 1],
+  [O_SWAP_CACHED]: [0, 1, 2],
+  [O_IRAM]: [0, 1, -1],
+  [O_MTS]: [0, 1],
+  [O_CORE]: [0, 1],
+  [O_LOAD]: [0],
+  [O_LOAD_FREQ]: [0, 1],
+  [O_FREQ]: [1],
+  [O_TEMP]: [0, -1],
+  [O_RAIL]: [0, 1, -1],
+  [O_ENGINE]: [0],
+};
+
+interface Template {
+  /** The text between the numbers, joined, as character codes; piece j is `lit[litAt[j]..litAt[j + 1])` (one more piece than numbers). */
+  lit: Uint16Array;
+  litAt: Int32Array;
+  /** Reader of each number, where its value goes (`tgt[tgtAt[i]..tgtAt[i + 1])`, flat value indexes) and its factor. */
+  kind: Uint8Array;
+  tgtAt: Int32Array;
+  tgt: Int32Array;
+  scale: Float64Array;
+  /** The items: values that are no number of the line (NaN, 0), ops, and where each item's name is. */
+  count: number;
+  v0: Float64Array;
+  op: Int32Array;
+  /** Piece holding the item's name (or its timestamp), -1 for none; offset in that piece; length. Items without: from/to as is. */
+  piece: Int32Array;
+  off: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  name: string[];
+  /** The expected layout last compared with this template's (by identity), and whether it was the same. */
+  sameFor: ExpectedLayout | null;
+  same: boolean;
+}
+
+/** Most recent first. */
+const templates: Template[] = [];
+const MAX_TEMPLATES = 4;
+/**
+ * A build costs about two scans: each line read (matched or scanned) earns 1 and each build
+ * spends 4, so a log whose lines all differ builds on at most one line in four.
+ */
+let credit = 8;
+/** Where each piece of the text between the numbers starts in the line being matched. */
+const pieceAt = new Int32Array(REC_MAX + 1);
+
+/** Whether templates are used (tests compare both ways; on by default), and how many lines they matched. */
+export const templateControl = { enabled: true, matched: 0 };
+
+/** Items of the regular line at `s[start..end)` (end: its newline or the text's end); their count, or -1 when the grammar must read it. */
+export function scanLine(s: string, start: number, end: number): number {
+  if (templateControl.enabled) {
+    for (let t = 0; t < templates.length; t++) {
+      const T = templates[t]!;
+      if (match(T, s, start, end)) {
+        if (t > 0) {
+          templates.splice(t, 1);
+          templates.unshift(T);
+        }
+        if (credit < 64) credit++;
+        templateControl.matched++;
+        return T.count;
+      }
+    }
+  }
+  rec = true;
+  recN = 0;
+  recOver = false;
+  const count = scanFields(s, start, end);
+  rec = false;
+  if (credit < 64) credit++;
+  if (count > 0 && templateControl.enabled && credit >= 4 && !recOver) {
+    credit -= 4;
+    const T = build(s, start, end);
+    if (T !== null) {
+      templates.unshift(T);
+      if (templates.length > MAX_TEMPLATES) templates.pop();
+    }
+  }
+  return count;
+}
+
+/** Whether the line at s[start..end) has template T's text between its numbers; if so its items are written. */
+function match(T: Template, s: string, start: number, end: number): boolean {
+  n = end;
+  const lit = T.lit;
+  const litAt = T.litAt;
+  const kind = T.kind;
+  const slots = kind.length;
+  const v = items.v;
+  v.set(T.v0);
+  let p = start;
+  for (let i = 0; ; i++) {
+    const a = litAt[i]!;
+    const len = litAt[i + 1]! - a;
+    if (p + len > end) return false;
+    for (let q = 0; q < len; q++) if (s.charCodeAt(p + q) !== lit[a + q]) return false;
+    pieceAt[i] = p;
+    p += len;
+    if (i === slots) break;
+    const kd = kind[i]!;
+    let e: number;
+    if (kd === K_UINT) e = uint(s, p);
+    else if (kd === K_CELSIUS) e = celsius(s, p);
+    else if (kd === K_FREQ) e = frequency(s, p);
+    else e = timestamp(s, p) ? p + 20 : -1;
+    if (e < 0) return false;
+    const x = num[0]! * T.scale[i]!;
+    for (let q = T.tgtAt[i]!; q < T.tgtAt[i + 1]!; q++) v[T.tgt[q]!] = x;
+    p = e;
+  }
+  if (p !== end) return false;
+  const count = T.count;
+  for (let q = 0; q < count; q++) {
+    items.op[q] = T.op[q]!;
+    const piece = T.piece[q]!;
+    if (piece < 0) {
+      items.from[q] = T.from[q]!;
+      items.to[q] = T.to[q]!;
+    } else {
+      const from = pieceAt[piece]! + T.off[q]!;
+      items.from[q] = from;
+      items.to[q] = from + T.to[q]!;
+    }
+  }
+  k = count;
+  items.count = count;
+  const expect = items.expect;
+  if (T.sameFor !== expect) {
+    T.sameFor = expect;
+    T.same = sameLayout(T, expect);
+  }
+  items.same = T.same;
+  return true;
+}
+
+/** What the scan's `same` says of a line with T's items: the expected layout's ops, names and core indexes. */
+function sameLayout(T: Template, e: ExpectedLayout): boolean {
+  if (e.count !== T.count) return false;
+  for (let q = 0; q < T.count; q++) {
+    const op = T.op[q]!;
+    if (e.op[q] !== op) return false;
+    if (op === O_CORE && e.index[q] !== T.from[q]) return false;
+    if (op >= O_LOAD && e.name[q] !== T.name[q]) return false;
+  }
+  return true;
+}
+
+/** The template of the line just scanned (its items and recorded numbers), checked by matching the line itself; null if none. */
+function build(s: string, start: number, end: number): Template | null {
+  const count = k;
+  const op = items.op.slice(0, count);
+  const from = items.from.slice(0, count);
+  const to = items.to.slice(0, count);
+  const v0 = items.v.slice(0, count * VALS);
+  // Numbers per item, and the ordinal of each among its item's.
+  const perItem = new Int32Array(count);
+  const ordinal = new Int32Array(recN);
+  for (let i = 0; i < recN; i++) {
+    const it = recItem[i]!;
+    if (it >= count || (i > 0 && recFrom[i]! < recTo[i - 1]!)) return null;
+    ordinal[i] = perItem[it]!++;
+  }
+  const lits: string[] = [];
+  const litAt = new Int32Array(recN + 2);
+  const litFrom = new Int32Array(recN + 1);
+  const tgtAt = new Int32Array(recN + 1);
+  const tgt: number[] = [];
+  const scale = new Float64Array(recN).fill(1);
+  let at = 0;
+  let prev = start;
+  for (let i = 0; i <= recN; i++) {
+    const stop = i < recN ? recFrom[i]! : end;
+    litFrom[i] = prev;
+    lits.push(s.slice(prev, stop));
+    litAt[i] = at;
+    at += stop - prev;
+    if (i === recN) break;
+    const it = recItem[i]!;
+    const o = op[it]!;
+    const ord = ordinal[i]!;
+    tgtAt[i] = tgt.length;
+    if (o === O_CORES) {
+      // The shared clock: to each core of this list printed without its own.
+      if (ord !== 0) return null;
+      for (let q = it - 1; q >= 0 && op[q] === O_CORE; q--) if (perItem[q] === 1) tgt.push(q * VALS + 1);
+    } else {
+      const j = TARGETS[o]?.[ord];
+      if (j === undefined) return null;
+      if (j >= 0) tgt.push(it * VALS + j);
+      if (o === O_RAM_LFB && ord === 3 && s.charCodeAt(recTo[i]!) === 77 /* M */) scale[i] = 1024;
+    }
+    prev = recTo[i]!;
+  }
+  litAt[recN + 1] = at;
+  tgtAt[recN] = tgt.length;
+  const piece = new Int32Array(count).fill(-1);
+  const off = new Int32Array(count);
+  const name: string[] = [];
+  for (let q = 0; q < count; q++) {
+    const o = op[q]!;
+    name.push(o >= O_LOAD ? s.slice(from[q], to[q]) : '');
+    if (o !== O_TS && o < O_LOAD) continue;
+    // The piece of text the name lies in (a timestamp: the end of the piece before its number).
+    let j = 0;
+    while (j < recN && recFrom[j]! <= from[q]! && !(o === O_TS && recFrom[j] === from[q])) j++;
+    const pieceEnd = j < recN ? recFrom[j]! : end;
+    if (from[q]! < litFrom[j]! || (o !== O_TS && to[q]! > pieceEnd)) return null;
+    piece[q] = j;
+    off[q] = from[q]! - litFrom[j]!;
+    to[q] = to[q]! - from[q]!;
+  }
+  const T: Template = {
+    lit: Uint16Array.from(lits.join(''), (c) => c.charCodeAt(0)),
+    litAt,
+    kind: recKind.slice(0, recN),
+    tgtAt,
+    tgt: Int32Array.from(tgt),
+    scale,
+    count,
+    v0,
+    op,
+    piece,
+    off,
+    from,
+    to,
+    name,
+    sameFor: null,
+    same: false,
+  };
+  // The line must match its own template and give back what the scan gave.
+  const same = items.same;
+  const expect = items.expect;
+  const ok = match(T, s, start, end) && items.count === count && sameItems(T, v0, op, from, to, piece);
+  items.same = same;
+  items.expect = expect;
+  T.sameFor = null;
+  // Leave the scan's items as they were (the match wrote the same, or the check failed).
+  items.count = count;
+  k = count;
+  items.v.set(v0);
+  items.op.set(op);
+  items.from.set(from);
+  for (let q = 0; q < count; q++) items.to[q] = piece[q]! < 0 ? to[q]! : from[q]! + to[q]!;
+  return ok ? T : null;
+}
+
+/** Whether the items a match wrote are those the scan wrote (values compared with Object.is). */
+function sameItems(T: Template, v0: Float64Array, op: Int32Array, from: Int32Array, to: Int32Array, piece: Int32Array): boolean {
+  for (let q = 0; q < T.count; q++) {
+    if (items.op[q] !== op[q] || items.from[q] !== from[q]) return false;
+    if (items.to[q] !== (piece[q]! < 0 ? to[q] : from[q]! + to[q]!)) return false;
+  }
+  for (let j = 0; j < T.count * VALS; j++) if (!Object.is(items.v[j], v0[j])) return false;
+  return true;
 }

@@ -62,8 +62,8 @@ export const memoryLeak = defineRule({
     const dropMB = Math.max(300, 0.1 * total);
     const fits: SegmentFit[] = [];
     segments.forEach((seg, k) => {
-      const xs = Array.from({ length: seg.to - seg.from + 1 }, (_, j) => x[seg.from + j]!);
-      const ys = Array.from({ length: seg.to - seg.from + 1 }, (_, j) => y[seg.from + j]!);
+      const xs = part(x, seg.from, seg.to);
+      const ys = part(y, seg.from, seg.to);
       const fit = linearFit(xs, ys);
       if (!fit) return;
       let peak = -Infinity;
@@ -200,6 +200,13 @@ interface RamSeries {
 }
 
 /** The RAM series to fit: tegrastats (segmented by its parser), else timed /proc/meminfo captures. */
+/** xs[from..to] (both included) as a plain array (a day of samples: a loop, not Array.from with a callback per value). */
+function part(xs: ArrayLike<number>, from: number, to: number): number[] {
+  const out = new Array<number>(to - from + 1);
+  for (let j = 0; j < out.length; j++) out[j] = xs[from + j]!;
+  return out;
+}
+
 function series(snapshot: Snapshot): RamSeries | null {
   const t = snapshot.tegrastats;
   if (t && t.samples >= 3) {

@@ -107,16 +107,20 @@ export const smmuFaults = defineRule({
     const suppressed = signatures.suppressed('arm-smmu-context-fault');
     // Sorted fault times + binary search: logs with thousands of faults and camera errors
     // must not cost faults x errors comparisons.
-    const nearby = (hits: SignatureHit[], ids: string[]): SignatureHit[] => {
-      const times = hits.map((h) => h.t).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
-      if (!times.length) return [];
-      // User-space lines carry only a wall clock: not on the faults' time scale.
-      return ids.flatMap((id) => signatures.events(id)).filter((e) => !e.userspace && e.t !== undefined && nearestGap(times, e.t) <= NEAR_SECONDS);
+    // The events of each list once (every group is compared with the same ones). User-space
+    // lines carry only a wall clock: not on the faults' time scale.
+    const candidates = new Map<string[], SignatureHit[]>();
+    const timed = (ids: string[]): SignatureHit[] => {
+      let list = candidates.get(ids);
+      if (!list) candidates.set(ids, (list = ids.flatMap((id) => signatures.events(id)).filter((e) => !e.userspace && e.t !== undefined)));
+      return list;
     };
+    const nearby = (times: number[], ids: string[]): SignatureHit[] => (times.length ? timed(ids).filter((e) => nearestGap(times, e.t!) <= NEAR_SECONDS) : []);
     const sorted = [...groups.values()].sort((a, b) => b.hits.length - a.hits.length);
     sorted.forEach((g, gi) => {
-      const cam = nearby(g.hits, CAMERA);
-      const gpu = nearby(g.hits, GPU);
+      const times = g.hits.map((h) => h.t).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+      const cam = nearby(times, CAMERA);
+      const gpu = nearby(times, GPU);
       const near = [cam.length ? `; ${cam.length} camera error(s) within ${NEAR_SECONDS} s` : '', gpu.length ? `; ${gpu.length} GPU error(s) within ${NEAR_SECONDS} s` : ''].join('');
       const kinds = [...g.fsr].map(decodeFsr).filter(Boolean);
       const count = g.hits.length + (gi === 0 ? suppressed : 0);

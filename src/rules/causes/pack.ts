@@ -5,7 +5,7 @@
  * its file and field.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Handlebars from 'handlebars';
+import Handlebars from '../../util/handlebars.js';
 import { FACT_MEANINGS, FACT_NAMES } from '../../facts/facts.js';
 import { builtinPackDir, PackError, packFiles, readPackJson } from '../signatures/pack.js';
 import { isTag, PLAIN_TAGS, TAG_KINDS } from '../tags.js';

@@ -48,6 +48,47 @@ const SUPPRESSED_RE = /(?<fn>[\w.]+): (?<n>\d+) callbacks suppressed/;
 
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * A regex for `words` that matches, at the leftmost place where one starts, the longest one
+ * starting there: the words as a trie (`c(?:ma: |ritical …)`), each branch taken on its own
+ * first character and a word's end optional after the longer words through it. It finds what
+ * the plain alternation of the words, longest first, finds, but tries one branch per place
+ * instead of every word (the gate runs on every kernel message).
+ */
+export function trieSource(words: readonly string[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let n = node.next.get(ch);
+      if (!n) node.next.set(ch, (n = { next: new Map(), end: false }));
+      node = n;
+    }
+    node.end = true;
+  }
+  const source = (node: TrieNode): string => {
+    const alts = [...node.next].map(([ch, n]) => {
+      let text = escapeRe(ch);
+      let at = n;
+      while (!at.end && at.next.size === 1) {
+        const [[c, m]] = [...at.next];
+        text += escapeRe(c!);
+        at = m!;
+      }
+      return text + source(at);
+    });
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return source(root);
+}
+
 /**
  * Which required literals (each pattern's, each join anchor, and the rate-limit notice) a
  * message contains, found in one regex scan instead of an `includes` per pattern: most dmesg
@@ -79,10 +120,9 @@ class LiteralGate {
     this.seen = new Uint32Array(all.length);
     this.marked = new Uint32Array(signatures);
     this.candidates = new Int32Array(signatures);
-    // Longest first: where several literals start at one place, the one found is the
-    // longest, and the others there are its prefixes.
-    const alternation = [...all].sort((x, y) => y.length - x.length).map(escapeRe).join('|');
-    this.re = all.length ? new RegExp(alternation, 'g') : null;
+    // Where several literals start at one place, the one found is the longest, and the
+    // others there are its prefixes.
+    this.re = all.length ? new RegExp(trieSource(all), 'g') : null;
   }
 
   id(literal: string): number {

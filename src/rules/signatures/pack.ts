@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import Handlebars from '../../util/handlebars.js';
 import { formatErrno } from '../../util/format.js';
 import { SEVERITIES, type Severity } from '../types.js';
 import { requiredLiteral } from './literal.js';
@@ -112,7 +112,9 @@ Handlebars.registerHelper('errno', (v: unknown) => (v === undefined || v === '' 
 function template(file: string, where: string, text: string): HandlebarsTemplateDelegate {
   try {
     const t = Handlebars.compile(text, { noEscape: true, strict: true });
-    Handlebars.parse(text); // surfaces syntax errors now, not at first use
+    // Surfaces syntax errors now, not at first use. Text without `{{` is one piece of content
+    // that cannot fail (half the packs' texts, most remedies): not parsed twice.
+    if (text.includes('{{')) Handlebars.parse(text);
     return t;
   } catch (e) {
     fail(file, where, `invalid Handlebars template: ${(e as Error).message.split('\n')[0]}`);
