@@ -3,7 +3,7 @@
  * (never by loading every result): totals, issues grouped by fingerprint with their reach,
  * new and regressed, rules by systems affected, distributions and per-device timelines.
  */
-import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import { BIT, INTEGER, LIST, bitValue, listValue } from '@duckdb/node-api';
 import { isCatalogueId } from '../rules/catalogue.js';
 import type { Acknowledgement, Acknowledgements } from './ack.js';
 import { diffResults, type ResultDiff } from './diff.js';
@@ -117,11 +117,12 @@ export function buildFleetModel(store: FleetStore, o: FleetModelOptions = {}): P
 
 /**
  * The queries run on the store's two connections at once, each on one DuckDB thread: the main
- * one fills the fleet table, then reads the devices' timelines and the issues; the side one
- * reads the findings table's rules from the start, then the regressions and the distributions.
- * One thread each because on two cores a second thread per query only slowed the bundle
- * queries down (filling the fleet table took twice as long) while the other connection
- * kept the second core busy anyway. The store's thread setting is restored afterwards.
+ * one fills the report's fleet tables, then reads the devices' timelines and the issues; the
+ * side one reads the rules' catalogue ids and the cause names from the start, then (once the
+ * fleet tables are filled) the rules, the regressions and the distributions. One thread each
+ * because on two cores a second thread per query only slowed the bundle queries down (filling
+ * the fleet table took twice as long) while the other connection kept the second core busy
+ * anyway. The store's thread setting is restored afterwards.
  */
 async function build(store: FleetStore, o: FleetModelOptions): Promise<FleetModel> {
   const rv = (await currentRulesetVersion(store)) ?? '';
@@ -130,20 +131,26 @@ async function build(store: FleetStore, o: FleetModelOptions): Promise<FleetMode
   const [setting] = await store.query(`SELECT current_setting('threads') AS threads`);
   await store.exec('SET threads = 1');
   try {
-    const early = Promise.all([store.sideQuery(Q.RULES_SQL, p), store.sideQuery(Q.RULE_CATALOGUE_SQL, p), store.sideQuery(Q.CAUSE_NAMES_SQL, p), store.sideQuery(Q.RUNS_SQL)]);
+    const early = Promise.all([store.sideQuery(Q.RULE_CATALOGUE_SQL, p), store.sideQuery(Q.CAUSE_NAMES_SQL, p), store.sideQuery(Q.RUNS_SQL)]);
     await store.exec(Q.ATTACH_REPORT_DB_SQL);
     await store.exec(Q.MATERIALISE_FLEET_SQL, p);
-    const late = Promise.all(
-      [Q.REGRESSIONS_SQL, Q.TOTALS_SQL, Q.CMA_BY_BOARD_SQL, Q.UPTIME_AT_FAILURE_SQL, Q.FAILED_SQL].map((sql) => store.sideQuery(sql, p)),
+    const rules = store.sideQuery(Q.FLEET_ID_RANGE_SQL).then(([range]) =>
+      range?.b0 === null || range?.b0 === undefined ? [] : store.sideQuery(Q.RULES_SQL, range as Record<string, number>),
     );
-    const deviceRows = await store.query(Q.DEVICES_SQL, { rv, limit: maxDevices });
-    const devices = await timelines(store, rv, deviceRows, o.maxUploadsPerDevice ?? 100);
-    const issueRows = await store.query(Q.ISSUES_SQL, p);
-    const breakdownRows = await store.query(Q.ISSUES_BREAKDOWN_SQL, p);
-    const [[ruleRows, catalogueRows, causeRows, runRows], [regressionRows, totalsRow, cmaRows, uptimeRows, failedRows]] = await Promise.all([early, late]);
+    const fleetSide = Promise.all([Q.TOTALS_SQL, Q.CMA_BY_BOARD_SQL, Q.UPTIME_AT_FAILURE_SQL, Q.FAILED_SQL].map((sql) => store.sideQuery(sql, p)));
+    for (const sql of Q.MATERIALISE_HITS_SQL) await store.exec(sql);
+    const hitsSide = Promise.all([Q.ISSUES_SQL, Q.ISSUES_BREAKDOWN_SQL, Q.REGRESSIONS_SQL].map((sql) => store.sideQuery(sql)));
+    const deviceRows = await store.query(Q.DEVICES_SQL, { limit: maxDevices });
+    const devices = await timelines(store, deviceRows, o.maxUploadsPerDevice ?? 100);
+    const [[catalogueRows, causeRows, runRows], ruleRows, [totalsRow, cmaRows, uptimeRows, failedRows], [issueRows, breakdownRows, regressionRows]] = await Promise.all([
+      early,
+      rules,
+      fleetSide,
+      hitsSide,
+    ]);
     return await assemble(store, o, rv, { ruleRows, catalogueRows, causeRows, runRows, regressionRows, totalsRow, cmaRows, uptimeRows, failedRows, deviceRows, issueRows, breakdownRows }, devices);
   } finally {
-    await store.exec(Q.DROP_FLEET_NOW_SQL);
+    for (const sql of Q.DROP_REPORT_TABLES_SQL) await store.exec(sql);
     await store.exec(`SET threads = ${Number(setting?.threads) || 1}`);
   }
 }
@@ -320,18 +327,33 @@ function timelineSource(deviceId: string, u: UploadJson): TimelineSource {
   };
 }
 
-async function timelines(store: FleetStore, rv: string, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
+async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
   if (!deviceRows.length) return [];
-  const ids = deviceRows.map((r) => r.device_id as string);
-  const rows = await store.query(Q.DEVICE_TIMELINES_SQL, { rv, devices: listValue(ids) }, { devices: LIST(VARCHAR) });
-  const byDevice = new Map<string, TimelineSource[]>();
-  for (const r of rows) {
-    const list = byDevice.get(r.device_id as string) ?? [];
-    if (!list.length) byDevice.set(r.device_id as string, list);
-    list.push(timelineSource(r.device_id as string, JSON.parse(r.upload_json as string) as UploadJson));
+  const ids = (await store.query(Q.DEVICE_BUNDLES_SQL, { devices: listValue(deviceRows.map((r) => r.device_no as number)) }, { devices: LIST(INTEGER) })).map(
+    (r) => r.bundle_id as number,
+  );
+  const byDevice = new Map<number, TimelineSource[]>();
+  if (ids.length) {
+    // The bundles as a bitmap over their id range, with a 0 bit at each end (DEVICE_TIMELINES_SQL).
+    const lo = ids.reduce((a, b) => Math.min(a, b));
+    const bits = new Uint8Array(ids.reduce((a, b) => Math.max(a, b)) - lo + 3).fill(48);
+    for (const id of ids) bits[id - lo + 1] = 49;
+    // The latest maxUploads of each device (a device's whole history when it is not positive).
+    const uploads = maxUploads > 0 ? maxUploads : 2 ** 31 - 1;
+    const params = { bits: bitValue(Buffer.from(bits).toString('latin1')), lo, last: bits.length - 1, uploads };
+    const rows = await store.query(Q.DEVICE_TIMELINES_SQL, params, { bits: BIT });
+    const idOf = new Map(deviceRows.map((r) => [r.device_no as number, r.device_id as string]));
+    for (const r of rows) {
+      const no = r.device_no as number;
+      const list = byDevice.get(no) ?? [];
+      if (!list.length) byDevice.set(no, list);
+      const upload = JSON.parse(r.upload_json as string) as UploadJson;
+      upload.f = r.findings_json === null ? null : (JSON.parse(`[${r.findings_json as string}]`) as UploadJson['f']);
+      list.push(timelineSource(idOf.get(no)!, upload));
+    }
   }
   return deviceRows.map((d) => {
-    const results = (byDevice.get(d.device_id as string) ?? []).slice(-maxUploads);
+    const results = byDevice.get(d.device_no as number) ?? [];
     const timeline = results.map((r, i): TimelineUpload => ({
       path: r.path,
       at: r.capturedAt ?? r.analysedAt,
