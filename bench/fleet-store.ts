@@ -10,6 +10,7 @@
  * verdicts, figures and evidence, its cause, all key figures), consistent with the findings and
  * causes rows, a few KB like the real ones.
  */
+import { REBUILD_RULE_CATALOGUE_SQL } from '../src/fleet/store-schema.js';
 import { open } from '../src/fleet/store.js';
 
 /** Real rule ids (13), catalogue ids (base of 40) and cause ids (base of 20) of jetdiag's rule set. */
@@ -82,6 +83,7 @@ export async function fillSyntheticStore(dir: string, rows: number): Promise<Rec
   await store.exec(`INSERT INTO sources SELECT path, 'file', 1000000, 0, 1, content_hash, 1, 1 FROM bundles`);
   await store.exec(`INSERT INTO run_fingerprints SELECT DISTINCT 1, unnest(fingerprints) FROM bundles`);
   await store.exec('DROP TABLE syn');
+  for (const sql of REBUILD_RULE_CATALOGUE_SQL) await store.exec(sql);
   // The next ids the store would give (DuckDB's sequences cannot be set, only made again).
   for (const [seq, next] of [['bundle_ids', bundles + 1], ['device_nos', devices + 1]] as const) {
     await store.exec(`DROP SEQUENCE ${seq}`);

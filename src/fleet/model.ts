@@ -134,12 +134,15 @@ async function build(store: FleetStore, o: FleetModelOptions): Promise<FleetMode
     const early = Promise.all([store.sideQuery(Q.RULE_CATALOGUE_SQL, p), store.sideQuery(Q.CAUSE_NAMES_SQL, p), store.sideQuery(Q.RUNS_SQL)]);
     await store.exec(Q.ATTACH_REPORT_DB_SQL);
     await store.exec(Q.MATERIALISE_FLEET_SQL, p);
+    // The issues' tables are filled on the main connection: filled on the side one while the
+    // main one read, both slowed down (a write to the report database beside reads of it).
+    for (const sql of Q.MATERIALISE_HITS_SQL) await store.exec(sql);
     const rules = store.sideQuery(Q.FLEET_ID_RANGE_SQL).then(([range]) =>
       range?.b0 === null || range?.b0 === undefined ? [] : store.sideQuery(Q.RULES_SQL, range as Record<string, number>),
     );
-    const fleetSide = Promise.all([Q.TOTALS_SQL, Q.CMA_BY_BOARD_SQL, Q.UPTIME_AT_FAILURE_SQL, Q.FAILED_SQL].map((sql) => store.sideQuery(sql, p)));
-    for (const sql of Q.MATERIALISE_HITS_SQL) await store.exec(sql);
     const hitsSide = Promise.all([Q.ISSUES_SQL, Q.ISSUES_BREAKDOWN_SQL, Q.REGRESSIONS_SQL].map((sql) => store.sideQuery(sql)));
+    const fleetSide = Promise.all([Q.TOTALS_SQL, Q.CMA_BY_BOARD_SQL, Q.UPTIME_AT_FAILURE_SQL, Q.FAILED_SQL].map((sql) => store.sideQuery(sql, p)));
+    // The main one: the devices and their timelines.
     const deviceRows = await store.query(Q.DEVICES_SQL, { limit: maxDevices });
     const devices = await timelines(store, deviceRows, o.maxUploadsPerDevice ?? 100);
     const [[catalogueRows, causeRows, runRows], ruleRows, [totalsRow, cmaRows, uptimeRows, failedRows], [issueRows, breakdownRows, regressionRows]] = await Promise.all([
@@ -329,22 +332,33 @@ function timelineSource(deviceId: string, u: UploadJson): TimelineSource {
 
 async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
   if (!deviceRows.length) return [];
-  const ids = (await store.query(Q.DEVICE_BUNDLES_SQL, { devices: listValue(deviceRows.map((r) => r.device_no as number)) }, { devices: LIST(INTEGER) })).map(
-    (r) => r.bundle_id as number,
-  );
+  const bundles = await store.query(Q.DEVICE_BUNDLES_SQL, { devices: listValue(deviceRows.map((r) => r.device_no as number)) }, { devices: LIST(INTEGER) });
+  // Each device's latest maxUploads (its whole history when that is not positive), by place g.
+  const placesOf = new Map<number, number[]>();
+  const deviceOf = new Map<number, number>();
+  const placeOf = new Map<number, number>();
+  for (const r of bundles) {
+    const list = placesOf.get(r.device_no as number) ?? [];
+    if (!list.length) placesOf.set(r.device_no as number, list);
+    list.push(r.g as number);
+    deviceOf.set(r.bundle_id as number, r.device_no as number);
+    placeOf.set(r.bundle_id as number, r.g as number);
+  }
+  const shown = new Set<number>();
+  for (const gs of placesOf.values()) for (const g of gs.sort((a, b) => a - b).slice(maxUploads > 0 ? -maxUploads : 0)) shown.add(g);
+  const ids = bundles.filter((r) => shown.has(r.g as number)).map((r) => r.bundle_id as number);
   const byDevice = new Map<number, TimelineSource[]>();
   if (ids.length) {
     // The bundles as a bitmap over their id range, with a 0 bit at each end (DEVICE_TIMELINES_SQL).
     const lo = ids.reduce((a, b) => Math.min(a, b));
     const bits = new Uint8Array(ids.reduce((a, b) => Math.max(a, b)) - lo + 3).fill(48);
     for (const id of ids) bits[id - lo + 1] = 49;
-    // The latest maxUploads of each device (a device's whole history when it is not positive).
-    const uploads = maxUploads > 0 ? maxUploads : 2 ** 31 - 1;
-    const params = { bits: bitValue(Buffer.from(bits).toString('latin1')), lo, last: bits.length - 1, uploads };
+    const params = { bits: bitValue(Buffer.from(bits).toString('latin1')), lo, last: bits.length - 1 };
     const rows = await store.query(Q.DEVICE_TIMELINES_SQL, params, { bits: BIT });
+    rows.sort((a, b) => placeOf.get(a.bundle_id as number)! - placeOf.get(b.bundle_id as number)!);
     const idOf = new Map(deviceRows.map((r) => [r.device_no as number, r.device_id as string]));
     for (const r of rows) {
-      const no = r.device_no as number;
+      const no = deviceOf.get(r.bundle_id as number)!;
       const list = byDevice.get(no) ?? [];
       if (!list.length) byDevice.set(no, list);
       const upload = JSON.parse(r.upload_json as string) as UploadJson;

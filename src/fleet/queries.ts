@@ -25,9 +25,16 @@ export const FLEET_FINGERPRINTS = `${REPORT_DB}.fleet_fingerprints`;
 export const ATTACH_REPORT_DB_SQL = `ATTACH IF NOT EXISTS ':memory:' AS ${REPORT_DB}`;
 export const DROP_REPORT_TABLES_SQL = [FLEET_HITS, FLEET_FINGERPRINTS, FLEET_NOW].map((t) => `DROP TABLE IF EXISTS ${t}`);
 
-/** The fleet's bundles: first their ids (a join on the 64-character content hashes), then their narrow columns. */
+/**
+ * The fleet's bundles: first their ids (a join on the 64-character content hashes), then their
+ * narrow columns. g numbers the uploads device by device, oldest first (by capture time, then
+ * content hash), in one sort: two uploads of a device are as far apart in g as in the device's
+ * own history, the latest has the highest g, and one sort costs a fraction of a numbering per
+ * device.
+ */
 export const MATERIALISE_FLEET_SQL = `CREATE OR REPLACE TABLE ${FLEET_NOW} AS
   SELECT b.bundle_id, b.device_no, coalesce(b.captured_at, b.analysed_at) AS seen_at,
+    (row_number() OVER (ORDER BY b.device_no, coalesce(b.captured_at, b.analysed_at), b.content_hash))::INTEGER AS g,
     b.status, b.board, b.l4t, b.fingerprints, b.cma_total_mib, b.uptime_s
   FROM bundles b
   WHERE b.bundle_id IN (SELECT bundle_id FROM bundles WHERE ruleset_version = $rv AND content_hash IN (SELECT content_hash FROM sources))`;
@@ -41,8 +48,8 @@ export const MATERIALISE_HITS_SQL = [
   `CREATE OR REPLACE TABLE ${FLEET_FINGERPRINTS} AS
    SELECT fingerprint, (row_number() OVER ())::INTEGER AS fp_no FROM (SELECT DISTINCT unnest(fingerprints) AS fingerprint FROM ${FLEET_NOW})`,
   `CREATE OR REPLACE TABLE ${FLEET_HITS} AS
-   SELECT n.fp_no, h.bundle_id, h.device_no, h.seen_at, h.board, h.l4t
-   FROM (SELECT unnest(fingerprints) AS fingerprint, bundle_id, device_no, seen_at, board, l4t FROM ${FLEET_NOW}) h
+   SELECT n.fp_no, h.bundle_id, h.device_no, h.seen_at, h.g, h.board, h.l4t
+   FROM (SELECT unnest(fingerprints) AS fingerprint, bundle_id, device_no, seen_at, g, board, l4t FROM ${FLEET_NOW}) h
    JOIN ${FLEET_FINGERPRINTS} n ON n.fingerprint = h.fingerprint`,
 ];
 
@@ -85,24 +92,17 @@ export const CAUSE_NAMES_SQL = `SELECT DISTINCT cause_id, cause FROM cause_rows 
 
 /**
  * Regressions: a fingerprint present on an upload of a device, absent on a later one, then
- * present again: its uploads' places in the device's history are not consecutive. For each
- * (device, fingerprint) the last time it came back. Reads only the hits, no grid.
- *
- * The places: every fleet upload numbered in one order, device by device, oldest first (by
- * capture time, then content hash): two uploads of a device are as far apart in it as in the
- * device's own history, and one sort over a few narrow columns costs a fraction of a numbering
- * per device. Each hit is then compared with the fingerprint's previous hit in that order, when
- * it is on the same device: one sort on (fingerprint number, place) as one integer.
+ * present again: its uploads' places in the device's history (g) are not consecutive. For each
+ * (device, fingerprint) the last time it came back. Reads only the hits, no grid: each hit is
+ * compared with the fingerprint's previous hit, when that is on the same device, in one sort on
+ * (fingerprint number, g) as one integer.
  *
  * One row per fingerprint, its devices as one JSON text ([{d: device id, t: back at, epoch
  * ms}] by device id): a fleet can have tens of thousands of such pairs, and the client pays
  * per value it reads (24,000 rows of four columns took longer to read than to compute).
  */
 export const REGRESSIONS_SQL = `WITH
-  up AS (SELECT bundle_id, row_number() OVER (ORDER BY device_no, coalesce(captured_at, analysed_at), content_hash) AS g
-         FROM bundles WHERE bundle_id IN (SELECT bundle_id FROM ${FLEET_NOW})),
-  hits AS (SELECT h.fp_no, h.device_no, h.seen_at, (h.fp_no::BIGINT << 32) + up.g AS k
-           FROM ${FLEET_HITS} h JOIN up ON up.bundle_id = h.bundle_id),
+  hits AS (SELECT fp_no, device_no, seen_at, (fp_no::BIGINT << 32) + g AS k FROM ${FLEET_HITS}),
   steps AS (SELECT fp_no, device_no, seen_at, k - lag(k) OVER w AS step, lag(fp_no) OVER w AS previous_fp, lag(device_no) OVER w AS previous_device
             FROM hits WINDOW w AS (ORDER BY k)),
   back AS (SELECT fp_no, device_no, max(seen_at) AS back_at FROM steps
@@ -138,11 +138,10 @@ export const RULES_SQL = `
   FROM finding_rows f JOIN ${FLEET_NOW} fb ON fb.bundle_id = f.bundle_id
   GROUP BY f.rule_id ORDER BY worst, devices DESC, bundles DESC, f.rule_id`;
 
-/** The catalogue ids each rule's findings rested on (each distinct list once, then merged). */
+/** The catalogue ids each rule's findings rested on (counted at write time: rule_catalogue_ids). */
 export const RULE_CATALOGUE_SQL = `
-  SELECT rule_id, list_sort(list_distinct(flatten(list(catalogue_ids)))) AS catalogue_ids
-  FROM (SELECT DISTINCT rule_id, catalogue_ids FROM finding_rows WHERE bundle_id IN ${RULESET_BUNDLES})
-  GROUP BY rule_id`;
+  SELECT rule_id, list_sort(list(catalogue_id)) AS catalogue_ids FROM rule_catalogue_ids
+  WHERE ruleset_version = $rv AND findings > 0 GROUP BY rule_id`;
 
 export const CMA_BY_BOARD_SQL = `
   SELECT coalesce(board, 'unknown board') AS board, count(*) AS bundles,
@@ -157,11 +156,11 @@ export const UPTIME_BUCKETS = ['under 1 h', '1-6 h', '6-24 h', '1-7 days', 'over
 
 /**
  * The first $limit devices by how many of their uploads have problems, then id; board, release
- * and status of each one's latest upload.
+ * and status of each one's latest upload (the last in g).
  */
 export const DEVICES_SQL = `WITH per AS (
     SELECT device_no, count(*) AS uploads, count(*) FILTER (WHERE status = 'problems') AS problem_uploads,
-      arg_max(board, seen_at) AS board, arg_max(l4t, seen_at) AS l4t, arg_max(status, seen_at) AS last_status
+      arg_max(board, g) AS board, arg_max(l4t, g) AS l4t, arg_max(status, g) AS last_status
     FROM ${FLEET_NOW} GROUP BY device_no)
   SELECT per.device_no, d.device_id, per.uploads, per.problem_uploads, per.board, per.l4t, per.last_status
   FROM per JOIN devices d ON d.device_no = per.device_no
@@ -181,8 +180,8 @@ export const TIMELINE_FIGURE_COLUMNS = [
 const FIGURES_LIST = TIMELINE_FIGURE_COLUMNS.map(([, c]) => `CASE WHEN isfinite(b.${c}) THEN b.${c} END`).join(', ');
 const NONFINITE_BITS = TIMELINE_FIGURE_COLUMNS.map(([, c], i) => `CASE WHEN NOT isfinite(b.${c}) THEN ${1 << i} ELSE 0 END`).join(' + ');
 
-/** The fleet's bundles of some devices ($devices: device_no), by id: DEVICE_TIMELINES_SQL's bitmap. */
-export const DEVICE_BUNDLES_SQL = `SELECT bundle_id FROM ${FLEET_NOW} WHERE device_no IN (SELECT unnest($devices))`;
+/** The fleet's bundles of some devices ($devices: device_no), with their place g: the timelines pick theirs from these. */
+export const DEVICE_BUNDLES_SQL = `SELECT bundle_id, device_no, g FROM ${FLEET_NOW} WHERE device_no IN (SELECT unnest($devices))`;
 
 /**
  * Bundle rows whose bundle_id is set in a bitmap ($bits, a BIT string: bit 0 and bit $last are
@@ -194,11 +193,11 @@ export const DEVICE_BUNDLES_SQL = `SELECT bundle_id FROM ${FLEET_NOW} WHERE devi
 const IN_BITMAP = `get_bit($bits, least(greatest(bundle_id - $lo + 1, 0), $last)) = 1`;
 
 /**
- * The latest $uploads uploads of the devices whose bundles are in the bitmap, oldest first,
- * with what a timeline and its diffs read of each result: the bundle's columns, its findings
- * (finding_rows) and its first cause's name (cause_rows, rank 0). Not result_json: the whole
- * results are a few KB each and a device's uploads lie all over the table, so reading them for
- * 300 devices read the whole column (1 M-row bench: over a second, most of the fleet model).
+ * The uploads in the bitmap, with what a timeline and its diffs read of each result: the
+ * bundle's columns, its findings (finding_rows) and its first cause's name (cause_rows, rank 0),
+ * unordered (the caller knows each bundle's place). Not result_json: the whole results are a
+ * few KB each and a device's uploads lie all over the table, so reading them for 300 devices
+ * read the whole column (1 M-row bench: over a second, most of the fleet model).
  *
  * One JSON text per upload (the client pays per value it reads): p path, s status,
  * h headline, e error, fp fingerprints, ca/aa captured/analysed at (epoch ms), tc top cause,
@@ -209,18 +208,16 @@ const IN_BITMAP = `get_bit($bits, least(greatest(bundle_id - $lo + 1, 0), $last)
  * SQL cost more than the rest of the query; one text per finding costs less than a list).
  */
 export const DEVICE_TIMELINES_SQL = `WITH
-  b AS (SELECT *, coalesce(captured_at, analysed_at) AS seen_at FROM bundles WHERE ${IN_BITMAP}
-        QUALIFY row_number() OVER (PARTITION BY device_no ORDER BY seen_at DESC, content_hash DESC) <= $uploads),
   f AS (SELECT bundle_id, string_agg(to_json({stableId: stable_id, ruleId: rule_id, messageId: message_id, severity: severity,
           confidence: CASE WHEN isfinite(confidence) THEN confidence END, catalogueIds: catalogue_ids, verdict: verdict,
           figures: figures_json, firstEvidence: first_evidence, ord: ord})::VARCHAR, ',') AS findings
         FROM finding_rows WHERE ${IN_BITMAP} GROUP BY bundle_id),
   c AS (SELECT bundle_id, arg_min(cause, rank) AS top_cause FROM cause_rows WHERE ${IN_BITMAP} GROUP BY bundle_id)
-  SELECT b.device_no, to_json({p: b.path, s: b.status, h: b.headline, e: b.error, fp: b.fingerprints,
+  SELECT b.bundle_id, to_json({p: b.path, s: b.status, h: b.headline, e: b.error, fp: b.fingerprints,
       ca: epoch_ms(b.captured_at), aa: epoch_ms(b.analysed_at), tc: c.top_cause,
       fig: [${FIGURES_LIST}], nf: ${NONFINITE_BITS}})::VARCHAR AS upload_json, f.findings AS findings_json
-  FROM b LEFT JOIN f ON f.bundle_id = b.bundle_id LEFT JOIN c ON c.bundle_id = b.bundle_id
-  ORDER BY b.device_no, b.seen_at, b.content_hash`;
+  FROM bundles b LEFT JOIN f ON f.bundle_id = b.bundle_id LEFT JOIN c ON c.bundle_id = b.bundle_id
+  WHERE ${IN_BITMAP.replaceAll('bundle_id', 'b.bundle_id')}`;
 
 /** One row per bundle path (fleet.csv): the path as given, then the bundle's columns. */
 export const CSV_ROWS_SQL = `WITH fb AS (${FLEET_BUNDLES_SQL})

@@ -9,6 +9,9 @@
  * - finding_rows / cause_rows: the findings and ranked root causes of each bundle row, keyed by
  *   bundle_id (+ ord / rank). The views `findings` and `causes` give them with the bundle key
  *   (content_hash, ruleset_version) as in schema 1.
+ * - rule_catalogue_ids: per rule set and rule, the catalogue ids its findings report, with how
+ *   many findings report each (kept at write time, as an issue tracker keeps its grouped counts:
+ *   a rewritten bundle takes its old findings' counts off before adding its new ones).
  * - sources: every bundle path seen, its last stat signature and content hash (lets a re-run
  *   skip unchanged bundles without reading them).
  * - runs: one row per `jetdiag batch` run; run_fingerprints: the issue fingerprints of the
@@ -85,6 +88,13 @@ CREATE TABLE IF NOT EXISTS cause_rows (
   supporting_rules VARCHAR[],
   fingerprint VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rule_catalogue_ids (
+  ruleset_version VARCHAR NOT NULL,
+  rule_id VARCHAR NOT NULL,
+  catalogue_id VARCHAR NOT NULL,
+  findings BIGINT NOT NULL,
+  PRIMARY KEY (ruleset_version, rule_id, catalogue_id)
+);
 CREATE VIEW IF NOT EXISTS findings AS
   SELECT b.content_hash, b.ruleset_version, f.ord, f.stable_id, f.rule_id, f.message_id, f.severity, f.confidence,
     f.catalogue_ids, f.verdict, f.figures_json, f.first_evidence, f.bundle_id
@@ -121,7 +131,8 @@ CREATE TABLE IF NOT EXISTS run_fingerprints (run_id INTEGER, fingerprint VARCHAR
  * bundles gain bundle_id (numbered in order of analysis) and device_no (devices numbered by
  * id); the findings and causes tables are renamed aside, SCHEMA_SQL then creates finding_rows,
  * cause_rows and the views of the old shape, and MIGRATE_1_TO_2_AFTER_SQL copies the rows
- * across. The sequences continue after the numbers given here. About 5 s for a million findings.
+ * across and REBUILD_RULE_CATALOGUE_SQL counts the catalogue ids. The sequences continue after
+ * the numbers given here. About 5-10 s for a million findings.
  */
 export function migrate1To2Sql(counts: { bundles: number; devices: number }): string[] {
   return [
@@ -148,4 +159,13 @@ export const MIGRATE_1_TO_2_AFTER_SQL = [
    FROM causes_v1 c JOIN bundles b ON b.content_hash = c.content_hash AND b.ruleset_version = c.ruleset_version`,
   'DROP TABLE findings_v1',
   'DROP TABLE causes_v1',
+];
+
+/** rule_catalogue_ids worked out again from every finding row (the upgrade from schema 1 fills it so). */
+export const REBUILD_RULE_CATALOGUE_SQL = [
+  'DELETE FROM rule_catalogue_ids',
+  `INSERT INTO rule_catalogue_ids
+   SELECT b.ruleset_version, f.rule_id, f.catalogue_id, count(*)
+   FROM (SELECT bundle_id, rule_id, unnest(catalogue_ids) AS catalogue_id FROM finding_rows) f JOIN bundles b ON b.bundle_id = f.bundle_id
+   WHERE f.catalogue_id IS NOT NULL GROUP BY ALL`,
 ];

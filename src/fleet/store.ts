@@ -8,7 +8,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { BundleResult } from './result.js';
-import { MIGRATE_1_TO_2_AFTER_SQL, SCHEMA_SQL, STORE_SCHEMA_VERSION, migrate1To2Sql } from './store-schema.js';
+import { MIGRATE_1_TO_2_AFTER_SQL, REBUILD_RULE_CATALOGUE_SQL, SCHEMA_SQL, STORE_SCHEMA_VERSION, migrate1To2Sql } from './store-schema.js';
 import { MOVE_STAGED_SQL, Staging, storeKey } from './store-staging.js';
 
 export const STORE_FILE = 'fleet.duckdb';
@@ -64,7 +64,7 @@ async function prepareSchema(db: DuckDBConnection, file: string): Promise<void> 
       const [n] = await readAll(db, 'SELECT count(*) AS bundles, count(DISTINCT device_id) AS devices FROM bundles');
       for (const sql of migrate1To2Sql({ bundles: Number(n!.bundles), devices: Number(n!.devices) })) await db.run(sql);
       await db.run(SCHEMA_SQL);
-      for (const sql of MIGRATE_1_TO_2_AFTER_SQL) await db.run(sql);
+      for (const sql of [...MIGRATE_1_TO_2_AFTER_SQL, ...REBUILD_RULE_CATALOGUE_SQL]) await db.run(sql);
       await db.run(`UPDATE meta SET value = $1 WHERE key = 'schema_version'`, [String(STORE_SCHEMA_VERSION)]);
     } else {
       await db.run(SCHEMA_SQL);
