@@ -42,14 +42,16 @@ export const MATERIALISE_FLEET_SQL = `CREATE OR REPLACE TABLE ${FLEET_NOW} AS
 /**
  * The fleet's issue fingerprints numbered for this report (fp_no), and one row per (bundle,
  * fingerprint) by number: the issues, their breakdowns and the regressions group and sort these
- * rows, which costs far less on an integer than on fingerprints of 50-100 characters.
+ * rows, which costs far less on an integer than on fingerprints of 50-100 characters. Only
+ * integers: a hit's time, board and release are joined from FLEET_NOW where a query needs them
+ * (copying them into each hit took as long as the rest of the table).
  */
 export const MATERIALISE_HITS_SQL = [
   `CREATE OR REPLACE TABLE ${FLEET_FINGERPRINTS} AS
    SELECT fingerprint, (row_number() OVER ())::INTEGER AS fp_no FROM (SELECT DISTINCT unnest(fingerprints) AS fingerprint FROM ${FLEET_NOW})`,
   `CREATE OR REPLACE TABLE ${FLEET_HITS} AS
-   SELECT n.fp_no, h.bundle_id, h.device_no, h.seen_at, h.g, h.board, h.l4t
-   FROM (SELECT unnest(fingerprints) AS fingerprint, bundle_id, device_no, seen_at, g, board, l4t FROM ${FLEET_NOW}) h
+   SELECT n.fp_no, h.bundle_id, h.device_no, h.g
+   FROM (SELECT unnest(fingerprints) AS fingerprint, bundle_id, device_no, g FROM ${FLEET_NOW}) h
    JOIN ${FLEET_FINGERPRINTS} n ON n.fingerprint = h.fingerprint`,
 ];
 
@@ -67,9 +69,9 @@ export const TOTALS_SQL = `
  * latest bundle's headline and path (read from the store for these few bundles only).
  */
 export const ISSUES_SQL = `WITH i AS (
-    SELECT fp_no, count(DISTINCT device_no) AS devices, count(*) AS bundles,
-      min(seen_at) AS first_seen, max(seen_at) AS last_seen, arg_max(bundle_id, seen_at) AS example_id
-    FROM ${FLEET_HITS} GROUP BY fp_no),
+    SELECT h.fp_no, count(DISTINCT h.device_no) AS devices, count(*) AS bundles,
+      min(f.seen_at) AS first_seen, max(f.seen_at) AS last_seen, arg_max(h.bundle_id, f.seen_at) AS example_id
+    FROM ${FLEET_HITS} h JOIN ${FLEET_NOW} f ON f.bundle_id = h.bundle_id GROUP BY h.fp_no),
   ex AS (SELECT bundle_id, headline, path FROM bundles WHERE bundle_id IN (SELECT example_id FROM i))
   SELECT n.fingerprint, i.devices, i.bundles, i.first_seen, i.last_seen, ex.headline AS example, ex.path AS example_path
   FROM i JOIN ${FLEET_FINGERPRINTS} n ON n.fp_no = i.fp_no LEFT JOIN ex ON ex.bundle_id = i.example_id
@@ -77,10 +79,10 @@ export const ISSUES_SQL = `WITH i AS (
 
 /** Each issue's bundles and devices by board and by L4T release, in one pass. */
 export const ISSUES_BREAKDOWN_SQL = `WITH g AS (
-    SELECT fp_no, CASE WHEN GROUPING(board) = 0 THEN 'board' ELSE 'release' END AS dimension,
-      CASE WHEN GROUPING(board) = 0 THEN coalesce(board, 'unknown board') ELSE coalesce('L4T ' || l4t, 'unknown release') END AS key,
-      count(*) AS bundles, count(DISTINCT device_no) AS devices
-    FROM ${FLEET_HITS} GROUP BY GROUPING SETS ((fp_no, board), (fp_no, l4t)))
+    SELECT h.fp_no, CASE WHEN GROUPING(f.board) = 0 THEN 'board' ELSE 'release' END AS dimension,
+      CASE WHEN GROUPING(f.board) = 0 THEN coalesce(f.board, 'unknown board') ELSE coalesce('L4T ' || f.l4t, 'unknown release') END AS key,
+      count(*) AS bundles, count(DISTINCT h.device_no) AS devices
+    FROM ${FLEET_HITS} h JOIN ${FLEET_NOW} f ON f.bundle_id = h.bundle_id GROUP BY GROUPING SETS ((h.fp_no, f.board), (h.fp_no, f.l4t)))
   SELECT n.fingerprint, g.dimension, g.key, g.bundles, g.devices
   FROM g JOIN ${FLEET_FINGERPRINTS} n ON n.fp_no = g.fp_no ORDER BY n.fingerprint, g.dimension, g.bundles DESC, g.key`;
 
@@ -102,11 +104,12 @@ export const CAUSE_NAMES_SQL = `SELECT DISTINCT cause_id, cause FROM cause_rows 
  * per value it reads (24,000 rows of four columns took longer to read than to compute).
  */
 export const REGRESSIONS_SQL = `WITH
-  hits AS (SELECT fp_no, device_no, seen_at, (fp_no::BIGINT << 32) + g AS k FROM ${FLEET_HITS}),
-  steps AS (SELECT fp_no, device_no, seen_at, k - lag(k) OVER w AS step, lag(fp_no) OVER w AS previous_fp, lag(device_no) OVER w AS previous_device
+  hits AS (SELECT fp_no, device_no, bundle_id, (fp_no::BIGINT << 32) + g AS k FROM ${FLEET_HITS}),
+  steps AS (SELECT fp_no, device_no, bundle_id, k - lag(k) OVER w AS step, lag(fp_no) OVER w AS previous_fp, lag(device_no) OVER w AS previous_device
             FROM hits WINDOW w AS (ORDER BY k)),
-  back AS (SELECT fp_no, device_no, max(seen_at) AS back_at FROM steps
-           WHERE step > 1 AND previous_fp = fp_no AND previous_device = device_no GROUP BY ALL)
+  back AS (SELECT s.fp_no, s.device_no, max(f.seen_at) AS back_at
+           FROM steps s JOIN ${FLEET_NOW} f ON f.bundle_id = s.bundle_id
+           WHERE s.step > 1 AND s.previous_fp = s.fp_no AND s.previous_device = s.device_no GROUP BY ALL)
   SELECT n.fingerprint, to_json(list({d: d.device_id, t: epoch_ms(back.back_at)} ORDER BY d.device_id))::VARCHAR AS devices_json
   FROM back JOIN devices d ON d.device_no = back.device_no JOIN ${FLEET_FINGERPRINTS} n ON n.fp_no = back.fp_no
   GROUP BY n.fingerprint ORDER BY n.fingerprint`;
