@@ -120,10 +120,10 @@ export const FAILED_SQL = `SELECT path, error FROM bundles
   WHERE ruleset_version = $rv AND status = 'failed' AND bundle_id IN (SELECT bundle_id FROM ${FLEET_NOW})
   ORDER BY path LIMIT 1000`;
 
-/** Fingerprints of the previous complete run (the baseline for "new"). */
+/** Fingerprints of the complete run before the latest run (the baseline for "new"). */
 export const PREVIOUS_FINGERPRINTS_SQL = `
   SELECT fingerprint FROM run_fingerprints
-  WHERE run_id = (SELECT max(run_id) FROM runs WHERE run_id < $run AND state = 'complete')`;
+  WHERE run_id = (SELECT max(run_id) FROM runs WHERE run_id < (SELECT max(run_id) FROM runs) AND state = 'complete')`;
 
 export const RUNS_SQL = `SELECT * FROM runs ORDER BY run_id DESC LIMIT 2`;
 
