@@ -338,7 +338,7 @@ function timelineSource(deviceId: string, u: UploadJson): TimelineSource {
  * that the side connection's queries, each started by a continuation on this thread, do not wait
  * for all of it (they did: a 10 ms distribution query came back after 450 ms).
  */
-const YIELD_EVERY = 200;
+const YIELD_EVERY = 50;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function timelines(store: FleetStore, deviceRows: Row[], maxUploads: number): Promise<DeviceTimeline[]> {
