@@ -27,31 +27,29 @@ export function storeKey(r: BundleResult): string {
 export const MOVE_STAGED_SQL = [
   `UPDATE stage_bundles s SET bundle_id = b.bundle_id FROM bundles b
    WHERE b.content_hash = s.content_hash AND b.ruleset_version = s.ruleset_version`,
-  `UPDATE stage_bundles SET bundle_id = nextval('bundle_ids') WHERE bundle_id IS NULL`,
   `INSERT INTO devices SELECT device_id, nextval('device_nos')
    FROM (SELECT DISTINCT device_id FROM stage_bundles WHERE device_id NOT IN (SELECT device_id FROM devices))`,
-  'UPDATE stage_bundles s SET device_no = d.device_no FROM devices d WHERE d.device_id = s.device_id',
-  // The catalogue ids of the findings about to be replaced come off their counts ...
-  `UPDATE rule_catalogue_ids r SET findings = r.findings - old.n
-   FROM (SELECT s.ruleset_version, f.rule_id, f.catalogue_id, count(*) AS n
-         FROM (SELECT bundle_id, rule_id, unnest(catalogue_ids) AS catalogue_id FROM finding_rows
-               WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)) f
-         JOIN stage_bundles s ON s.bundle_id = f.bundle_id
-         WHERE f.catalogue_id IS NOT NULL GROUP BY ALL) old
-   WHERE r.ruleset_version = old.ruleset_version AND r.rule_id = old.rule_id AND r.catalogue_id = old.catalogue_id`,
+  // A new key takes the next id (an id is never given twice; a number the sequence skips is harmless).
+  `UPDATE stage_bundles s SET device_no = d.device_no, bundle_id = coalesce(s.bundle_id, nextval('bundle_ids'))
+   FROM devices d WHERE d.device_id = s.device_id`,
+  // The catalogue ids' counts move by the new findings' ids less those of the findings they replace.
+  `INSERT INTO rule_catalogue_ids
+   SELECT ruleset_version, rule_id, catalogue_id, sum(n) FROM (
+     SELECT ruleset_version, rule_id, unnest(catalogue_ids) AS catalogue_id, 1 AS n FROM stage_findings
+     UNION ALL
+     SELECT s.ruleset_version, f.rule_id, f.catalogue_id, -1 AS n
+     FROM (SELECT bundle_id, rule_id, unnest(catalogue_ids) AS catalogue_id FROM finding_rows
+           WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)) f
+     JOIN stage_bundles s ON s.bundle_id = f.bundle_id)
+   WHERE catalogue_id IS NOT NULL GROUP BY ALL HAVING sum(n) <> 0
+   ON CONFLICT DO UPDATE SET findings = findings + excluded.findings`,
+  'DELETE FROM rule_catalogue_ids WHERE findings <= 0',
   'DELETE FROM finding_rows WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)',
   'DELETE FROM cause_rows WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)',
   'INSERT OR REPLACE INTO bundles SELECT * FROM stage_bundles',
   `INSERT INTO finding_rows
    SELECT s.bundle_id, f.ord, f.stable_id, f.rule_id, f.message_id, f.severity, f.confidence, f.catalogue_ids, f.verdict, f.figures_json, f.first_evidence
    FROM stage_findings f JOIN stage_bundles s ON s.content_hash = f.content_hash AND s.ruleset_version = f.ruleset_version`,
-  // ... and those of the new findings go on (then ids no finding reports any more go).
-  `INSERT INTO rule_catalogue_ids
-   SELECT ruleset_version, rule_id, catalogue_id, count(*)
-   FROM (SELECT ruleset_version, rule_id, unnest(catalogue_ids) AS catalogue_id FROM stage_findings)
-   WHERE catalogue_id IS NOT NULL GROUP BY ALL
-   ON CONFLICT DO UPDATE SET findings = findings + excluded.findings`,
-  'DELETE FROM rule_catalogue_ids WHERE findings <= 0',
   `INSERT INTO cause_rows
    SELECT s.bundle_id, c.rank, c.cause_id, c.cause, c.confidence, c.supporting_rules, c.fingerprint
    FROM stage_causes c JOIN stage_bundles s ON s.content_hash = c.content_hash AND s.ruleset_version = c.ruleset_version`,
