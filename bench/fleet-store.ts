@@ -10,6 +10,7 @@
  * verdicts, figures and evidence, its cause, all key figures), consistent with the findings and
  * causes rows, a few KB like the real ones.
  */
+import { REBUILD_RULE_CATALOGUE_SQL } from '../src/fleet/store-schema.js';
 import { open } from '../src/fleet/store.js';
 
 /** Real rule ids (13), catalogue ids (base of 40) and cause ids (base of 20) of jetdiag's rule set. */
@@ -30,15 +31,19 @@ export async function fillSyntheticStore(dir: string, rows: number): Promise<Rec
   // The cause's fingerprint: its id and the catalogue ids of its supporting findings.
   const causeFp = (k: string) => `(${cause(k)} || ':' || ${sig(`(${k}) % 20`)} || ',' || ${sig(`(${k}) % 20 + 20`)} || ',' || ${sig(`(${k}) % 20 + 7`)})`;
   await store.exec(`INSERT INTO runs VALUES (1, now()::TIMESTAMP, now()::TIMESTAMP, '${rv}', 'complete', ${bundles}, ${bundles}, 0, 0)`);
+  // Bundle i has bundle_id i + 1 and device_no (i % devices) + 1: the numbers the store gives
+  // when the uploads arrive in order of i (ids in order of writing, devices in order of first sight).
   await store.exec(`
     CREATE TEMP TABLE syn AS
-    SELECT i, sha256('synthetic bundle ' || i) AS h, '142102' || lpad((i % ${devices})::VARCHAR, 7, '0') AS dev,
+    SELECT i, (i + 1)::INTEGER AS bundle_id, (i % ${devices} + 1)::INTEGER AS device_no,
+      sha256('synthetic bundle ' || i) AS h, '142102' || lpad((i % ${devices})::VARCHAR, 7, '0') AS dev,
       TIMESTAMP '2026-01-01' + INTERVAL (i // ${devices}) DAY + INTERVAL (i % 86400) SECOND AS at,
       CASE WHEN i % 5 = 0 THEN 'healthy' ELSE 'problems' END AS status
     FROM range(${bundles}) t(i)`);
+  await store.exec(`INSERT INTO devices SELECT dev, device_no FROM syn WHERE i < ${devices} ORDER BY i`);
   await store.exec(`
-    INSERT INTO findings
-    SELECT s.h, '${rv}', j % 10, ${rule('j')} || '/found', ${rule('j')}, 'found',
+    INSERT INTO finding_rows
+    SELECT s.bundle_id, j % 10, ${rule('j')} || '/found', ${rule('j')}, 'found',
       ['critical', 'error', 'warning', 'info'][1 + j % 4], 0.8, [${sig('j')}],
       (j % 97) || ' occurrence(s) of ' || ${rule('j')} || ', first at ' || (j % 3600) || ' s after boot: the driver reported the fault and the device recovered only partly.',
       '[{"label":"occurrences","value":' || (j % 97) || '},{"label":"first seen","value":"0:' || lpad(((j % 3600) // 60)::VARCHAR, 2, '0') || ':10 after boot"}]',
@@ -48,9 +53,9 @@ export async function fillSyntheticStore(dir: string, rows: number): Promise<Rec
   await store.exec(`
     INSERT INTO bundles
     WITH fs AS (
-      SELECT content_hash, list({stableId: stable_id, ruleId: rule_id, messageId: message_id, severity: severity, confidence: confidence,
+      SELECT bundle_id, list({stableId: stable_id, ruleId: rule_id, messageId: message_id, severity: severity, confidence: confidence,
           catalogueIds: catalogue_ids, verdict: verdict, figures: figures_json::JSON, firstEvidence: first_evidence} ORDER BY ord) AS findings
-      FROM findings GROUP BY content_hash),
+      FROM finding_rows GROUP BY bundle_id),
     b AS (
       SELECT s.*, '/srv/jetson-uploads/' || strftime(s.at, '%Y/%m/%d') || '/' || s.dev || '-' || strftime(s.at, '%Y%m%dT%H%M%S') || '.tgz' AS path,
         ['Jetson Orin Nano 8GB', 'Jetson AGX Orin 64GB', 'Jetson Xavier NX'][1 + i % 3] AS board,
@@ -70,13 +75,20 @@ export async function fillSyntheticStore(dir: string, rows: number): Promise<Rec
                          peakTempC: 50 + i % 50, leakSlopeMBPerHour: i % 400, uptimeSeconds: i % 900000},
                findings: fs.findings,
                causes: [{causeId: b.cause_id, cause: 'Cause ' || b.cause_id, confidence: 0.8, rank: 0, supportingRules: [${rule('i')}], fingerprint: b.cause_fp}],
-               fingerprints: b.fps, bundleProblems: 0, bytes: 1000000, analysedAt: strftime(b.at + INTERVAL 3 DAY, '%Y-%m-%dT%H:%M:%S.000Z'), durationMs: 50})::VARCHAR
-    FROM b JOIN fs ON fs.content_hash = b.h
+               fingerprints: b.fps, bundleProblems: 0, bytes: 1000000, analysedAt: strftime(b.at + INTERVAL 3 DAY, '%Y-%m-%dT%H:%M:%S.000Z'), durationMs: 50})::VARCHAR,
+      b.bundle_id, b.device_no
+    FROM b JOIN fs ON fs.bundle_id = b.bundle_id
     ORDER BY b.i`);
-  await store.exec(`INSERT INTO causes SELECT h, '${rv}', 0, ${cause('i')}, 'Cause ' || ${cause('i')}, 0.8, [${rule('i')}], ${causeFp('i')} FROM syn`);
+  await store.exec(`INSERT INTO cause_rows SELECT bundle_id, 0, ${cause('i')}, 'Cause ' || ${cause('i')}, 0.8, [${rule('i')}], ${causeFp('i')} FROM syn`);
   await store.exec(`INSERT INTO sources SELECT path, 'file', 1000000, 0, 1, content_hash, 1, 1 FROM bundles`);
   await store.exec(`INSERT INTO run_fingerprints SELECT DISTINCT 1, unnest(fingerprints) FROM bundles`);
   await store.exec('DROP TABLE syn');
+  for (const sql of REBUILD_RULE_CATALOGUE_SQL) await store.exec(sql);
+  // The next ids the store would give (DuckDB's sequences cannot be set, only made again).
+  for (const [seq, next] of [['bundle_ids', bundles + 1], ['device_nos', devices + 1]] as const) {
+    await store.exec(`DROP SEQUENCE ${seq}`);
+    await store.exec(`CREATE SEQUENCE ${seq} START ${next}`);
+  }
   const [f] = await store.query('SELECT count(*) AS n FROM findings');
   const [j] = await store.query('SELECT avg(length(result_json)) AS n FROM bundles');
   await store.close();

@@ -21,6 +21,7 @@ import tar from 'tar-stream';
 import { runBatch } from '../src/fleet/batch.js';
 import { createProgress } from '../src/fleet/progress.js';
 import { buildFleetModel } from '../src/fleet/model.js';
+import * as Queries from '../src/fleet/queries.js';
 import { open } from '../src/fleet/store.js';
 import { dmesgLog, tegrastatsLog } from './generate.js';
 import { fillSyntheticStore } from './fleet-store.js';
@@ -91,6 +92,16 @@ function threadCpuSeconds(): number {
   }
 }
 
+/** The model's statements by the name of their SQL in queries.ts (or their first words), in milliseconds per connection. */
+function namedStatements(log: { sql: string; connection: string; ms: number }[]): Statement[] {
+  const names = new Map<string, string>();
+  for (const [name, v] of Object.entries(Queries)) {
+    if (typeof v === 'string') names.set(v, name);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') names.set(x, name);
+  }
+  return log.map((s) => ({ name: names.get(s.sql) ?? s.sql.replace(/\s+/g, ' ').trim().slice(0, 40), connection: s.connection, ms: Math.round(s.ms) }));
+}
+
 async function child(which: string, args: string[]) {
   const t0 = process.hrtime.bigint();
   let extra: Record<string, unknown> = {};
@@ -101,9 +112,10 @@ async function child(which: string, args: string[]) {
     extra = { analysed: s.analysed, reused: s.reused, failed: s.failed, threads: stop() };
   } else if (which === 'queries') {
     const store = await open(args[0]!);
+    store.statementLog = [];
     const t1 = process.hrtime.bigint();
     const m = await buildFleetModel(store, { maxDevices: 300 });
-    extra = { issues: m.issues.length, bundles: m.totals.bundles, modelSeconds: Number(process.hrtime.bigint() - t1) / 1e9 };
+    extra = { issues: m.issues.length, bundles: m.totals.bundles, modelSeconds: Number(process.hrtime.bigint() - t1) / 1e9, statements: namedStatements(store.statementLog) };
     await store.close();
   } else if (which === 'loop') {
     // Plain analyses one after another in this thread: no pool, no store, no hashing.
@@ -138,12 +150,19 @@ async function child(which: string, args: string[]) {
   process.stdout.write(JSON.stringify({ seconds, cpuSeconds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }) + '\n');
 }
 
+interface Statement {
+  name: string;
+  connection: string;
+  ms: number;
+}
+
 interface CaseResult {
   seconds: number;
   cpuSeconds: number;
   peakRssMB: number;
   threads?: ThreadCpu;
-  [k: string]: number | ThreadCpu | undefined;
+  statements?: Statement[];
+  [k: string]: number | ThreadCpu | Statement[] | undefined;
 }
 
 function threadLine(r: CaseResult): string {
@@ -287,6 +306,11 @@ function fleetQueries(tmp: string) {
     const q = spawnCase('queries', [path.join(tmp, 'synthetic')]);
     times.push(q.modelSeconds as number);
     console.log(`fleet queries: ${fill.findings} finding rows, ${fill.bundles} bundles, ${fill.devices} devices: fleet model (every query + 300 timelines) ${(q.modelSeconds as number).toFixed(2)} s, CPU ${q.cpuSeconds.toFixed(2)} s (whole process), ${q.issues} issues (load average ${os.loadavg()[0]!.toFixed(2)})`);
+    const statements = q.statements ?? [];
+    for (const c of ['main', 'side']) {
+      const mine = statements.filter((s) => s.connection === c && s.ms >= 1);
+      console.log(`  ${c} connection, ${mine.reduce((t, s) => t + s.ms, 0)} ms: ${mine.map((s) => `${s.name} ${s.ms}`).join(', ')}`);
+    }
   }
   console.log(`fleet model: best of ${runs} ${Math.min(...times).toFixed(2)} s`);
 }

@@ -17,13 +17,42 @@ export function storeKey(r: BundleResult): string {
   return r.contentHash || `unreadable:${r.path}`;
 }
 
-/** Replaces the stored rows of every staged (content hash, rule set) key; runs inside one transaction. */
+/**
+ * Replaces the stored rows of every staged (content hash, rule set) key; runs inside one
+ * transaction. A key already stored keeps its bundle_id (so its finding and cause rows are
+ * replaced, not added to); a new key takes the next one, and a device seen for the first time
+ * the next device_no. The findings and causes are staged under the bundle key and take the
+ * bundle's id on the way in.
+ */
 export const MOVE_STAGED_SQL = [
-  'DELETE FROM findings f USING stage_bundles s WHERE f.content_hash = s.content_hash AND f.ruleset_version = s.ruleset_version',
-  'DELETE FROM causes c USING stage_bundles s WHERE c.content_hash = s.content_hash AND c.ruleset_version = s.ruleset_version',
+  `UPDATE stage_bundles s SET bundle_id = b.bundle_id FROM bundles b
+   WHERE b.content_hash = s.content_hash AND b.ruleset_version = s.ruleset_version`,
+  `INSERT INTO devices SELECT device_id, nextval('device_nos')
+   FROM (SELECT DISTINCT device_id FROM stage_bundles WHERE device_id NOT IN (SELECT device_id FROM devices))`,
+  // A new key takes the next id (an id is never given twice; a number the sequence skips is harmless).
+  `UPDATE stage_bundles s SET device_no = d.device_no, bundle_id = coalesce(s.bundle_id, nextval('bundle_ids'))
+   FROM devices d WHERE d.device_id = s.device_id`,
+  // The catalogue ids' counts move by the new findings' ids less those of the findings they replace.
+  `INSERT INTO rule_catalogue_ids
+   SELECT ruleset_version, rule_id, catalogue_id, sum(n) FROM (
+     SELECT ruleset_version, rule_id, unnest(catalogue_ids) AS catalogue_id, 1 AS n FROM stage_findings
+     UNION ALL
+     SELECT s.ruleset_version, f.rule_id, f.catalogue_id, -1 AS n
+     FROM (SELECT bundle_id, rule_id, unnest(catalogue_ids) AS catalogue_id FROM finding_rows
+           WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)) f
+     JOIN stage_bundles s ON s.bundle_id = f.bundle_id)
+   WHERE catalogue_id IS NOT NULL GROUP BY ALL HAVING sum(n) <> 0
+   ON CONFLICT DO UPDATE SET findings = findings + excluded.findings`,
+  'DELETE FROM rule_catalogue_ids WHERE findings <= 0',
+  'DELETE FROM finding_rows WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)',
+  'DELETE FROM cause_rows WHERE bundle_id IN (SELECT bundle_id FROM stage_bundles)',
   'INSERT OR REPLACE INTO bundles SELECT * FROM stage_bundles',
-  'INSERT INTO findings SELECT * FROM stage_findings',
-  'INSERT INTO causes SELECT * FROM stage_causes',
+  `INSERT INTO finding_rows
+   SELECT s.bundle_id, f.ord, f.stable_id, f.rule_id, f.message_id, f.severity, f.confidence, f.catalogue_ids, f.verdict, f.figures_json, f.first_evidence
+   FROM stage_findings f JOIN stage_bundles s ON s.content_hash = f.content_hash AND s.ruleset_version = f.ruleset_version`,
+  `INSERT INTO cause_rows
+   SELECT s.bundle_id, c.rank, c.cause_id, c.cause, c.confidence, c.supporting_rules, c.fingerprint
+   FROM stage_causes c JOIN stage_bundles s ON s.content_hash = c.content_hash AND s.ruleset_version = c.ruleset_version`,
 ];
 
 function bundleRow(r: BundleResult): Cell[] {
@@ -35,6 +64,7 @@ function bundleRow(r: BundleResult): Cell[] {
     f.memTotalMiB, f.memAvailableMiB, f.cmaTotalMiB, f.cmaFreeMiB, f.largestFreeBlockMiB, f.peakTempC,
     f.leakSlopeMBPerHour, f.uptimeSeconds,
     r.bundleProblems, r.bytes, r.jetdiagVersion, r.analysedAt, r.durationMs, JSON.stringify(r),
+    null, null, // bundle_id, device_no: given by MOVE_STAGED_SQL
   ];
 }
 
@@ -85,7 +115,9 @@ class TableStage {
   ) {}
 
   static async create(db: DuckDBConnection, table: Table): Promise<TableStage> {
-    await db.run(`CREATE TEMP TABLE IF NOT EXISTS stage_${table} AS SELECT * FROM ${table} LIMIT 0`);
+    // Shaped as bundles, and as the findings and causes views without their bundle_id.
+    const columns = table === 'bundles' ? '*' : '* EXCLUDE (bundle_id)';
+    await db.run(`CREATE TEMP TABLE IF NOT EXISTS stage_${table} AS SELECT ${columns} FROM ${table} LIMIT 0`);
     const appender = await db.createAppender(`stage_${table}`, 'main', 'temp');
     const cells = Array.from({ length: appender.columnCount }, (_, i) => cellAppender(appender.columnType(i), table, i));
     return new TableStage(appender, cells, table);

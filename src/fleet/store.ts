@@ -8,7 +8,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { BundleResult } from './result.js';
-import { SCHEMA_SQL, STORE_SCHEMA_VERSION } from './store-schema.js';
+import { MIGRATE_1_TO_2_AFTER_SQL, REBUILD_RULE_CATALOGUE_SQL, SCHEMA_SQL, STORE_SCHEMA_VERSION, migrate1To2Sql } from './store-schema.js';
 import { MOVE_STAGED_SQL, Staging, storeKey } from './store-staging.js';
 
 export const STORE_FILE = 'fleet.duckdb';
@@ -41,6 +41,42 @@ export interface SourceRow {
   contentHash: string;
 }
 
+async function readAll(db: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+}
+
+/**
+ * Creates the tables of a new store, or upgrades a store of an earlier schema in place (one
+ * transaction: an interrupted upgrade leaves the store as it was). A store of a later schema
+ * than this jetdiag knows is refused.
+ */
+async function prepareSchema(db: DuckDBConnection, file: string): Promise<void> {
+  await db.run('CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)');
+  const [v] = await readAll(db, `SELECT value FROM meta WHERE key = 'schema_version'`);
+  const found = v ? Number(v.value) : undefined;
+  if (found === STORE_SCHEMA_VERSION) return db.run(SCHEMA_SQL).then(() => undefined);
+  if (found !== undefined && found !== 1) {
+    throw new Error(`${file}: store schema ${String(v!.value)}, this jetdiag reads ${STORE_SCHEMA_VERSION} (and upgrades 1); use a new output folder`);
+  }
+  await db.run('BEGIN TRANSACTION');
+  try {
+    if (found === 1) {
+      const [n] = await readAll(db, 'SELECT count(*) AS bundles, count(DISTINCT device_id) AS devices FROM bundles');
+      for (const sql of migrate1To2Sql({ bundles: Number(n!.bundles), devices: Number(n!.devices) })) await db.run(sql);
+      await db.run(SCHEMA_SQL);
+      for (const sql of [...MIGRATE_1_TO_2_AFTER_SQL, ...REBUILD_RULE_CATALOGUE_SQL]) await db.run(sql);
+      await db.run(`UPDATE meta SET value = $1 WHERE key = 'schema_version'`, [String(STORE_SCHEMA_VERSION)]);
+    } else {
+      await db.run(SCHEMA_SQL);
+      await db.run(`INSERT INTO meta VALUES ('schema_version', $1)`, [String(STORE_SCHEMA_VERSION)]);
+    }
+    await db.run('COMMIT');
+  } catch (e) {
+    await db.run('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
 export class FleetStore {
   private queue: Promise<unknown> = Promise.resolve();
   private stage: Staging | undefined;
@@ -60,12 +96,12 @@ export class FleetStore {
     const file = path.join(dir, STORE_FILE);
     const instance = await DuckDBInstance.create(file);
     const db = await instance.connect();
-    await db.run(SCHEMA_SQL);
-    const v = await db.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`);
-    const found = v.getRowObjectsJS()[0]?.value;
-    if (found === undefined) await db.run(`INSERT INTO meta VALUES ('schema_version', $1)`, [String(STORE_SCHEMA_VERSION)]);
-    else if (Number(found) !== STORE_SCHEMA_VERSION) {
-      throw new Error(`${file}: store schema ${found}, this jetdiag writes ${STORE_SCHEMA_VERSION}; use a new output folder`);
+    try {
+      await prepareSchema(db, file);
+    } catch (e) {
+      db.closeSync();
+      instance.closeSync();
+      throw e;
     }
     return new FleetStore(dir, file, instance, db);
   }
@@ -77,12 +113,30 @@ export class FleetStore {
     return next;
   }
 
+  /**
+   * When set, every statement's SQL, connection and time (from its start on its connection to
+   * its rows read) is added here: the fleet bench prints it per query.
+   */
+  statementLog: { sql: string; connection: 'main' | 'side'; ms: number }[] | undefined;
+
+  private async timed<T>(sql: string, connection: 'main' | 'side', fn: () => Promise<T>): Promise<T> {
+    if (!this.statementLog) return fn();
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.statementLog.push({ sql, connection, ms: performance.now() - t0 });
+    }
+  }
+
   /** Reads wait for the writes queued before them (one connection, used one statement at a time). */
   query(sql: string, params: Params = [], types?: Record<string, DuckDBType>): Promise<Row[]> {
-    return this.serial(async () => {
-      const r = await this.db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
-      return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
-    });
+    return this.serial(() =>
+      this.timed(sql, 'main', async () => {
+        const r = await this.db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
+        return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      }),
+    );
   }
 
   /**
@@ -96,8 +150,10 @@ export class FleetStore {
     const run = async () => {
       await after.catch(() => undefined);
       const db = await (this.side ??= this.instance.connect());
-      const r = await db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
-      return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      return this.timed(sql, 'side', async () => {
+        const r = await db.runAndReadAll(sql, usedParams(sql, params) as DuckDBValue[], types);
+        return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      });
     };
     const next = this.sideQueue.then(run, run);
     this.sideQueue = next.catch(() => undefined);
@@ -106,9 +162,11 @@ export class FleetStore {
 
   /** Statements run inside the serial queue (for callers that need their own write). */
   exec(sql: string, params: Params = []): Promise<void> {
-    return this.serial(async () => {
-      await this.db.run(sql, usedParams(sql, params) as DuckDBValue[]);
-    });
+    return this.serial(() =>
+      this.timed(sql, 'main', async () => {
+        await this.db.run(sql, usedParams(sql, params) as DuckDBValue[]);
+      }),
+    );
   }
 
   upsert(result: BundleResult): Promise<void> {
