@@ -4,9 +4,14 @@
 //   node scripts/mutation-score.mjs out/mutation-*/mutation.json [--survivors] [--under src/rules]
 // Score as Stryker defines it: (killed + timeout) / (killed + timeout + survived + no coverage).
 // Ignored mutants (ignoreStatic: they only run while a module loads) are counted apart, as are
-// compile/runtime errors, which Stryker leaves out of the score too. When two reports hold the
-// same source file, the newer report wins.
-import { readFileSync, statSync } from 'node:fs';
+// compile/runtime errors, which Stryker leaves out of the score too.
+// A file is counted once, from one report. A report is "current" for a file when the source it
+// holds for it is byte for byte the file on disk; a current report wins over a stale one, and
+// among reports of the same kind the newer (file mtime) wins, on a tie the later on the command
+// line. Stale files (measured on code that has changed since) are marked `stale` and listed, and
+// with --under, the .ts files there that no report holds are listed as not measured (files whose
+// mutants are all type-only never reach a report; they are listed too, so check them by hand).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -19,7 +24,7 @@ if (!reports.length) {
   process.exit(2);
 }
 
-/** Source file -> { mutants, report mtime }; the newest report wins. */
+/** Source file -> { mutants, report mtime, report, current }; see the header for which wins. */
 const files = new Map();
 for (const r of reports) {
   const mtime = statSync(r).mtimeMs;
@@ -27,8 +32,10 @@ for (const r of reports) {
   for (const [name, f] of Object.entries(doc.files ?? {})) {
     const rel = path.isAbsolute(name) ? path.relative(process.cwd(), name) : name;
     if (under && !rel.startsWith(under)) continue;
+    const current = existsSync(rel) && readFileSync(rel, 'utf8') === f.source;
     const had = files.get(rel);
-    if (!had || had.mtime < mtime) files.set(rel, { mutants: f.mutants, mtime, source: f.source });
+    const wins = !had || (current && !had.current) || (current === had.current && had.mtime <= mtime);
+    if (wins) files.set(rel, { mutants: f.mutants, mtime, source: f.source, report: r, current });
   }
 }
 
@@ -65,11 +72,23 @@ const row = (name, c) =>
   `${name.padEnd(44)} ${score(c).padStart(6)}  ${String(c.killed).padStart(6)} ${String(c.timeout).padStart(4)} ${String(c.survived).padStart(5)} ${String(c.noCoverage).padStart(5)} ${String(c.ignored).padStart(6)} ${String(c.errors).padStart(4)}${c.zeroRun ? `  (${c.zeroRun} survived with no test run)` : ''}`;
 const header = `${'file / directory'.padEnd(44)} ${'score'.padStart(6)}  ${'killed'.padStart(6)} ${'tout'.padStart(4)} ${'surv'.padStart(5)} ${'nocov'.padStart(5)} ${'static'.padStart(6)} ${'err'.padStart(4)}`;
 console.log(header);
-for (const [n, c] of perFile) console.log(row(n, c));
+for (const [n, c] of perFile) console.log(`${row(n, c)}${files.get(n).current ? '' : '  stale'}`);
 console.log('');
 for (const [n, c] of [...perDir].sort(([a], [b]) => a.localeCompare(b))) console.log(row(`${n}/`, c));
 console.log('');
 for (const [n, c] of perTop) console.log(row(`${n} (all measured files)`, c));
+
+const stale = [...files].filter(([, f]) => !f.current).map(([n]) => n);
+if (stale.length) console.log(`\nStale (the file changed after its report; its score is of the old code): ${stale.join(', ')}`);
+if (under) {
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  const missing = existsSync(under) && statSync(under).isDirectory() ? walk(under).filter((n) => n.endsWith('.ts') && !files.has(n)).sort() : [];
+  if (missing.length) console.log(`\nIn no report (not measured, or holding no mutant): ${missing.join(', ')}`);
+}
+if (args.includes('--reports')) {
+  console.log('\nReport counted per file:');
+  for (const [n, f] of [...files].sort(([a], [b]) => a.localeCompare(b))) console.log(`${n}  ${f.report}${f.current ? '' : '  (stale)'}`);
+}
 
 if (listSurvivors) {
   console.log('\nSurvived and no-coverage mutants:');
