@@ -67,4 +67,33 @@ describe('tegrastats: the lines kept for evidence', () => {
     expect(slow(50)).toEqual([1, 8]);
     expect(slow(70)).toEqual([1, 4, 5, 8]);
   });
+  it('two samples stamped in the same second are no break (tegrastats prints whole seconds)', () => {
+    const lines = tegrastats(10, () => ({})).trimEnd().split('\n');
+    const same = lines.map((l, i) => (i >= 4 ? shiftStamps(l, -1) : l)).join('\n') + '\n'; // lines 4 and 5 share 08:00:03
+    expect(quotedLines(same)).toEqual([1, 10]);
+    expect(parse(same).segments).toHaveLength(1);
+  });
+
+  it('a `date` line or a banner between samples keeps the samples on both sides', () => {
+    const a = tegrastats(5, () => ({}));
+    const b = shiftStamps(tegrastats(5, () => ({})), 5);
+    expect(quotedLines(a + b)).toEqual([1, 10]);
+    expect(quotedLines(a + 'Mon Nov 24 08:00:05 UTC 2026\n' + b)).toEqual([1, 5, 7, 11]);
+    expect(quotedLines(a + 'nvidia@orin:~$ sudo tegrastats\n' + b)).toEqual([1, 5, 7, 11]);
+    // Before the first sample, a header borders nothing.
+    expect(quotedLines('Mon Nov 24 07:59:59 UTC 2026\n' + a + b)).toEqual([2, 11]);
+  });
+
+  it('the usual step behind the pause threshold ignores steps of zero and steps back', () => {
+    // Samples 20 s apart; a 50 s pause is under three usual steps, so no break, also right
+    // after a repeated stamp or after the clock went back (which is a break of its own).
+    const slow = (steps: number[]) => {
+      const lines = tegrastats(steps.length + 1, () => ({})).trimEnd().split('\n');
+      let at = 0;
+      return quotedLines(lines.map((l, i) => shiftStamps(l, (at += i === 0 ? 0 : steps[i - 1]!) - i)).join('\n') + '\n');
+    };
+    expect(slow([20, 20, 20, 50, 20])).toEqual([1, 6]);
+    expect(slow([20, 20, 0, 50, 20])).toEqual([1, 6]);
+    expect(slow([20, 20, -60, 50, 20])).toEqual([1, 3, 4, 6]);
+  });
 });
