@@ -127,4 +127,11 @@ describe.each(paths)('tegrastats builder, %s', (_name, grammarOnly) => {
     expect(Object.keys(g.unknownFields).sort()).toEqual(['10:36:29', '2340mW/2304-11-2025', 'VDD_GPU_SOC']);
     expect(g.unknownFields['2340mW/2304-11-2025']).toEqual({ count: 1, example: '2340mW/2304-11-2025', line: 2 });
   });
+  it('engines separated by tabs (a log pasted through an editor) keep their names', () => {
+    const { t } = parse('RAM 1180/3965MB (lfb 1x2MB) CPU [30%@1036,33%@1036] EMC_FREQ 10%@1600 GR3D_FREQ 0%@76 NVENC 716\tNVDEC off \tAPE 25 PLL@57C CPU@60.5C POM_5V_IN 4520/4680 POM_5V_GPU 0/0 POM_5V_CPU 1078/1205');
+    expect(Object.keys(t.engineFreqMHz).sort()).toEqual(['APE', 'NVDEC', 'NVENC']);
+    expect([v(t.engineFreqMHz.NVENC), v(t.engineFreqMHz.NVDEC), v(t.engineFreqMHz.APE)]).toEqual([716, null, 25]);
+    expect(Object.keys(t.railCurrentMW).sort()).toEqual(['POM_5V_CPU', 'POM_5V_GPU', 'POM_5V_IN']);
+    expect([v(t.railCurrentMW.POM_5V_IN), v(t.railAverageMW.POM_5V_GPU), v(t.railAverageMW.POM_5V_CPU)]).toEqual([4520, 0, 1205]);
+  });
 });
