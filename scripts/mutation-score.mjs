@@ -5,10 +5,11 @@
 // Score as Stryker defines it: (killed + timeout) / (killed + timeout + survived + no coverage).
 // Ignored mutants (ignoreStatic: they only run while a module loads) are counted apart, as are
 // compile/runtime errors, which Stryker leaves out of the score too.
-// A file is counted once, from one report. A report is "current" for a file when the source it
-// holds for it is byte for byte the file on disk; a current report wins over a stale one, and
-// among reports of the same kind the newer (file mtime) wins, on a tie the later on the command
-// line. Stale files (measured on code that has changed since) are marked `stale` and listed, and
+// A file is counted once. A report is "current" for a file when the source it holds for it is
+// byte for byte the file on disk; a current report wins over a stale one, and among reports of
+// the same kind the newer (file mtime) wins, on a tie the later on the command line. Reports
+// holding the very same source of a file (batches over line ranges of one file, or a batch run
+// again) are merged mutant by mutant, each mutant counted once, from the newest of them. Stale files (measured on code that has changed since) are marked `stale` and listed, and
 // with --under, the .ts files there that no report holds are listed as not measured (files whose
 // mutants are all type-only never reach a report; they are listed too, so check them by hand).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,8 +25,8 @@ if (!reports.length) {
   process.exit(2);
 }
 
-/** Source file -> { mutants, report mtime, report, current }; see the header for which wins. */
-const files = new Map();
+/** Source file -> the reports that hold it: { mutants, mtime, source, report, current }. */
+const seen = new Map();
 for (const r of reports) {
   const mtime = statSync(r).mtimeMs;
   const doc = JSON.parse(readFileSync(r, 'utf8'));
@@ -33,10 +34,23 @@ for (const r of reports) {
     const rel = path.isAbsolute(name) ? path.relative(process.cwd(), name) : name;
     if (under && !rel.startsWith(under)) continue;
     const current = existsSync(rel) && readFileSync(rel, 'utf8') === f.source;
-    const had = files.get(rel);
-    const wins = !had || (current && !had.current) || (current === had.current && had.mtime <= mtime);
-    if (wins) files.set(rel, { mutants: f.mutants, mtime, source: f.source, report: r, current });
+    const list = seen.get(rel) ?? [];
+    list.push({ mutants: f.mutants, mtime, source: f.source, report: r, current });
+    seen.set(rel, list);
   }
+}
+// One source per file: the current one if a report has it, else the newest report's. Reports of
+// that same source are merged mutant by mutant (a batch over a line range of a file holds only
+// the mutants of its lines); a mutant in two of them counts once, from the newer report.
+const files = new Map();
+const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+for (const [rel, list] of seen) {
+  list.sort((a, b) => a.mtime - b.mtime); // oldest first; on a tie, command-line order
+  const pick = list.filter((x) => x.current).at(-1) ?? list.at(-1);
+  const same = list.filter((x) => x.source === pick.source);
+  const byKey = new Map();
+  for (const x of same) for (const m of x.mutants) byKey.set(mutantKey(m), m);
+  files.set(rel, { mutants: [...byKey.values()], mtime: pick.mtime, source: pick.source, report: same.map((x) => x.report).join(' + '), current: pick.current });
 }
 
 const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0, zeroRun: 0 });
