@@ -96,4 +96,31 @@ describe('tegrastats: the lines kept for evidence', () => {
     expect(slow([20, 20, 0, 50, 20])).toEqual([1, 6]);
     expect(slow([20, 20, -60, 50, 20])).toEqual([1, 3, 4, 6]);
   });
+  it('each sensor keeps its own hottest sample', () => {
+    const lines = tegrastats(10, () => ({})).trimEnd().split('\n');
+    lines[3] = lines[3]!.replace('gpu@55.000C', 'gpu@70.000C'); // the GPU hottest at line 4
+    lines[6] = lines[6]!.replace('cpu@55.000C', 'cpu@70.000C'); // the CPU hottest at line 7
+    expect(quotedLines(lines.join('\n') + '\n')).toEqual([1, 4, 7, 10]);
+  });
+
+  it('the smallest free block is the smallest block size first, then the fewest blocks', () => {
+    // Fragmenting: the largest free block shrinks from 4 MB to 2 MB while there are more of them.
+    const lfb = (at3: string, at6: string) => quotedLines(tegrastats(10, (i) => ({ lfb: i === 3 ? at3 : i === 6 ? at6 : '28x4MB' })));
+    expect(lfb('1x4MB', '200x2MB')).toEqual([1, 7, 10]);
+    expect(lfb('200x2MB', '1x4MB')).toEqual([1, 4, 10]);
+    expect(lfb('3x2MB', '2x2MB')).toEqual([1, 7, 10]);
+  });
+
+  it('the lowest CPU clock is taken over the fastest core of each sample (Denver at 2035, A57 at 345)', () => {
+    const cpu = (line4: string) => {
+      const lines = tegrastats(10, () => ({ cpuMHz: 1510 })).trimEnd().split('\n');
+      lines[3] = lines[3]!.replace(/CPU \[[^\]]*\]/, `CPU [${line4}]`);
+      return quotedLines(lines.join('\n') + '\n');
+    };
+    expect(cpu('4%@2035,4%@345,4%@345,1%@2035,0%@2035,0%@2035')).toEqual([1, 10]);
+    expect(cpu('4%@345,4%@345,4%@345,1%@345,0%@345,0%@2035')).toEqual([1, 10]);
+    // Slowest sample: its fastest core runs at 806 MHz, whatever cores are off.
+    expect(cpu('4%@806,4%@345,off,off,off,off')).toEqual([1, 4, 10]);
+    expect(cpu('off,off,4%@345,4%@806,off,off')).toEqual([1, 4, 10]);
+  });
 });

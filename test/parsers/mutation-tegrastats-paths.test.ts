@@ -74,6 +74,9 @@ describe.each(paths)('tegrastats builder, %s', (_name, grammarOnly) => {
     expect(t.offlineSensorSamples).toEqual({ CV0: 2 });
     expect([v(t.tempC.CV0, 0), v(t.tempC.CV0, 1), v(t.tempC.CV0, 2)]).toEqual([null, null, 41.5]);
     expect(v(t.tempC.tj, 1)).toBe(44.343);
+    // One rail per sample, the same name each time: one column.
+    expect(Object.keys(t.railCurrentMW)).toEqual(['VDD_GPU_SOC']);
+    expect([v(t.railCurrentMW.VDD_GPU_SOC, 0), v(t.railCurrentMW.VDD_GPU_SOC, 2)]).toEqual([2340, 2340]);
   });
 
   it('rails with one name are numbered in order (NC, NC#2, NC#3)', () => {
