@@ -137,4 +137,15 @@ describe.each(paths)('tegrastats builder, %s', (_name, grammarOnly) => {
     expect(Object.keys(t.railCurrentMW).sort()).toEqual(['POM_5V_CPU', 'POM_5V_GPU', 'POM_5V_IN']);
     expect([v(t.railCurrentMW.POM_5V_IN), v(t.railAverageMW.POM_5V_GPU), v(t.railAverageMW.POM_5V_CPU)]).toEqual([4520, 0, 1205]);
   });
+  it('a sample without a stamp among stamped ones is placed one interval after the sample before it', () => {
+    // `ts` started after the first line, and a line pasted without its prefix.
+    const l = (ram: number) => `RAM ${ram}/7620MB (lfb 4x2MB) CPU [1%@729,0%@729] GR3D_FREQ 1%`;
+    const text = [l(3160), `Nov 24 10:00:00 ${l(3161)}`, l(3162), `Nov 24 10:00:05 ${l(3163)}`, `Nov 24 10:00:06 ${l(3164)}`].join('\n') + '\n';
+    const { t } = parse(text, 2);
+    expect(t.samples).toBe(5);
+    expect(t.timeSource).toBe('timestamps');
+    expect(Array.from(t.t)).toEqual([0, 0, 2, 5, 6]);
+    expect(t.firstTimestamp).toBe('Nov 24 10:00:00');
+    expect(t.lastTimestamp).toBe('Nov 24 10:00:06');
+  });
 });
