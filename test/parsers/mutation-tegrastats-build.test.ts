@@ -119,6 +119,7 @@ describe('tegrastats: the lines kept for evidence', () => {
     };
     expect(cpu('4%@2035,4%@345,4%@345,1%@2035,0%@2035,0%@2035')).toEqual([1, 10]);
     expect(cpu('4%@345,4%@345,4%@345,1%@345,0%@345,0%@2035')).toEqual([1, 10]);
+    expect(cpu('4%@2035,0%@2035,0%@2035,1%@2035,4%@345,4%@345')).toEqual([1, 10]);
     // Slowest sample: its fastest core runs at 806 MHz, whatever cores are off.
     expect(cpu('4%@806,4%@345,off,off,off,off')).toEqual([1, 4, 10]);
     expect(cpu('off,off,4%@345,4%@806,off,off')).toEqual([1, 4, 10]);
