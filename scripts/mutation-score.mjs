@@ -4,9 +4,15 @@
 //   node scripts/mutation-score.mjs out/mutation-*/mutation.json [--survivors] [--under src/rules]
 // Score as Stryker defines it: (killed + timeout) / (killed + timeout + survived + no coverage).
 // Ignored mutants (ignoreStatic: they only run while a module loads) are counted apart, as are
-// compile/runtime errors, which Stryker leaves out of the score too. When two reports hold the
-// same source file, the newer report wins.
-import { readFileSync, statSync } from 'node:fs';
+// compile/runtime errors, which Stryker leaves out of the score too.
+// A file is counted once. A report is "current" for a file when the source it holds for it is
+// byte for byte the file on disk; a current report wins over a stale one, and among reports of
+// the same kind the newer (file mtime) wins, on a tie the later on the command line. Reports
+// holding the very same source of a file (batches over line ranges of one file, or a batch run
+// again) are merged mutant by mutant, each mutant counted once, from the newest of them. Stale files (measured on code that has changed since) are marked `stale` and listed, and
+// with --under, the .ts files there that no report holds are listed as not measured (files whose
+// mutants are all type-only never reach a report; they are listed too, so check them by hand).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -19,17 +25,32 @@ if (!reports.length) {
   process.exit(2);
 }
 
-/** Source file -> { mutants, report mtime }; the newest report wins. */
-const files = new Map();
+/** Source file -> the reports that hold it: { mutants, mtime, source, report, current }. */
+const seen = new Map();
 for (const r of reports) {
   const mtime = statSync(r).mtimeMs;
   const doc = JSON.parse(readFileSync(r, 'utf8'));
   for (const [name, f] of Object.entries(doc.files ?? {})) {
     const rel = path.isAbsolute(name) ? path.relative(process.cwd(), name) : name;
     if (under && !rel.startsWith(under)) continue;
-    const had = files.get(rel);
-    if (!had || had.mtime < mtime) files.set(rel, { mutants: f.mutants, mtime, source: f.source });
+    const current = existsSync(rel) && readFileSync(rel, 'utf8') === f.source;
+    const list = seen.get(rel) ?? [];
+    list.push({ mutants: f.mutants, mtime, source: f.source, report: r, current });
+    seen.set(rel, list);
   }
+}
+// One source per file: the current one if a report has it, else the newest report's. Reports of
+// that same source are merged mutant by mutant (a batch over a line range of a file holds only
+// the mutants of its lines); a mutant in two of them counts once, from the newer report.
+const files = new Map();
+const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+for (const [rel, list] of seen) {
+  list.sort((a, b) => a.mtime - b.mtime); // oldest first; on a tie, command-line order
+  const pick = list.filter((x) => x.current).at(-1) ?? list.at(-1);
+  const same = list.filter((x) => x.source === pick.source);
+  const byKey = new Map();
+  for (const x of same) for (const m of x.mutants) byKey.set(mutantKey(m), m);
+  files.set(rel, { mutants: [...byKey.values()], mtime: pick.mtime, source: pick.source, report: same.map((x) => x.report).join(' + '), current: pick.current });
 }
 
 const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0, zeroRun: 0 });
@@ -65,11 +86,23 @@ const row = (name, c) =>
   `${name.padEnd(44)} ${score(c).padStart(6)}  ${String(c.killed).padStart(6)} ${String(c.timeout).padStart(4)} ${String(c.survived).padStart(5)} ${String(c.noCoverage).padStart(5)} ${String(c.ignored).padStart(6)} ${String(c.errors).padStart(4)}${c.zeroRun ? `  (${c.zeroRun} survived with no test run)` : ''}`;
 const header = `${'file / directory'.padEnd(44)} ${'score'.padStart(6)}  ${'killed'.padStart(6)} ${'tout'.padStart(4)} ${'surv'.padStart(5)} ${'nocov'.padStart(5)} ${'static'.padStart(6)} ${'err'.padStart(4)}`;
 console.log(header);
-for (const [n, c] of perFile) console.log(row(n, c));
+for (const [n, c] of perFile) console.log(`${row(n, c)}${files.get(n).current ? '' : '  stale'}`);
 console.log('');
 for (const [n, c] of [...perDir].sort(([a], [b]) => a.localeCompare(b))) console.log(row(`${n}/`, c));
 console.log('');
 for (const [n, c] of perTop) console.log(row(`${n} (all measured files)`, c));
+
+const stale = [...files].filter(([, f]) => !f.current).map(([n]) => n);
+if (stale.length) console.log(`\nStale (the file changed after its report; its score is of the old code): ${stale.join(', ')}`);
+if (under) {
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  const missing = existsSync(under) && statSync(under).isDirectory() ? walk(under).filter((n) => n.endsWith('.ts') && !files.has(n)).sort() : [];
+  if (missing.length) console.log(`\nIn no report (not measured, or holding no mutant): ${missing.join(', ')}`);
+}
+if (args.includes('--reports')) {
+  console.log('\nReport counted per file:');
+  for (const [n, f] of [...files].sort(([a], [b]) => a.localeCompare(b))) console.log(`${n}  ${f.report}${f.current ? '' : '  (stale)'}`);
+}
 
 if (listSurvivors) {
   console.log('\nSurvived and no-coverage mutants:');

@@ -67,4 +67,61 @@ describe('tegrastats: the lines kept for evidence', () => {
     expect(slow(50)).toEqual([1, 8]);
     expect(slow(70)).toEqual([1, 4, 5, 8]);
   });
+  it('two samples stamped in the same second are no break (tegrastats prints whole seconds)', () => {
+    const lines = tegrastats(10, () => ({})).trimEnd().split('\n');
+    const same = lines.map((l, i) => (i >= 4 ? shiftStamps(l, -1) : l)).join('\n') + '\n'; // lines 4 and 5 share 08:00:03
+    expect(quotedLines(same)).toEqual([1, 10]);
+    expect(parse(same).segments).toHaveLength(1);
+  });
+
+  it('a `date` line or a banner between samples keeps the samples on both sides', () => {
+    const a = tegrastats(5, () => ({}));
+    const b = shiftStamps(tegrastats(5, () => ({})), 5);
+    expect(quotedLines(a + b)).toEqual([1, 10]);
+    expect(quotedLines(a + 'Mon Nov 24 08:00:05 UTC 2026\n' + b)).toEqual([1, 5, 7, 11]);
+    expect(quotedLines(a + 'nvidia@orin:~$ sudo tegrastats\n' + b)).toEqual([1, 5, 7, 11]);
+    // Before the first sample, a header borders nothing.
+    expect(quotedLines('Mon Nov 24 07:59:59 UTC 2026\n' + a + b)).toEqual([2, 11]);
+  });
+
+  it('the usual step behind the pause threshold ignores steps of zero and steps back', () => {
+    // Samples 20 s apart; a 50 s pause is under three usual steps, so no break, also right
+    // after a repeated stamp or after the clock went back (which is a break of its own).
+    const slow = (steps: number[]) => {
+      const lines = tegrastats(steps.length + 1, () => ({})).trimEnd().split('\n');
+      let at = 0;
+      return quotedLines(lines.map((l, i) => shiftStamps(l, (at += i === 0 ? 0 : steps[i - 1]!) - i)).join('\n') + '\n');
+    };
+    expect(slow([20, 20, 20, 50, 20])).toEqual([1, 6]);
+    expect(slow([20, 20, 0, 50, 20])).toEqual([1, 6]);
+    expect(slow([20, 20, -60, 50, 20])).toEqual([1, 3, 4, 6]);
+  });
+  it('each sensor keeps its own hottest sample', () => {
+    const lines = tegrastats(10, () => ({})).trimEnd().split('\n');
+    lines[3] = lines[3]!.replace('gpu@55.000C', 'gpu@70.000C'); // the GPU hottest at line 4
+    lines[6] = lines[6]!.replace('cpu@55.000C', 'cpu@70.000C'); // the CPU hottest at line 7
+    expect(quotedLines(lines.join('\n') + '\n')).toEqual([1, 4, 7, 10]);
+  });
+
+  it('the smallest free block is the smallest block size first, then the fewest blocks', () => {
+    // Fragmenting: the largest free block shrinks from 4 MB to 2 MB while there are more of them.
+    const lfb = (at3: string, at6: string) => quotedLines(tegrastats(10, (i) => ({ lfb: i === 3 ? at3 : i === 6 ? at6 : '28x4MB' })));
+    expect(lfb('1x4MB', '200x2MB')).toEqual([1, 7, 10]);
+    expect(lfb('200x2MB', '1x4MB')).toEqual([1, 4, 10]);
+    expect(lfb('3x2MB', '2x2MB')).toEqual([1, 7, 10]);
+  });
+
+  it('the lowest CPU clock is taken over the fastest core of each sample (Denver at 2035, A57 at 345)', () => {
+    const cpu = (line4: string) => {
+      const lines = tegrastats(10, () => ({ cpuMHz: 1510 })).trimEnd().split('\n');
+      lines[3] = lines[3]!.replace(/CPU \[[^\]]*\]/, `CPU [${line4}]`);
+      return quotedLines(lines.join('\n') + '\n');
+    };
+    expect(cpu('4%@2035,4%@345,4%@345,1%@2035,0%@2035,0%@2035')).toEqual([1, 10]);
+    expect(cpu('4%@345,4%@345,4%@345,1%@345,0%@345,0%@2035')).toEqual([1, 10]);
+    expect(cpu('4%@2035,0%@2035,0%@2035,1%@2035,4%@345,4%@345')).toEqual([1, 10]);
+    // Slowest sample: its fastest core runs at 806 MHz, whatever cores are off.
+    expect(cpu('4%@806,4%@345,off,off,off,off')).toEqual([1, 4, 10]);
+    expect(cpu('off,off,4%@345,4%@806,off,off')).toEqual([1, 4, 10]);
+  });
 });
