@@ -10,7 +10,8 @@ export function visibleLength(s: string): number {
 
 /**
  * Wraps one line at spaces to `width` columns; continuation lines start with `hang` spaces.
- * A word longer than the line is cut, so nothing runs past the width.
+ * A word longer than a line is never cut (it is most often a path to copy): it gets a line of
+ * its own and runs past the width.
  */
 export function wrapLine(line: string, width: number, hang: number): string[] {
   if (!Number.isFinite(width) || visibleLength(line) <= width) return [line];
@@ -28,24 +29,17 @@ export function wrapLine(line: string, width: number, hang: number): string[] {
     curLen = lineStart = indent.length;
   };
   for (let i = 0; i < parts.length; i += 2) {
-    let w = parts[i]!;
+    const w = parts[i]!;
     const sep = i > 0 && curLen > lineStart ? parts[i - 1]! : '';
-    let wl = visibleLength(w);
+    const wl = visibleLength(w);
     if (curLen + sep.length + wl <= width) {
       cur += sep + w;
       curLen += sep.length + wl;
       continue;
     }
     if (curLen > lineStart) flush();
-    // A word wider than a whole line (a long path, a hex dump): cut it at the width.
-    while (wl > width - curLen && width - curLen > 0) {
-      const chars = [...w.replace(SGR, '')];
-      const take = width - curLen;
-      cur += chars.slice(0, take).join('');
-      flush();
-      w = chars.slice(take).join('');
-      wl = chars.length - take;
-    }
+    // A word wider than a whole line (a report's path, a URL) stays whole on its own line and
+    // runs past the width: the terminal folds it, and a copied path still works.
     cur += w;
     curLen += wl;
   }

@@ -11,11 +11,13 @@ describe('terminal wrapping', () => {
     expect(lines.join(' ').replace(/ +/g, ' ')).toBe(' ERROR Used RAM grows 360 MB/h over 12 h; at this rate memory runs out in 34 min.');
   });
 
-  it('cuts a word longer than the line and ignores colour codes in the width', () => {
-    const long = 'x'.repeat(100);
-    const lines = wrapLine(`path: ${long}`, 30, 6);
-    for (const l of lines) expect(l.length).toBeLessThanOrEqual(30);
-    expect(lines.join('').replace(/ /g, '')).toBe(`path:${long}`);
+  it('never cuts a word longer than the line (a path to copy) and ignores colour codes in the width', () => {
+    const report = '/tmp/reports/device-0042/orin-cam-07-2026-11-24.report.html';
+    const lines = wrapLine(`  … 33 more finding(s) in the full report: ${report} (open it in a browser)`, 40, 4);
+    expect(lines).toContain(`    ${report}`);
+    for (const l of lines) if (!l.includes(report)) expect(l.length).toBeLessThanOrEqual(40);
+    expect(lines.join(' ').replace(/ +/g, ' ')).toBe(` … 33 more finding(s) in the full report: ${report} (open it in a browser)`);
+    expect(wrapLine('x'.repeat(50), 30, 6)).toEqual(['x'.repeat(50)]);
     const coloured = '\x1b[31mERROR\x1b[0m short';
     expect(visibleLength(coloured)).toBe(11);
     expect(wrapLine(coloured, 11, 2)).toEqual([coloured]);
