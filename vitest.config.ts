@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One temp folder per run, removed at the end (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     // The JSON report is what .ci/run counts passed/failed from.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
