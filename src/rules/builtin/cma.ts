@@ -63,8 +63,20 @@ export const cma = defineRule({
     const r32 = device.l4t?.startsWith('32.') || /^4\.9\./.test(device.kernel ?? '');
 
     if (failures.length) {
+      // What cma_alloc returned says why it failed (mm/cma.c, mm/page_alloc.c):
+      // -12 ENOMEM: no free range of that size was left in the CMA bitmap (pool used up or cut
+      //   into pieces by CMA allocations): the size/fragmentation judgement below applies;
+      // -16 EBUSY: free ranges were found, but pages in them were in use (pinned, under
+      //   writeback, unmovable) and could not be isolated or migrated out: not a pool too small;
+      // -4 EINTR: the allocating task had a fatal signal pending (it was being killed), so the
+      //   migration was abandoned: says nothing about CMA.
+      const kindOf = (h: (typeof failures)[number]) => (h.groups.ret === '-16' ? 'busy' : h.groups.ret === '-4' ? 'interrupted' : 'nomem');
+      const nomem = failures.filter((h) => kindOf(h) === 'nomem');
+      const busyRet = failures.filter((h) => kindOf(h) === 'busy');
+      const interrupted = failures.filter((h) => kindOf(h) === 'interrupted');
       const reqs = failures.map((h) => Number(h.groups.pages) * PAGE_BYTES);
       const maxReq = Math.max(...reqs);
+      const maxOf = (hs: typeof failures) => Math.max(...hs.map((h) => Number(h.groups.pages) * PAGE_BYTES));
       // The boot log's reservation gives the pool size when meminfo is missing.
       const reservedMiB = reserved.map((h) => Number(h.groups.mib)).find((v) => Number.isFinite(v) && v > 0);
       const pool = total ?? (reservedMiB !== undefined ? reservedMiB * 1024 * 1024 : undefined);
@@ -73,26 +85,43 @@ export const cma = defineRule({
       const showMem = (snapshot.dmesg?.memoryReports ?? []).filter((m) => m.buddy.some((b) => b.blocks.some((x) => x.types?.includes('C'))));
       const showMemLargest = showMem.length ? largestCmaBlockKB(showMem.at(-1)!.buddy) * 1024 : undefined;
       const firstFail = failures[0]!;
-      const judgement = judgeCmaFailure({
-        requestBytes: maxReq,
-        totalBytes: pool,
-        totalSource: total === undefined && pool !== undefined ? 'reserved at boot' : undefined,
-        freeBytes: free,
-        largestFreeBlockBytes: ptiLargest ?? showMemLargest,
-        uptimeSeconds: firstFail.monotonic,
-      });
-      const against = judgement.against.length ? `; against it: ${judgement.against.join('; ')}` : '';
-      const cause =
-        judgement.cause === 'too-small'
-          ? `the pool is too small: ${judgement.reasons.join('; ')}${against}`
-          : judgement.cause === 'fragmented'
-            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
-            : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
+      const judgement = nomem.length
+        ? judgeCmaFailure({
+          requestBytes: maxOf(nomem),
+          totalBytes: pool,
+          totalSource: total === undefined && pool !== undefined ? 'reserved at boot' : undefined,
+          freeBytes: free,
+          largestFreeBlockBytes: ptiLargest ?? showMemLargest,
+          uptimeSeconds: nomem[0]!.monotonic,
+        })
+        : undefined;
+      const causes: string[] = [];
+      if (judgement) {
+        const against = judgement.against.length ? `; against it: ${judgement.against.join('; ')}` : '';
+        const prefix = busyRet.length || interrupted.length ? `${formatErrno(-12)}: ` : '';
+        causes.push(
+          prefix +
+            (judgement.cause === 'too-small'
+              ? `the pool is too small: ${judgement.reasons.join('; ')}${against}`
+              : judgement.cause === 'fragmented'
+                ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
+                : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`),
+        );
+      }
+      if (busyRet.length) {
+        causes.push(`${formatErrno(-16)}: free CMA ranges were found but pages in them were in use (pinned, under writeback or unmovable) and could not be migrated out, not a pool too small`);
+      }
+      if (interrupted.length) {
+        causes.push(`${formatErrno(-4)}: the allocating task had a fatal signal pending (it was being killed), so the allocation was abandoned; this says nothing about CMA size or fragmentation`);
+      }
+      const cause = causes.join('; ');
       const ret = [...new Set(failures.map((h) => h.groups.ret))].map((r) => (r === undefined ? 'not printed' : formatErrno(r))).join(', ');
+      const cmaProblem = nomem.length > 0 || busyRet.length > 0;
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
-        severity: 'error',
-        confidence: 0.9,
+        // Interrupted allocations alone are the end of a killed task, not a CMA shortage.
+        severity: cmaProblem ? 'error' : 'warning',
+        confidence: cmaProblem ? 0.9 : 0.7,
         data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReqMiB: mib(maxReq), cause },
         figures: [
           { label: 'failures', value: failures.length },
@@ -104,11 +133,14 @@ export const cma = defineRule({
           ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
-        tags: [
-          'cma-failure',
-          ...(judgement.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement.cause === 'too-small' ? (['cma-too-small'] as const) : []),
-          ...(failures.every((h) => h.monotonic !== undefined && h.monotonic < YOUNG_SECONDS) ? (['cma-failure-at-boot'] as const) : []),
-        ],
+        tags: cmaProblem
+          ? [
+            'cma-failure',
+            ...(judgement?.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement?.cause === 'too-small' ? (['cma-too-small'] as const) : []),
+            ...(busyRet.length ? (['cma-busy'] as const) : []),
+            ...(failures.every((h) => h.monotonic !== undefined && h.monotonic < YOUNG_SECONDS) ? (['cma-failure-at-boot'] as const) : []),
+          ]
+          : [],
       });
     }
     if (total && free !== undefined) {
@@ -158,7 +190,8 @@ export const cma = defineRule({
     // says nothing about an OOM now. nvgpu's DMA failures count only for physically addressed
     // (contiguous) buffers.
     const contiguous = [
-      ...failures,
+      // An interrupted allocation (-4 EINTR: its task was being killed) is no sign of CMA running out.
+      ...failures.filter((h) => h.groups.ret !== '-4'),
       ...busy,
       ...signatures.events('nvgpu-dma-alloc-failed').filter((h) => /PHYSICALLY_ADDRESSED/.test(h.groups.flags ?? '')),
     ];
