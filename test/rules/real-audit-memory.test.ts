@@ -1,0 +1,92 @@
+/**
+ * Real-log audit, round 3, the memory side: logs from public Jetson reports in
+ * test/fixtures/real-audit/<case>/ (each with a SOURCE.md naming the thread, the board and what
+ * the thread concluded), and what jetdiag must say of each: the findings (rule, message,
+ * severity, evidence lines), the leading cause, no memory claim the lines do not carry, and
+ * the device as far as the bundle tells it.
+ */
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { analyze, type Analysis } from '../../src/analyze.js';
+import { assessCompleteness } from '../../src/verdict/completeness.js';
+import { decideStatus } from '../../src/verdict/status.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const cache = new Map<string, Promise<Analysis>>();
+function run(name: string): Promise<Analysis> {
+  if (!cache.has(name)) cache.set(name, analyze(path.join(FIXTURES, 'real-audit', name)));
+  return cache.get(name)!;
+}
+
+const status = (a: Analysis) => decideStatus(a.findings, assessCompleteness(a.snapshot, a.outcomes));
+const finding = (a: Analysis, ruleId: string, messageId?: string) => a.findings.find((f) => f.ruleId === ruleId && (messageId === undefined || f.messageId === messageId));
+const lines = (a: Analysis, ruleId: string) => finding(a, ruleId)?.evidence.map((e) => `${e.file}:${e.line}`);
+const MEMORY_CAUSES = /^(memory-|leak-|cma-|container-memory)/;
+
+describe('real-audit (memory): logs from public Jetson reports', () => {
+  it('Orin gdm-x-session cannot open /dev/nvmap (journal): an access failure, every line cited, no memory cause', async () => {
+    const a = await run('orin-nvrmmeminit-permission-gdm');
+    expect(a.findings.map((f) => f.id)).toEqual(['nvrm-mem-init-failed/found']);
+    const f = finding(a, 'nvrm-mem-init-failed')!;
+    expect(f.severity).toBe('error');
+    expect(f.verdict).toBe('1 process start(s) could not open /dev/nvmap (Permission denied): every CUDA, graphics and multimedia buffer of that process fails. An access problem, not a shortage of memory.');
+    // The Xorg module line before it is not part of the failure.
+    expect(lines(a, 'nvrm-mem-init-failed')).toEqual([2, 3, 4, 5].map((n) => `journalctl.txt:${n}`));
+    expect(f.tags).not.toContain('gpu-alloc-failure');
+    expect(a.hypotheses.filter((h) => MEMORY_CAUSES.test(h.id))).toEqual([]);
+    expect(status(a)).toBe('problems');
+  });
+
+  it('Orin Nano ollama service cannot open /dev/nvmap: the same finding, the video-group remedy, no memory cause', async () => {
+    const a = await run('orin-nano-ollama-nvrmmeminit-permission');
+    expect(a.findings.map((f) => f.id)).toEqual(['nvrm-mem-init-failed/found']);
+    expect(lines(a, 'nvrm-mem-init-failed')).toEqual([1, 2, 3].map((n) => `journalctl.txt:${n}`));
+    expect(finding(a, 'nvrm-mem-init-failed')!.remedy.join(' ')).toContain('video');
+    expect(a.hypotheses).toEqual([]);
+  });
+
+  it('TX2 tegrastats while a detector crawls at 0.5 fps: no memory finding, TX2 from its BCPU/MCPU sensors, not healthy', async () => {
+    const a = await run('tx2-tegrastats-low-fps-idle');
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(a.findings.filter((f) => f.category === 'memory' || f.category === 'fragmentation' || f.category === 'cma')).toEqual([]);
+    expect(a.device.soc).toBe('tegra186');
+    expect(a.device.socEvidence).toBe('tegrastats.log:1, the BCPU/MCPU cluster sensors of the TX2 (T186)');
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('TX1 tegrastats (JetPack 2 grammar) around a killed Caffe run: no memory claim, the leak fit not evaluated, SoC left unknown', async () => {
+    const a = await run('tx1-tegrastats-caffe-killed');
+    expect(a.findings).toEqual([]);
+    expect(a.snapshot.tegrastats?.samples).toBe(4);
+    expect(a.snapshot.tegrastats?.ramUsedMB[1]).toBe(1479);
+    const leak = a.outcomes.find((o) => o.ruleId === 'memory-leak');
+    expect(leak?.status).toBe('not-evaluated');
+    expect(leak?.detail).toContain('needs at least 60 min');
+    // Nothing in the old grammar is printed by one SoC family only: no guess.
+    expect(a.device.soc).toBeUndefined();
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Nano tegrastats alone (two cameras): the SoC is tegra210 from the POM_5V_IN rail, and the line is named', async () => {
+    const a = await run('nano-tegrastats-two-cameras-pmic100');
+    expect(a.device.soc).toBe('tegra210');
+    expect(a.device.socEvidence).toBe('tegrastats.log:1, the POM_5V_IN rail of the Jetson Nano module');
+    expect(a.device.summary).toBe('unknown board (tegra210, inferred from tegrastats.log:1, the POM_5V_IN rail of the Jetson Nano module)');
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Nano boot lines of the nvmap VPR heap (resizable CMA, chunk-size note): no alarm, not healthy', async () => {
+    const a = await run('nano-boot-vpr-resizable-cma');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('AGX Xavier boot lines creating the nvmap cvsram heap: no alarm, no CMA claim, not healthy', async () => {
+    const a = await run('xavier-boot-nvmap-cvsram-heap');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+});
