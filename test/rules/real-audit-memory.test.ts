@@ -89,4 +89,36 @@ describe('real-audit (memory): logs from public Jetson reports', () => {
     expect(a.hypotheses).toEqual([]);
     expect(status(a)).toBe('inconclusive');
   });
+  it('Nano tegrastats captured in the same terminal as the program: the three samples read, the program lines skipped, no memory claim, tegra210 from IRAM', async () => {
+    const a = await run('nano-tegrastats-interleaved-app-output');
+    expect(a.snapshot.tegrastats?.samples).toBe(3);
+    expect(Array.from(a.snapshot.tegrastats!.line)).toEqual([9, 10, 11]);
+    expect(a.snapshot.diagnostics.filter((d) => d.code === 'tegrastats.not-a-sample').map((d) => d.line)).toEqual([1, 2, 3, 4, 5, 7, 8, 12, 13, 14, 16]);
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(a.device.soc).toBe('tegra210');
+    expect(a.device.socEvidence).toBe('tegrastats.log:9, the IRAM field, printed only by the T210 (Jetson Nano, TX1)');
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Xavier NX ollama journal (CPU only, "gpu VRAM usage didn\'t recover"): no finding, no memory cause, not healthy', async () => {
+    const a = await run('xaviernx-ollama-journal-cpu-only');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Orin Nano early boot (zones, command line without cma=): no finding, no CMA mismatch, not healthy', async () => {
+    const a = await run('orin-nano-boot-zones-cmdline');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.snapshot.identity?.cmdline?.value.params.cma).toBeUndefined();
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('Xavier NX boot with empty fb carve-outs that "failed to reserve": no CMA reservation failure, not healthy', async () => {
+    const a = await run('xaviernx-boot-fb-carveout-reserve');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.findings.filter((f) => f.ruleId === 'cma')).toEqual([]);
+    expect(a.device.kernel ?? a.device.summary).toContain('4.9.140-tegra');
+    expect(status(a)).toBe('inconclusive');
+  });
 });
