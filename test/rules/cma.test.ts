@@ -141,7 +141,30 @@ describeRule('cma', {
     {
       name: 'reservation failed at boot (dmesg only)',
       files: { dmesg: dmesg([[0, 'cma: Failed to reserve 2048 MiB']]) },
-      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical' }],
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical', verdict: /\(2048 MiB\) at boot/ }],
+    },
+    {
+      // Real lines composed: the Orin Nano 5.10 boot's DT pool line (ArduCAM/Arducam_tof_camera#37) and the r36
+      // cma_alloc failure (OE4T/meta-tegra#1613). Without meminfo the pool size comes from the boot log.
+      name: 'device-tree CMA pool line at boot and a failure, no meminfo: the pool is the one the boot reserved',
+      files: { dmesg: '[    0.000000] Reserved memory: created CMA memory pool at 0x000000025a800000, size 256 MiB\n[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' },
+      findings: [{
+        messageId: 'failures', evidence: at('dmesg', 2), tags: ['cma-failure', 'cma-too-small', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], severity: 'error',
+        verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB \(reserved at boot\)\)/,
+      }],
+    },
+    {
+      // Real lines of one boot (a linux-next 5.6-rc1 report on linux-kernel): the DT linux,cma node could not be
+      // allocated, then the cma= area neither. One critical finding citing both lines.
+      name: 'DT linux,cma node not allocated and cma: Failed to reserve: one reservation failure, both lines',
+      files: { dmesg: "[    0.000000] OF: reserved mem: failed to allocate memory for node 'linux,cma'\n[    0.000000] cma: Failed to reserve 32 MiB\n" },
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1, 2), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical', verdict: /^The kernel failed to reserve the configured CMA area \(32 MiB, node linux,cma\) at boot/ }],
+    },
+    {
+      // Real lines (an i.MX boot log): the node failure alone, then a DMA (not CMA) pool that must not count.
+      name: 'DT linux,cma node not allocated, a DMA pool after it: the node named, the DMA pool ignored',
+      files: { dmesg: "[    0.000000] OF: reserved mem: failed to allocate memory for node 'linux,cma'\n[    0.000000] Reserved memory: created DMA memory pool at 0x0000000055000000, size 0 MiB\n" },
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical', verdict: /\(node linux,cma\) at boot/ }],
     },
   ],
 });

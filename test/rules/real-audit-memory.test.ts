@@ -11,6 +11,8 @@ import { analyze, type Analysis } from '../../src/analyze.js';
 import { assessCompleteness } from '../../src/verdict/completeness.js';
 import { decideStatus } from '../../src/verdict/status.js';
 import { FIXTURES } from '../helpers/fixtures.js';
+import { loadSignatures } from '../../src/rules/signatures/pack.js';
+import { matchSignatures } from '../../src/rules/signatures/match.js';
 
 const cache = new Map<string, Promise<Analysis>>();
 function run(name: string): Promise<Analysis> {
@@ -119,6 +121,14 @@ describe('real-audit (memory): logs from public Jetson reports', () => {
     expect(a.findings.map((f) => f.id)).toEqual([]);
     expect(a.findings.filter((f) => f.ruleId === 'cma')).toEqual([]);
     expect(a.device.kernel ?? a.device.summary).toContain('4.9.140-tegra');
+    expect(status(a)).toBe('inconclusive');
+  });
+  it('Orin Nano 5.10 boot with the device-tree CMA pool line: read as the 256 MiB reservation, no finding, not healthy', async () => {
+    const a = await run('orin-nano-boot-cma-pool-256');
+    expect(a.findings.map((f) => f.id)).toEqual([]);
+    expect(a.device.soc).toBe('tegra234');
+    const pool = matchSignatures(a.snapshot.dmesg, loadSignatures()).events('cma-reserved');
+    expect(pool.map((h) => [h.line, h.groups.mib, h.groups.base])).toEqual([[10, '256', '0x000000025a800000']]);
     expect(status(a)).toBe('inconclusive');
   });
 });

@@ -33,7 +33,7 @@ export const cma = defineRule({
       belowBuffer: 'CmaFree is {{freeMiB}} MiB of {{totalMiB}} MiB: less than one {{bufferMiB}} MiB buffer, so the next large camera/GPU allocation fails.',
       low: 'CMA is {{usedPct}}% used ({{freeMiB}} MiB free of {{totalMiB}} MiB).',
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
-      reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
+      reserveFailed: 'The kernel failed to reserve the configured CMA area ({{what}}) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
       oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed within minutes of it{{inferred}}: CMA ran out for those contiguous requests.',
       unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
@@ -76,15 +76,22 @@ export const cma = defineRule({
       const interrupted = failures.filter((h) => kindOf(h) === 'interrupted');
       const reqs = failures.map((h) => Number(h.groups.pages) * PAGE_BYTES);
       const maxReq = Math.max(...reqs);
+      const firstFail = failures[0]!;
       const maxOf = (hs: typeof failures) => Math.max(...hs.map((h) => Number(h.groups.pages) * PAGE_BYTES));
-      // The boot log's reservation gives the pool size when meminfo is missing.
-      const reservedMiB = reserved.map((h) => Number(h.groups.mib)).find((v) => Number.isFinite(v) && v > 0);
+      // The boot log's reservations give the pool size when meminfo is missing: every CMA area
+      // of the failing boot (the cma= / CONFIG_CMA_SIZE area and each reusable shared-dma-pool
+      // node), once per base address, as CmaTotal counts them.
+      const areas = new Map<string, number>();
+      for (const h of reserved) {
+        const m = Number(h.groups.mib);
+        if (h.boot === firstFail.boot && Number.isFinite(m) && m > 0) areas.set(h.groups.base ?? `line ${h.line}`, m);
+      }
+      const reservedMiB = areas.size ? [...areas.values()].reduce((a, b) => a + b, 0) : undefined;
       const pool = total ?? (reservedMiB !== undefined ? reservedMiB * 1024 * 1024 : undefined);
       const ptiCma = snapshot.pagetypeinfo?.free.filter((r) => r.type === 'CMA') ?? [];
       const ptiLargest = ptiCma.length ? Math.max(0, ...ptiCma.flatMap((r) => r.counts.map((c, order) => (c > 0 ? PAGE_BYTES * 2 ** order : 0)))) : undefined;
       const showMem = (snapshot.dmesg?.memoryReports ?? []).filter((m) => m.buddy.some((b) => b.blocks.some((x) => x.types?.includes('C'))));
       const showMemLargest = showMem.length ? largestCmaBlockKB(showMem.at(-1)!.buddy) * 1024 : undefined;
-      const firstFail = failures[0]!;
       const judgement = nomem.length
         ? judgeCmaFailure({
           requestBytes: maxOf(nomem),
@@ -263,14 +270,20 @@ export const cma = defineRule({
         });
       }
     }
-    const failedReserve = reserved.find((h) => h.groups.fail_mib !== undefined);
-    if (failedReserve) {
+    // `cma: Failed to reserve N MiB` (cma= / CONFIG_CMA_SIZE) or the device tree's CMA node that
+    // could not be allocated (`OF: reserved mem: failed to allocate memory for node 'linux,cma'`,
+    // with its size on newer kernels); both may come together for one area.
+    const failedReserves = reserved.filter((h) => h.groups.fail_mib !== undefined || h.groups.fail_node !== undefined);
+    if (failedReserves.length) {
+      const sized = failedReserves.find((h) => h.groups.fail_mib !== undefined);
+      const node = failedReserves.find((h) => h.groups.fail_node !== undefined)?.groups.fail_node;
+      const what = [sized ? `${sized.groups.fail_mib} MiB` : '', node ? `node ${node}` : ''].filter(Boolean).join(', ');
       report({
         messageId: 'reserveFailed', signatures: ['cma-reserved'],
         severity: 'critical',
         confidence: 0.9,
-        data: { mib: failedReserve.groups.fail_mib! },
-        evidence: hitEvidence(dmesgFile, [failedReserve]),
+        data: { what },
+        evidence: hitEvidence(dmesgFile, failedReserves),
         tags: ['cma-failure'],
       });
     }
