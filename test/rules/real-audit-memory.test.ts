@@ -13,6 +13,8 @@ import { decideStatus } from '../../src/verdict/status.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { loadSignatures } from '../../src/rules/signatures/pack.js';
 import { matchSignatures } from '../../src/rules/signatures/match.js';
+import { analyzeSnapshot } from '../../src/analyze.js';
+import { snapshotFromFiles } from '../../src/rules/tester.js';
 
 const cache = new Map<string, Promise<Analysis>>();
 function run(name: string): Promise<Analysis> {
@@ -130,5 +132,39 @@ describe('real-audit (memory): logs from public Jetson reports', () => {
     const pool = matchSignatures(a.snapshot.dmesg, loadSignatures()).events('cma-reserved');
     expect(pool.map((h) => [h.line, h.groups.mib, h.groups.base])).toEqual([[10, '256', '0x000000025a800000']]);
     expect(status(a)).toBe('inconclusive');
+  });
+  // KNOWN GAP (parsers): journalctl's short format under a zh_CN locale prints the month as `12月`; neither the
+  // bundle classifier nor the kernel-log parser reads such lines, so the file feeds nothing. What jetdiag must say
+  // is written here and expected to fail until localized months are read; it then passes and must become an `it`.
+  it.fails('Jetson ollama journal under a Chinese locale: two NvMap ENOMEM failures, over-commit as the cause', async () => {
+    const a = await run('jetson-ollama-nvmap-enomem-zh-journal');
+    const f = finding(a, 'nvmap-userspace-alloc-failed');
+    expect(f?.severity).toBe('error');
+    // The two NvMap refusals and the request that failed with them (9220.57 MiB).
+    expect(lines(a, 'nvmap-userspace-alloc-failed')).toEqual(['journalctl.txt:1', 'journalctl.txt:3', 'journalctl.txt:5']);
+    expect(f?.verdict).toContain('errno 12 (ENOMEM)');
+    expect(a.hypotheses[0]?.id).toBe('memory-overcommit');
+  });
+
+  it('the same journal today: not read, and never called healthy', async () => {
+    const a = await run('jetson-ollama-nvmap-enomem-zh-journal');
+    expect(a.findings).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+});
+
+describe('NvMap allocation failures: the CUDA request that failed with them', () => {
+  it('the three lines llama.cpp prints on L4T 36.4.7 (PR #23732, pasted bare): the NvMap refusal and the cudaMalloc failure cited, the "error 0" echo not', () => {
+    const s = snapshotFromFiles({ dmesg: 'NvMapMemAllocInternalTagged: 1075072515 error 12\nNvMapMemHandleAlloc: error 0\ncudaMalloc failed: out of memory\n' });
+    const a = analyzeSnapshot(s, { signatures: loadSignatures() });
+    const f = a.findings.find((x) => x.ruleId === 'nvmap-userspace-alloc-failed');
+    expect(f?.verdict).toBe('1 NvMap allocation failure(s) (errno 12 (ENOMEM)): GPU/multimedia buffers could not be allocated.');
+    expect(f?.evidence.map((e) => e.line)).toEqual([1, 3]);
+  });
+
+  it('a cudaMalloc failure with no NvMap line is no NvMap finding', () => {
+    const s = snapshotFromFiles({ dmesg: 'cudaMalloc failed: out of memory\n' });
+    const a = analyzeSnapshot(s, { signatures: loadSignatures() });
+    expect(a.findings.filter((x) => x.ruleId === 'nvmap-userspace-alloc-failed')).toEqual([]);
   });
 });
