@@ -66,7 +66,7 @@ describeRule('cma', {
       files: { dmesg: '[ 1157.281879] cma: cma_alloc: linux,cma: alloc failed, req-size: 1 pages, ret: -4\n' },
       findings: [{
         messageId: 'failures', evidence: at('dmesg', 1), tags: [], signatures: ['cma-alloc-failed'], severity: 'warning',
-        verdict: /^1 CMA allocation failure\(s\); the largest request was 0 MiB \(-4 \(EINTR\): the allocating task had a fatal signal pending \(it was being killed\), so the allocation was abandoned; this says nothing about CMA size or fragmentation\)\.$/,
+        verdict: /^1 CMA allocation failure\(s\); the largest request was 4 KiB \(-4 \(EINTR\): the allocating task had a fatal signal pending \(it was being killed\), so the allocation was abandoned; this says nothing about CMA size or fragmentation\)\.$/,
       }],
     },
     {

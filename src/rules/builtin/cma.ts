@@ -29,7 +29,7 @@ export const cma = defineRule({
     uses: ['identity', 'pagetypeinfo'],
     thresholds: { largestAllocationMiB: 24, lowFreePct: 10, minCameraCmaMiB: 256, smallBlockOrder: 9, smallSharePct: 80, minFreeCmaMiB: 32 },
     messages: {
-      failures: '{{count}} CMA allocation failure(s); the largest request was {{maxReqMiB}} MiB ({{cause}}).',
+      failures: '{{count}} CMA allocation failure(s); the largest request was {{maxReq}} ({{cause}}).',
       belowBuffer: 'CmaFree is {{freeMiB}} MiB of {{totalMiB}} MiB: less than one {{bufferMiB}} MiB buffer, so the next large camera/GPU allocation fails.',
       low: 'CMA is {{usedPct}}% used ({{freeMiB}} MiB free of {{totalMiB}} MiB).',
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
@@ -124,15 +124,19 @@ export const cma = defineRule({
       const cause = causes.join('; ');
       const ret = [...new Set(failures.map((h) => h.groups.ret))].map((r) => (r === undefined ? 'not printed' : formatErrno(r))).join(', ');
       const cmaProblem = nomem.length > 0 || busyRet.length > 0;
+      // A request of a few pages (a USB or audio buffer) is under 0.1 MiB: said in KiB, never "0 MiB".
+      const reqFigure = maxReq >= 0.1 * 1024 * 1024
+        ? { label: 'largest request', value: mib(maxReq), unit: 'MiB' }
+        : { label: 'largest request', value: maxReq / 1024, unit: 'KiB' };
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
         // Interrupted allocations alone are the end of a killed task, not a CMA shortage.
         severity: cmaProblem ? 'error' : 'warning',
         confidence: cmaProblem ? 0.9 : 0.7,
-        data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReqMiB: mib(maxReq), cause },
+        data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReq: `${reqFigure.value} ${reqFigure.unit}`, cause },
         figures: [
           { label: 'failures', value: failures.length },
-          { label: 'largest request', value: mib(maxReq), unit: 'MiB' },
+          reqFigure,
           { label: 'return codes', value: ret },
           ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
           ...(pool !== undefined ? [{ label: total !== undefined ? 'CmaTotal' : 'CMA reserved at boot', value: mib(pool), unit: 'MiB' }] : []),
