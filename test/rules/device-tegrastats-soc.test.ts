@@ -71,3 +71,31 @@ describe('SoC family from tegrastats alone', () => {
     expect(c.socEvidence).toBeUndefined();
   });
 });
+
+describe('SoC family from the boot CPU', () => {
+  const fromDmesg = (text: string) => deviceContext(snapshotFromFiles({ dmesg: text }));
+
+  it('NVIDIA Carmel (4.9 "Boot CPU" line of a Xavier NX, antmicro/jetson-nano-baseboard#24): tegra194, the line named', () => {
+    const c = fromDmesg('[    0.000000] Booting Linux on physical CPU 0x0\n[    0.000000] Boot CPU: AArch64 Processor [4e0f0040]\n');
+    expect(c.soc).toBe('tegra194');
+    expect(c.socEvidence).toBe("dmesg:2, the boot CPU is NVIDIA Carmel, the Xavier's (T194) core");
+    expect(c.trips).toBe(TRIP_POINTS.tegra194);
+  });
+
+  it('Cortex-A78AE (5.x "Booting Linux" line of an Orin Nano, ArduCAM/Arducam_tof_camera#37): tegra234', () => {
+    const c = fromDmesg('[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd421]\n');
+    expect(c.soc).toBe('tegra234');
+    expect(c.socEvidence).toMatch(/^dmesg:1, the boot CPU is a Cortex-A78AE/);
+  });
+
+  it('Cortex-A57 boots both the Nano/TX1 (T210) and the TX2 (T186): no SoC from it', () => {
+    expect(fromDmesg('[    0.000000] Boot CPU: AArch64 Processor [411fd071]\n').soc).toBeUndefined();
+    expect(fromDmesg('[    0.000000] Boot CPU: AArch64 Processor [411fd073]\n').soc).toBeUndefined();
+  });
+
+  it('the machine model, when the log prints one, decides before the CPU', () => {
+    const c = fromDmesg('[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd421]\n[    0.000000] Machine model: NVIDIA Orin Nano Developer Kit\n');
+    expect(c.soc).toBe('tegra234');
+    expect(c.socEvidence).toBeUndefined();
+  });
+});

@@ -13,7 +13,7 @@ export interface DeviceContext {
   board?: BoardInfo;
   /** How the board was decided, for the report. */
   boardEvidence?: string;
-  /** When the SoC comes from tegrastats alone: the line and the field that tell the family. */
+  /** When the SoC comes from the boot CPU or tegrastats alone: the line and what in it tells the family. */
   socEvidence?: string;
   l4t?: string;
   jetpack?: string;
@@ -90,6 +90,13 @@ export function deviceContext(s: Snapshot): DeviceContext {
   const modelEvidence = id?.model ? `${id.model.source.file}:${id.model.source.line}` : kernelModel?.evidence;
   if (!ctx.soc && model) ctx.soc = SOC_FROM_MODEL.find(([re]) => re.test(model))?.[1];
   if (ctx.board && !ctx.soc) ctx.soc = ctx.board.soc;
+  if (!ctx.soc) {
+    const cpu = bootCpuSoc(s);
+    if (cpu) {
+      ctx.soc = cpu.soc;
+      ctx.socEvidence = `${cpu.evidence}, ${cpu.why}`;
+    }
+  }
   if (!ctx.soc && s.tegrastats) {
     const t = tegrastatsSoc(s.tegrastats);
     if (t) {
@@ -173,4 +180,33 @@ function tegrastatsSoc(t: Tegrastats): { soc: Soc; why: string; evidence: string
   const { m, i } = hits[0]!;
   const e = tegrastatsEvidence(t, i, m.field);
   return { soc: m.soc, why: m.why, evidence: e ? `${e.file}:${e.line}` : `${t.file}:${t.line[i]}` };
+}
+
+/**
+ * The boot CPU's MIDR (`Boot CPU: AArch64 Processor [4e0f0040]` on 4.9, `Booting Linux on physical
+ * CPU 0x0 [0x410fd421]` on 5.x): NVIDIA Carmel (implementer 0x4e, part 0x004) is the T194's core
+ * only and Cortex-A78AE (0x41, part 0xd42) the only Jetson with it is the T234. Cortex-A57 boots
+ * both the T210 and the T186, so it decides nothing.
+ */
+const BOOT_CPU_RE = /^(?:Boot CPU: AArch64 Processor \[([0-9a-f]{8})\]|Booting Linux on physical CPU 0x[0-9a-f]+ \[0x([0-9a-f]{8})\])/;
+const CPU_SOC: { implementer: number; part: number; soc: Soc; why: string }[] = [
+  { implementer: 0x4e, part: 0x004, soc: 'tegra194', why: 'the boot CPU is NVIDIA Carmel, the Xavier\'s (T194) core' },
+  { implementer: 0x41, part: 0xd42, soc: 'tegra234', why: 'the boot CPU is a Cortex-A78AE, the Orin\'s (T234) core' },
+];
+
+function bootCpuSoc(s: Snapshot): { soc: Soc; why: string; evidence: string } | undefined {
+  const records = s.dmesg?.records ?? [];
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    const c = r.message.charCodeAt(0);
+    if (c !== 66 /* B */) continue;
+    const m = BOOT_CPU_RE.exec(r.message);
+    if (!m) continue;
+    const midr = parseInt(m[1] ?? m[2]!, 16);
+    const hit = CPU_SOC.find((x) => x.implementer === midr >>> 24 && x.part === ((midr >>> 4) & 0xfff));
+    if (!hit) return undefined;
+    const e = dmesgEvidence(s, r);
+    return { soc: hit.soc, why: hit.why, evidence: `${e.file}:${e.line}` };
+  }
+  return undefined;
 }
