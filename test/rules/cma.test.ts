@@ -49,6 +49,36 @@ describeRule('cma', {
       findings: [{ messageId: 'failures', evidence: [...at('dmesg', 1), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], verdict: /too small or fragmented cannot be told apart: only 13 s after boot, too early for fragmentation; CmaFree 742\.2 MiB would hold/ }],
     },
     {
+      // Real line (linux-mm thread on commit 29a8af92b874, M. Szyprowski, May 2022, ARM): -16 EBUSY means free
+      // ranges were found but their pages could not be isolated or migrated: worded so, not "too small or
+      // fragmented cannot be told apart".
+      name: 'real cma_alloc failure with ret -16 (EBUSY): pages in use could not be migrated, not a pool too small',
+      files: { dmesg: '[ 7200.000000] cma: cma_alloc: linux,cma: alloc failed, req-size: 128 pages, ret: -16\n' },
+      findings: [{
+        messageId: 'failures', evidence: at('dmesg', 1), tags: ['cma-failure', 'cma-busy'], signatures: ['cma-alloc-failed'], severity: 'error',
+        verdict: /^1 CMA allocation failure\(s\); the largest request was 0\.5 MiB \(-16 \(EBUSY\): free CMA ranges were found but pages in them were in use \(pinned, under writeback or unmovable\) and could not be migrated out, not a pool too small\)\.$/,
+      }],
+    },
+    {
+      // Real line (Sensorgnome field notes, Raspberry Pi syslog, a USB audio set-up): -4 EINTR is a task with a
+      // fatal signal pending; a warning that names no CMA cause.
+      name: 'real cma_alloc failure with ret -4 (EINTR): the task was being killed, no CMA cause',
+      files: { dmesg: '[ 1157.281879] cma: cma_alloc: linux,cma: alloc failed, req-size: 1 pages, ret: -4\n' },
+      findings: [{
+        messageId: 'failures', evidence: at('dmesg', 1), tags: [], signatures: ['cma-alloc-failed'], severity: 'warning',
+        verdict: /^1 CMA allocation failure\(s\); the largest request was 4 KiB \(-4 \(EINTR\): the allocating task had a fatal signal pending \(it was being killed\), so the allocation was abandoned; this says nothing about CMA size or fragmentation\)\.$/,
+      }],
+    },
+    {
+      // The real r36 -12 line and the real -16 line together: each return code worded by what it means.
+      name: 'ret -12 and -16 together: the -12 judged on size, the -16 as pages in use',
+      files: { dmesg: '[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n[   14.100000] cma: cma_alloc: linux,cma: alloc failed, req-size: 128 pages, ret: -16\n', 'proc/meminfo': meminfo({ CmaTotal: 262144, CmaFree: 204800 }) },
+      findings: [{
+        messageId: 'failures', evidence: [...at('dmesg', 1, 2), ...at('proc/meminfo', 44, 43)], tags: ['cma-failure', 'cma-too-small', 'cma-busy', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], severity: 'error',
+        verdict: /\(-12 \(ENOMEM\): the pool is too small: the 245\.6 MiB request is more than half of the pool.*; -16 \(EBUSY\): free CMA ranges were found but pages in them were in use/,
+      }],
+    },
+    {
       name: 'CmaFree below one buffer',
       files: { 'proc/meminfo': meminfo() },
       findings: [{ messageId: 'belowBuffer', evidence: at('proc/meminfo', 44, 43), tags: ['cma-low'], signatures: ['meminfo-memavailable-low'], severity: 'error', verdict: /CmaFree is 10\.9 MiB of 768 MiB/ }],
@@ -111,7 +141,30 @@ describeRule('cma', {
     {
       name: 'reservation failed at boot (dmesg only)',
       files: { dmesg: dmesg([[0, 'cma: Failed to reserve 2048 MiB']]) },
-      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical' }],
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical', verdict: /\(2048 MiB\) at boot/ }],
+    },
+    {
+      // Real lines composed: the Orin Nano 5.10 boot's DT pool line (ArduCAM/Arducam_tof_camera#37) and the r36
+      // cma_alloc failure (OE4T/meta-tegra#1613). Without meminfo the pool size comes from the boot log.
+      name: 'device-tree CMA pool line at boot and a failure, no meminfo: the pool is the one the boot reserved',
+      files: { dmesg: '[    0.000000] Reserved memory: created CMA memory pool at 0x000000025a800000, size 256 MiB\n[   13.879784] cma: cma_alloc: linux,cma: alloc failed, req-size: 62864 pages, ret: -12\n' },
+      findings: [{
+        messageId: 'failures', evidence: at('dmesg', 2), tags: ['cma-failure', 'cma-too-small', 'cma-failure-at-boot'], signatures: ['cma-alloc-failed'], severity: 'error',
+        verdict: /the pool is too small: the 245\.6 MiB request is more than half of the pool \(CmaTotal 256 MiB \(reserved at boot\)\)/,
+      }],
+    },
+    {
+      // Real lines of one boot (a linux-next 5.6-rc1 report on linux-kernel): the DT linux,cma node could not be
+      // allocated, then the cma= area neither. One critical finding citing both lines.
+      name: 'DT linux,cma node not allocated and cma: Failed to reserve: one reservation failure, both lines',
+      files: { dmesg: "[    0.000000] OF: reserved mem: failed to allocate memory for node 'linux,cma'\n[    0.000000] cma: Failed to reserve 32 MiB\n" },
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1, 2), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical', verdict: /^The kernel failed to reserve the configured CMA area \(32 MiB, node linux,cma\) at boot/ }],
+    },
+    {
+      // Real lines (an i.MX boot log): the node failure alone, then a DMA (not CMA) pool that must not count.
+      name: 'DT linux,cma node not allocated, a DMA pool after it: the node named, the DMA pool ignored',
+      files: { dmesg: "[    0.000000] OF: reserved mem: failed to allocate memory for node 'linux,cma'\n[    0.000000] Reserved memory: created DMA memory pool at 0x0000000055000000, size 0 MiB\n" },
+      findings: [{ messageId: 'reserveFailed', evidence: at('dmesg', 1), tags: ['cma-failure'], signatures: ['cma-reserved'], severity: 'critical', verdict: /\(node linux,cma\) at boot/ }],
     },
   ],
 });

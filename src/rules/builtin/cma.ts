@@ -29,11 +29,11 @@ export const cma = defineRule({
     uses: ['identity', 'pagetypeinfo'],
     thresholds: { largestAllocationMiB: 24, lowFreePct: 10, minCameraCmaMiB: 256, smallBlockOrder: 9, smallSharePct: 80, minFreeCmaMiB: 32 },
     messages: {
-      failures: '{{count}} CMA allocation failure(s); the largest request was {{maxReqMiB}} MiB ({{cause}}).',
+      failures: '{{count}} CMA allocation failure(s); the largest request was {{maxReq}} ({{cause}}).',
       belowBuffer: 'CmaFree is {{freeMiB}} MiB of {{totalMiB}} MiB: less than one {{bufferMiB}} MiB buffer, so the next large camera/GPU allocation fails.',
       low: 'CMA is {{usedPct}}% used ({{freeMiB}} MiB free of {{totalMiB}} MiB).',
       busy: '{{count}} "PFNs busy" line(s): pinned pages inside CMA could not be migrated{{inferred}}.',
-      reserveFailed: 'The kernel failed to reserve the configured CMA area ({{mib}} MiB) at boot: every CMA user will fail.',
+      reserveFailed: 'The kernel failed to reserve the configured CMA area ({{what}}) at boot: every CMA user will fail.',
       cmdlineMismatch: 'cma={{param}} is on the kernel command line but CmaTotal is {{totalMiB}} MiB.',
       oomFreeCma: 'At the memory report{{when}} the kernel listed only {{freeCmaKiB}} kB of free CMA while contiguous allocations failed within minutes of it{{inferred}}: CMA ran out for those contiguous requests.',
       unusableFree: 'At the failure{{when}} zone {{zone}} had {{freeKiB}} kB free but {{freeCmaKiB}} kB of it was CMA, which the non-movable request ({{gfp}}) cannot use: only {{outsideKiB}} kB outside CMA, below the {{minKiB}} kB min watermark.',
@@ -63,40 +63,80 @@ export const cma = defineRule({
     const r32 = device.l4t?.startsWith('32.') || /^4\.9\./.test(device.kernel ?? '');
 
     if (failures.length) {
+      // What cma_alloc returned says why it failed (mm/cma.c, mm/page_alloc.c):
+      // -12 ENOMEM: no free range of that size was left in the CMA bitmap (pool used up or cut
+      //   into pieces by CMA allocations): the size/fragmentation judgement below applies;
+      // -16 EBUSY: free ranges were found, but pages in them were in use (pinned, under
+      //   writeback, unmovable) and could not be isolated or migrated out: not a pool too small;
+      // -4 EINTR: the allocating task had a fatal signal pending (it was being killed), so the
+      //   migration was abandoned: says nothing about CMA.
+      const kindOf = (h: (typeof failures)[number]) => (h.groups.ret === '-16' ? 'busy' : h.groups.ret === '-4' ? 'interrupted' : 'nomem');
+      const nomem = failures.filter((h) => kindOf(h) === 'nomem');
+      const busyRet = failures.filter((h) => kindOf(h) === 'busy');
+      const interrupted = failures.filter((h) => kindOf(h) === 'interrupted');
       const reqs = failures.map((h) => Number(h.groups.pages) * PAGE_BYTES);
       const maxReq = Math.max(...reqs);
-      // The boot log's reservation gives the pool size when meminfo is missing.
-      const reservedMiB = reserved.map((h) => Number(h.groups.mib)).find((v) => Number.isFinite(v) && v > 0);
+      const firstFail = failures[0]!;
+      const maxOf = (hs: typeof failures) => Math.max(...hs.map((h) => Number(h.groups.pages) * PAGE_BYTES));
+      // The boot log's reservations give the pool size when meminfo is missing: every CMA area
+      // of the failing boot (the cma= / CONFIG_CMA_SIZE area and each reusable shared-dma-pool
+      // node), once per base address, as CmaTotal counts them.
+      const areas = new Map<string, number>();
+      for (const h of reserved) {
+        const m = Number(h.groups.mib);
+        if (h.boot === firstFail.boot && Number.isFinite(m) && m > 0) areas.set(h.groups.base ?? `line ${h.line}`, m);
+      }
+      const reservedMiB = areas.size ? [...areas.values()].reduce((a, b) => a + b, 0) : undefined;
       const pool = total ?? (reservedMiB !== undefined ? reservedMiB * 1024 * 1024 : undefined);
       const ptiCma = snapshot.pagetypeinfo?.free.filter((r) => r.type === 'CMA') ?? [];
       const ptiLargest = ptiCma.length ? Math.max(0, ...ptiCma.flatMap((r) => r.counts.map((c, order) => (c > 0 ? PAGE_BYTES * 2 ** order : 0)))) : undefined;
       const showMem = (snapshot.dmesg?.memoryReports ?? []).filter((m) => m.buddy.some((b) => b.blocks.some((x) => x.types?.includes('C'))));
       const showMemLargest = showMem.length ? largestCmaBlockKB(showMem.at(-1)!.buddy) * 1024 : undefined;
-      const firstFail = failures[0]!;
-      const judgement = judgeCmaFailure({
-        requestBytes: maxReq,
-        totalBytes: pool,
-        totalSource: total === undefined && pool !== undefined ? 'reserved at boot' : undefined,
-        freeBytes: free,
-        largestFreeBlockBytes: ptiLargest ?? showMemLargest,
-        uptimeSeconds: firstFail.monotonic,
-      });
-      const against = judgement.against.length ? `; against it: ${judgement.against.join('; ')}` : '';
-      const cause =
-        judgement.cause === 'too-small'
-          ? `the pool is too small: ${judgement.reasons.join('; ')}${against}`
-          : judgement.cause === 'fragmented'
-            ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
-            : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`;
+      const judgement = nomem.length
+        ? judgeCmaFailure({
+          requestBytes: maxOf(nomem),
+          totalBytes: pool,
+          totalSource: total === undefined && pool !== undefined ? 'reserved at boot' : undefined,
+          freeBytes: free,
+          largestFreeBlockBytes: ptiLargest ?? showMemLargest,
+          uptimeSeconds: nomem[0]!.monotonic,
+        })
+        : undefined;
+      const causes: string[] = [];
+      if (judgement) {
+        const against = judgement.against.length ? `; against it: ${judgement.against.join('; ')}` : '';
+        const prefix = busyRet.length || interrupted.length ? `${formatErrno(-12)}: ` : '';
+        causes.push(
+          prefix +
+            (judgement.cause === 'too-small'
+              ? `the pool is too small: ${judgement.reasons.join('; ')}${against}`
+              : judgement.cause === 'fragmented'
+                ? `fragmentation or pinned pages: ${judgement.reasons.join('; ')}${against}`
+                : `too small or fragmented cannot be told apart: ${judgement.reasons.join('; ')}`),
+        );
+      }
+      if (busyRet.length) {
+        causes.push(`${formatErrno(-16)}: free CMA ranges were found but pages in them were in use (pinned, under writeback or unmovable) and could not be migrated out, not a pool too small`);
+      }
+      if (interrupted.length) {
+        causes.push(`${formatErrno(-4)}: the allocating task had a fatal signal pending (it was being killed), so the allocation was abandoned; this says nothing about CMA size or fragmentation`);
+      }
+      const cause = causes.join('; ');
       const ret = [...new Set(failures.map((h) => h.groups.ret))].map((r) => (r === undefined ? 'not printed' : formatErrno(r))).join(', ');
+      const cmaProblem = nomem.length > 0 || busyRet.length > 0;
+      // A request of a few pages (a USB or audio buffer) is under 0.1 MiB: said in KiB, never "0 MiB".
+      const reqFigure = maxReq >= 0.1 * 1024 * 1024
+        ? { label: 'largest request', value: mib(maxReq), unit: 'MiB' }
+        : { label: 'largest request', value: maxReq / 1024, unit: 'KiB' };
       report({
         messageId: 'failures', signatures: ['cma-alloc-failed'],
-        severity: 'error',
-        confidence: 0.9,
-        data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReqMiB: mib(maxReq), cause },
+        // Interrupted allocations alone are the end of a killed task, not a CMA shortage.
+        severity: cmaProblem ? 'error' : 'warning',
+        confidence: cmaProblem ? 0.9 : 0.7,
+        data: { count: failures.length + signatures.suppressed('cma-alloc-failed'), maxReq: `${reqFigure.value} ${reqFigure.unit}`, cause },
         figures: [
           { label: 'failures', value: failures.length },
-          { label: 'largest request', value: mib(maxReq), unit: 'MiB' },
+          reqFigure,
           { label: 'return codes', value: ret },
           ...(free !== undefined ? [{ label: 'CmaFree', value: mib(free), unit: 'MiB' }] : []),
           ...(pool !== undefined ? [{ label: total !== undefined ? 'CmaTotal' : 'CMA reserved at boot', value: mib(pool), unit: 'MiB' }] : []),
@@ -104,11 +144,14 @@ export const cma = defineRule({
           ...(firstFail.monotonic !== undefined ? [{ label: 'uptime at the first failure', value: Math.round(firstFail.monotonic / 60), unit: 'min' }] : []),
         ],
         evidence: [...hitEvidence(dmesgFile, failures), ...memEvidence],
-        tags: [
-          'cma-failure',
-          ...(judgement.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement.cause === 'too-small' ? (['cma-too-small'] as const) : []),
-          ...(failures.every((h) => h.monotonic !== undefined && h.monotonic < YOUNG_SECONDS) ? (['cma-failure-at-boot'] as const) : []),
-        ],
+        tags: cmaProblem
+          ? [
+            'cma-failure',
+            ...(judgement?.cause === 'fragmented' ? (['cma-fragmented'] as const) : judgement?.cause === 'too-small' ? (['cma-too-small'] as const) : []),
+            ...(busyRet.length ? (['cma-busy'] as const) : []),
+            ...(failures.every((h) => h.monotonic !== undefined && h.monotonic < YOUNG_SECONDS) ? (['cma-failure-at-boot'] as const) : []),
+          ]
+          : [],
       });
     }
     if (total && free !== undefined) {
@@ -158,7 +201,8 @@ export const cma = defineRule({
     // says nothing about an OOM now. nvgpu's DMA failures count only for physically addressed
     // (contiguous) buffers.
     const contiguous = [
-      ...failures,
+      // An interrupted allocation (-4 EINTR: its task was being killed) is no sign of CMA running out.
+      ...failures.filter((h) => h.groups.ret !== '-4'),
       ...busy,
       ...signatures.events('nvgpu-dma-alloc-failed').filter((h) => /PHYSICALLY_ADDRESSED/.test(h.groups.flags ?? '')),
     ];
@@ -230,14 +274,20 @@ export const cma = defineRule({
         });
       }
     }
-    const failedReserve = reserved.find((h) => h.groups.fail_mib !== undefined);
-    if (failedReserve) {
+    // `cma: Failed to reserve N MiB` (cma= / CONFIG_CMA_SIZE) or the device tree's CMA node that
+    // could not be allocated (`OF: reserved mem: failed to allocate memory for node 'linux,cma'`,
+    // with its size on newer kernels); both may come together for one area.
+    const failedReserves = reserved.filter((h) => h.groups.fail_mib !== undefined || h.groups.fail_node !== undefined);
+    if (failedReserves.length) {
+      const sized = failedReserves.find((h) => h.groups.fail_mib !== undefined);
+      const node = failedReserves.find((h) => h.groups.fail_node !== undefined)?.groups.fail_node;
+      const what = [sized ? `${sized.groups.fail_mib} MiB` : '', node ? `node ${node}` : ''].filter(Boolean).join(', ');
       report({
         messageId: 'reserveFailed', signatures: ['cma-reserved'],
         severity: 'critical',
         confidence: 0.9,
-        data: { mib: failedReserve.groups.fail_mib! },
-        evidence: hitEvidence(dmesgFile, [failedReserve]),
+        data: { what },
+        evidence: hitEvidence(dmesgFile, failedReserves),
         tags: ['cma-failure'],
       });
     }
