@@ -69,8 +69,9 @@ describe('own signature ids', () => {
   it('the shipped own ids are marked, are not catalogue ids, and every other shipped id is a catalogue id', () => {
     const own = SIGNATURES.filter((s) => !s.catalogue).map((s) => s.id);
     // The kernel pack's own ids (not in the catalogue): host1x job timeouts, capture IVC read failures,
-    // SD/eMMC controller errors (ADMA, card initialisation), register dumps cut from their first line.
-    expect(own.sort()).toEqual([...OWN, 'host1x-syncpt-timeout', 'camrtc-ivc-read-failed', 'mmc-controller-error', 'kernel-register-dump'].sort());
+    // SD/eMMC controller errors (ADMA, card initialisation), register dumps cut from their first line,
+    // SDIO modules that do not initialise, xHCI host controllers that die.
+    expect(own.sort()).toEqual([...OWN, 'host1x-syncpt-timeout', 'camrtc-ivc-read-failed', 'mmc-controller-error', 'kernel-register-dump', 'sdio-init-failed', 'xhci-host-died'].sort());
     for (const id of own) expect(isCatalogueId(id)).toBe(false);
     for (const s of SIGNATURES.filter((x) => x.catalogue)) expect(isCatalogueId(s.id)).toBe(true);
   });

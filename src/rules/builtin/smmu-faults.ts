@@ -54,6 +54,13 @@ interface FaultGroup {
 }
 
 /** Checklist step 4: SMMU and memory-controller faults, grouped by device and stream. */
+/** The tags of a memory-controller client that maps its own DMA (PCIe, USB controllers). */
+function ownDmaTags(device: string | undefined): Tag[] {
+  if (device === 'PCIe controller') return ['smmu-pcie'];
+  if (device?.startsWith('USB ')) return ['smmu-usb'];
+  return [];
+}
+
 export const smmuFaults = defineRule({
   meta: {
     id: 'smmu-faults',
@@ -130,6 +137,8 @@ export const smmuFaults = defineRule({
       if (gpu.length) tags.push('smmu-near-gpu');
       // r32 names the stream: AFI (TX2) and PCIE* are PCIe controllers, whose endpoints map their own buffers.
       if (/^(afi|pcie)/i.test(g.hits[0]!.groups.sid_name ?? '')) tags.push('smmu-pcie');
+      // XUSB_HOST / XUSB_DEV: the USB controllers DMA to their own rings and URB buffers.
+      if (/^xusb/i.test(g.hits[0]!.groups.sid_name ?? '')) tags.push('smmu-usb');
       report({
         messageId: 'context', signatures: ['arm-smmu-context-fault'],
         severity: count >= 10 || cam.length || gpu.length ? 'error' : 'warning',
@@ -197,7 +206,9 @@ export const smmuFaults = defineRule({
           ...(d.has('fault_address') ? [{ label: 'SMMU fault address', value: d.get('fault_address')! }] : []),
         ],
         evidence: hitEvidence(file, evidenceHits),
-        tags: ['smmu-fault', 'mc-error'],
+        // A PCIe or USB controller client did the bad access through its own driver's mappings
+        // (an endpoint's DMA, xHCI rings and URB buffers), not through a shared DMA-BUF.
+        tags: ['smmu-fault', 'mc-error', ...ownDmaTags(decoded?.device)],
       });
     }
     const global = signatures.events('arm-smmu-global-fault');
