@@ -23,6 +23,7 @@ import { previousBootEnd } from './builtin/previous-boot-end.js';
 import { cbbFabricError } from './builtin/cbb-fabric-error.js';
 import { kernelOops } from './builtin/kernel-oops.js';
 import { kernelPanic } from './builtin/kernel-panic.js';
+import { usbReconnectLoop } from './builtin/usb-reconnect-loop.js';
 import { kernelRegisterDump } from './builtin/kernel-register-dump.js';
 
 export const BUILTIN_RULES: Rule[] = [
@@ -47,6 +48,7 @@ export const BUILTIN_RULES: Rule[] = [
   cbbFabricError,
   kernelOops,
   kernelPanic,
+  usbReconnectLoop,
   kernelRegisterDump,
 ];
 

@@ -49,11 +49,16 @@ describe('real-audit (hardware): USB, PCIe, SDIO, memory controller, CBB', () =>
     if (uaf) expect(uaf.against.join(' ')).toContain('USB controller');
   });
 
-  it('Orin NX USB re-enumeration loop (dmesg -T): no invented finding from the WARN line, and not healthy', async () => {
+  it('Orin NX USB re-enumeration loop (dmesg -T): the loop on port 2-2, nothing from the WARN line, no cause', async () => {
     const a = await run('orin-nx-xusb-reconnect-loop');
-    expect(a.findings).toEqual([]);
+    expect(a.findings.map((f) => f.id)).toEqual(['usb-reconnect-loop/loop']);
+    const f = finding(a, 'usb-reconnect-loop');
+    expect(f?.severity).toBe('warning');
+    expect(f?.verdict).toBe('The USB device on port 2-2 dropped off the bus 4 time(s) in 11 s and was enumerated again 3 time(s) in between (device numbers 28 to 31): it keeps resetting or losing its link.');
+    expect(lines(a, 'usb-reconnect-loop')).toEqual(['dmesg.txt:1', 'dmesg.txt:3', 'dmesg.txt:4', 'dmesg.txt:5', 'dmesg.txt:6', 'dmesg.txt:7', 'dmesg.txt:8']);
+    expect(f?.figures).toContainEqual({ label: 'host controller', value: 'tegra-xusb' });
     expect(a.hypotheses).toEqual([]);
-    expect(status(a)).toBe('inconclusive');
+    expect(status(a)).toBe('problems');
   });
 
   it('Orin NX power-off: the CBB timeout with its lines, the PCIe L2 lines of a power-off are not errors', async () => {
@@ -123,6 +128,15 @@ describe('real-audit (hardware): thermal configuration and panics', () => {
   it('TK1 mainline soctherm trip configuration at boot: no thermal or storage alarm, not healthy', async () => {
     const a = await run('tk1-mainline-soctherm-trips');
     expect(a.findings).toEqual([]);
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('inconclusive');
+  });
+
+  it('TX2 tegrastats of a cool, nearly idle module with PMIC@100C: no thermal alarm, PMIC not the hottest sensor', async () => {
+    const a = await run('tx2-tegrastats-idle-pmic100');
+    expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const t = finding(a, 'thermal');
+    expect(t?.verdict).toContain('hottest sensor BCPU at 41 °C');
     expect(a.hypotheses).toEqual([]);
     expect(status(a)).toBe('inconclusive');
   });
@@ -247,6 +261,24 @@ describe('hardware rule fixes on other kernel forms', () => {
     const running = finding(await analyzeLog(['[   99.900000] usb 1-2: new high-speed USB device number 3 using tegra-xusb', ...block].join('\n')), 'cbb-fabric-error');
     expect(running?.verdict).toContain('(unprivileged, non-secure: a user-space program)');
     expect(running?.verdict).not.toContain('power-off');
+  });
+
+  it('a USB loop needs one port, four disconnects a minute apart at most, and a re-enumeration; a hub pulled once is not one', async () => {
+    const cycle = (t0: number, n: number, port = '1-3') => [
+      `[${(t0).toFixed(6).padStart(12)}] usb ${port}: USB disconnect, device number ${n}`,
+      `[${(t0 + 1).toFixed(6).padStart(12)}] usb ${port}: new high-speed USB device number ${n + 1} using tegra-xusb`,
+    ];
+    const loop = await analyzeLog([...cycle(100, 4), ...cycle(110, 5), ...cycle(120, 6), ...cycle(130, 7)].join('\n'));
+    expect(finding(loop, 'usb-reconnect-loop')?.verdict).toContain('port 1-3 dropped off the bus 4 time(s) in 30 s and was enumerated again 3 time(s) in between');
+    // Three cycles, or four cycles more than a minute apart, are a person re-plugging, not a loop.
+    expect(finding(await analyzeLog([...cycle(100, 4), ...cycle(110, 5), ...cycle(120, 6)].join('\n')), 'usb-reconnect-loop')).toBeUndefined();
+    expect(finding(await analyzeLog([...cycle(100, 4), ...cycle(200, 5), ...cycle(300, 6), ...cycle(400, 7)].join('\n')), 'usb-reconnect-loop')).toBeUndefined();
+    // One disconnect each on four ports (a hub and its devices unplugged) is not a loop.
+    const hub = await analyzeLog(['1-2', '1-2.1', '1-2.2', '1-2.3'].map((p, i) => `[  50.00000${i}] usb ${p}: USB disconnect, device number ${i + 2}`).join('\n'));
+    expect(finding(hub, 'usb-reconnect-loop')).toBeUndefined();
+    // Disconnects with no device coming back in between: a device gone, not a loop.
+    const gone = await analyzeLog([100, 101, 102, 103].map((s, i) => `[ ${s}.000000] usb 1-3: USB disconnect, device number ${i + 4}`).join('\n'));
+    expect(finding(gone, 'usb-reconnect-loop')).toBeUndefined();
   });
 
   it('an r32 arm-smmu fault on the XUSB_HOST stream is tagged as USB DMA', async () => {
