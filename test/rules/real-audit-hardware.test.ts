@@ -117,10 +117,17 @@ describe('real-audit (hardware): USB, PCIe, SDIO, memory controller, CBB', () =>
     expect(storage === undefined || storage.confidence <= 0.25).toBe(true);
   });
 
-  it('AGX Orin memory-controller reports cut in a thread title: not healthy, nothing invented from the cut line', async () => {
+  it('AGX Orin memory-controller reports cut in a thread title: the 238542 rate-limited reports, nothing invented from the cut line', async () => {
     const a = await run('agx-orin-mc-pcie5w-title-cut');
-    expect(a.findings).toEqual([]);
-    expect(status(a)).toBe('inconclusive');
+    expect(a.findings.map((f) => f.id)).toEqual(['smmu-faults/mcSuppressed']);
+    const f = finding(a, 'smmu-faults', 'mcSuppressed');
+    expect(f?.severity).toBe('error');
+    expect(f?.verdict).toBe('The kernel rate-limited 238542 memory-controller error report(s) (tegra30_mc_handle_irq: callbacks suppressed) and no report is whole in the log: the errors happened, but the client and the address are not known.');
+    expect(lines(a, 'smmu-faults')).toEqual(['dmesg.txt:1']);
+    // No client, so no SMMU-fault cause (no DMA-BUF use-after-free claimed).
+    expect(f?.tags).not.toContain('smmu-fault');
+    expect(a.hypotheses).toEqual([]);
+    expect(status(a)).toBe('problems');
   });
 });
 
@@ -279,6 +286,19 @@ describe('hardware rule fixes on other kernel forms', () => {
     // Disconnects with no device coming back in between: a device gone, not a loop.
     const gone = await analyzeLog([100, 101, 102, 103].map((s, i) => `[ ${s}.000000] usb 1-3: USB disconnect, device number ${i + 4}`).join('\n'));
     expect(finding(gone, 'usb-reconnect-loop')).toBeUndefined();
+  });
+
+  it('a 4.9 tegra_mc_irq notice with no report line is a rate-limited finding; with a whole report it only adds to its count', async () => {
+    const alone = await analyzeLog('[  300.000000] tegra_mc_irq: 12 callbacks suppressed\n');
+    expect(finding(alone, 'smmu-faults', 'mcSuppressed')?.verdict).toContain('rate-limited 12 memory-controller error report(s) (tegra_mc_irq: callbacks suppressed)');
+    const other = await analyzeLog('[  300.000000] arm_smmu_context_fault: 12 callbacks suppressed\n');
+    expect(finding(other, 'smmu-faults', 'mcSuppressed')).toBeUndefined();
+    const whole = await analyzeLog([
+      '[  300.000000] tegra_mc_irq: 12 callbacks suppressed',
+      '[  300.000100] tegra-mc 70019000.memory-controller: display0a: read @0xfe056b40: EMEM address decode error (SMMU translation error [--S])',
+    ].join('\n'));
+    expect(finding(whole, 'smmu-faults', 'mcSuppressed')).toBeUndefined();
+    expect(finding(whole, 'smmu-faults', 'mc')?.verdict).toMatch(/^13 memory-controller error\(s\)/);
   });
 
   it('an r32 arm-smmu fault on the XUSB_HOST stream is tagged as USB DMA', async () => {
