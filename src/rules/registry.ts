@@ -22,6 +22,8 @@ import { smmuStreamDevice } from './builtin/smmu-stream-device.js';
 import { previousBootEnd } from './builtin/previous-boot-end.js';
 import { cbbFabricError } from './builtin/cbb-fabric-error.js';
 import { kernelOops } from './builtin/kernel-oops.js';
+import { kernelPanic } from './builtin/kernel-panic.js';
+import { usbReconnectLoop } from './builtin/usb-reconnect-loop.js';
 import { kernelRegisterDump } from './builtin/kernel-register-dump.js';
 
 export const BUILTIN_RULES: Rule[] = [
@@ -45,6 +47,8 @@ export const BUILTIN_RULES: Rule[] = [
   previousBootEnd,
   cbbFabricError,
   kernelOops,
+  kernelPanic,
+  usbReconnectLoop,
   kernelRegisterDump,
 ];
 

@@ -38,6 +38,7 @@ export const TAG_MEANINGS = {
   'smmu-near-camera': 'SMMU faults occurred close in time to camera capture errors.',
   'smmu-near-gpu': 'SMMU faults occurred close in time to GPU errors.',
   'smmu-pcie': 'An SMMU fault names a PCIe controller stream (AFI, PCIE*): a PCIe endpoint did the bad DMA through its own driver\'s mappings.',
+  'smmu-usb': 'An SMMU or memory-controller fault names a USB controller (XUSB): the xHCI or device controller did the bad DMA to its own rings or transfer buffers.',
   'mc-error': 'The Tegra memory controller reported an access error (decode error, SMMU fault, security violation).',
   // GPU and camera
   gpu: 'The GPU driver (nvgpu/nvrm) reported an error: channel timeout, error notifier, init failure, Xid.',

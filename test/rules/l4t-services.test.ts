@@ -70,8 +70,9 @@ describe('own signature ids', () => {
     const own = SIGNATURES.filter((s) => !s.catalogue).map((s) => s.id);
     // The kernel pack's own ids (not in the catalogue): host1x job timeouts, capture IVC read failures,
     // SD/eMMC controller errors (ADMA, card initialisation), register dumps cut from their first line,
-    // user space that cannot open /dev/nvmap.
-    expect(own.sort()).toEqual([...OWN, 'host1x-syncpt-timeout', 'camrtc-ivc-read-failed', 'mmc-controller-error', 'kernel-register-dump', 'nvrm-mem-init-failed'].sort());
+    // user space that cannot open /dev/nvmap, SDIO modules that do not initialise, xHCI host controllers
+    // that die, USB devices re-enumerating in a loop.
+    expect(own.sort()).toEqual([...OWN, 'host1x-syncpt-timeout', 'camrtc-ivc-read-failed', 'mmc-controller-error', 'kernel-register-dump', 'nvrm-mem-init-failed', 'sdio-init-failed', 'xhci-host-died', 'usb-reconnect-loop'].sort());
     for (const id of own) expect(isCatalogueId(id)).toBe(false);
     for (const s of SIGNATURES.filter((x) => x.catalogue)) expect(isCatalogueId(s.id)).toBe(true);
   });

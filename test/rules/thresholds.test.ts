@@ -342,6 +342,31 @@ describeRule('nvmap-clients', {
   ],
 });
 
+// ---- usb-reconnect-loop: four disconnects of one port make a loop (three do not), each within
+// maxGapSeconds 60 of the previous (61 s ends the burst). Boot lines 1-6, then one disconnect and
+// one re-enumeration per cycle; the evidence ends at the last disconnect.
+const usbCycles = (gaps: number[]) => {
+  const lines: [number, string][] = [...BOOT_DMESG];
+  let t = 100;
+  [0, ...gaps].forEach((g, k) => {
+    t += g;
+    lines.push([t, `usb 1-3: USB disconnect, device number ${k + 4}`], [t + 1, `usb 1-3: new high-speed USB device number ${k + 5} using tegra-xusb`]);
+  });
+  return { dmesg: dmesg(lines) };
+};
+const USB_LOOP = { messageId: 'loop', severity: 'warning' as const, evidence: at('dmesg', 7, 8, 9, 10, 11, 12, 13), tags: ['signature:usb-reconnect-loop'], signatures: [] };
+covers('usb-reconnect-loop', 'minDisconnects', 'maxGapSeconds');
+describeRule('usb-reconnect-loop', {
+  valid: [
+    { name: 'three disconnects 10 s apart: one under minDisconnects', files: usbCycles([10, 10]) },
+    { name: 'four disconnects, the last 61 s after the third: the burst ends', files: usbCycles([10, 10, 61]) },
+  ],
+  invalid: [
+    { name: 'four disconnects 10 s apart: a loop', files: usbCycles([10, 10, 10]), findings: [{ ...USB_LOOP, verdict: /port 1-3 dropped off the bus 4 time\(s\) in 30 s/ }] },
+    { name: 'four disconnects, the last exactly 60 s after the third: still one burst', files: usbCycles([10, 10, 60]), findings: [{ ...USB_LOOP, verdict: /4 time\(s\) in 80 s/ }] },
+  ],
+});
+
 describe('threshold coverage', () => {
   // Thresholds whose boundary is tested elsewhere, with where.
   const ELSEWHERE: Record<string, string[]> = {

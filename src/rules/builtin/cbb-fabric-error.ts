@@ -2,6 +2,7 @@ import { defineRule } from '../define.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
 import type { SignatureHit } from '../signatures/match.js';
 import { paramTag } from '../tags.js';
+import type { DmesgRecord } from '../../parsers/dmesg/types.js';
 
 /**
  * Control-backbone (CBB) errors on Xavier (T194) and Orin (T234). One error prints a block: the
@@ -25,6 +26,29 @@ const CODE_MEANING: Record<string, string> = {
   UNS: 'the target does not support that kind of request',
   DISC: 'the target was disconnected (powered down)',
 };
+
+/**
+ * The kernel's own power-off and reboot lines: a CBB error after one of them came while
+ * drivers shut their devices down, when user space has already stopped.
+ */
+const POWER_OFF = /systemd-shutdown\[\d+\]: (?:Powering off|Rebooting|Halting)|reboot: (?:Power down|Restarting system)/;
+/** Printed by KVM's reboot notifier on power-off and restart: the same moment, quoted only when the others are absent. */
+const KVM_OFF = /kvm: exiting hardware virtualization/;
+/** How far above the error's header the power-off line may be (lines of the same boot). */
+const POWER_OFF_LINES = 300;
+
+/** The power-off line printed above this error in the same boot, if any. */
+function powerOffBefore(records: readonly DmesgRecord[], h: SignatureHit): DmesgRecord | undefined {
+  if (h.userspace || records[h.record]?.line !== h.line) return undefined;
+  let kvm: DmesgRecord | undefined;
+  for (let k = h.record - 1; k >= 0 && k >= h.record - POWER_OFF_LINES; k--) {
+    const r = records[k]!;
+    if (r.boot !== h.boot) break;
+    if (POWER_OFF.test(r.message)) return r;
+    if (!kvm && KVM_OFF.test(r.message)) kvm = r;
+  }
+  return kvm;
+}
 
 /** Field lines belong to the header above them when they are this close (lines). */
 const BLOCK_LINES = 40;
@@ -66,7 +90,7 @@ function incidents(hits: readonly SignatureHit[]): Incident[] {
   return out;
 }
 
-function describe(i: Incident): { text: string; code?: string; master?: string; address?: string; userSpace: boolean } {
+function describe(i: Incident, powerOff?: DmesgRecord): { text: string; code?: string; master?: string; address?: string; userSpace: boolean } {
   const g = (k: string, name: string) => i.fields.get(k)?.groups[name];
   const code = g('code', 'code');
   const master = g('master', 'master');
@@ -76,10 +100,12 @@ function describe(i: Incident): { text: string; code?: string; master?: string; 
   const secure = g('prot', 'secure');
   const fabric = i.headers[0]!.groups.fabric ?? 'the fabric';
   const who = [access ? access.toLowerCase() : 'access', master ? `by ${master}` : '', address ? `at ${address}` : ''].filter(Boolean).join(' ');
-  const userSpace = priv === 'Unprivileged' && master === 'CCPLEX';
+  // After the power-off line user space has stopped: an unprivileged access then is not a program's.
+  const userSpace = priv === 'Unprivileged' && master === 'CCPLEX' && !powerOff;
   const mode = priv ? ` (${priv.toLowerCase()}${secure ? `, ${secure.toLowerCase()}` : ''}${userSpace ? ': a user-space program' : ''})` : '';
   const meaning = code ? (CODE_MEANING[code] ?? 'the access was refused') : 'a register access was refused';
-  const text = code || address ? ` on ${fabric}: ${code ? `${code}, ` : ''}${access ? 'a' : 'an'} ${who}${mode}; ${meaning}` : ` on ${fabric}: ${meaning}`;
+  const when = powerOff ? `; it came during the power-off sequence (after "${powerOff.message.trim()}"), while drivers shut their devices down` : '';
+  const text = (code || address ? ` on ${fabric}: ${code ? `${code}, ` : ''}${access ? 'a' : 'an'} ${who}${mode}; ${meaning}` : ` on ${fabric}: ${meaning}`) + when;
   return { text, code, master, address, userSpace };
 }
 
@@ -107,9 +133,14 @@ export const cbbFabricError = defineRule({
   check({ snapshot, signatures, report }) {
     const all = incidents(signatures.hits('cbb-fabric-error'));
     if (!all.length) return;
-    const first = describe(all[0]!);
+    const records = snapshot.dmesg!.records;
+    const powerOff = powerOffBefore(records, all[0]!.headers[0]!);
+    const first = describe(all[0]!, powerOff);
     const codes = [...new Set(all.map((i) => describe(i).code).filter((c): c is string => !!c))];
     const remedy: string[] = [];
+    if (powerOff) {
+      remedy.push('The error came while the device was powering off or rebooting: a driver\'s shutdown (or the firmware) touched a block already powered down or in reset. It matters when the board then fails to power off or reboots instead; the driver lines just before it (a PCIe link that did not go to L2, a device that did not stop) name the candidate.');
+    }
     if (first.userSpace) {
       remedy.push(
         'A user-space program (an unprivileged CCPLEX access: /dev/mem or a GPIO/PWM library mapping registers) touched a register it may not: use the kernel driver\'s interface (sysfs, libgpiod, the PWM class) instead, or, if the access is intended, allow it in the device tree\'s CBB/firewall settings and reflash.',

@@ -54,6 +54,16 @@ interface FaultGroup {
 }
 
 /** Checklist step 4: SMMU and memory-controller faults, grouped by device and stream. */
+/** The memory controller interrupt handler's rate-limit notice (4.9-5.x and 5.10+ names). */
+const MC_NOTICE = /\b(tegra_mc_irq|tegra30_mc_handle_irq): \d+ callbacks suppressed/;
+
+/** The tags of a memory-controller client that maps its own DMA (PCIe, USB controllers). */
+function ownDmaTags(device: string | undefined): Tag[] {
+  if (device === 'PCIe controller') return ['smmu-pcie'];
+  if (device?.startsWith('USB ')) return ['smmu-usb'];
+  return [];
+}
+
 export const smmuFaults = defineRule({
   meta: {
     id: 'smmu-faults',
@@ -69,6 +79,7 @@ export const smmuFaults = defineRule({
     messages: {
       context: '{{count}} SMMU context fault(s) on {{device}} stream {{stream}}{{faultKind}}{{near}}.',
       mc: '{{count}} memory-controller error(s) ({{client}}): {{error}}{{smmu}}.',
+      mcSuppressed: 'The kernel rate-limited {{count}} memory-controller error report(s) ({{fn}}: callbacks suppressed) and no report is whole in the log: the errors happened, but the client and the address are not known.',
       global: '{{count}} SMMU global fault(s) on {{device}}: a stream id without a configured context (missing iommus in the device tree?).',
       v3: '{{count}} SMMUv3 event(s) on {{device}} (event {{event}}).',
     },
@@ -130,6 +141,8 @@ export const smmuFaults = defineRule({
       if (gpu.length) tags.push('smmu-near-gpu');
       // r32 names the stream: AFI (TX2) and PCIE* are PCIe controllers, whose endpoints map their own buffers.
       if (/^(afi|pcie)/i.test(g.hits[0]!.groups.sid_name ?? '')) tags.push('smmu-pcie');
+      // XUSB_HOST / XUSB_DEV: the USB controllers DMA to their own rings and URB buffers.
+      if (/^xusb/i.test(g.hits[0]!.groups.sid_name ?? '')) tags.push('smmu-usb');
       report({
         messageId: 'context', signatures: ['arm-smmu-context-fault'],
         severity: count >= 10 || cam.length || gpu.length ? 'error' : 'warning',
@@ -152,6 +165,25 @@ export const smmuFaults = defineRule({
       });
     });
     const mc = signatures.events('tegra-mc-error');
+    // The memory controller's interrupt handler prints only errors: a rate-limit notice of it is
+    // errors even when no report line is whole (an excerpt, a line cut in a paste or a title).
+    const mcSuppressed = signatures.suppressed('tegra-mc-error');
+    if (!mc.length && mcSuppressed) {
+      const notices = (snapshot.dmesg?.records ?? []).filter((r) => MC_NOTICE.test(r.message));
+      const fn = MC_NOTICE.exec(notices[0]?.message ?? '')?.[1] ?? 'tegra_mc_irq';
+      report({
+        messageId: 'mcSuppressed',
+        signatures: ['tegra-mc-error'],
+        severity: 'error',
+        confidence: 0.6,
+        data: { count: mcSuppressed, fn },
+        figures: [{ label: 'rate-limited reports', value: mcSuppressed }],
+        remedy: ['Get the whole kernel log around the notice (journalctl -k -b, the serial console): the report lines name the client, the device whose access the memory controller refused, and the address.'],
+        evidence: notices.map((r) => ({ file: file, line: r.line, text: (r.prefix ?? '') + r.message })),
+        // No client: nothing says whose DMA it was, so no SMMU-fault cause is fed.
+        tags: ['mc-error'],
+      });
+    }
     // The status / secure / pagetable lines that follow each report line (T210/T186 and r35).
     const details = signatures.hits('tegra-mc-error').filter((h) => h.role === 'detail');
     // A detail belongs to the report line before it (up to the next one, within a second or two).
@@ -197,7 +229,9 @@ export const smmuFaults = defineRule({
           ...(d.has('fault_address') ? [{ label: 'SMMU fault address', value: d.get('fault_address')! }] : []),
         ],
         evidence: hitEvidence(file, evidenceHits),
-        tags: ['smmu-fault', 'mc-error'],
+        // A PCIe or USB controller client did the bad access through its own driver's mappings
+        // (an endpoint's DMA, xHCI rings and URB buffers), not through a shared DMA-BUF.
+        tags: ['smmu-fault', 'mc-error', ...ownDmaTags(decoded?.device)],
       });
     }
     const global = signatures.events('arm-smmu-global-fault');
