@@ -257,3 +257,149 @@ describe('packRule: the rule a pack signature becomes', () => {
     expect(figs(f!)).toEqual({ occurrences: 1, 'first seen': 'Feb 27 17:26:04' });
   });
 });
+
+describe('compilePack: what a user pack may hold, each refusal naming file and field', () => {
+  const refuse = (doc: unknown) => {
+    try {
+      compilePack(doc, 'site/i2c.json');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PackError);
+      return (e as Error).message;
+    }
+    throw new Error('the pack was accepted');
+  };
+  const sig = (over: Record<string, unknown>) => ({ pack: 'site-i2c', signatures: [{ ...I2C, ...over }] });
+
+  it.each([
+    ['not an object', null, 'site/i2c.json: (top): expected a JSON object'],
+    ['a bare string', 'tegra-i2c', 'site/i2c.json: (top): expected a JSON object'],
+    ['no signatures and no causes', { pack: 'site-i2c' }, 'site/i2c.json: signatures: expected an array'],
+    ['signatures not a list', { pack: 'site-i2c', signatures: { id: 'x' } }, 'site/i2c.json: signatures: expected an array'],
+    ['no pack name', { signatures: [I2C] }, 'site/i2c.json: pack: expected a non-empty string, got undefined'],
+    ['a signature that is not an object', { pack: 'site-i2c', signatures: [I2C, 'tegra-i2c-nack'] }, 'site/i2c.json: signatures[1]: expected an object'],
+    ['a null signature', { pack: 'site-i2c', signatures: [null] }, 'site/i2c.json: signatures[0]: expected an object'],
+    ['no id', sig({ id: undefined }), 'site/i2c.json: signatures[0].id: expected a non-empty string, got undefined'],
+    ['an id with capitals', sig({ id: 'tegra-I2C-nack' }), 'site/i2c.json: signatures[0].id: "tegra-I2C-nack" is not a lower-case id (a-z, 0-9, -)'],
+    ['an id ending in a blank', sig({ id: 'tegra-i2c-nack ' }), 'site/i2c.json: signatures[0].id: "tegra-i2c-nack " is not a lower-case id (a-z, 0-9, -)'],
+    ['the same id twice', { pack: 'site-i2c', signatures: [I2C, I2C] }, 'site/i2c.json: signatures[1].id: duplicate id "tegra-i2c-nack"'],
+    ['no category', sig({ category: undefined }), 'site/i2c.json: signatures[0].category: expected a non-empty string, got undefined'],
+    ['an unknown category', sig({ category: 'bus' }), 'site/i2c.json: signatures[0].category: "bus" is not one of memory, fragmentation, cma, oom, smmu, thermal, power, gpu, camera, storage, other'],
+    ['a confidence in words', sig({ confidence: 'high' }), 'site/i2c.json: signatures[0].confidence: expected a number from 0 to 1'],
+    ['a confidence under 0', sig({ confidence: -0.1 }), 'site/i2c.json: signatures[0].confidence: expected a number from 0 to 1'],
+    ['a confidence over 1', sig({ confidence: 1.5 }), 'site/i2c.json: signatures[0].confidence: expected a number from 0 to 1'],
+    ['no patterns', sig({ patterns: [] }), 'site/i2c.json: signatures[0].patterns: expected a non-empty array'],
+    ['a pattern string instead of a list', sig({ patterns: 'tegra-i2c' }), 'site/i2c.json: signatures[0].patterns: expected a non-empty array'],
+    ['a pattern object without regex', sig({ patterns: [I2C.patterns[0], { role: 'detail' }] }), 'site/i2c.json: signatures[0].patterns[1].regex: expected a non-empty string, got undefined'],
+    ['an empty regex', sig({ patterns: [''] }), 'site/i2c.json: signatures[0].patterns[0].regex: expected a non-empty string, got ""'],
+    ['an unknown role', sig({ patterns: [I2C.patterns[0], { regex: 'tegra-i2c \\S+: i2c transfer timed out', role: 'context' }] }), 'site/i2c.json: signatures[0].patterns[1].role: "context" is not one of primary, detail, selection, header, row'],
+    ['a broken ignoreIf regex', sig({ ignoreIf: { addr: '0x(5' } }), /^site\/i2c\.json: signatures\[0\]\.ignoreIf\.addr: invalid regular expression: .*0x\(5/],
+    ['catalogue not a boolean', sig({ catalogue: 'no' }), 'site/i2c.json: signatures[0].catalogue: expected true or false'],
+    ['an own id marked as a catalogue id', sig({ catalogue: true }), 'site/i2c.json: signatures[0].catalogue: "tegra-i2c-nack" is not a catalogue id; mark it "catalogue": false (an own id)'],
+    ['no title', sig({ title: '' }), 'site/i2c.json: signatures[0].title: expected a non-empty string, got ""'],
+    ['no verdict', sig({ verdict: undefined }), 'site/i2c.json: signatures[0].verdict: expected a non-empty string, got undefined'],
+    ['a remedy that is not a list', sig({ remedy: 'Check the pull-ups.' }), 'site/i2c.json: signatures[0].remedy: expected an array of strings'],
+    ['a remedy with a number in it', sig({ remedy: ['Check the pull-ups.', 4] }), 'site/i2c.json: signatures[0].remedy: expected an array of strings'],
+    ['examples not a list', sig({ examples: I2C.examples[0] }), 'site/i2c.json: signatures[0].examples: expected an array of strings'],
+    ['near misses not a list', sig({ nonMatching: 'tegra-i2c 3160000.i2c: probe' }), 'site/i2c.json: signatures[0].nonMatching: expected an array of strings'],
+    ['kernels as a number', sig({ kernels: 5.15 }), 'site/i2c.json: signatures[0].kernels: expected a non-empty string, got 5.15'],
+    ['suppressedFunctions as one string', sig({ suppressedFunctions: 'tegra_i2c_xfer_msg' }), 'site/i2c.json: signatures[0].suppressedFunctions: expected an array of strings'],
+    ['reportedBy empty', sig({ reportedBy: '' }), 'site/i2c.json: signatures[0].reportedBy: expected a non-empty string, got ""'],
+    ['references as one string', sig({ references: 'https://docs.kernel.org/i2c/' }), 'site/i2c.json: signatures[0].references: expected an array of strings'],
+    ['an unknown tag', sig({ tags: ['i2c'] }), /^site\/i2c\.json: signatures\[0\]\.tags\[0\]: unknown tag "i2c"; known tags: memory-pressure, /],
+    ['sources empty', sig({ sources: [] }), 'site/i2c.json: signatures[0].sources: expected a non-empty list of kernel, userspace'],
+    ['an unknown source', sig({ sources: ['kernel', 'journal'] }), 'site/i2c.json: signatures[0].sources: expected a non-empty list of kernel, userspace'],
+    ['a broken remedy template', sig({ remedy: ['Check the pull-ups.', 'Check {{#if first.addr}} the device'] }), /^site\/i2c\.json: signatures\[0\]\.remedy\[1\]: invalid Handlebars template: Parse error on line 1:$/],
+  ])('refuses %s', (_n, doc, message) => {
+    if (typeof message === 'string') expect(refuse(doc)).toBe(message);
+    else expect(refuse(doc)).toMatch(message);
+  });
+
+  it('accepts the bounds of confidence and defaults what a pack leaves out', () => {
+    expect(compilePack({ pack: 'site-i2c', signatures: [{ ...I2C, confidence: 0 }] }, 'a.json')[0]!.confidence).toBe(0);
+    expect(compilePack({ pack: 'site-i2c', signatures: [{ ...I2C, confidence: 1 }] }, 'a.json')[0]!.confidence).toBe(1);
+    const bare = compilePack({ pack: 'site-i2c', signatures: [{ id: 'tegra-i2c-nack', title: 'I2C NACK', category: 'other', severity: 'warning', patterns: ['no acknowledge from address (?<addr>0x[0-9a-f]+)'], verdict: '{{count}} NACK(s)' }] }, 'a.json')[0]!;
+    expect(bare).toMatchObject({ confidence: 0.8, joinContinuation: false, report: true, sources: ['kernel'], catalogue: false, remedy: [], references: [], examples: [], nonMatching: [], suppressedFunctions: [], tags: [], pack: 'site-i2c', file: 'a.json' });
+    expect(bare.kernels).toBeUndefined();
+    expect(bare.reportedBy).toBeUndefined();
+    expect(bare.patterns.map((p) => [p.role, p.literal])).toEqual([['primary', 'no acknowledge from address ']]);
+  });
+
+  it('keeps what a pack says: joined lines, context-only signatures, sources, roles, ignoreIf', () => {
+    const s = compilePack(sig({ joinContinuation: true, report: false, sources: ['userspace', 'kernel'], ignoreIf: { addr: '^0x50$' } }), 'a.json')[0]!;
+    expect(s).toMatchObject({ joinContinuation: true, report: false, sources: ['userspace', 'kernel'], kernels: 'L4T r35/r36 tegra-i2c', suppressedFunctions: ['tegra_i2c_xfer_msg'], tags: ['device:3160000.i2c'] });
+    expect(s.patterns.map((p) => p.role)).toEqual(['primary', 'detail']);
+    expect(s.ignore.map(([k, re]) => [k, re.source])).toEqual([['addr', '^0x50$']]);
+    expect(compilePack(sig({ joinContinuation: 'yes' }), 'a.json')[0]!.joinContinuation).toBe(false);
+    expect(compilePack(sig({ report: true }), 'a.json')[0]!.report).toBe(true);
+  });
+
+  it('ignoreIf drops the events whose capture matches (a probe of an absent address), not the others', () => {
+    const s = userSig({ ignoreIf: { addr: '^0x50$' } });
+    const log = dmesg([
+      [100, 'tegra-i2c 3160000.i2c: no acknowledge from address 0x50'],
+      [101, 'tegra-i2c 3160000.i2c: no acknowledge from address 0x57'],
+    ]);
+    const [f] = runSig(s, { dmesg: log });
+    expect(figs(f!)).toEqual({ occurrences: 1, 'first seen': '0:01:41 after boot' });
+    expect(f!.verdict).toBe('1 NACK(s) on 3160000.i2c from 0x57 to 0x57, 1 printed, 0 suppressed; 0:01:41 after boot to 0:01:41 after boot.');
+  });
+
+  it('a root-causes pack in the same folder is left to the causes loader', () => {
+    expect(compilePack({ pack: 'site-causes', causes: [{ id: 'x' }] }, 'causes.json')).toEqual([]);
+    expect(compilePack({ pack: 'site-i2c', signatures: [I2C], causes: [] }, 'a.json').map((s) => s.id)).toEqual(['tegra-i2c-nack']);
+  });
+
+  it('the errno helper names the errno and leaves an absent value empty', () => {
+    const s = userSig({
+      patterns: ['tegra-xudc (?<dev>\\S+): failed to allocate event ring(?:: (?<ret>-?\\d+))?'],
+      verdict: 'USB device mode on {{first.dev}}: ret {{errno first.ret}}; last ret [{{errno last.ret}}]',
+      remedy: [],
+    });
+    const [f] = runSig(s, { dmesg: dmesg([[3, 'tegra-xudc 3550000.xudc: failed to allocate event ring: -12'], [4, 'tegra-xudc 3550000.xudc: failed to allocate event ring']]) });
+    expect(f!.verdict).toBe('USB device mode on 3550000.xudc: ret -12 (ENOMEM); last ret []');
+  });
+});
+
+describe('pack files and folders', () => {
+  const dir = () => mkdtempSync(path.join(tmpdir(), 'jetdiag-packs-'));
+
+  it('reads a folder\'s *.json packs in name order, nothing else; a user signature replaces the built-in one of its id', () => {
+    const d = dir();
+    try {
+      const hung = { id: 'hung-task', title: 'Site hung task', category: 'other', severity: 'warning', patterns: ['INFO: task (?<comm>.+):(?<pid>\\d+) blocked for more than (?<secs>\\d+) seconds'], verdict: '{{count}} hung task(s)' };
+      writeFileSync(path.join(d, 'b-site.json'), JSON.stringify({ pack: 'site-b', signatures: [hung] }));
+      writeFileSync(path.join(d, 'a-i2c.json'), JSON.stringify({ pack: 'site-i2c', signatures: [I2C] }));
+      writeFileSync(path.join(d, 'README.md'), '# site packs\n');
+      writeFileSync(path.join(d, 'old.json.bak'), '{');
+      expect(packFiles(d)).toEqual([path.join(d, 'a-i2c.json'), path.join(d, 'b-site.json')]);
+      expect(loadPackDir(d).map((s) => `${s.pack}/${s.id}`)).toEqual(['site-i2c/tegra-i2c-nack', 'site-b/hung-task']);
+      const all = loadSignatures([d]);
+      expect(all.filter((s) => s.id === 'hung-task').map((s) => [s.pack, s.title, s.file])).toEqual([['site-b', 'Site hung task', path.join(d, 'b-site.json')]]);
+      expect(all.find((s) => s.id === 'tegra-i2c-nack')!.file).toBe(path.join(d, 'a-i2c.json'));
+      expect(all.length).toBe(loadSignatures().length + 1);
+    } finally {
+      rmSync(d, { recursive: true });
+    }
+  });
+
+  it('refuses a file given as the folder, a missing folder, an unreadable or broken pack', () => {
+    const d = dir();
+    try {
+      const file = path.join(d, 'a-i2c.json');
+      writeFileSync(file, JSON.stringify({ pack: 'site-i2c', signatures: [I2C] }));
+      expect(() => packFiles(file)).toThrow(PackError);
+      expect(() => packFiles(file)).toThrow(`${file}: --rules expects a directory of *.json rule packs`);
+      expect(() => packFiles(path.join(d, 'missing'))).toThrow(PackError);
+      expect(() => packFiles(path.join(d, 'missing'))).toThrow(new RegExp(`^${path.join(d, 'missing').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot read rule pack directory \\(`));
+      expect(() => readPackJson(path.join(d, 'none.json'))).toThrow(new RegExp(`none\\.json: cannot read rule pack \\(`));
+      mkdirSync(path.join(d, 'sub.json'));
+      expect(() => readPackJson(path.join(d, 'sub.json'))).toThrow(PackError);
+      writeFileSync(path.join(d, 'broken.json'), '{"pack": "site-i2c", "signatures": [');
+      expect(() => readPackJson(path.join(d, 'broken.json'))).toThrow(PackError);
+      expect(() => readPackJson(path.join(d, 'broken.json'))).toThrow(/broken\.json: not valid JSON \(/);
+      expect(readPackJson(file)).toEqual({ pack: 'site-i2c', signatures: [I2C] });
+    } finally {
+      rmSync(d, { recursive: true });
+    }
+  });
+});
