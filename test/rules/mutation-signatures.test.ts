@@ -151,6 +151,14 @@ describe('templateData', () => {
     });
   });
 
+  it('an optional capture the event did not fill is empty, not undefined', () => {
+    const sig = userSig({ patterns: ['tegra-i2c (?<bus>[0-9a-f]+\\.i2c): no acknowledge(?: from address (?<addr>0x[0-9a-f]+))?'] });
+    const idx = matchSignatures(snapshotFromFiles({ dmesg: dmesg([[7, 'tegra-i2c 3160000.i2c: no acknowledge'], [8, 'tegra-i2c 3160000.i2c: no acknowledge from address 0x50']]) }).dmesg, [sig]);
+    const data = templateData(sig, idx);
+    expect(data.first).toEqual({ bus: '3160000.i2c', addr: '' });
+    expect(data.last).toEqual({ bus: '3160000.i2c', addr: '0x50' });
+  });
+
   it('a capture the event\'s pattern lacks renders empty', () => {
     const sig = userSig({
       patterns: ['tegra-i2c (?<bus>[0-9a-f]+\\.i2c): i2c transfer timed out', 'tegra-i2c (?<bus>[0-9a-f]+\\.i2c): no acknowledge from address (?<addr>0x[0-9a-f]+)'],
@@ -247,6 +255,8 @@ describe('packRule: the rule a pack signature becomes', () => {
     const rule = packRule(sig);
     expect(rule.meta.requires).toEqual([]);
     expect(missingParts(rule, snapshotFromFiles({ 'proc/meminfo': 'MemTotal:        7454592 kB\n' }))).toEqual(['kernel log or syslog/journal']);
+    // A collector whose dmesg came out empty (no permission): a kernel log with no line, and no syslog.
+    expect(missingParts(rule, snapshotFromFiles({ dmesg: '' }))).toEqual(['kernel log or syslog/journal']);
     const error = 'Feb 27 17:26:04 agx-orin nvpmodel[612]: NVPM ERROR: failed to write PARAM TPC_POWER_GATING: ARG TPC_PG_MASK: PATH: /sys/devices/platform/gpu.0/tpc_pg_mask VAL: 128';
     const journal = `Feb 27 17:26:03 agx-orin systemd[1]: Starting NVIDIA power model daemon...\n${error}\n`;
     expect(missingParts(rule, snapshotFromFiles({ 'journal.txt': journal }))).toEqual([]);
