@@ -7,7 +7,10 @@
  * line's first core).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import * as F from '../../src/parsers/tegrastats/fast.js';
+import { FIXTURES, fixture } from '../helpers/fixtures.js';
 
 const { scanLine, items, templateControl } = F;
 
@@ -149,5 +152,33 @@ describe('scanLine: whether a line has the layout expected (the previous line’
     expect(sameAs('RAM 1/2MB CPU [1%@2,off]', 'RAM 1/2MB CPU [off,1%@2]')).toBe(false);
     expect(sameAs('RAM 1/2MB CPU [off,1%@2]', 'RAM 1/2MB CPU [1%@2,off]')).toBe(false);
     expect(sameAs('RAM 1/2MB CPU [off,1%@2]', 'RAM 1/2MB CPU [off,5%@6]')).toBe(true);
+  });
+});
+
+describe('scanLine: a lost blank glues two fields', () => {
+  // The first sample line of each capture family: every field kind the scanner reads.
+  const lines = readdirSync(path.join(FIXTURES, 'tegrastats'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => fixture(`tegrastats/${f}`).split('\n').find((l) => scan(l) !== null))
+    .filter((l): l is string => l !== undefined);
+
+  it('the captures have sample lines the scanner reads', () => {
+    expect(lines.length).toBeGreaterThan(10);
+  });
+
+  it('wherever the blank between two fields is lost (or is another character), the line is left to the grammar', () => {
+    let cases = 0;
+    for (const line of lines) {
+      // Blanks between fields: those followed by a field's first letter (not `fg`/`bg` of MTS, not an engine's `off`).
+      for (let i = 0; i < line.length; i++) {
+        if (line[i] !== ' ' || !/^[A-Za-z]/.test(line.slice(i + 1)) || /^(fg |bg |off)/.test(line.slice(i + 1))) continue;
+        for (const c of ['x', '@', '/', '%']) {
+          const glued = line.slice(0, i) + c + line.slice(i + 1);
+          expect(scan(glued), glued).toBeNull();
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(200);
   });
 });
