@@ -1,0 +1,51 @@
+/**
+ * What the tegrastats builder (src/parsers/tegrastats/build.ts) reports about the lines it does
+ * not read as samples (session 8 of docs/mutation-parsers.md): the note for a line of another
+ * tool quotes its first 60 characters, an unknown field is listed under its name (or its first
+ * 20 characters) with an example cut to 80, and the first `date` stamp is kept without the
+ * blanks after it. On the fast path and on the grammar path.
+ */
+import { describe, expect, it } from 'vitest';
+import { tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
+import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+
+function run(text: string, grammarOnly: boolean) {
+  const sink = new DiagnosticSink('t');
+  const p = tegrastatsStream({ path: 't', lineOffset: 0 }, sink, {}, { grammarOnly });
+  p.write(text);
+  const t = p.end();
+  return { t, diagnostics: sink.finish() };
+}
+
+// A Nano JetPack 4 sample (test/fixtures/tegrastats/jetson-nano-jp4-02.txt's format).
+const NANO = 'RAM 1180/3965MB (lfb 1x2MB) SWAP 0/1982MB (cached 0MB) CPU [30%@1036,33%@1036,off,off] EMC_FREQ 10%@1600 GR3D_FREQ 0%@76 APE 25 PLL@57C CPU@60.5C POM_5V_IN 4520/4680';
+
+describe.each([
+  ['fast path', false],
+  ['grammar path', true],
+] as const)('tegrastats builder, %s', (_name, grammarOnly) => {
+  it('a shell prompt before the samples: a note quoting its first 60 characters', () => {
+    const prompt = 'nvidia@jetson-nano:~$ sudo tegrastats --interval 1000 --logfile /home/nvidia/logs/tegrastats.log';
+    const { t, diagnostics } = run(`${prompt}\n${NANO}\n`, grammarOnly);
+    expect(t.samples).toBe(1);
+    expect(diagnostics).toEqual([{ severity: 'info', file: 't', line: 1, code: 'tegrastats.not-a-sample', message: `not a tegrastats line, skipped: "${prompt.slice(0, 60)}"` }]);
+    expect(prompt.slice(0, 60)).toBe('nvidia@jetson-nano:~$ sudo tegrastats --interval 1000 --logf');
+  });
+
+  it('unknown fields: under their name, or their first 20 characters; the example cut to 80', () => {
+    const digits = '1234567890'.repeat(4);
+    const long = `VDD_${'SYS_'.repeat(25)}X@`;
+    const { t } = run(`${NANO} ${digits} ${long}\n${NANO} ${digits}\n`, grammarOnly);
+    expect(t.samples).toBe(2);
+    expect(t.unknownFields).toEqual({
+      [digits.slice(0, 20)]: { count: 2, example: digits, line: 1 },
+      [long.slice(0, -1)]: { count: 1, example: long.slice(0, 80), line: 1 },
+    });
+  });
+
+  it('the first `date` stamp, without the blanks after it', () => {
+    const { t } = run(`Thu Dec  3 06:00:00 UTC 2026   \n${NANO}\nThu Dec  3 06:00:05 UTC 2026\n${NANO}\n`, grammarOnly);
+    expect(t.samples).toBe(2);
+    expect(t.firstTimestamp).toBe('Thu Dec  3 06:00:00 UTC 2026');
+  });
+});
