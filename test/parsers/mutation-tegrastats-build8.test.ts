@@ -49,3 +49,31 @@ describe.each([
     expect(t.firstTimestamp).toBe('Thu Dec  3 06:00:00 UTC 2026');
   });
 });
+
+describe('the sampling interval of a stamped log (the median step between samples)', () => {
+  // Xavier NX JetPack 5 (jetson-xavier-nx-jp5-01.txt's format), `tegrastats --interval 2000`.
+  const stamp = (s: number) => {
+    const d = new Date(Date.UTC(2024, 2, 11, 9, 0, 0) + s * 1000);
+    const p = (x: number) => String(x).padStart(2, '0');
+    return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  };
+  const log = (samples: number, every: number) =>
+    Array.from({ length: samples }, (_, k) => `${stamp(k * every)} RAM ${2900 + (k % 7)}/7765MB (lfb 137x4MB) SWAP 0/3883MB (cached 0MB) CPU [${k % 9}%@1190,2%@1190,off,off,off,off] EMC_FREQ 0%@1600 GR3D_FREQ 0%@[305] VIC_FREQ 115 APE 150 AUX@35C CPU@36.5C GPU@34.5C VDD_IN 3850mW/3850mW`).join('\n');
+
+  it.each([
+    ['fast path', false],
+    ['grammar path', true],
+  ] as const)('every 2 s, %s: 2 s, not the 1 s default', (_name, grammarOnly) => {
+    const { t } = run(`${log(12, 2)}\n`, grammarOnly);
+    expect(t.samples).toBe(12);
+    expect(t.timeSource).toBe('timestamps');
+    expect(t.intervalSeconds).toBe(2);
+  });
+
+  it('a log of more than 8,192 samples (the steps are taken over a stride of samples): still 2 s', () => {
+    const { t } = run(`${log(8300, 2)}\n`, false);
+    expect(t.samples).toBe(8300);
+    expect(t.t[8299]! - t.t[0]!).toBe(8299 * 2);
+    expect(t.intervalSeconds).toBe(2);
+  });
+});
