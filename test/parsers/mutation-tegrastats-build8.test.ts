@@ -43,6 +43,14 @@ describe.each([
     });
   });
 
+  it('a log part that starts with the tail of a sample (cut mid-line): the tail is a sample of its own', () => {
+    const { t } = run(`GR3D_FREQ 0%@76 APE 25 PLL@61C CPU@63.5C\n${NANO}\n${NANO}\n`, grammarOnly);
+    expect(t.samples).toBe(3);
+    expect(Array.from(t.line)).toEqual([1, 2, 3]);
+    expect(Array.from(t.tempC.PLL!)).toEqual([61, 57, 57]);
+    expect(Array.from(t.ramUsedMB)).toEqual([NaN, 1180, 1180]);
+  });
+
   it('the first `date` stamp, without the blanks after it', () => {
     const { t } = run(`Thu Dec  3 06:00:00 UTC 2026   \n${NANO}\nThu Dec  3 06:00:05 UTC 2026\n${NANO}\n`, grammarOnly);
     expect(t.samples).toBe(2);
