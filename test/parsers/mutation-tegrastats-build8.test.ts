@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+import { tegrastats } from '../helpers/bundles.js';
 
 function run(text: string, grammarOnly: boolean) {
   const sink = new DiagnosticSink('t');
@@ -83,5 +84,19 @@ describe('the sampling interval of a stamped log (the median step between sample
     expect(t.samples).toBe(8300);
     expect(t.t[8299]! - t.t[0]!).toBe(8299 * 2);
     expect(t.intervalSeconds).toBe(2);
+  });
+});
+
+describe('the last sample holding an extreme', () => {
+  // tegrastats' JetPack 6 line format (helpers/bundles.ts), one sample a second.
+  const quoted = (text: string) => Object.keys(run(text, false).t.quoted).map(Number);
+
+  it('RAM rising to its highest in the last sample: no other sample is quoted for it', () => {
+    // Lowest in the first sample, highest in the last: both already kept as first and last.
+    expect(quoted(tegrastats(10, (i) => ({ ramMB: 3100 + 10 * i })))).toEqual([1, 10]);
+    // The hottest sample last, the same.
+    expect(quoted(tegrastats(10, (i) => ({ tempC: i === 9 ? 81.5 : 55 })))).toEqual([1, 10]);
+    // And where the highest is not last, it is quoted (the check above is not vacuous).
+    expect(quoted(tegrastats(10, (i) => ({ ramMB: i === 8 ? 3300 : 3100 })))).toEqual([1, 9, 10]);
   });
 });
