@@ -171,20 +171,16 @@ function threadLine(r: CaseResult): string {
   return `CPU ${r.cpuSeconds.toFixed(1)} s: analysis workers ${t.workers.map((w) => w.toFixed(1)).join(' + ')}, main ${t.main.toFixed(1)}, V8 GC/JIT helpers ${t.v8Helpers.toFixed(1)}, libuv pool and DuckDB ${t.other.toFixed(1)}`;
 }
 
-/** The V8 flags bin/jetdiag.js sets for `batch` and `worker`. */
-const BATCH_FLAGS = ['--no-concurrent-marking', ...(process.env.BENCH_V8_DEFAULTS ? [] : ['--interrupt-budget=540672'])];
-
 function spawnCase(which: string, args: string[]): CaseResult {
-  // A batch runs as bin/jetdiag.js runs `jetdiag batch`: without V8's concurrent marking, and
-  // with its later tier-up (BENCH_V8_DEFAULTS=1: V8's default budget, for a before/after).
-  const flags = which === 'batch' ? BATCH_FLAGS : [];
+  // A batch runs as bin/jetdiag.js runs `jetdiag batch`: without V8's concurrent marking.
+  const flags = which === 'batch' ? ['--no-concurrent-marking'] : [];
   const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), which, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${which} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
 
 function spawnCaseAsync(which: string, args: string[]): Promise<CaseResult> {
-  const flags = BATCH_FLAGS;
+  const flags = ['--no-concurrent-marking'];
   return new Promise((resolve, reject) => {
     const c = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), which, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

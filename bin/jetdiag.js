@@ -6,17 +6,8 @@ import v8 from 'node:v8';
 // marking then only competes with them (200 bench bundles: 24.7 s of CPU with 2 workers,
 // 18.4 s without it; the analysis threads' own time unchanged). Set before anything else is
 // loaded, so no marking cycle is under way when it changes.
-//
-// They also wait eight times longer than V8's default before optimising a function
-// (--interrupt-budget, 66 KB of bytecode by default): each analysis thread compiled about 340
-// functions with TurboFan over its first 200 bundles (3.3 s of CPU on the helper threads, half of
-// it compiling again what had deoptimised on feedback gathered too early) against 117 (1.6 s),
-// with no measurable change in the analysis threads' own CPU (--trace-opt; README, Speed).
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
-if (command === 'batch' || command === 'worker') {
-  v8.setFlagsFromString('--no-concurrent-marking');
-  v8.setFlagsFromString('--interrupt-budget=540672');
-}
+if (command === 'batch' || command === 'worker') v8.setFlagsFromString('--no-concurrent-marking');
 
 /**
  * The bundled CLI (scripts/bundle.mjs: a few files instead of about 200 modules to resolve and
