@@ -12,8 +12,8 @@
 const SEED = [{}];
 
 export function objectArray<T extends object>(): T[] {
-  const a = SEED.slice(0, 0) as unknown as T[];
-  return a;
+  // slice keeps the seed's elements kind; elements kinds never go back to small integers.
+  return SEED.slice(0, 0) as unknown as T[];
 }
 
 /**
