@@ -7,6 +7,7 @@
  * adds only the lines the first lacks (a pstore console's last words).
  */
 import type { BundleInventory } from '../bundle/inventory.js';
+import { mapObjects } from '../util/object-array.js';
 import type { Dmesg, DmesgBoot, DmesgGroup, DmesgRecord, KernelLogRole, KernelLogSource, ShowMemReport } from './types.js';
 
 export interface ParsedKernelLog {
@@ -53,7 +54,8 @@ const MATCH_TEXT_ONLY = 0.8;
  */
 export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInventory): Dmesg | undefined {
   if (logs.length === 0) return undefined;
-  const roles = logs.map((l) => kernelLogRole(l.file, l.dmesg.format));
+  // Arrays indexed below are built by mapObjects, not .map: one hidden class in every tier (object-array.ts).
+  const roles = mapObjects(logs, (l) => kernelLogRole(l.file, l.dmesg.format));
   // A serial capture is this boot's log when nothing else is.
   const hasCurrent = roles.some((r) => r.role === 'current');
   for (const r of roles) if (r.role === 'serial-console' && !hasCurrent) r.age = 0;
@@ -74,7 +76,7 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
 
   // One source per boot: compare each segment with those already kept from other files.
   const kept: Segment[] = [];
-  const duplicateOf = logs.map(() => new Set<string>());
+  const duplicateOf = mapObjects(logs, () => new Set<string>());
   for (const seg of segments) {
     let best: { other: Segment; covered: Uint8Array; big: Segment; small: Segment } | null = null;
     let bestRatio = 0;
@@ -120,10 +122,10 @@ export function mergeKernelLogs(logs: ParsedKernelLog[], inventory?: BundleInven
   const boots: DmesgBoot[] = [];
   const memoryReports: ShowMemReport[] = [];
   const userspace: DmesgRecord[] = [];
-  const sourceBoots = logs.map(() => [] as number[]);
-  const remaps = logs.map((l) => new Int32Array(l.dmesg.records.length).fill(-1));
+  const sourceBoots = mapObjects(logs, () => [] as number[]);
+  const remaps = mapObjects(logs, (l) => new Int32Array(l.dmesg.records.length).fill(-1));
   /** New boot index per (file, boot in file): the kept segment, or the one that held its lines. */
-  const bootOf = logs.map((l) => new Int32Array(Math.max(1, l.dmesg.boots.length)).fill(-1));
+  const bootOf = mapObjects(logs, (l) => new Int32Array(Math.max(1, l.dmesg.boots.length)).fill(-1));
   const segIndex = new Map<Segment, number>();
 
   for (const seg of kept) {

@@ -16,6 +16,7 @@ import { readNumber } from '../common/numbers.js';
 import { dmesgParser, type DmesgLineParts } from './grammar.js';
 import { dmesgChunkLexer, dmesgLexer, MonoTs } from './tokens.js';
 import { extractShowMem } from './show-mem.js';
+import { objectArray } from '../../util/object-array.js';
 
 const BLANK = /^\s*$/;
 const BANNER_RE = /^(Booting Linux on physical CPU|Linux version \d)/;
@@ -81,9 +82,10 @@ export function parseDmesg(src: TextSource, sink: DiagnosticSink, options?: Pars
 
 /** `internal.grammarOnly` turns the fast path off so tests can hold it to the grammar. */
 export function dmesgStream(src: SourceRef, sink: DiagnosticSink, options?: ParserOptions, internal?: { grammarOnly?: boolean }): StreamingParser<Dmesg> {
-  const records: DmesgRecord[] = [];
-  const userspace: DmesgRecord[] = [];
-  const groups: DmesgGroup[] = [];
+  // Pushed onto by compiled code of earlier files: arrays of objects from the start (object-array.ts).
+  const records = objectArray<DmesgRecord>();
+  const userspace = objectArray<DmesgRecord>();
+  const groups = objectArray<DmesgGroup>();
   /** Each group by its head record: a log of faults with indented sub-lines has thousands. */
   const groupAt = new Map<number, DmesgGroup>();
   const boots: DmesgBoot[] = [];

@@ -7,6 +7,7 @@
  * free-list line starts a block.
  */
 import type { DmesgRecord, ShowMemBuddy, ShowMemReport, ShowMemZone } from './types.js';
+import { objectArray } from '../../util/object-array.js';
 
 const ZONE_NAMES = 'DMA32|DMA|Normal|HighMem|Movable';
 const ZONE_RE = new RegExp(
@@ -55,7 +56,7 @@ export function extractShowMem(records: DmesgRecord[]): ShowMemReport[] {
   let lastUsed = -1;
   const start = (idx: number): ShowMemReport => {
     const r = records[idx]!;
-    const rep: ShowMemReport = { line: r.line, record: idx, boot: r.boot, trigger: 'other', zones: [], buddy: [] };
+    const rep: ShowMemReport = { line: r.line, record: idx, boot: r.boot, trigger: 'other', zones: objectArray(), buddy: objectArray() };
     if (r.monotonic !== undefined) rep.monotonic = r.monotonic;
     if (r.wallClock !== undefined) rep.wallClock = r.wallClock;
     if (lastHead >= 0 && idx - lastHead <= HEAD_WINDOW && records[lastHead]!.boot === r.boot) {

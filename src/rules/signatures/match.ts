@@ -362,6 +362,10 @@ export function matchSignatures(dmesg: Dmesg | undefined, signatures: CompiledSi
       for (let i = 0; i < gate.count; i++) tryOne(sigs[candidates[i]!]!, r, idx, msg);
     }
   };
+  // scan itself too: tryOne's context does not hold it, and once the bundle's scan was garbage
+  // V8 dropped its code at the next full collection and compiled it again (OSR, then whole)
+  // every 15-30 bundles (--trace-opt).
+  keepLatest('signature-scan-loop', scan);
   scan(dmesg?.records ?? [], kernelSigs, false);
   if (userSigs.length && dmesg?.userspace?.length) scan(dmesg.userspace, userSigs, true);
   const ignored = (s: CompiledSignature, h: SignatureHit) => s.ignore.some(([k, re]) => h.groups[k] !== undefined && re.test(h.groups[k]!));
