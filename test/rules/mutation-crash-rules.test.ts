@@ -229,6 +229,18 @@ describe('kernel-register-dump', () => {
     expect(f).toMatchObject({ severity: 'warning', confidence: 0.6 });
   });
 
+  it('of several task and workqueue lines above the dump, the nearest are its own', () => {
+    const f = one('kernel-register-dump', [
+      [7.41, 'CPU: 2 PID: 77 Comm: irq/45-tegra-xudc Not tainted 5.10.104 #1-NixOS'],
+      [7.42, 'Workqueue: pm pm_runtime_work'],
+      [7.454936, 'CPU: 6 PID: 128 Comm: kworker/6:1 Not tainted 5.10.104 #1-NixOS'],
+      [7.464392, 'Workqueue: events tegra_xudc_usb_role_sw_work'],
+      [7.470248, PC],
+    ]);
+    expect(f.verdict).toMatch(/, task kworker\/6:1 on CPU 6, workqueue events tegra_xudc_usb_role_sw_work\): /);
+    expect(lines(f)).toEqual([3, 4, 5]);
+  });
+
   it('the task and workqueue lines count up to 12 lines above the dump', () => {
     const at12 = one('kernel-register-dump', [[7, 'CPU: 6 PID: 128 Comm: kworker/6:1 Not tainted 5.10.104 #1-NixOS'], ...filler(11, 7), [7.4, PC]]);
     expect(at12.verdict).toMatch(/tegra_xudc_unpowergate\+0x148\/0x760, task kworker\/6:1 on CPU 6\): /);
