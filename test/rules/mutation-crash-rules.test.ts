@@ -18,6 +18,8 @@ const one = (id: string, lines: [number, string][]): Finding => {
   return found[0]!;
 };
 const lines = (f: Finding) => f.evidence.map((e) => e.line);
+const BOOT = 'Booting Linux on physical CPU 0x0000000000 [0x410fd421]';
+const runFiles = (id: string, files: Record<string, string>): Finding[] => runCase(ruleById(id), { name: id, files }, SIGNATURES);
 /** Lines of other drivers between the lines of a block (a busy console). */
 const filler = (n: number, t: number): [number, string][] => Array.from({ length: n }, (_, i) => [t, `usb 1-2: device descriptor read/64, error -71 (${i})`]);
 
@@ -131,6 +133,30 @@ describe('cbb-fabric-error', () => {
   });
 });
 
+describe('lines of another boot or another log file are not part of a block', () => {
+  it('cbb-fabric-error: a field line after a reboot, or in the other kernel log, is not the field of the header before it', () => {
+    const reboot = one('cbb-fabric-error', [[1796.38, 'CPU:0, Error: cbb-fabric@0x13a00000, irq=25'], [0, BOOT], [0.5, '\t  Error Code\t\t: SLAVE_ERR']]);
+    expect(reboot.verdict).toBe('1 CBB fabric error(s) on cbb-fabric: a register access was refused.');
+    expect(lines(reboot)).toEqual([1]);
+    const [other, ...rest] = runFiles('cbb-fabric-error', { 'dmesg.0': dmesg([[0, BOOT], [0.5, 'tegra-xudc 3550000.xudc: EP 3 (type: intr, dir: in) error'], [0.6, '\t  Error Code\t\t: SLAVE_ERR']]), dmesg: dmesg([[0, BOOT], [50, 'CPU:1, Error: cbb-fabric@0x13a00000, irq=25']]) });
+    expect(rest).toEqual([]);
+    expect(other!.verdict).toBe('1 CBB fabric error(s) on cbb-fabric: a register access was refused.');
+    expect(other!.evidence.map((e) => `${e.file}:${e.line}`)).toEqual(['dmesg:2']);
+  });
+
+  it('kernel-oops: an Internal error after a reboot is another oops; SErrors of two boots are two errors', () => {
+    const oops = one('kernel-oops', [[624.4, 'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000'], [0, BOOT], [3.2, 'Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP']]);
+    expect(oops.figures[0]).toEqual({ label: 'occurrences', value: 2 });
+    const serr = one('kernel-oops', [[99.3856, 'CPU0: SError detected, daif=140, spsr=0x20000000, mpidr=80000100, esr=bf000000'], [0, BOOT], [0.4, 'CPU4: SError detected, daif=140, spsr=0x20000000, mpidr=80000102, esr=bf40c000']]);
+    expect(serr.figures.slice(0, 2)).toEqual([{ label: 'occurrences', value: 2 }, { label: 'SErrors', value: 2 }]);
+  });
+
+  it('kernel-register-dump: a WARN of the boot before does not explain a dump after the reboot', () => {
+    const f = one('kernel-register-dump', [[10.65, '------------[ cut here ]------------'], [10.66, 'WARNING: CPU: 0 PID: 2147 at mm/slab_common.c:98 kmem_cache_create+0x1cc/0x258'], [0, BOOT], [7.47, 'pc : tegra_xudc_unpowergate+0x148/0x760']]);
+    expect(lines(f)).toEqual([4]);
+  });
+});
+
 describe('kernel-oops', () => {
   const UNABLE = 'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000';
   const INTERNAL = 'Internal error: Oops: 96000005 [#1] PREEMPT SMP';
@@ -201,6 +227,18 @@ describe('kernel-register-dump', () => {
     expect(lines(f)).toEqual([1, 2, 3, 4]);
     expect(f.verdict).toMatch(/^2 kernel register dump\(s\) .*\(first: the CPU was in tegra_xudc_unpowergate\+0x148\/0x760, task kworker\/6:1 on CPU 6, workqueue events tegra_xudc_usb_role_sw_work\)/);
     expect(f).toMatchObject({ severity: 'warning', confidence: 0.6 });
+  });
+
+  it('of several task and workqueue lines above the dump, the nearest are its own', () => {
+    const f = one('kernel-register-dump', [
+      [7.41, 'CPU: 2 PID: 77 Comm: irq/45-tegra-xudc Not tainted 5.10.104 #1-NixOS'],
+      [7.42, 'Workqueue: pm pm_runtime_work'],
+      [7.454936, 'CPU: 6 PID: 128 Comm: kworker/6:1 Not tainted 5.10.104 #1-NixOS'],
+      [7.464392, 'Workqueue: events tegra_xudc_usb_role_sw_work'],
+      [7.470248, PC],
+    ]);
+    expect(f.verdict).toMatch(/, task kworker\/6:1 on CPU 6, workqueue events tegra_xudc_usb_role_sw_work\): /);
+    expect(lines(f)).toEqual([3, 4, 5]);
   });
 
   it('the task and workqueue lines count up to 12 lines above the dump', () => {

@@ -48,6 +48,7 @@ describe('requiredLiteral: the longest top-level literal run every match must co
     ['abcdefgh\\d{2,3}?ij', 'abcdefgh', ['abcdefgh12ij']],
     ['[a-z]abcd', 'abcd', ['qabcd']],
     ['abcd', 'abcd', ['abcd']],
+    ['abcdef{', 'abcde', ['abcdef{']], // an unclosed brace is a literal brace to JS: the scan stops at the end
     ['cma: (?<func>_*cma_alloc\\w*)(?:\\(\\))?: alloc failed, req-size: (?<pages>\\d+)', ': alloc failed, req-size: ', ['cma: cma_alloc: alloc failed, req-size: 4096']],
   ])('%s -> %s', (pattern, literal, samples) => {
     expect(requiredLiteral(pattern)).toBe(literal);
