@@ -178,47 +178,6 @@ describe('real-audit (hardware): thermal configuration and panics', () => {
 describe('hardware rule fixes on other kernel forms', () => {
   const analyzeLog = async (text: string) => analyzeSnapshot(snapshotFromFiles({ 'dmesg.txt': text }));
 
-  it('a 5.x soft-lockup panic quotes the BUG line and a hard-lockup panic the NMI watchdog line above it', async () => {
-    const soft = await analyzeLog([
-      '[ 5300.229390] watchdog: BUG: soft lockup - CPU#2 stuck for 23s! [kworker/2:1:25629]',
-      '[ 5300.229400] Modules linked in: nvgpu',
-      '[ 5300.229500] Call trace:',
-      '[ 5300.230000] Kernel panic - not syncing: softlockup: hung tasks',
-    ].join('\n'));
-    const f = finding(soft, 'kernel-panic');
-    expect(f?.verdict).toBe('The kernel panicked: softlockup: hung tasks, set off by: watchdog: BUG: soft lockup - CPU#2 stuck for 23s! [kworker/2:1:25629].');
-    expect(f?.evidence.map((e) => e.line)).toEqual([1, 4]);
-    const hard = await analyzeLog([
-      '[  812.100000] NMI watchdog: Watchdog detected hard LOCKUP on cpu 3',
-      '[  812.100100] Call trace:',
-      '[  812.100200] Kernel panic - not syncing: Hard LOCKUP',
-    ].join('\n'));
-    expect(finding(hard, 'kernel-panic')?.verdict).toBe('The kernel panicked: Hard LOCKUP, set off by: NMI watchdog: Watchdog detected hard LOCKUP on cpu 3.');
-  });
-
-  it('an oops panic quotes the oops line; a detector line far from the panic or after an earlier panic is not quoted', async () => {
-    const oops = await analyzeLog([
-      '[   99.000000] Unable to handle kernel NULL pointer dereference at virtual address 00000000',
-      '[   99.000100] Internal error: Oops: 96000005 [#1] PREEMPT SMP',
-      '[   99.000900] Kernel panic - not syncing: Fatal exception',
-    ].join('\n'));
-    expect(finding(oops, 'kernel-panic')?.verdict).toBe('The kernel panicked: Fatal exception, set off by: Internal error: Oops: 96000005 [#1] PREEMPT SMP.');
-    // A hung task an hour before an unrelated hung-task panic of the same boot is not its trigger.
-    const far = await analyzeLog([
-      '[  200.000000] INFO: task kworker/0:1:12 blocked for more than 120 seconds.',
-      '[ 4000.000000] Kernel panic - not syncing: hung_task: blocked tasks',
-    ].join('\n'));
-    expect(finding(far, 'kernel-panic')?.verdict).toBe('The kernel panicked: hung_task: blocked tasks.');
-    expect(finding(far, 'kernel-panic')?.evidence.map((e) => e.line)).toEqual([2]);
-    // The second panic's reason has no detector line of its own after the first panic.
-    const two = await analyzeLog([
-      'INFO: task sync:40 blocked for more than 120 seconds.',
-      'Kernel panic - not syncing: hung_task: blocked tasks',
-      'Kernel panic - not syncing: hung_task: blocked tasks',
-    ].join('\n'));
-    expect(finding(two, 'kernel-panic')?.evidence.map((e) => e.line)).toEqual([1, 2, 3]);
-  });
-
   it('an upstream xHCI death (xhci-hcd, PCI xhci_hcd) is found; a stop-endpoint warning alone is not a death', async () => {
     const died = await analyzeLog([
       '[  676.260048] xhci_hcd 0000:3c:00.0: xHCI host controller not responding, assume dead',

@@ -38,11 +38,23 @@ describeRule('smmu-faults', {
       files: { dmesg: realLog('tx1-mcerr-xusb-hostw.log') },
       findings: [
         {
-          messageId: 'mc', evidence: at('dmesg', 3, 4, 5, 15), tags: ['smmu-fault',  'mc-error'], signatures: ['tegra-mc-error'],
+          // The USB host controller does its own DMA (rings, transfer buffers): tagged apart from DMA-BUF users.
+          messageId: 'mc', evidence: at('dmesg', 3, 4, 5, 15), tags: ['smmu-fault', 'mc-error', 'smmu-usb'], signatures: ['tegra-mc-error'],
           severity: 'error',
           verdict: /^1 memory-controller error\(s\) \(client csw_xusb_hostw: USB host controller \(xHCI\) write\): EMEM decode error on PDE or PTE entry; the client's SMMU translation failed/,
         },
       ],
+    },
+    {
+      // AGX Orin forum thread 361959: the notice of the 5.10+ handler, the report line cut after the address.
+      name: 'a memory-controller rate-limit notice with no whole report line: the rate-limited errors, no client, no SMMU-fault tag',
+      files: { dmesg: dmesg([[5517.386309, 'tegra30_mc_handle_irq: 238542 callbacks suppressed'], [5517.38633, 'tegra-mc 2c00000.memory-controller: pcie5w: write @0x0000000000000000']]) },
+      findings: [{ messageId: 'mcSuppressed', severity: 'error', evidence: at('dmesg', 1), tags: ['mc-error'], signatures: ['tegra-mc-error'], verdict: /^The kernel rate-limited 238542 memory-controller error report\(s\) \(tegra30_mc_handle_irq: callbacks suppressed\)/ }],
+    },
+    {
+      name: 'an upstream tegra-mc report from a PCIe client: tagged as the endpoint\'s own DMA',
+      files: { dmesg: dmesg([[812.5, 'tegra-mc 2c00000.memory-controller: pcie5w: write @0x0000000000000000: EMEM address decode error (SMMU translation error [--S])']]) },
+      findings: [{ messageId: 'mc', severity: 'error', evidence: at('dmesg', 1), tags: ['smmu-fault', 'mc-error', 'smmu-pcie'], signatures: ['tegra-mc-error'], verdict: /client pcie5w: PCIe controller write/ }],
     },
     {
       name: 'dmesg -T (wall clock only): camera error 2 s after the fault is still related',
