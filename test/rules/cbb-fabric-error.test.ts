@@ -38,6 +38,25 @@ describeRule('cbb-fabric-error', {
       }],
     },
     {
+      name: 'an error in the boot before (dmesg.0) and one in this boot (dmesg): the earlier one is the first, in log order not file-name order',
+      files: {
+        'dmesg.0': dmesg(ORIN_FIREWALL),
+        dmesg: dmesg([
+          [50.1, 'CPU:1, Error: cbb-fabric@0x13a00000, irq=25'],
+          [50.2, 'CPU:1, Error:cbb-fabric, Errmon:2'],
+          [50.3, '\t  Error Code\t\t: SLAVE_ERR'],
+          [50.4, '\t  MASTER_ID\t\t: BPMP'],
+          [50.5, '\t  Address\t\t: 0x2430000'],
+        ]),
+      },
+      findings: [{
+        messageId: 'found', severity: 'error', signatures: ['cbb-fabric-error'], tags: ['signature:cbb-fabric-error'],
+        evidence: [...at('dmesg.0', 1, 3, 4, 5, 6), ...at('dmesg', 1, 2, 3, 4, 5)],
+        verdict: /^2 CBB fabric error\(s\) on cbb-fabric: FIREWALL_ERR, a read by CCPLEX at 0x32e0000 /,
+        figures: { occurrences: 2, 'error codes': 'FIREWALL_ERR, SLAVE_ERR', 'initiator (first)': 'CCPLEX', 'address (first)': '0x32e0000' },
+      }],
+    },
+    {
       name: 'two T234 errors a second apart: two errors, both codes',
       files: {
         dmesg: dmesg([

@@ -26,6 +26,19 @@ describeRule('kernel-oops', {
       findings: [{ messageId: 'found', severity: 'critical', signatures: ['kernel-oops'], tags: ['reboot', 'signature:kernel-oops'], evidence: at('dmesg', 1, 5), verdict: /^1 kernel oops: a driver dereferenced a bad pointer\.$/, figures: { occurrences: 1 } }],
     },
     {
+      name: 'an SError in the boot before (dmesg.0) and an oops in this boot (dmesg): first and last seen in log order, not file-name order',
+      files: {
+        'dmesg.0': dmesg([[382.132025, 'CPU1: SError detected, daif=140, spsr=0x40000045, mpidr=80000001, esr=bf000002']]),
+        dmesg: dmesg(OOPS),
+      },
+      findings: [{
+        messageId: 'found', severity: 'critical', signatures: ['kernel-oops'], tags: ['reboot', 'signature:kernel-oops'],
+        evidence: [...at('dmesg.0', 1), ...at('dmesg', 1, 5)],
+        verdict: /^2 kernel oops or SError: the CPU took an SError \(CPU1\)/,
+        figures: { occurrences: 2, SErrors: 1, 'first seen': '0:06:22 after boot', 'last seen': '0:10:24 after boot' },
+      }],
+    },
+    {
       name: 'a second oops ([#2]) a minute later is a second oops',
       files: { dmesg: dmesg([...OOPS, [690.1, 'Unable to handle kernel paging request at virtual address ffff800011813070'], [690.2, 'Internal error: Oops: 96000044 [#2] PREEMPT SMP']]) },
       findings: [{ messageId: 'found', severity: 'critical', signatures: ['kernel-oops'], tags: ['reboot', 'signature:kernel-oops'], evidence: at('dmesg', 1, 5, 6, 7), verdict: /^2 kernel oops: /, figures: { occurrences: 2 } }],

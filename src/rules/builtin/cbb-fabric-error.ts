@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
-import type { SignatureHit } from '../signatures/match.js';
+import { inLogOrder, type SignatureHit } from '../signatures/match.js';
 import { paramTag } from '../tags.js';
 import type { DmesgRecord } from '../../parsers/dmesg/types.js';
 
@@ -66,7 +66,7 @@ const sameFile = (a: SignatureHit, b: SignatureHit) => a.file === b.file && a.bo
 function incidents(hits: readonly SignatureHit[]): Incident[] {
   const out: Incident[] = [];
   let open: Incident | undefined;
-  for (const h of [...hits].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line)) {
+  for (const h of [...hits].sort(inLogOrder)) {
     const near = open && sameFile(open.last, h) && h.line - open.last.line <= BLOCK_LINES;
     if (h.role !== 'detail') {
       const isErrmon = h.groups.errmon !== undefined;

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
-import type { SignatureHit } from '../signatures/match.js';
+import { inLogOrder, type SignatureHit } from '../signatures/match.js';
 import { paramTag } from '../tags.js';
 
 /**
@@ -30,7 +30,7 @@ function incidents(hits: readonly SignatureHit[]): Incident[] {
   const out: Incident[] = [];
   let oops: Incident | undefined;
   let serror: Incident | undefined;
-  for (const h of [...hits].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line)) {
+  for (const h of [...hits].sort(inLogOrder)) {
     if (isSError(h)) {
       const first = serror?.hits[0];
       const cpus = new Set(serror?.hits.map((x) => x.groups.cpu));

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
-import type { SignatureHit } from '../signatures/match.js';
+import { inLogOrder, type SignatureHit } from '../signatures/match.js';
 import { paramTag } from '../tags.js';
 
 /**
@@ -82,7 +82,7 @@ export const kernelPanic = defineRule({
         { label: 'first seen', value: hitTime(first) },
         ...(panics.length > 1 ? [{ label: 'last seen', value: hitTime(panics[panics.length - 1]!) }] : []),
       ],
-      evidence: hitEvidence(snapshot.dmesg!.file, [...panics, ...triggers.values()].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.record - b.record)),
+      evidence: hitEvidence(snapshot.dmesg!.file, [...panics, ...triggers.values()].sort(inLogOrder)),
       tags: ['reboot', paramTag('signature', 'kernel-panic')],
       signatures: ['kernel-panic', ...new Set(used)],
     });

@@ -36,6 +36,17 @@ export interface SignatureHit {
   userspace?: true;
 }
 
+/**
+ * Log order for hits: kernel lines by record (the merged kernel log runs from the oldest boot
+ * read to the current one), then user-space lines by file and line. Sorting by file name put
+ * `dmesg` (this boot) before `dmesg.0` (the boot before).
+ */
+export function inLogOrder(a: SignatureHit, b: SignatureHit): number {
+  if (a.userspace !== b.userspace) return a.userspace ? 1 : -1;
+  if (!a.userspace) return a.record - b.record || a.line - b.line;
+  return (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line;
+}
+
 export interface SignatureIndex {
   signatures: CompiledSignature[];
   hits(id: string): readonly SignatureHit[];
