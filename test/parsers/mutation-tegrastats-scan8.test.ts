@@ -182,3 +182,22 @@ describe('scanLine: a lost blank glues two fields', () => {
     expect(cases).toBeGreaterThan(200);
   });
 });
+
+describe('scanLine: RAM, SWAP, IRAM and MTS fields at their edges', () => {
+  it('a bracket right after the unit (no blank) is read as with the blank', () => {
+    expect(scan('RAM 1/2MB(lfb 3x4MB) SWAP 5/6MB(cached 7MB)')).toEqual([
+      [F.O_RAM_LFB, '', 1, 2, 3, 4096],
+      [F.O_SWAP_CACHED, '', 5, 6, 7, 0],
+    ]);
+    expect(scan('RAM 1/2MB (lfb 3x4MB) SWAP 5/6MB (cached 7MB)')).toEqual(scan('RAM 1/2MB(lfb 3x4MB) SWAP 5/6MB(cached 7MB)'));
+  });
+
+  it('malformed brackets and MTS fields in the middle of a line are left to the grammar', () => {
+    for (const bad of ['RAM 1/2MB (lfb 1x4MX) APE 25', 'RAM 1/2MB (lfb 1x4M) APE 25', 'RAM 1/2MB MTS fg 0% xx 15% APE 25', 'RAM 1/2MB MTS fg 0% bg 1x APE 25', 'RAM 1/2MB MTS fg 0% bg 1 APE 25']) expect(scan(bad), bad).toBeNull();
+  });
+
+  it('a NAME starting with I that is not IRAM is an ordinary NAME', () => {
+    expect(one('ISP_FREQ 0%@115')).toEqual([F.O_LOAD_FREQ, 'ISP_FREQ', 0, 115, 0, 0]);
+    expect(one('IRAMX 5')).toEqual([F.O_ENGINE, 'IRAMX', 5, 0, 0, 0]);
+  });
+});
