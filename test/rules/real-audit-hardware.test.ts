@@ -6,22 +6,10 @@
  * pinned here by lines the fixtures do not carry (other kernel forms of the same message).
  */
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { analyze, analyzeSnapshot, type Analysis } from '../../src/analyze.js';
-import { assessCompleteness } from '../../src/verdict/completeness.js';
-import { decideStatus } from '../../src/verdict/status.js';
+import { analyzeSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { finding, lines, run, status } from '../helpers/real-audit.js';
 
-const cache = new Map<string, Promise<Analysis>>();
-function run(name: string): Promise<Analysis> {
-  if (!cache.has(name)) cache.set(name, analyze(path.join(FIXTURES, 'real-audit', name)));
-  return cache.get(name)!;
-}
-
-const status = (a: Analysis) => decideStatus(a.findings, assessCompleteness(a.snapshot, a.outcomes));
-const finding = (a: Analysis, ruleId: string, messageId?: string) => a.findings.find((f) => f.ruleId === ruleId && (messageId === undefined || f.messageId === messageId));
-const lines = (a: Analysis, ruleId: string) => finding(a, ruleId)?.evidence.map((e) => `${e.file}:${e.line}`);
 
 describe('real-audit (hardware): USB, PCIe, SDIO, memory controller, CBB', () => {
   it('TK1/TX1 xHCI host controller death: its own finding, named by device, no cause the log does not carry', async () => {

@@ -6,25 +6,12 @@
  * the device as far as the bundle tells it.
  */
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { analyze, type Analysis } from '../../src/analyze.js';
-import { assessCompleteness } from '../../src/verdict/completeness.js';
-import { decideStatus } from '../../src/verdict/status.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { analyzeSnapshot } from '../../src/analyze.js';
 import { loadSignatures } from '../../src/rules/signatures/pack.js';
 import { matchSignatures } from '../../src/rules/signatures/match.js';
-import { analyzeSnapshot } from '../../src/analyze.js';
 import { snapshotFromFiles } from '../../src/rules/tester.js';
+import { finding, lines, run, status } from '../helpers/real-audit.js';
 
-const cache = new Map<string, Promise<Analysis>>();
-function run(name: string): Promise<Analysis> {
-  if (!cache.has(name)) cache.set(name, analyze(path.join(FIXTURES, 'real-audit', name)));
-  return cache.get(name)!;
-}
-
-const status = (a: Analysis) => decideStatus(a.findings, assessCompleteness(a.snapshot, a.outcomes));
-const finding = (a: Analysis, ruleId: string, messageId?: string) => a.findings.find((f) => f.ruleId === ruleId && (messageId === undefined || f.messageId === messageId));
-const lines = (a: Analysis, ruleId: string) => finding(a, ruleId)?.evidence.map((e) => `${e.file}:${e.line}`);
 const MEMORY_CAUSES = /^(memory-|leak-|cma-|container-memory)/;
 
 describe('real-audit (memory): logs from public Jetson reports', () => {

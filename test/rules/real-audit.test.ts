@@ -5,21 +5,8 @@
  * severity, evidence line), the leading cause, and no alarm where the log shows no failure.
  */
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { analyze, type Analysis } from '../../src/analyze.js';
-import { assessCompleteness } from '../../src/verdict/completeness.js';
-import { decideStatus } from '../../src/verdict/status.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { finding, lines, run, status } from '../helpers/real-audit.js';
 
-const cache = new Map<string, Promise<Analysis>>();
-function run(name: string): Promise<Analysis> {
-  if (!cache.has(name)) cache.set(name, analyze(path.join(FIXTURES, 'real-audit', name)));
-  return cache.get(name)!;
-}
-
-const status = (a: Analysis) => decideStatus(a.findings, assessCompleteness(a.snapshot, a.outcomes));
-const finding = (a: Analysis, ruleId: string, messageId?: string) => a.findings.find((f) => f.ruleId === ruleId && (messageId === undefined || f.messageId === messageId));
-const lines = (a: Analysis, ruleId: string) => finding(a, ruleId)?.evidence.map((e) => `${e.file}:${e.line}`);
 
 describe('real-audit: logs from public Jetson failure reports', () => {
   it('TX2 SMMU fault on the PCIe stream (AFI): the fault, and no DMA-BUF claim the log does not carry', async () => {
