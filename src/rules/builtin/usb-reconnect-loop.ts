@@ -1,6 +1,6 @@
 import { defineRule } from '../define.js';
 import { hitEvidence, hitTime } from '../signatures/pack-rule.js';
-import type { SignatureHit } from '../signatures/match.js';
+import { inLogOrder, type SignatureHit } from '../signatures/match.js';
 import { paramTag } from '../tags.js';
 import { formatHms } from '../../util/format.js';
 
@@ -52,7 +52,7 @@ export const usbReconnectLoop = defineRule({
     const maxGap = thresholds.maxGapSeconds!;
     const bursts: Burst[] = [];
     const open = new Map<string, Burst>();
-    for (const h of [...hits].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.record - b.record)) {
+    for (const h of [...hits].sort(inLogOrder)) {
       const port = h.groups.port!;
       const key = `${h.file ?? ''}|${h.boot}|${port}`;
       const b = open.get(key);
@@ -92,7 +92,7 @@ export const usbReconnectLoop = defineRule({
           { label: 'last seen', value: hitTime(last) },
           ...(enumerations[0]?.groups.hcd ? [{ label: 'host controller', value: enumerations[0].groups.hcd }] : []),
         ],
-        evidence: hitEvidence(snapshot.dmesg!.file, [...b.disconnects, ...enumerations].sort((x, y) => x.record - y.record)),
+        evidence: hitEvidence(snapshot.dmesg!.file, [...b.disconnects, ...enumerations].sort(inLogOrder)),
         tags: [paramTag('signature', 'usb-reconnect-loop')],
       });
     }
