@@ -53,7 +53,6 @@ interface FaultGroup {
   writes: number;
 }
 
-/** Checklist step 4: SMMU and memory-controller faults, grouped by device and stream. */
 /** The memory controller interrupt handler's rate-limit notice (4.9-5.x and 5.10+ names). */
 const MC_NOTICE = /\b(tegra_mc_irq|tegra30_mc_handle_irq): \d+ callbacks suppressed/;
 
@@ -64,6 +63,7 @@ function ownDmaTags(device: string | undefined): Tag[] {
   return [];
 }
 
+/** Checklist step 4: SMMU and memory-controller faults, grouped by device and stream. */
 export const smmuFaults = defineRule({
   meta: {
     id: 'smmu-faults',
