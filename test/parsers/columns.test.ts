@@ -33,6 +33,31 @@ describe('ColumnBuilder', () => {
     );
   });
 
+  it('reads back a long column written in order, with gaps and late writes into blocks left behind', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(3000), { minLength: 1, maxLength: 120 }), fc.array(fc.tuple(fc.nat(150_000), printed), { maxLength: 20 }), (steps, late) => {
+        const col = new ColumnBuilder();
+        const want = new Map<number, number>();
+        let i = 0;
+        for (const step of steps) {
+          i += step;
+          col.set(i, i % 7 === 0 ? i + 0.25 : i);
+          want.set(i, i % 7 === 0 ? i + 0.25 : i);
+        }
+        for (const [j, v] of late) {
+          col.set(j, v);
+          want.set(j, v);
+        }
+        const n = col.length;
+        const out = col.finish(n);
+        const wrong: number[] = [];
+        for (let j = 0; j < n; j++) if (!Object.is(out[j], want.get(j) ?? NaN)) wrong.push(j);
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps whole numbers in 4 bytes and widens to 8 at the first value a Float32 cannot hold', () => {
     const col = new ColumnBuilder();
     for (let i = 0; i < 40_000; i++) col.set(i, 3000 + (i % 500));

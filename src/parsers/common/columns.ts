@@ -7,22 +7,27 @@ const MASK = BLOCK - 1;
 const FIRST = 1024;
 
 interface ResizableBuffer extends ArrayBuffer {
+  readonly resizable: boolean;
   resize(bytes: number): void;
 }
 /** Resizable buffers (Node 20) can be emptied at once: resize(0) gives their memory back without waiting for a GC. */
 const CAN_RESIZE = typeof (ArrayBuffer.prototype as Partial<ResizableBuffer>).resize === 'function';
 const Resizable = ArrayBuffer as unknown as new (bytes: number, options: { maxByteLength: number }) => ResizableBuffer;
 
-/** A block of `size` values, NaN; its buffer resizable where the runtime allows, so release() frees it at once. */
-function makeBlock(wide: boolean, size: number): Column {
+/**
+ * A block of `size` values, NaN. `freeable`: over a resizable buffer, which release() empties at
+ * once; V8 11 reads and writes typed arrays over those about three times slower, so only the
+ * blocks no longer being written are freeable (see ColumnBuilder).
+ */
+function makeBlock(wide: boolean, size: number, freeable: boolean): Column {
   const bytes = size * (wide ? 8 : 4);
-  const buf = CAN_RESIZE ? new Resizable(bytes, { maxByteLength: bytes }) : new ArrayBuffer(bytes);
+  const buf = freeable && CAN_RESIZE ? new Resizable(bytes, { maxByteLength: bytes }) : new ArrayBuffer(bytes);
   return (wide ? new Float64Array(buf) : new Float32Array(buf)).fill(NaN);
 }
 
-/** Gives a block's memory back now (the finished column holds a copy). */
+/** Gives a freeable block's memory back now (the finished column holds a copy); a plain one waits for a GC. */
 function release(block: Column | undefined): void {
-  if (CAN_RESIZE && block !== undefined) (block.buffer as ResizableBuffer).resize(0);
+  if (CAN_RESIZE && block !== undefined && (block.buffer as ResizableBuffer).resizable) (block.buffer as ResizableBuffer).resize(0);
 }
 
 /** A finished column: Float32 when every value fits one exactly (MB, MHz, %, mW), else Float64; NaN where a sample has no value. */
@@ -36,10 +41,14 @@ export type Column = Float32Array | Float64Array;
  * live in blocks of 32 Ki values allocated on first use (a column that stays NaN, an engine
  * that is always off, allocates none), so growing copies at most the first block; `finish`
  * copies into one right-sized array and empties each block at once, so a week's columns are
- * not held twice while the blocks wait for a GC.
+ * not held twice while the blocks wait for a GC. The block being written (the last one made)
+ * is a plain array, fast to read and write; when the next block starts, it is copied into a
+ * freeable one and reused for the next.
  */
 export class ColumnBuilder {
   private blocks: (Column | undefined)[] = [];
+  /** Index of the block being written, -1 before the first. */
+  private hot = -1;
   private wide: boolean;
   length = 0;
 
@@ -91,9 +100,23 @@ export class ColumnBuilder {
     const old = this.blocks[b];
     let size = b === 0 ? Math.max(FIRST, old?.length ?? 0) : BLOCK;
     while (size <= at) size *= 2;
-    const block = makeBlock(this.wide, size);
-    if (old !== undefined) block.set(old);
-    release(old);
+    let block: Column;
+    if (old === undefined && b > this.hot) {
+      // The next block: the one written so far is kept in a freeable copy, its array reused.
+      const last = this.hot >= 0 ? this.blocks[this.hot] : undefined;
+      if (last !== undefined && CAN_RESIZE) {
+        const kept = makeBlock(this.wide, last.length, true);
+        kept.set(last);
+        this.blocks[this.hot] = kept;
+      }
+      if (last !== undefined && CAN_RESIZE && last.length === size) block = last.fill(NaN);
+      else block = makeBlock(this.wide, size, false);
+      this.hot = b;
+    } else {
+      block = makeBlock(this.wide, size, b !== this.hot);
+      if (old !== undefined) block.set(old);
+      release(old);
+    }
     this.blocks[b] = block;
     return block;
   }
@@ -101,9 +124,9 @@ export class ColumnBuilder {
   /** Float32 blocks -> Float64 (values unchanged: every Float32 is a Float64). */
   private widen(): void {
     this.wide = true;
-    this.blocks = this.blocks.map((b) => {
+    this.blocks = this.blocks.map((b, k) => {
       if (b === undefined) return undefined;
-      const wide = makeBlock(true, b.length);
+      const wide = makeBlock(true, b.length, k !== this.hot);
       wide.set(b);
       release(b);
       return wide;
@@ -127,6 +150,7 @@ export class ColumnBuilder {
   release(): void {
     for (const block of this.blocks) release(block);
     this.blocks = [];
+    this.hot = -1;
   }
 }
 
