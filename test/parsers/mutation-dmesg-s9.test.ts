@@ -1,0 +1,116 @@
+/**
+ * Kernel logs (src/parsers/dmesg/build.ts) where the builder decides at a limit: which plain
+ * lines above the first stamped one are a serial console's banners and are dropped, the format
+ * named for the capture (its votes after the drop, the serial-console rule's 10 %), and what
+ * `dmesg -x` and journal captures vote for. Cases found by mutation testing
+ * (docs/mutation-parsers.md, session 9); the lines are real kernel messages (the fixtures under
+ * test/fixtures/dmesg) laid out as the captures named in each test print them.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDmesg } from '../../src/parsers/dmesg/build.js';
+import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+
+function parse(text: string, file = 'dmesg') {
+  const sink = new DiagnosticSink(file);
+  const d = parseDmesg({ path: file, text, lineOffset: 0 }, sink);
+  return { d, diags: sink.finish() };
+}
+
+/** Stamped kernel lines of a Jetson boot, `count` of them from `t0` seconds. */
+const stamped = (count: number, t0 = 0.5) =>
+  Array.from({ length: count }, (_, i) => `[${(t0 + i * 0.013).toFixed(6).padStart(12)}] tegra-xusb 3610000.xhci: Firmware timestamp: 2019-07-24 07:39:09 UTC, Version: 60.09 release`);
+/** Lines a kernel printed without a stamp (continuations of `pr_cont`), as a serial console shows them. */
+const unstampedLine = 'usb 1-2: new high-speed USB device number 3 using tegra-xusb';
+
+describe('the format named for the capture', () => {
+  it('an empty log is plain, with no boot and nothing skipped', () => {
+    const { d } = parse('');
+    expect(d.format).toBe('plain');
+    expect(d.boots).toEqual([]);
+    expect(d.skippedLines).toBe(0);
+    expect(d.startsMidBoot).toBe(false);
+  });
+
+  it('one skipped line per ten kernel lines is not yet a serial console; more is', () => {
+    const boot = '[0000.126] [TegraBoot] (version 00.00.2018.01-l4t-8728f3cb)';
+    const ten = parse([boot, ...stamped(10)].join('\n')).d;
+    expect(ten.skippedLines).toBe(1);
+    expect(ten.records).toHaveLength(10);
+    expect(ten.format).toBe('dmesg');
+    const nine = parse([boot, ...stamped(9)].join('\n')).d;
+    expect(nine.skippedLines).toBe(1);
+    expect(nine.format).toBe('serial-console');
+  });
+
+  it('dmesg -x output cut by grep (`--` between the matches) stays dmesg -x', () => {
+    const x = (t: string, msg: string) => `kern  :err   : [${t.padStart(12)}] ${msg}`;
+    const text = [
+      x('127.000000', 'arm-smmu 12000000.iommu: Unhandled context fault: iova=0x1f1000000, fsynr=0x11, cb=1, sid=32(0x20 - AFI)'),
+      '--',
+      x('301.000000', 'arm-smmu 12000000.iommu: Unhandled context fault: iova=0x1f1000000, fsynr=0x11, cb=1, sid=32(0x20 - AFI)'),
+      '--',
+      x('402.000000', 'nvgpu: 17000000.gpu     nvgpu_set_err_notifier_locked:143  [ERR]  error notifier set to 31'),
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.facility, r.level])).toEqual([[1, 'kern', 3], [3, 'kern', 3], [5, 'kern', 3]]);
+    expect(d.skippedLines).toBe(2);
+    expect(d.format).toBe('dmesg-x');
+  });
+
+  it('a short journal whose entry wraps onto indented lines is still journal-short', () => {
+    const text = [
+      'Nov 24 08:00:00 orin kernel: Linux version 5.15.148-tegra (buildbrain@mobile) #1 SMP PREEMPT',
+      'Nov 24 08:00:01 orin kernel: Kernel command line: root=/dev/mmcblk0p1 rw rootwait',
+      '    console=ttyTCU0,115200 fbcon=map:0',
+      'Nov 24 08:00:02 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.groupHead])).toEqual([[1, undefined], [2, undefined], [3, 1], [4, undefined]]);
+    expect(d.format).toBe('journal-short');
+  });
+});
+
+describe('plain lines above the first stamped line (a serial console)', () => {
+  it('are dropped when at least half the lines from the first stamp on are stamped', () => {
+    // One U-Boot line, then the kernel: 6 stamped lines and 6 unstamped ones.
+    const kernel = stamped(6).flatMap((l) => [l, unstampedLine]);
+    const half = parse(['U-Boot 2020.04-g6b630d64fd (Feb 19 2021 - 08:38:59 -0800)', ...kernel].join('\n')).d;
+    expect(half.records).toHaveLength(12);
+    expect(half.records[0]!.line).toBe(2);
+    expect(half.boots.map((b) => [b.line, b.firstRecord])).toEqual([[2, 0]]);
+    // One more unstamped line: fewer than half are stamped, the U-Boot line stays a record.
+    const fewer = parse(['U-Boot 2020.04-g6b630d64fd (Feb 19 2021 - 08:38:59 -0800)', ...kernel, unstampedLine].join('\n')).d;
+    expect(fewer.records).toHaveLength(14);
+    expect(fewer.records[0]!.line).toBe(1);
+  });
+
+  it('the dropped lines no longer count as plain-format lines', () => {
+    // 6 stamped and 5 unstamped kernel lines under one U-Boot line: once it is dropped the
+    // stamped lines are the most, so the capture is dmesg (1 skipped line of 11: no serial console).
+    const kernel = [...stamped(6).slice(0, 5).flatMap((l) => [l, unstampedLine]), stamped(6)[5]!];
+    const { d } = parse(['U-Boot 2020.04-g6b630d64fd (Feb 19 2021 - 08:38:59 -0800)', ...kernel].join('\n'));
+    expect(d.records).toHaveLength(11);
+    expect(d.skippedLines).toBe(1);
+    expect(d.format).toBe('dmesg');
+  });
+
+  it('are kept when one of them has a level or a wall clock (a kernel line, not a banner)', () => {
+    const kernel = stamped(8);
+    const level = parse(['<6>Booting Linux on physical CPU 0x0', 'U-Boot 2020.04-g6b630d64fd (Feb 19 2021 - 08:38:59 -0800)', ...kernel].join('\n')).d;
+    expect(level.records).toHaveLength(10);
+    expect(level.records.slice(0, 2).map((r) => [r.line, r.level])).toEqual([[1, 6], [2, undefined]]);
+    expect(level.skippedLines).toBe(0);
+    const wall = parse(['[Fri Sep 16 10:37:38 2022] Booting Linux on physical CPU 0x0', ...kernel].join('\n')).d;
+    expect(wall.records).toHaveLength(9);
+    expect(wall.records[0]).toMatchObject({ line: 1, wallClock: 'Fri Sep 16 10:37:38 2022' });
+    expect(wall.skippedLines).toBe(0);
+  });
+
+  it('a stamped line indented under the last dropped line is not left pointing at it', () => {
+    const text = ['Starting kernel ...', '[    0.000000]   DMA      [mem 0x0000000080000000-0x00000000ffffffff]', ...stamped(4)].join('\n');
+    const { d } = parse(text);
+    expect(d.records[0]!.line).toBe(2);
+    expect(d.records.map((r) => r.groupHead)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(d.groups).toEqual([]);
+  });
+});
