@@ -114,3 +114,87 @@ describe('plain lines above the first stamped line (a serial console)', () => {
     expect(d.groups).toEqual([]);
   });
 });
+
+describe('journal lines', () => {
+  it('`-- Boot <id> --` and `-- Logs begin at` in a short-monotonic capture are skipped, not kernel messages', () => {
+    const text = [
+      '-- Logs begin at Mon 2026-11-23 08:00:00 UTC, end at Tue 2026-11-24 09:01:31 UTC. --',
+      '[    0.000000] tegra-ubuntu kernel: Booting Linux on physical CPU 0x0',
+      '[ 3600.000000] tegra-ubuntu kernel: thermal thermal_zone4: critical temperature reached (128 C), shutting down',
+      '-- Boot 3f2a8d9c7b6e4a1f9d8c7b6a5e4d3c2b --',
+      '[    0.000000] tegra-ubuntu kernel: Booting Linux on physical CPU 0x0',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.boot, r.message])).toEqual([
+      [2, 0, 'Booting Linux on physical CPU 0x0'],
+      [3, 0, 'thermal thermal_zone4: critical temperature reached (128 C), shutting down'],
+      [5, 1, 'Booting Linux on physical CPU 0x0'],
+    ]);
+    expect(d.skippedLines).toBe(2);
+  });
+
+  it('a syslog entry whose message is empty (trailing blank stripped) is still the kernel\'s', () => {
+    const text = ['Nov 24 08:00:00 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb', 'Nov 24 08:00:00 orin kernel:', 'Nov 24 08:00:01 orin kernel: usb 1-2: New USB device found'].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.ident, r.wallClock, r.message])).toEqual([
+      [1, 'kernel', 'Nov 24 08:00:00', 'usb 1-2: new high-speed USB device number 3 using tegra-xusb'],
+      [2, 'kernel', 'Nov 24 08:00:00', ''],
+      [3, 'kernel', 'Nov 24 08:00:01', 'usb 1-2: New USB device found'],
+    ]);
+    expect(d.userspace).toBeUndefined();
+  });
+});
+
+describe('sub-lines and continuations', () => {
+  const fault = '[  127.000000] arm-smmu 12000000.iommu: Unhandled context fault: iova=0x1f1000000, fsynr=0x11, cb=1, sid=32(0x20 - AFI)';
+  it('a tab after the driver prefix continues the same device\'s line; the next plain line of that device does not', () => {
+    const text = [fault, '[  127.000010] arm-smmu 12000000.iommu: \tstage 1 translation fault', '[  127.000020] arm-smmu 12000000.iommu: GFSR 0x00000002, GFSYNR0 0x00000000', '[  128.000000] cma: cma_alloc: alloc failed'].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => r.groupHead)).toEqual([undefined, 0, undefined, undefined]);
+    expect(d.groups).toEqual([{ kind: 'continuation', head: 0, last: 1 }]);
+  });
+
+  it('an excerpt that starts on an indented line reads it as the head of what follows', () => {
+    const text = ['[  127.000020]   pc : nvgpu_mem_rd32+0x20/0x40', '[  127.000030]   lr : nvgpu_mem_rd32+0x18/0x40', fault].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.groupHead])).toEqual([[1, undefined], [2, 0], [3, undefined]]);
+    expect(d.groups).toEqual([{ kind: 'continuation', head: 0, last: 1 }]);
+  });
+
+  it('an OOM report\'s lines that lost their stamps stay in the report; a stamped one much later does not', () => {
+    const text = [
+      '[  492.650000] python3 invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0',
+      'CPU: 3 PID: 2210 Comm: python3 Not tainted 5.15.148-tegra #1',
+      '[  900.000000] Hardware name: NVIDIA Jetson AGX Orin Developer Kit (DT)',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.groupHead])).toEqual([[1, undefined], [2, 0], [3, undefined]]);
+    expect(d.groups).toEqual([{ kind: 'oom', head: 0, last: 1 }]);
+  });
+});
+
+describe('boots', () => {
+  it('unstamped: `Booting Linux` starts the next boot (and its version is the next line\'s); lines merely starting with B or L do not', () => {
+    const body = Array.from({ length: 21 }, (_, i) => (i % 2 ? `Lowmem reserve ${i}: usb 1-${i} new device` : `Bluetooth: hci${i}: unexpected event`));
+    const text = ['Booting Linux on physical CPU 0x0', 'Linux version 4.9.140-tegra (buildbrain@mobile-u64-3531)', ...body, 'Booting Linux on physical CPU 0x0', 'Linux version 4.9.253-tegra (buildbrain@mobile-u64-5333)', ...body].join('\n');
+    const { d } = parse(text);
+    expect(d.boots.map((b) => [b.line, b.firstRecord, b.kernelVersion])).toEqual([[1, 0, '4.9.140-tegra'], [24, 23, '4.9.253-tegra']]);
+  });
+
+  it('a banner right after the boot\'s own does not change its kernel version', () => {
+    const text = ['Linux version 4.9.140-tegra (buildbrain@mobile-u64-3531)', 'usb 1-2: new device', 'Linux version 4.9.253-tegra (buildbrain@mobile-u64-5333)'].join('\n');
+    const { d } = parse(text);
+    expect(d.boots.map((b) => b.kernelVersion)).toEqual(['4.9.140-tegra']);
+  });
+
+  it('time back to zero after an unstamped line still starts a boot', () => {
+    const { d } = parse(['[ 3600.000000] thermal thermal_zone4: critical temperature reached (128 C), shutting down', 'reboot: Power down', '[    0.500000] usb 1-2: new high-speed USB device number 3 using tegra-xusb'].join('\n'));
+    expect(d.records.map((r) => r.boot)).toEqual([0, 0, 1]);
+  });
+
+  it('after `-- Reboot --` the unstamped lines that follow are one boot', () => {
+    const { d } = parse(['[ 9000.000000] thermal thermal_zone4: critical temperature reached (128 C), shutting down', '-- Reboot --', 'Booting Linux on physical CPU 0x0', 'usb 1-2: new high-speed USB device number 3 using tegra-xusb'].join('\n'));
+    expect(d.records.map((r) => [r.line, r.boot])).toEqual([[1, 0], [3, 1], [4, 1]]);
+    expect(d.boots.map((b) => b.line)).toEqual([1, 3]);
+  });
+});
