@@ -7,7 +7,8 @@
  * test/fixtures/dmesg) laid out as the captures named in each test print them.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDmesg } from '../../src/parsers/dmesg/build.js';
+import { dmesgStream, parseDmesg } from '../../src/parsers/dmesg/build.js';
+import { monoPrefix } from '../../src/parsers/dmesg/fast.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 
 function parse(text: string, file = 'dmesg') {
@@ -196,5 +197,48 @@ describe('boots', () => {
     const { d } = parse(['[ 9000.000000] thermal thermal_zone4: critical temperature reached (128 C), shutting down', '-- Reboot --', 'Booting Linux on physical CPU 0x0', 'usb 1-2: new high-speed USB device number 3 using tegra-xusb'].join('\n'));
     expect(d.records.map((r) => [r.line, r.boot])).toEqual([[1, 0], [3, 1], [4, 1]]);
     expect(d.boots.map((b) => b.line)).toEqual([1, 3]);
+  });
+});
+
+describe('stamped lines whose message starts like another prefix: the fast path leaves them to the grammar', () => {
+  const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', ...Array.from({ length: 8 }, (_, k) => `local${k}`)];
+  const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+  function run(text: string, grammarOnly: boolean) {
+    const sink = new DiagnosticSink('k');
+    const p = dmesgStream({ path: 'k', lineOffset: 0 }, sink, {}, { grammarOnly });
+    p.write(text);
+    return { value: p.end(), diagnostics: sink.finish() };
+  }
+  const around = (line: string) => ['[    5.100000] usb 1-2: new high-speed USB device number 3 using tegra-xusb', line, '[    5.400000] usb 1-2: New USB device found'].join('\n');
+
+  it('a `dmesg -x` facility and level after the stamp, for every facility (and `local0`-`local7`)', () => {
+    FACILITIES.forEach((f, k) => {
+      const line = `[    5.300000] ${f}${' '.repeat(k % 3)}:${LEVELS[k % 8]}${' '.repeat(6 - LEVELS[k % 8]!.length)}: random: crng init done`;
+      expect(monoPrefix(line), line).toBe(-1);
+      const fast = run(around(line), false);
+      expect(fast, line).toEqual(run(around(line), true));
+    });
+  });
+
+  it('words that only start like a facility are messages, read on the fast path', () => {
+    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'bcm: x', 'Local7:x', 'v: x']) {
+      const line = `[    5.300000] ${w}`;
+      expect(monoPrefix(line), line).toBe(15);
+      expect(run(around(line), false)).toEqual(run(around(line), true));
+      expect(run(around(line), false).value.records[1]).toMatchObject({ line: 2, message: w, monotonic: 5.3 });
+    }
+  });
+
+  it('a syslog or ISO head after the stamp (a kern.log pasted into a dmesg)', () => {
+    for (const head of ['Nov 24 08:00:00 orin kernel: ', 'Jan  2 08:00:00 orin kernel: ', 'Zzz 24 08:00:00 orin kernel: ', 'Aaa 24 08:00:00 orin kernel: ', '2026-11-24T10:00:00+0000 orin kernel: ', '0000-01-01 00:00:00 orin kernel: ', '9999-12-31 23:59:59 orin kernel: ']) {
+      const line = `[    5.300000] ${head}usb 1-2: new device`;
+      expect(monoPrefix(line), line).toBe(-1);
+      expect(run(around(line), false), line).toEqual(run(around(line), true));
+    }
+    for (const w of ['@bc 24 x', 'A`c 24 x', 'A{c 24 x', 'Ab` 24 x', 'Ab{ 24 x', 'Abcd 24', '/026-11-24 x', ':026-11-24 x', '2026/11-24 x', '202-11-24 x']) {
+      const line = `[    5.300000] ${w}`;
+      expect(monoPrefix(line), line).toBe(15);
+      expect(run(around(line), false), line).toEqual(run(around(line), true));
+    }
   });
 });
