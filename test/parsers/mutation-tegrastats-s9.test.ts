@@ -59,3 +59,37 @@ describe('a CPU list whose cores share one clock printed after the list (`CPU [.
     expect(col(t.cpuLoad[3]!)).toEqual(clocks.map((_, k) => k + 2));
   });
 });
+
+describe('a log whose samples were wrapped onto several lines (as pasted in the Orin Nano capture)', () => {
+  const wrapped = (k: number, ramMB: number) =>
+    [
+      `12-23-2024 22:54:${String(11 + k).padStart(2, '0')} RAM ${ramMB}/7620MB (lfb 4x2MB) SWAP 0/3810MB (cached 0MB) `,
+      'CPU [1%@729,0%@729,0%@729,0%@729,0%@729,0%@729] GR3D_FREQ 1% cpu@62.843C soc2@61.968C soc0@60.625C gpu@61.687C tj@62.843C soc1@61.687C ',
+      'VDD_IN 3913mW/3922mW VDD_CPU_GPU_CV 598mW/598 VDD_SOC 1238mW/1237mW',
+    ].join('\n');
+
+  it('the sample holding an extreme is quoted whole, every line of it', () => {
+    const text = [wrapped(0, 3162), wrapped(1, 3170), wrapped(2, 5800), wrapped(3, 3165), wrapped(4, 3163)].join('\n') + '\n';
+    for (const grammarOnly of [false, true]) {
+      const { t } = run(text, grammarOnly);
+      expect(t.samples).toBe(5);
+      expect(col(t.ramUsedMB)).toEqual([3162, 3170, 5800, 3165, 3163]);
+      // First sample (lines 1-3), the highest RAM (7-9), the sample after its 2.6 GB fall (10-12), the last (13-15).
+      expect(Object.keys(t.quoted).map(Number)).toEqual([1, 2, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+      expect(t.quoted[8]).toBe(text.split('\n')[7]);
+    }
+  });
+});
+
+describe('a log prefixed by `ts` (moreutils) in a locale whose month names are not English', () => {
+  it('keeps the samples on the interval clock and the first stamp as printed', () => {
+    const line = (k: number) => `Dez 03 10:00:${String(k).padStart(2, '0')} RAM ${3162 + k}/7620MB (lfb 4x2MB) SWAP 0/3810MB (cached 0MB) CPU [1%@729,0%@729,0%@729,0%@729] GR3D_FREQ 1% cpu@62.843C gpu@61.687C VDD_IN 3913mW/3922mW`;
+    const { t } = run([0, 1, 2, 3].map(line).join('\n') + '\n', false);
+    expect(t.samples).toBe(4);
+    expect(t.timeSource).toBe('interval');
+    expect(t.startEpoch).toBeUndefined();
+    expect(Array.from(t.t)).toEqual([0, 1, 2, 3]);
+    expect([t.firstTimestamp, t.lastTimestamp]).toEqual(['Dez 03 10:00:00', 'Dez 03 10:00:03']);
+    expect(col(t.ramUsedMB)).toEqual([3162, 3163, 3164, 3165]);
+  });
+});
