@@ -217,6 +217,9 @@ describe('stamped lines whose message starts like another prefix: the fast path 
       expect(monoPrefix(line), line).toBe(-1);
       const fast = run(around(line), false);
       expect(fast, line).toEqual(run(around(line), true));
+      // The grammar reads a facility only before the stamp: the line is reported, not read.
+      expect(fast.value.records.map((r) => r.line)).toEqual([1, 3]);
+      expect(fast.diagnostics).toEqual([{ severity: 'warning', file: 'k', line: 2, code: 'dmesg.unexpected-line', message: `cannot read line at column 16 (${JSON.stringify(line.slice(15, 39) + '…')}); expected a kernel log line` }]);
     });
   });
 
