@@ -91,5 +91,10 @@ describe('a log prefixed by `ts` (moreutils) in a locale whose month names are n
     expect(Array.from(t.t)).toEqual([0, 1, 2, 3]);
     expect([t.firstTimestamp, t.lastTimestamp]).toEqual(['Dez 03 10:00:00', 'Dez 03 10:00:03']);
     expect(col(t.ramUsedMB)).toEqual([3162, 3163, 3164, 3165]);
+    // The same log in English: the stamps are the clock (syslog-like, no year).
+    const en = run([0, 2, 4, 6].map((k) => line(k).replace('Dez', 'Dec')).join('\n') + '\n', false).t;
+    expect(en.timeSource).toBe('timestamps');
+    expect(Array.from(en.t)).toEqual([0, 2, 4, 6]);
+    expect(en.intervalSeconds).toBe(2);
   });
 });
