@@ -5,7 +5,8 @@
  * Cases found by mutation testing (docs/mutation-parsers.md, session 9).
  */
 import { describe, expect, it } from 'vitest';
-import { tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
+import { parseTegrastats, tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
+import { shiftStamps, tegrastats } from '../helpers/bundles.js';
 import { scanLine, templateControl } from '../../src/parsers/tegrastats/fast.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 
@@ -96,5 +97,17 @@ describe('a log prefixed by `ts` (moreutils) in a locale whose month names are n
     expect(en.timeSource).toBe('timestamps');
     expect(Array.from(en.t)).toEqual([0, 2, 4, 6]);
     expect(en.intervalSeconds).toBe(2);
+  });
+});
+
+describe('the pause threshold follows the shortest step seen, not the last one', () => {
+  it('after a 20 s step, a 40 s pause in a log sampled every second is still a possible break (both sides quoted)', () => {
+    const lines = tegrastats(8, () => ({})).trimEnd().split('\n');
+    // Stamps 0, 1, 2, 3, 4, 24, 64, 65 s.
+    const shift = [0, 0, 0, 0, 0, 19, 58, 58];
+    const text = lines.map((l, i) => shiftStamps(l, shift[i]!)).join('\n') + '\n';
+    const t = parseTegrastats({ path: 'tegrastats.log', text, lineOffset: 0 }, new DiagnosticSink('tegrastats.log'));
+    expect(Array.from(t.t)).toEqual([0, 1, 2, 3, 4, 24, 64, 65]);
+    expect(Object.keys(t.quoted).map(Number)).toEqual([1, 6, 7, 8]);
   });
 });
