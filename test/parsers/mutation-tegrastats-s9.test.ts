@@ -111,3 +111,27 @@ describe('the pause threshold follows the shortest step seen, not the last one',
     expect(Object.keys(t.quoted).map(Number)).toEqual([1, 6, 7, 8]);
   });
 });
+
+describe('the lowest CPU clock quoted is that of a sample\'s fastest core', () => {
+  it('a sample whose last core alone runs slow is not the one quoted; the sample with every core slower is', () => {
+    const lines = tegrastats(10, (i) => ({ cpuMHz: i === 6 ? 1200 : 1510 })).trimEnd().split('\n');
+    // Sample 4 (line 4): the last core at 729 MHz, the others at 1510 MHz.
+    lines[3] = lines[3]!.replace(/20%@1510\]/, '20%@729]');
+    const text = lines.join('\n') + '\n';
+    const t = parseTegrastats({ path: 'tegrastats.log', text, lineOffset: 0 }, new DiagnosticSink('tegrastats.log'));
+    expect(col(t.cpuFreqMHz[5]!)[3]).toBe(729);
+    expect(Object.keys(t.quoted).map(Number)).toEqual([1, 7, 10]);
+  });
+});
+
+describe('a pause measured across a sample without a stamp', () => {
+  it('is counted from the last stamped sample: both sides of the pause are quoted', () => {
+    const lines = tegrastats(8, () => ({})).trimEnd().split('\n');
+    // Sample 6 lost its stamp (a line cut at its start); sample 7 comes 60 s after sample 5.
+    lines[5] = lines[5]!.replace(/^\S+ \S+ /, '');
+    const text = lines.map((l, i) => (i >= 6 ? shiftStamps(l, 59) : l)).join('\n') + '\n';
+    const t = parseTegrastats({ path: 'tegrastats.log', text, lineOffset: 0 }, new DiagnosticSink('tegrastats.log'));
+    expect(t.samples).toBe(8);
+    expect(Object.keys(t.quoted).map(Number)).toEqual([1, 6, 7, 8]);
+  });
+});
