@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { dmesgStream, parseDmesg } from '../../src/parsers/dmesg/build.js';
 import { monoPrefix } from '../../src/parsers/dmesg/fast.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+import { forEachTokenLine } from '../../src/parsers/common/chunked-lines.js';
+import { dmesgChunkLexer, dmesgLexer } from '../../src/parsers/dmesg/tokens.js';
+import { dmesgParser } from '../../src/parsers/dmesg/grammar.js';
 
 function parse(text: string, file = 'dmesg') {
   const sink = new DiagnosticSink(file);
@@ -243,5 +246,25 @@ describe('stamped lines whose message starts like another prefix: the fast path 
       expect(monoPrefix(line), line).toBe(15);
       expect(run(around(line), false), line).toEqual(run(around(line), true));
     }
+  });
+});
+
+describe('a long capture read by the chunked lexer (common/chunked-lines.ts)', () => {
+  it('over 64 KiB, whose last line has no line end and crosses the 64 KiB mark: every line is handed over once', () => {
+    // `dmesg -r` lines (level first), then a long command line as the last line.
+    const lines = stamped(580).map((l) => `<6>${l}`);
+    const last = `<6>[   12.000000] Kernel command line: ${Array.from({ length: 60 }, (_, k) => `tegra_param${k}=0x${(k * 4099).toString(16)}`).join(' ')}`;
+    const head = lines.join('\n') + '\n';
+    expect(head.length).toBeLessThan(64 * 1024);
+    const text = head + last;
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const lp = { lexer: dmesgLexer(), parser: dmesgParser(), rule: () => null, expected: 'a kernel log line' };
+    const seen: [number, string][] = [];
+    const sink = new DiagnosticSink('k');
+    forEachTokenLine({ path: 'k', text, lineOffset: 0 }, sink, lp, dmesgChunkLexer(), 'dmesg.unexpected-line', (tokens, line, n) => seen.push([n, tokens ? tokens.map((t) => t.tokenType.name).join(' ') : 'ERR']), { maxLineLength: 65536 });
+    expect(sink.finish()).toEqual([]);
+    expect(seen).toHaveLength(581);
+    expect(seen.map(([n]) => n)).toEqual(Array.from({ length: 581 }, (_, k) => k + 1));
+    expect(seen[580]).toEqual([581, 'LevelTag MonoTs Message']);
   });
 });
