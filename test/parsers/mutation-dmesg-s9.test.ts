@@ -268,3 +268,10 @@ describe('a long capture read by the chunked lexer (common/chunked-lines.ts)', (
     expect(seen[580]).toEqual([581, 'LevelTag MonoTs Message']);
   });
 });
+
+describe('empty kernel messages', () => {
+  it('an empty `dmesg -r` line (a bare newline printed by the kernel) is a record with an empty message', () => {
+    const { d } = parse('<6>[    5.100000] usb 1-2: new device\n<6>[    5.200000] \n<6>[    5.300000] usb 1-2: New USB device found\n');
+    expect(d.records.map((r) => [r.line, r.level, r.monotonic, r.message])).toEqual([[1, 6, 5.1, 'usb 1-2: new device'], [2, 6, 5.2, ''], [3, 6, 5.3, 'usb 1-2: New USB device found']]);
+  });
+});
