@@ -275,3 +275,25 @@ describe('empty kernel messages', () => {
     expect(d.records.map((r) => [r.line, r.level, r.monotonic, r.message])).toEqual([[1, 6, 5.1, 'usb 1-2: new device'], [2, 6, 5.2, ''], [3, 6, 5.3, 'usb 1-2: New USB device found']]);
   });
 });
+
+describe('driver prefixes at the edges of the name characters', () => {
+  it('names starting or holding `z`, `Z`, `a` or `A`, devices holding `@`, and a device run not followed by a blank', () => {
+    const PREFIX_RE = /^([A-Za-z][\w.\-]*)(?: ([\w.:@\-]+))?: /;
+    for (const msg of [
+      'zram: Added device: zram0',
+      'zswap: loaded using pool lzo/zbud',
+      'ACPI: Interpreter disabled.',
+      'ALSA device list:',
+      'Zz: x',
+      'aA: x',
+      'regulator-fixed vdd-3v3@0: supplied by vdd_5v0',
+      'tegra-i2c 3160000.i2c@0: x',
+      'usb 1-2:/x',
+      'usb 1-2:x y',
+    ]) {
+      const m = PREFIX_RE.exec(msg);
+      const { d } = parse(`[    5.300000] ${msg}`);
+      expect([d.records[0]!.subsystem, d.records[0]!.device], msg).toEqual(m ? [m[1], m[2]] : [undefined, undefined]);
+    }
+  });
+});

@@ -43,4 +43,16 @@ describe('the head of a show-mem block', () => {
     const [withCma] = reports(['[  493.200000] Mem-Info:', BLOCK_493, ...totals, '[  493.260003] 65536 pages cma reserved'].join('\n'));
     expect(withCma).toMatchObject({ ramPages: 1012736, reservedPages: 20007, cmaReservedPages: 65536 });
   });
+
+  it('one block holds every zone once (DMA then Normal); the zones of a block pasted without stamps, indented, are read too', () => {
+    const dma = BLOCK_493.split('\n').find((l) => l.includes('] DMA free:'))!;
+    // The Normal zone in the same kernel format (the Pi 4 prints DMA, DMA32 and Normal).
+    const normal = dma.replace('] DMA free:519112kB', '] Normal free:1203364kB').replace('493.252686', '493.252900');
+    const [rep] = reports(['[  493.200000] Mem-Info:', dma, normal].join('\n'));
+    expect(rep!.zones.map((z) => [z.zone, z.freeKB])).toEqual([['DMA', 519112], ['Normal', 1203364]]);
+    const pasted = ['    Mem-Info:', ...[dma, normal].map((l) => `    ${l.replace(/^\[[^\]]*\] /, '')}`)].join('\n');
+    const quoted = reports(pasted);
+    expect(quoted).toHaveLength(1);
+    expect(quoted[0]!.zones.map((z) => [z.zone, z.freeKB, z.line])).toEqual([['DMA', 519112, 2], ['Normal', 1203364, 3]]);
+  });
 });
