@@ -297,3 +297,70 @@ describe('driver prefixes at the edges of the name characters', () => {
     }
   });
 });
+
+describe('more record details', () => {
+  it('a journal followed by the dmesg (one file): the WARNING\'s `cut here` line is a kernel record heading its report', () => {
+    const text = [
+      'Nov 24 08:00:00 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb',
+      'Nov 24 08:00:01 orin kernel: usb 1-2: New USB device found, idVendor=0bda',
+      '[  240.000000] usb 1-2: new high-speed USB device number 3 using tegra-xusb',
+      '[  240.100000] ------------[ cut here ]------------',
+      '[  240.100001] WARNING: CPU: 3 PID: 2210 at drivers/gpu/nvgpu/common/fifo/channel.c:1234 nvgpu_channel_close+0x40/0x60',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.line, r.message.slice(0, 20)])).toEqual([[1, 'usb 1-2: new high-sp'], [2, 'usb 1-2: New USB dev'], [3, 'usb 1-2: new high-sp'], [4, '------------[ cut he'], [5, 'WARNING: CPU: 3 PID:']]);
+    expect(d.skippedLines).toBe(0);
+    expect(d.groups.map((g) => [g.kind, g.head])).toContainEqual(['warning', 3]);
+  });
+
+  it('report words are not driver names, and a line not starting with a letter has none (not the line above\'s)', () => {
+    const text = [
+      '[  127.000000] arm-smmu 12000000.iommu: Unhandled context fault: iova=0x1f1000000, fsynr=0x11, cb=1, sid=32(0x20 - AFI)',
+      '[  127.100000] 8<--- cut here ---',
+      '[  240.100000] INFO: task kworker/u16:2:1234 blocked for more than 120 seconds.',
+      '[  240.200000] BUG: scheduling while atomic: swapper/0/0/0x00000002',
+      '[  240.300000] Modules linked in: nvgpu',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.records.map((r) => [r.subsystem, r.device])).toEqual([['arm-smmu', '12000000.iommu'], [undefined, undefined], [undefined, undefined], [undefined, undefined], [undefined, undefined]]);
+  });
+
+  it('as many unstamped continuation lines as stamped ones: the capture is still a dmesg (the first format seen wins a tie)', () => {
+    const { d } = parse(['[    5.100000] usb 1-2: new high-speed USB device number 3 using tegra-xusb', 'usb 1-2: New USB device found, idVendor=0bda'].join('\n'));
+    expect(d.format).toBe('dmesg');
+  });
+
+  it('two ramoops parts joined (each under its own pstore header): both headers are skipped', () => {
+    const part = (k: number, t0: number) => [`Panic#1 Part${k}`, ...stamped(3, t0)];
+    const { d } = parse([...part(2, 100), ...part(1, 200)].join('\n'));
+    expect(d.records.map((r) => r.line)).toEqual([2, 3, 4, 6, 7, 8]);
+    expect(d.skippedLines).toBe(2);
+  });
+
+  it('a short-monotonic journal line with a tab in its message (read by the grammar) loses its host and ident too', () => {
+    const { d } = parse(['[    5.000000] tegra-ubuntu kernel: arm-smmu 12000000.iommu: Unhandled context fault', '[    5.000010] tegra-ubuntu kernel: arm-smmu 12000000.iommu: \tstage 1 translation fault'].join('\n'));
+    expect(d.records.map((r) => [r.ident, r.prefix, r.message, r.subsystem])).toEqual([
+      ['kernel', '[    5.000000] tegra-ubuntu kernel: ', 'arm-smmu 12000000.iommu: Unhandled context fault', 'arm-smmu'],
+      ['kernel', '[    5.000010] tegra-ubuntu kernel: ', 'arm-smmu 12000000.iommu: \tstage 1 translation fault', 'arm-smmu'],
+    ]);
+  });
+
+  it('unstamped: a banner replayed a few lines into the second boot (console handover) starts no third boot', () => {
+    const body = Array.from({ length: 21 }, (_, i) => `usb 1-${i}: new high-speed USB device number ${i} using tegra-xusb`);
+    const text = ['Linux version 4.9.140-tegra (buildbrain@mobile-u64-3531)', ...body, 'Booting Linux on physical CPU 0x0', 'Linux version 4.9.253-tegra (buildbrain@mobile-u64-5333)', ...body.slice(0, 8), 'printk: console [ttyS0] enabled, bootconsole disabled', 'Linux version 4.9.253-tegra (buildbrain@mobile-u64-5333)', ...body.slice(0, 3)].join('\n');
+    const { d } = parse(text);
+    expect(d.boots.map((b) => [b.line, b.kernelVersion])).toEqual([[1, '4.9.140-tegra'], [23, '4.9.253-tegra']]);
+  });
+});
+
+describe('a line over the length limit', () => {
+  it('is cut with a warning and read from what is kept; the lines around it are read as usual', () => {
+    const long = `<6>[    5.200000] Kernel command line: ${'x'.repeat(300)}`;
+    const sink = new DiagnosticSink('k');
+    const d = parseDmesg({ path: 'k', text: ['<6>[    5.100000] usb 1-2: new device', long, '<6>[    5.300000] usb 1-2: New USB device found'].join('\n'), lineOffset: 0 }, sink, { maxLineLength: 200 });
+    const diags = sink.finish();
+    expect(diags.map((x) => [x.line, x.severity])).toEqual([[2, 'warning']]);
+    expect(d.records.map((r) => [r.line, r.level, r.monotonic])).toEqual([[1, 6, 5.1], [2, 6, 5.2], [3, 6, 5.3]]);
+    expect(d.records[1]!.message.startsWith('Kernel command line: xxx')).toBe(true);
+  });
+});
