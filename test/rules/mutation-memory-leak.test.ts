@@ -189,6 +189,43 @@ describe('memory-leak: OOM kills on the tegrastats clock', () => {
   });
 });
 
+describe('memory-leak: kills at the edges of the log', () => {
+  it('a kill two sample intervals before the last sample is at the end of the run; one more minute before, it is not', () => {
+    // The run's last sample is at 7200 s, a minute apart: the last two intervals are its end.
+    const atEnd = only({ 'tegrastats.log': rising(3000, 10), dmesg: kernelLog(oomKill(118 * MIN)) });
+    expect(atEnd.messageId).toBe('ranOut');
+    expect(atEnd.verdict).toMatch(/python3 at 09:58:00, at the end of the tegrastats log\.$/);
+    const before = only({ 'tegrastats.log': rising(3000, 10), dmesg: kernelLog(oomKill(117 * MIN)) });
+    expect(before.messageId).toBe('leak');
+  });
+
+  it('a kill half a minute before the first sample is on no run: the leak says memory has already run out', () => {
+    const f = only({ 'tegrastats.log': rising(3000, 10, 60), dmesg: kernelLog(oomKill(30)) });
+    expect(f.messageId).toBe('leakAfterOom');
+    expect(f.verdict).toMatch(/the kernel log shows 1 OOM kill\(s\) \(python3\)/);
+  });
+
+  it('an unplaced kill whose victim line is missing (only the oom-killer invocation): "a process"', () => {
+    const f = only({
+      'tegrastats.log': rising(3000, 10),
+      dmesg: '[ 4000.000000] python3 invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0\n',
+    });
+    expect(f.messageId).toBe('leakAfterOom');
+    expect(f.verdict).toMatch(/the kernel log shows 1 OOM kill\(s\) \(a process \(victim not in the log\)\)/);
+    expect(where(f)).toEqual(['tegrastats.log:1', 'tegrastats.log:121', 'dmesg:1']);
+  });
+
+  it('a log cut by a gap and by a reboot names both breaks', () => {
+    // Run 1 rising slowly, 16 min without samples, run 2 flat at the same level (a gap),
+    // 16 min without samples, run 3 from the boot level (a reboot), rising 600 MB/h.
+    const log = rising(3000, 3) + ts(30, MIN, () => ({ ramMB: 3400 }), 121 * MIN + 900) + rising(2000, 10, 121 * MIN + 900 + 30 * MIN + 900);
+    const s = snapshotFromFiles({ 'tegrastats.log': log });
+    expect(s.tegrastats!.segments.map((g) => g.break?.reason)).toEqual([undefined, 'gap', 'reboot']);
+    const f = only({ 'tegrastats.log': log });
+    expect(f.verdict).toMatch(/^Used RAM grows 600 MiB\/h over 2 h \(R² 1\.00\) \(segment 3 of 3: the log is split where it breaks, at a gap and a reboot\); at this rate/);
+  });
+});
+
 describe('memory-leak: the sawtooth', () => {
   // Two runs that climb from 2000 MB to 92 % (7010 MB) and 96 % (7315 MB) in 39 min, each
   // followed by a sudden drop, then a third short run.
