@@ -25,11 +25,13 @@ const stack = (t: number, n: number): [number, string][] => Array.from({ length:
 
 describe('kernel-panic: the trigger window', () => {
   it('a detector line 400 lines above the panic is quoted; 401 lines above, it is not', () => {
-    const at = (gap: number) => findings('kernel-panic', { dmesg: dmesg([[243.5, HUNG], ...stack(243.51, gap - 1), [243.6, PANIC_HUNG]]) })[0]!;
+    // Three boot lines first: the window is counted from the panic, not from the top of the log.
+    const lead: [number, string][] = [[0, 'Booting Linux on physical CPU 0x0000000000 [0x410fd421]'], [0, 'Machine model: NVIDIA Jetson Xavier NX Developer Kit'], [0.5, 'arm-smmu 12000000.iommu: probing hardware configuration...']];
+    const at = (gap: number) => findings('kernel-panic', { dmesg: dmesg([...lead, [243.5, HUNG], ...stack(243.51, gap - 1), [243.6, PANIC_HUNG]]) })[0]!;
     const near = at(400);
     expect(near.verdict).toBe(`The kernel panicked: hung_task: blocked tasks, set off by: ${HUNG.replace(/\.$/, '')}.`);
     expect(near.signatures).toEqual(['kernel-panic', 'hung-task']);
-    expect(where(near)).toEqual(['dmesg:1', 'dmesg:401']);
+    expect(where(near)).toEqual(['dmesg:4', 'dmesg:404']);
     const far = at(401);
     expect(far.verdict).toBe('The kernel panicked: hung_task: blocked tasks.');
     expect(far.signatures).toEqual(['kernel-panic']);
@@ -51,7 +53,48 @@ describe('kernel-panic: the trigger window', () => {
   });
 });
 
+describe('kernel-panic: which detector line', () => {
+  const SOFT = 'watchdog: BUG: soft lockup - CPU#2 stuck for 23s! [kworker/2:1:25629]';
+  const HARD = 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 3';
+
+  it('a soft-lockup panic quotes the soft-lockup line even when a hard-lockup line is closer', () => {
+    const f = findings('kernel-panic', { dmesg: dmesg([[5300.1, SOFT], [5300.2, HARD], [5300.3, 'Kernel panic - not syncing: softlockup: hung tasks']]) })[0]!;
+    expect(f.verdict).toBe(`The kernel panicked: softlockup: hung tasks, set off by: ${SOFT}.`);
+    expect(where(f)).toEqual(['dmesg:1', 'dmesg:3']);
+  });
+
+  it('a hard-lockup panic quotes the hard-lockup line even when a soft-lockup line is closer', () => {
+    const f = findings('kernel-panic', { dmesg: dmesg([[812.0, HARD], [812.1, SOFT], [812.2, 'Kernel panic - not syncing: Hard LOCKUP']]) })[0]!;
+    expect(f.verdict).toBe(`The kernel panicked: Hard LOCKUP, set off by: ${HARD}.`);
+  });
+
+  it('a reason that names no detector (root fs not found): the reason alone', () => {
+    const f = findings('kernel-panic', { dmesg: dmesg([[3.2, HUNG], [3.9, 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(179,1)']]) })[0]!;
+    expect(f.verdict).toBe('The kernel panicked: VFS: Unable to mount root fs on unknown-block(179,1).');
+    expect(f.signatures).toEqual(['kernel-panic']);
+  });
+
+  it('only the final full stop of the detector line is dropped', () => {
+    const f = findings('kernel-panic', { dmesg: dmesg([[243.5, 'INFO: task gst-launch-1.0:4049 blocked for more than 120 seconds.'], [243.6, PANIC_HUNG]]) })[0]!;
+    expect(f.verdict).toBe('The kernel panicked: hung_task: blocked tasks, set off by: INFO: task gst-launch-1.0:4049 blocked for more than 120 seconds.');
+  });
+
+  it('the detector line of the boot before in the same file is not this panic\'s trigger', () => {
+    const boot = 'Booting Linux on physical CPU 0x0000000000 [0x410fd421]';
+    const f = findings('kernel-panic', { dmesg: dmesg([[0, boot], [500, HUNG], [0, boot], [30, PANIC_HUNG]]) })[0]!;
+    expect(f.verdict).toBe('The kernel panicked: hung_task: blocked tasks.');
+  });
+});
+
 describe('kernel-panic: several panics', () => {
+  it('two panics in one boot, each with its own detector line: the first keeps its own, the second is found past the first', () => {
+    const f = findings('kernel-panic', {
+      dmesg: dmesg([[100, 'INFO: task sync:40 blocked for more than 120 seconds.'], [100.1, PANIC_HUNG], [100.2, 'INFO: task jbd2/mmcblk0p1-:212 blocked for more than 120 seconds.'], [100.3, PANIC_HUNG]]),
+    })[0]!;
+    expect(f.verdict).toBe('The kernel panicked: hung_task: blocked tasks, set off by: INFO: task sync:40 blocked for more than 120 seconds.');
+    expect(where(f)).toEqual(['dmesg:1', 'dmesg:2', 'dmesg:3', 'dmesg:4']);
+  });
+
   it('panics in two boots: the first in log order leads, both triggers are named, first and last seen', () => {
     const f = findings('kernel-panic', {
       dmesg: dmesg([[0, 'Booting Linux on physical CPU 0x0000000000 [0x410fd421]'], [120, HUNG], [120.5, PANIC_HUNG]]),
@@ -99,6 +142,16 @@ describe('usb-reconnect-loop: bursts', () => {
     expect(f.verdict).toMatch(/dropped off the bus 12 time\(s\) in 0:10:05 \(h:mm:ss\) and was enumerated again 11 time\(s\)/);
     expect(figure(f, 'disconnects')).toBe(12);
     expect(figure(f, 'host controller')).toBe('tegra-xusb');
+  });
+
+  it('a span of exactly ten minutes is given as h:mm:ss', () => {
+    const f = findings('usb-reconnect-loop', { dmesg: dmesg(loop('1-3', 11, 60)) })[0]!;
+    expect(f.verdict).toMatch(/dropped off the bus 11 time\(s\) in 0:10:00 \(h:mm:ss\)/);
+  });
+
+  it('four disconnects and the device back only after the last: not a loop', () => {
+    const lines: [number, string][] = [[100, disc('1-3', 4)], [101, disc('1-3', 5)], [102, disc('1-3', 6)], [103, disc('1-3', 7)], [104, enumd('1-3', 8)]];
+    expect(findings('usb-reconnect-loop', { dmesg: dmesg(lines) })).toEqual([]);
   });
 
   it('a pause over a minute ends a burst: 61 s apart is no loop, 60 s apart is', () => {
