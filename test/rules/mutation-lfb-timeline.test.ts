@@ -171,6 +171,12 @@ describe('kernel timeline: stamps that carry their year need no tegrastats log',
     expect(killEpoch({ 'var/log/kern.log': `2026-11-24T08:09:59+0000 orin kernel: ${KILL}\n` })).toBe(Date.parse('2026-11-24T08:09:59Z') / 1000);
   });
 
+  it('syslog on a one-digit day (`Nov  4`): the day is no year, the tegrastats log\'s year is borrowed', () => {
+    const s = snapshotFromFiles({ 'tegrastats.log': tegrastats(3, () => ({})), 'var/log/kern.log': `Nov  4 08:09:59 orin kernel: ${KILL}\n` });
+    const r = s.dmesg!.records.find((x) => x.message.includes('Killed process'))!;
+    expect(kernelTimeline(s).epochOf(r)).toBe(Date.parse('2026-11-04T08:09:59Z') / 1000);
+  });
+
   it('syslog without a year and no tegrastats log: not placed', () => {
     expect(killEpoch({ 'var/log/kern.log': `Nov 24 08:09:59 orin kernel: ${KILL}\n` })).toBeUndefined();
   });
