@@ -157,7 +157,8 @@ export const memoryLeak = defineRule({
       return;
     }
     // An OOM kill the tegrastats clock cannot place may be this run's end: never promise a time left.
-    const unplaced = snapshot.dmesg ? groupOomKills(signatures, snapshot.dmesg.memoryReports ?? []).filter((k) => !kills.some((c) => c.kill === k && c.place)) : [];
+    // (The kills are grouped again here, so a placed kill is the one that starts at the same record.)
+    const unplaced = snapshot.dmesg ? groupOomKills(signatures, snapshot.dmesg.memoryReports ?? []).filter((k) => !kills.some((c) => c.kill.first === k.first && c.place)) : [];
     const lastBoot = snapshot.dmesg?.boots.length ? snapshot.dmesg.boots[snapshot.dmesg.boots.length - 1]!.index : 0;
     const unplacedNow = unplaced.filter((k) => k.boot === lastBoot);
     if (unplacedNow.length) {
