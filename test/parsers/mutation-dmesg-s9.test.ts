@@ -216,7 +216,8 @@ describe('stamped lines whose message starts like another prefix: the fast path 
 
   it('a `dmesg -x` facility and level after the stamp, for every facility (and `local0`-`local7`)', () => {
     FACILITIES.forEach((f, k) => {
-      const line = `[    5.300000] ${f}${' '.repeat(k % 3)}:${LEVELS[k % 8]}${' '.repeat(6 - LEVELS[k % 8]!.length)}: random: crng init done`;
+      // Stamps of two shapes: `5.300000` and `5.399999` (a 9 five characters before the message).
+      const line = `[    5.3${k % 2 ? '99999' : '00000'}] ${f}${' '.repeat(k % 3)}:${LEVELS[k % 8]}${' '.repeat(6 - LEVELS[k % 8]!.length)}: random: crng init done`;
       expect(monoPrefix(line), line).toBe(-1);
       const fast = run(around(line), false);
       expect(fast, line).toEqual(run(around(line), true));
@@ -227,7 +228,7 @@ describe('stamped lines whose message starts like another prefix: the fast path 
   });
 
   it('words that only start like a facility are messages, read on the fast path', () => {
-    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'bcm: x', 'Local7:x', 'v: x']) {
+    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'local7x: y', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'hwmon0: x', 'lpddr4: training done', 'bcm: x', 'Local7:x', 'v: x']) {
       const line = `[    5.300000] ${w}`;
       expect(monoPrefix(line), line).toBe(15);
       expect(run(around(line), false)).toEqual(run(around(line), true));
@@ -241,7 +242,7 @@ describe('stamped lines whose message starts like another prefix: the fast path 
       expect(monoPrefix(line), line).toBe(-1);
       expect(run(around(line), false), line).toEqual(run(around(line), true));
     }
-    for (const w of ['@bc 24 x', 'A`c 24 x', 'A{c 24 x', 'Ab` 24 x', 'Ab{ 24 x', 'Abcd 24', '/026-11-24 x', ':026-11-24 x', '2026/11-24 x', '202-11-24 x']) {
+    for (const w of ['@bc 24 x', 'A`c 24 x', 'A{c 24 x', 'Ab` 24 x', 'Ab{ 24 x', 'Abcd 24', '/026-11-24 x', ':026-11-24 x', '2026/11-24 x', '202-11-24 x', '202x-11-24 x']) {
       const line = `[    5.300000] ${w}`;
       expect(monoPrefix(line), line).toBe(15);
       expect(run(around(line), false), line).toEqual(run(around(line), true));
