@@ -365,3 +365,16 @@ describe('a line over the length limit', () => {
     expect(d.records[1]!.message.startsWith('Kernel command line: xxx')).toBe(true);
   });
 });
+
+describe('a report pasted with an indent (quoted from a mail or an issue, no stamps)', () => {
+  it('its head still starts an oops report, and its lines join it', () => {
+    const text = [
+      '  Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008',
+      '  Mem abort info:',
+      '    ESR = 0x96000006',
+      '  Internal error: Oops: 96000006 [#1] PREEMPT SMP',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.groups.map((g) => [g.kind, g.head, g.last])).toEqual([['oops', 0, 2], ['oops', 3, 3]]);
+  });
+});
