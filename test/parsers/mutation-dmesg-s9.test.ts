@@ -378,3 +378,40 @@ describe('a report pasted with an indent (quoted from a mail or an issue, no sta
     expect(d.groups.map((g) => [g.kind, g.head, g.last])).toEqual([['oops', 0, 2], ['oops', 3, 3]]);
   });
 });
+
+describe('formats and groups at their limits (2)', () => {
+  const kernel = ['[  240.000000] usb 1-2: new high-speed USB device number 3 using tegra-xusb', '[  240.100000] usb 1-2: New USB device found, idVendor=0bda', '[  240.200000] usb 1-2: Product: USB3.0 Hub'];
+  it('a journal (or kern.log) followed by the dmesg, with user-space entries skipped, is no serial console', () => {
+    const user = (k: number) => `Nov 24 08:00:0${k} orin nvargus-daemon[1234]: Opening channel /dev/nvhost-vic failed`;
+    const short = parse([`Nov 24 08:00:00 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb`, user(1), user(2), user(3), ...kernel].join('\n')).d;
+    expect(short.skippedLines).toBe(3);
+    expect(short.format).toBe('journal-short'); // 4 journal entries (user space counted) to 3 dmesg lines
+    // `grep -A1 usb /var/log/kern.log; dmesg`: the grep's `--` separators are skipped.
+    const kern = (t: string) => `Nov 24 08:00:00 orin kernel: [  ${t}] usb 1-2: new high-speed USB device number 3 using tegra-xusb`;
+    const syslog = parse([kern('239.000000'), '--', kern('239.500000'), '--', ...kernel].join('\n')).d;
+    expect(syslog.skippedLines).toBe(2);
+    expect(syslog.format).toBe('dmesg');
+  });
+
+  it('`dmesg -r` output cut by grep (`--` between the matches) stays dmesg -r', () => {
+    const { d } = parse(['<3>[  127.000000] arm-smmu 12000000.iommu: Unhandled context fault', '--', '<3>[  301.000000] arm-smmu 12000000.iommu: Unhandled context fault', '--', '<3>[  402.000000] cma: cma_alloc: alloc failed'].join('\n'));
+    expect(d.skippedLines).toBe(2);
+    expect(d.format).toBe('dmesg-raw');
+  });
+
+  it('a serial capture whose kernel part is half unstamped: a tie between stamped and plain lines names the first seen, plain', () => {
+    // One U-Boot line, 5 stamped and 5 unstamped kernel lines: once U-Boot is dropped, 5 votes each.
+    const k = stamped(5).flatMap((l) => [l, unstampedLine]);
+    const { d } = parse(['U-Boot 2020.04-g6b630d64fd (Feb 19 2021 - 08:38:59 -0800)', ...k].join('\n'));
+    expect(d.records).toHaveLength(10);
+    expect(d.skippedLines).toBe(1);
+    expect(d.format).toBe('plain');
+  });
+
+  it('sub-lines: a space after the prefix also continues the device\'s line; the first line of an excerpt has none above; another driver of the same device does not continue it', () => {
+    const head = '[  127.000000] arm-smmu 12000000.iommu: Unhandled context fault: iova=0x1f1000000, fsynr=0x11, cb=1, sid=32(0x20 - AFI)';
+    expect(parse([head, '[  127.000010] arm-smmu 12000000.iommu:  GFSR 0x00000002, GFSYNR0 0x00000000'].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, 0]);
+    expect(parse(['[  127.000010] arm-smmu 12000000.iommu: \tstage 1 translation fault', head].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, undefined]);
+    expect(parse(['[    5.000000] tegra-xusb 3610000.xhci: Firmware timestamp: 2019-07-24 07:39:09 UTC', '[    5.000100] xhci-tegra 3610000.xhci: \tnew USB bus registered'].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, undefined]);
+  });
+});
