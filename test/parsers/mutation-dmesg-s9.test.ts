@@ -415,3 +415,14 @@ describe('formats and groups at their limits (2)', () => {
     expect(parse(['[    5.000000] tegra-xusb 3610000.xhci: Firmware timestamp: 2019-07-24 07:39:09 UTC', '[    5.000100] xhci-tegra 3610000.xhci: \tnew USB bus registered'].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, undefined]);
   });
 });
+
+describe('a level tag around a syslog head', () => {
+  it('before it (syslog as sent on the wire, `<PRI>Mmm dd hh:mm:ss host tag: msg`) and after it (a kern.log keeping the kernel\'s `<N>`)', () => {
+    const { d, diags } = parse(['<14>Nov 24 08:00:00 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb', 'Nov 24 08:00:01 orin kernel: <4>[   12.000000] CPU1: shutdown'].join('\n'));
+    expect(diags).toEqual([]);
+    expect(d.records.map((r) => [r.line, r.level, r.ident, r.wallClock, r.monotonic, r.message])).toEqual([
+      [1, 6, 'kernel', 'Nov 24 08:00:00', undefined, 'usb 1-2: new high-speed USB device number 3 using tegra-xusb'],
+      [2, 4, 'kernel', 'Nov 24 08:00:01', 12, 'CPU1: shutdown'],
+    ]);
+  });
+});
