@@ -228,7 +228,7 @@ describe('stamped lines whose message starts like another prefix: the fast path 
   });
 
   it('words that only start like a facility are messages, read on the fast path', () => {
-    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'local7x: y', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'hwmon0: x', 'lpddr4: training done', 'bcm: x', 'Local7:x', 'v: x']) {
+    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'local7x: y', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'hwmon0: x', 'lpddr4: training done', 'bcm: x', 'Local7:x', 'v: x', 'usb 1-2: new device', 'cpu cpu0: x']) {
       const line = `[    5.300000] ${w}`;
       expect(monoPrefix(line), line).toBe(15);
       expect(run(around(line), false)).toEqual(run(around(line), true));
