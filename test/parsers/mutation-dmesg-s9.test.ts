@@ -424,5 +424,8 @@ describe('a level tag around a syslog head', () => {
       [1, 6, 'kernel', 'Nov 24 08:00:00', undefined, 'usb 1-2: new high-speed USB device number 3 using tegra-xusb'],
       [2, 4, 'kernel', 'Nov 24 08:00:01', 12, 'CPU1: shutdown'],
     ]);
+    // One journal entry without a stamp, one syslog entry with one: a tie, the first seen wins; the
+    // level tags are no `dmesg -r` capture.
+    expect(d.format).toBe('journal-short');
   });
 });
