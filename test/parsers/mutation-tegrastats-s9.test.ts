@@ -161,3 +161,15 @@ describe('a sample line whose RAM field was garbled (a capture damaged by a powe
     }
   });
 });
+
+describe('a sample wrapped after a rail named NC, with more NC rails on the next line', () => {
+  it('numbers the rails of the continuation after those of the first line (NC, NC#2, NC#3)', () => {
+    const first = 'RAM 2474/15692MB (lfb 2711x4MB) CPU [1%@1190,0%@1190,0%@1190,0%@1190] EMC_FREQ 0%@665 GR3D_FREQ 0%@318 NC 0/0';
+    const text = `${first}\nNC 12/10 NC 7/7\n${first}\n`;
+    for (const grammarOnly of [false, true]) {
+      const { t } = run(text, grammarOnly);
+      expect(t.samples).toBe(2);
+      expect(['NC', 'NC#2', 'NC#3'].map((n) => col(t.railCurrentMW[n] ?? []))).toEqual([[0, 0], [12, null], [7, null]]);
+    }
+  });
+});
