@@ -216,7 +216,8 @@ describe('stamped lines whose message starts like another prefix: the fast path 
 
   it('a `dmesg -x` facility and level after the stamp, for every facility (and `local0`-`local7`)', () => {
     FACILITIES.forEach((f, k) => {
-      const line = `[    5.300000] ${f}${' '.repeat(k % 3)}:${LEVELS[k % 8]}${' '.repeat(6 - LEVELS[k % 8]!.length)}: random: crng init done`;
+      // Stamps of two shapes: `5.300000` and `5.399999` (a 9 five characters before the message).
+      const line = `[    5.3${k % 2 ? '99999' : '00000'}] ${f}${' '.repeat(k % 3)}:${LEVELS[k % 8]}${' '.repeat(6 - LEVELS[k % 8]!.length)}: random: crng init done`;
       expect(monoPrefix(line), line).toBe(-1);
       const fast = run(around(line), false);
       expect(fast, line).toEqual(run(around(line), true));
@@ -227,7 +228,7 @@ describe('stamped lines whose message starts like another prefix: the fast path 
   });
 
   it('words that only start like a facility are messages, read on the fast path', () => {
-    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'bcm: x', 'Local7:x', 'v: x']) {
+    for (const w of ['kernel: x', 'local8:x', 'local:x', 'locale: x', 'local7x: y', 'users :x', 'ftpd: x', 'au: x', 'zram0: x', 'hwmon0: x', 'lpddr4: training done', 'bcm: x', 'Local7:x', 'v: x', 'usb 1-2: new device', 'cpu cpu0: x']) {
       const line = `[    5.300000] ${w}`;
       expect(monoPrefix(line), line).toBe(15);
       expect(run(around(line), false)).toEqual(run(around(line), true));
@@ -241,7 +242,7 @@ describe('stamped lines whose message starts like another prefix: the fast path 
       expect(monoPrefix(line), line).toBe(-1);
       expect(run(around(line), false), line).toEqual(run(around(line), true));
     }
-    for (const w of ['@bc 24 x', 'A`c 24 x', 'A{c 24 x', 'Ab` 24 x', 'Ab{ 24 x', 'Abcd 24', '/026-11-24 x', ':026-11-24 x', '2026/11-24 x', '202-11-24 x']) {
+    for (const w of ['@bc 24 x', 'A`c 24 x', 'A{c 24 x', 'Ab` 24 x', 'Ab{ 24 x', 'Abcd 24', '/026-11-24 x', ':026-11-24 x', '2026/11-24 x', '202-11-24 x', '202x-11-24 x']) {
       const line = `[    5.300000] ${w}`;
       expect(monoPrefix(line), line).toBe(15);
       expect(run(around(line), false), line).toEqual(run(around(line), true));
@@ -362,5 +363,69 @@ describe('a line over the length limit', () => {
     expect(diags.map((x) => [x.line, x.severity])).toEqual([[2, 'warning']]);
     expect(d.records.map((r) => [r.line, r.level, r.monotonic])).toEqual([[1, 6, 5.1], [2, 6, 5.2], [3, 6, 5.3]]);
     expect(d.records[1]!.message.startsWith('Kernel command line: xxx')).toBe(true);
+  });
+});
+
+describe('a report pasted with an indent (quoted from a mail or an issue, no stamps)', () => {
+  it('its head still starts an oops report, and its lines join it', () => {
+    const text = [
+      '  Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008',
+      '  Mem abort info:',
+      '    ESR = 0x96000006',
+      '  Internal error: Oops: 96000006 [#1] PREEMPT SMP',
+    ].join('\n');
+    const { d } = parse(text);
+    expect(d.groups.map((g) => [g.kind, g.head, g.last])).toEqual([['oops', 0, 2], ['oops', 3, 3]]);
+  });
+});
+
+describe('formats and groups at their limits (2)', () => {
+  const kernel = ['[  240.000000] usb 1-2: new high-speed USB device number 3 using tegra-xusb', '[  240.100000] usb 1-2: New USB device found, idVendor=0bda', '[  240.200000] usb 1-2: Product: USB3.0 Hub'];
+  it('a journal (or kern.log) followed by the dmesg, with user-space entries skipped, is no serial console', () => {
+    const user = (k: number) => `Nov 24 08:00:0${k} orin nvargus-daemon[1234]: Opening channel /dev/nvhost-vic failed`;
+    const short = parse([`Nov 24 08:00:00 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb`, user(1), user(2), user(3), ...kernel].join('\n')).d;
+    expect(short.skippedLines).toBe(3);
+    expect(short.format).toBe('journal-short'); // 4 journal entries (user space counted) to 3 dmesg lines
+    // `grep -A1 usb /var/log/kern.log; dmesg`: the grep's `--` separators are skipped.
+    const kern = (t: string) => `Nov 24 08:00:00 orin kernel: [  ${t}] usb 1-2: new high-speed USB device number 3 using tegra-xusb`;
+    const syslog = parse([kern('239.000000'), '--', kern('239.500000'), '--', ...kernel].join('\n')).d;
+    expect(syslog.skippedLines).toBe(2);
+    expect(syslog.format).toBe('dmesg');
+  });
+
+  it('`dmesg -r` output cut by grep (`--` between the matches) stays dmesg -r', () => {
+    const { d } = parse(['<3>[  127.000000] arm-smmu 12000000.iommu: Unhandled context fault', '--', '<3>[  301.000000] arm-smmu 12000000.iommu: Unhandled context fault', '--', '<3>[  402.000000] cma: cma_alloc: alloc failed'].join('\n'));
+    expect(d.skippedLines).toBe(2);
+    expect(d.format).toBe('dmesg-raw');
+  });
+
+  it('a serial capture whose kernel part is half unstamped: a tie between stamped and plain lines names the first seen, plain', () => {
+    // One U-Boot line, 5 stamped and 5 unstamped kernel lines: once U-Boot is dropped, 5 votes each.
+    const k = stamped(5).flatMap((l) => [l, unstampedLine]);
+    const { d } = parse(['U-Boot 2020.04-g6b630d64fd (Feb 19 2021 - 08:38:59 -0800)', ...k].join('\n'));
+    expect(d.records).toHaveLength(10);
+    expect(d.skippedLines).toBe(1);
+    expect(d.format).toBe('plain');
+  });
+
+  it('sub-lines: a space after the prefix also continues the device\'s line; the first line of an excerpt has none above; another driver of the same device does not continue it', () => {
+    const head = '[  127.000000] arm-smmu 12000000.iommu: Unhandled context fault: iova=0x1f1000000, fsynr=0x11, cb=1, sid=32(0x20 - AFI)';
+    expect(parse([head, '[  127.000010] arm-smmu 12000000.iommu:  GFSR 0x00000002, GFSYNR0 0x00000000'].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, 0]);
+    expect(parse(['[  127.000010] arm-smmu 12000000.iommu: \tstage 1 translation fault', head].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, undefined]);
+    expect(parse(['[    5.000000] tegra-xusb 3610000.xhci: Firmware timestamp: 2019-07-24 07:39:09 UTC', '[    5.000100] xhci-tegra 3610000.xhci: \tnew USB bus registered'].join('\n')).d.records.map((r) => r.groupHead)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a level tag around a syslog head', () => {
+  it('before it (syslog as sent on the wire, `<PRI>Mmm dd hh:mm:ss host tag: msg`) and after it (a kern.log keeping the kernel\'s `<N>`)', () => {
+    const { d, diags } = parse(['<14>Nov 24 08:00:00 orin kernel: usb 1-2: new high-speed USB device number 3 using tegra-xusb', 'Nov 24 08:00:01 orin kernel: <4>[   12.000000] CPU1: shutdown'].join('\n'));
+    expect(diags).toEqual([]);
+    expect(d.records.map((r) => [r.line, r.level, r.ident, r.wallClock, r.monotonic, r.message])).toEqual([
+      [1, 6, 'kernel', 'Nov 24 08:00:00', undefined, 'usb 1-2: new high-speed USB device number 3 using tegra-xusb'],
+      [2, 4, 'kernel', 'Nov 24 08:00:01', 12, 'CPU1: shutdown'],
+    ]);
+    // One journal entry without a stamp, one syslog entry with one: a tie, the first seen wins; the
+    // level tags are no `dmesg -r` capture.
+    expect(d.format).toBe('journal-short');
   });
 });

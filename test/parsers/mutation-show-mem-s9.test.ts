@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDmesg } from '../../src/parsers/dmesg/build.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, realLog } from '../helpers/fixtures.js';
 
 const BLOCK_493 = fixture('show-mem/rpi-3872-oom-493s.log').replace(/^(#[^\n]*\n)+/, '').trimEnd();
 const OOM_HEAD = '[  491.900000] python3 invoked oom-killer: gfp_mask=0x15080c0(GFP_KERNEL_ACCOUNT|__GFP_ZERO), nodemask=(null),  order=1, oom_score_adj=0';
@@ -56,3 +56,16 @@ describe('the head of a show-mem block', () => {
     expect(quoted[0]!.zones.map((z) => [z.zone, z.freeKB, z.line])).toEqual([['DMA', 519112, 2], ['Normal', 1203364, 3]]);
   });
 });
+
+describe('NUMA blocks', () => {
+  it('the same zone on two nodes is one block; on the same node again it is the next block', () => {
+    const line = realZone();
+    const node = (k: number, t: string) => line.replace('Node 3 DMA', `Node ${k} DMA`).replace('302.365176', t);
+    const reps = reports([node(0, '302.365100'), node(1, '302.365176'), node(0, '302.400000')].join('\n'));
+    expect(reps.map((r) => r.zones.map((z) => [z.node, z.zone]))).toEqual([[[0, 'DMA'], [1, 'DMA']], [[0, 'DMA']]]);
+  });
+});
+
+function realZone(): string {
+  return realLog('oom-rpi-7085-zone-free-cma-0.log').split('\n').find((l) => l.includes('Node 3 DMA free:'))!;
+}

@@ -97,6 +97,8 @@ describe('a log prefixed by `ts` (moreutils) in a locale whose month names are n
     expect(en.timeSource).toBe('timestamps');
     expect(Array.from(en.t)).toEqual([0, 2, 4, 6]);
     expect(en.intervalSeconds).toBe(2);
+    // A syslog-like stamp has no year: the clock starts in 2000 (only differences matter).
+    expect(en.startEpoch).toBe(Date.UTC(2000, 11, 3, 10, 0, 0) / 1000);
   });
 });
 
@@ -133,5 +135,41 @@ describe('a pause measured across a sample without a stamp', () => {
     const t = parseTegrastats({ path: 'tegrastats.log', text, lineOffset: 0 }, new DiagnosticSink('tegrastats.log'));
     expect(t.samples).toBe(8);
     expect(Object.keys(t.quoted).map(Number)).toEqual([1, 6, 7, 8]);
+  });
+});
+
+describe('a fall of used RAM is a break when it is over 10 % of the board\'s RAM (the last total printed)', () => {
+  it('on a 7.6 GB board: 500 MB is not, 900 MB is', () => {
+    const fall = (mb: number) => {
+      const text = tegrastats(10, (i) => ({ ramMB: i < 5 ? 4000 : 4000 - mb }));
+      return parseTegrastats({ path: 'tegrastats.log', text, lineOffset: 0 }, new DiagnosticSink('tegrastats.log')).segments.map((s) => s.break?.reason ?? null);
+    };
+    expect(fall(500)).toEqual([null]);
+    expect(fall(900)).toEqual([null, 'ram-drop']);
+  });
+});
+
+describe('a sample line whose RAM field was garbled (a capture damaged by a power cut)', () => {
+  it('still starts its own sample at its stamp, `MM-DD-YYYY` or a `ts` prefix', () => {
+    for (const stamp of ['11-24-2026 08:00:0', 'Nov 24 08:00:0']) {
+      const line = (k: number, ram: string) => `${stamp}${k} RAM ${ram}/7620MB (lfb 4x2MB) SWAP 0/3810MB (cached 0MB) CPU [1%@729,0%@729,0%@729,0%@729] GR3D_FREQ 1% cpu@62.843C gpu@61.687C`;
+      const text = [line(0, '3162'), line(1, '3163'), line(2, '31#4'), line(3, '3165')].join('\n') + '\n';
+      const { t } = run(text, false);
+      expect(t.samples, stamp).toBe(4);
+      expect(col(t.ramUsedMB)).toEqual([3162, 3163, null, 3165]);
+      expect(Array.from(t.t)).toEqual([0, 1, 2, 3]);
+    }
+  });
+});
+
+describe('a sample wrapped after a rail named NC, with more NC rails on the next line', () => {
+  it('numbers the rails of the continuation after those of the first line (NC, NC#2, NC#3)', () => {
+    const first = 'RAM 2474/15692MB (lfb 2711x4MB) CPU [1%@1190,0%@1190,0%@1190,0%@1190] EMC_FREQ 0%@665 GR3D_FREQ 0%@318 NC 0/0';
+    const text = `${first}\nNC 12/10 NC 7/7\n${first}\n`;
+    for (const grammarOnly of [false, true]) {
+      const { t } = run(text, grammarOnly);
+      expect(t.samples).toBe(2);
+      expect(['NC', 'NC#2', 'NC#3'].map((n) => col(t.railCurrentMW[n] ?? []))).toEqual([[0, 0], [12, null], [7, null]]);
+    }
   });
 });
