@@ -207,5 +207,6 @@ describe('log order of hits (inLogOrder, used by the crash and USB rules)', () =
     expect(inLogOrder(c, c)).toBe(0);
     // A line without a file name sorts before the named ones.
     expect(inLogOrder(hit({ record: 9, line: 99, userspace: true }), a)).toBeLessThan(0);
+    expect(inLogOrder(a, hit({ record: 9, line: 99, userspace: true }))).toBeGreaterThan(0);
   });
 });
