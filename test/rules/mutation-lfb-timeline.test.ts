@@ -99,6 +99,25 @@ describe('lfb-fragmentation: compared with the start of the same run', () => {
     expect(fig(f, 'time into the log')).toBe('25 s');
   });
 
+  it('a run that starts collapsed is compared with its own first sample, not with the run before', () => {
+    const log = afterReboot(boot1, 30, boot2((i) => (i === 0 ? '1x512kB' : '6x4MB')));
+    const f = lfbRun(log).findings[0]!;
+    expect(f.verdict).toMatch(/^The largest free block fell to 1x512 KiB \(from 1x512 KiB\)/);
+    expect(fig(f, 'time into the log')).toBe('0 s');
+  });
+
+  it('a collapse at the last sample of the middle run of three is measured from that run\'s start', () => {
+    // Three boots; the second run's block falls to 1x512kB at its last sample, the third recovers.
+    const b2 = tegrastats(20, (i) => ({ ramMB: 3400, lfb: i < 19 ? '12x4MB' : '1x512kB' }));
+    const b3 = tegrastats(20, () => ({ ramMB: 3400, lfb: '20x4MB' }));
+    const log = afterReboot(afterReboot(boot1, 30, b2), 30 + 600 + 20, b3);
+    expect(snapshotFromFiles({ 'tegrastats.log': log }).tegrastats!.segments.map((g) => [g.from, g.to])).toEqual([[0, 29], [30, 49], [50, 69]]);
+    const f = lfbRun(log).findings[0]!;
+    expect(f.verdict).toMatch(/^The largest free block fell to 1x512 KiB \(from 12x4096 KiB\)/);
+    expect(fig(f, 'time into the log')).toBe('19 s');
+    expect(f.evidence.map((e) => e.line)).toEqual([31, 50]);
+  });
+
   it('the run starts with samples without lfb: the start is its first sample that has one', () => {
     const log = withoutLfb(afterReboot(boot1, 30, boot2((i) => (i < 2 ? '9x4MB' : i < 25 ? '12x4MB' : '1x512kB'))), 31, 32);
     const f = lfbRun(log).findings[0]!;

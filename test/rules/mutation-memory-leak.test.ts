@@ -315,3 +315,125 @@ describe('memory-leak: the meminfo series', () => {
     expect(f.verdict).toMatch(/^Used RAM grows 19\.5 MiB\/h over 36 h \(R² 1\.00\)/);
   });
 });
+
+describe('memory-leak: more kills, names and drops', () => {
+  it('a run at 92 % and exactly a tenth of RAM (762 MB) lower after the pause: no drop, cut short', () => {
+    const f = only({ 'tegrastats.log': rising(4000, 25) + ts(30, MIN, () => ({ ramMB: 6238 }), 121 * MIN + 900) });
+    expect(f.messageId).toBe('leakCut');
+  });
+
+  it('several kills at the end of the run: three named (in log order), three quoted', () => {
+    const kills = [7130, 7145, 7160, 7175].map((s, k) => oomKill(s, ['python3', 'deepstream-app', 'gst-launch-1.0', 'python3'][k]!, 2210 + k));
+    const f = only({ 'tegrastats.log': rising(3000, 10), dmesg: kernelLog(...kills) });
+    expect(f.messageId).toBe('ranOut');
+    expect(f.verdict).toMatch(/; the OOM killer then ended python3 at 09:58:50, at the end of the tegrastats log; deepstream-app at 09:59:05, at the end of the tegrastats log; gst-launch-1\.0 at 09:59:20, at the end of the tegrastats log\.$/);
+    expect(where(f)).toEqual(['tegrastats.log:1', 'tegrastats.log:121', 'dmesg:2', 'dmesg:4', 'dmesg:6']);
+  });
+
+  it('unplaced kills of several processes: each name once, three quoted', () => {
+    const k = (t: number, comm: string, pid: number) => `[${t.toFixed(6).padStart(12)}] Out of memory: Killed process ${pid} (${comm}) total-vm:9382712kB, anon-rss:5618268kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:9645kB oom_score_adj:0`;
+    const log = [k(4000, 'python3', 2210), k(4100, 'chrome', 2301), k(4200, 'python3', 2402), k(4300, 'nvargus-daemon', 812)].join('\n') + '\n';
+    const f = only({ 'tegrastats.log': rising(3000, 10), dmesg: log });
+    expect(f.messageId).toBe('leakAfterOom');
+    expect(f.verdict).toMatch(/the kernel log shows 4 OOM kill\(s\) \(python3, chrome, nvargus-daemon\), which cannot be placed/);
+    expect(where(f)).toEqual(['tegrastats.log:1', 'tegrastats.log:121', 'dmesg:1', 'dmesg:2', 'dmesg:3']);
+  });
+
+  it('a placed kill does not make another, unplaced, kill placed', () => {
+    // One kill during the run (placed), one half a minute before the first sample (on no run).
+    const f = only({ 'tegrastats.log': rising(3000, 10, 60), dmesg: kernelLog(oomKill(30, 'chrome', 1999), oomKill(3600, 'python3', 2210)) });
+    expect(f.messageId).toBe('leakAfterOom');
+    expect(f.verdict).toMatch(/1 OOM kill\(s\) \(chrome\)/);
+  });
+
+  it('a kill after the last sample ends the last run only, not the cycles before it', () => {
+    const f = only({ 'tegrastats.log': cycle(0, 7010) + cycle(1, 7315) + cycle(2, 3000), dmesg: kernelLog(oomKill(120 * MIN + 30)) });
+    expect(f.messageId).toBe('sawtooth');
+    expect(f.verdict).toMatch(/before a sudden drop \(an OOM kill or a restart\): a leak/);
+  });
+
+  it('kills at five drops: four are named', () => {
+    const log = [0, 1, 2, 3, 4, 5].map((k) => cycle(k, 7315)).join('');
+    const kills = [1, 2, 3, 4, 5].map((k) => oomKill(k * 40 * MIN - 30, 'python3', 2200 + k));
+    const f = only({ 'tegrastats.log': log, dmesg: kernelLog(...kills) });
+    expect(f.verdict).toMatch(/grew and fell back 5 times/);
+    expect(f.verdict).toMatch(/fired at each drop: (python3 at \d\d:\d\d:\d\d, at the top of segment \d; ){3}python3 at 10:39:30, at the top of segment 5: a leak/);
+  });
+
+  it('confidence of the other verdicts follows R² too', () => {
+    // Every other sample 400 MB lower (memory freed and taken again): R² well under 1.
+    const noisy = (i: number) => (i % 2 ? 0 : -400);
+    const r2 = (f: Finding) => Number(figure(f, 'fit R²'));
+    // Ran out at 98 %: 0.5 + 0.4 × R² (at most 0.9).
+    const ran = only({ 'tegrastats.log': ts(121, MIN, (i) => ({ ramMB: 4000 + Math.round((i * 3468) / 120) + noisy(i) })) });
+    expect(ran.messageId).toBe('ranOut');
+    expect(r2(ran)).toBeLessThan(1);
+    expect(ran.confidence).toBeCloseTo(0.5 + 0.4 * r2(ran), 2);
+    // Cut short by a gap: 0.45 + 0.4 × R² (at most 0.85).
+    const cut = only({ 'tegrastats.log': ts(121, MIN, (i) => ({ ramMB: 4000 + 25 * i + noisy(i) })) + ts(30, MIN, () => ({ ramMB: 6500 }), 121 * MIN + 900) });
+    expect(cut.messageId).toBe('leakCut');
+    expect(r2(cut)).toBeLessThan(1);
+    expect(cut.confidence).toBeCloseTo(0.45 + 0.4 * r2(cut), 2);
+    // An unplaced kill: 0.5 + 0.4 × R² (at most 0.9).
+    const after = only({ 'tegrastats.log': ts(121, MIN, (i) => ({ ramMB: 2000 + 20 * i + noisy(i) })), dmesg: '[ 4000.000000] Out of memory: Killed process 2210 (python3) total-vm:9382712kB, anon-rss:5618268kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:9645kB oom_score_adj:0\n' });
+    expect(after.messageId).toBe('leakAfterOom');
+    expect(r2(after)).toBeLessThan(1);
+    expect(after.confidence).toBeCloseTo(0.5 + 0.4 * r2(after), 2);
+  });
+
+  it('the total RAM is the last sample that has one', () => {
+    // The last line has its timestamp and CPU fields but no RAM field.
+    const log = rising(3000, 5) + ts(1, MIN, () => ({}), 121 * MIN).replace(/RAM \S+ \(lfb \S+\) /, '');
+    const f = only({ 'tegrastats.log': log });
+    expect(f.verdict).toMatch(/^Used RAM grows 300 MiB\/h over 2 h \(R² 1\.00\); at this rate memory runs out in 13\.4 h\.$/);
+  });
+
+  it('two tegrastats samples and no meminfo: a single capture, not evaluated', () => {
+    const r = run({ 'tegrastats.log': ts(2, MIN, () => ({})) });
+    expect(r.outcomes[0]).toMatchObject({ status: 'not-evaluated' });
+    expect(r.outcomes[0]!.detail).toMatch(/^a single capture: the leak fit needs a series/);
+  });
+});
+
+describe('memory-leak: the meminfo series, its ends', () => {
+  const capture = (iso: string | undefined, availKB: number) => `${iso ? `${iso}\n` : ''}${meminfo({ MemAvailable: availKB })}`;
+  const at = (h: number) => new Date(Date.UTC(2026, 10, 24, 0, 0, 0) + h * 3600000).toISOString().replace('.000', '');
+  const timed = [0, 1, 2, 3].map((h) => capture(at(h), 2000000 - h * 400000)).join('');
+
+  it('a last capture without a timestamp is left out: the evidence is the last timed one', () => {
+    const text = timed + capture(undefined, 1500000);
+    const f = only({ 'meminfo.log': text });
+    const lines = text.split('\n');
+    expect(f.evidence.map((e) => lines[e.line - 1])).toEqual([expect.stringMatching(/^MemAvailable:\s+2000000 kB/), expect.stringMatching(/^MemAvailable:\s+800000 kB/)]);
+  });
+
+  it('a last capture without MemAvailable is left out: both ends are quoted', () => {
+    const text = timed + `${at(4)}\n${meminfo({}).replace(/^MemAvailable:.*\n/m, '')}`;
+    const f = only({ 'meminfo.log': text });
+    expect(f.evidence.length).toBe(2);
+  });
+
+  it('captures at 0, 0.5, 1 and 3 h: the 2 h pause is within three intervals, one run', () => {
+    const text = [0, 0.5, 1, 3].map((h) => capture(at(h), 3000000 - Math.round(h * 100000))).join('');
+    const f = only({ 'meminfo.log': text });
+    expect(figure(f, 'segments of the log')).toBe(1);
+    expect(f.verdict).not.toMatch(/segment/);
+  });
+
+  it('a rising run then a gap: cut short, the break named by the line of the next MemAvailable', () => {
+    // Hourly captures rising for 3 h, 6 h without a capture, then three flat ones.
+    const hours = [0, 1, 2, 3, 9, 10, 11];
+    const text = hours.map((h) => capture(at(h), h <= 3 ? 3000000 - h * 200000 : 2400000)).join('');
+    const f = only({ 'meminfo.log': text });
+    expect(f.messageId).toBe('leakCut');
+    const lines = text.split('\n');
+    const n = Number(/until a gap \(line (\d+)\)/.exec(f.verdict)![1]);
+    expect(lines[n - 1]).toMatch(/^MemAvailable:\s+2400000 kB/);
+    expect(lines.slice(0, n - 1).filter((l) => l.startsWith('MemAvailable:')).length).toBe(4);
+  });
+
+  it('a meminfo series with an OOM kill in the kernel log: the kill cannot be placed, memory already ran out', () => {
+    const f = only({ 'meminfo.log': timed, dmesg: '[ 4000.000000] Out of memory: Killed process 2210 (python3) total-vm:9382712kB, anon-rss:5618268kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:9645kB oom_score_adj:0\n' });
+    expect(f.messageId).toBe('leakAfterOom');
+  });
+});

@@ -13,6 +13,7 @@ import { snapshotFromFiles } from '../../src/rules/tester.js';
 import type { Finding } from '../../src/rules/types.js';
 import { ruleById, SIGNATURES } from '../helpers/rule-cases.js';
 import { dmesg } from '../helpers/bundles.js';
+import { inLogOrder, type SignatureHit } from '../../src/rules/signatures/match.js';
 
 const findings = (id: string, files: Record<string, string>) => runRules([ruleById(id)], snapshotFromFiles(files), { signatures: SIGNATURES }).findings;
 const figure = (f: Finding, label: string) => f.figures.find((x) => x.label === label)?.value;
@@ -173,5 +174,39 @@ describe('usb-reconnect-loop: bursts', () => {
     // Two boots of one file (the boot banner in the middle): not one burst either.
     const one = dmesg([...two(100), ...two(120)]);
     expect(findings('usb-reconnect-loop', { dmesg: one })).toEqual([]);
+  });
+});
+
+describe('log order of hits (inLogOrder, used by the crash and USB rules)', () => {
+  // Hits as the scan makes them: kernel lines index the merged kernel log (oldest boot first),
+  // user-space lines index dmesg.userspace and are ordered by file, then line.
+  const hit = (over: Partial<SignatureHit>): SignatureHit => ({ signatureId: 's', pattern: 0, role: 'primary', record: 0, line: 1, groups: {}, text: '', message: '', joined: false, boot: 0, ...over });
+
+  it('kernel lines by record, across files: the boot before (dmesg.0) first', () => {
+    const prev = hit({ record: 3, line: 40, file: 'dmesg.0' });
+    const cur = hit({ record: 9, line: 2, file: 'dmesg' });
+    expect([cur, prev].sort(inLogOrder)).toEqual([prev, cur]);
+    expect(inLogOrder(prev, cur)).toBeLessThan(0);
+    expect(inLogOrder(cur, prev)).toBeGreaterThan(0);
+    expect(inLogOrder(cur, cur)).toBe(0);
+  });
+
+  it('kernel lines before user-space lines, whatever their numbers', () => {
+    const k = hit({ record: 50, line: 50 });
+    const u = hit({ record: 1, line: 1, userspace: true, file: 'var/log/syslog' });
+    expect(inLogOrder(k, u)).toBeLessThan(0);
+    expect(inLogOrder(u, k)).toBeGreaterThan(0);
+  });
+
+  it('user-space lines by file name, then line, not by record', () => {
+    const a = hit({ record: 7, line: 30, userspace: true, file: 'journal.txt' });
+    const b = hit({ record: 2, line: 10, userspace: true, file: 'syslog' });
+    const c = hit({ record: 1, line: 12, userspace: true, file: 'syslog' });
+    expect([c, b, a].sort(inLogOrder)).toEqual([a, b, c]);
+    expect(inLogOrder(b, c)).toBeLessThan(0);
+    expect(inLogOrder(c, c)).toBe(0);
+    // A line without a file name sorts before the named ones.
+    expect(inLogOrder(hit({ record: 9, line: 99, userspace: true }), a)).toBeLessThan(0);
+    expect(inLogOrder(a, hit({ record: 9, line: 99, userspace: true }))).toBeGreaterThan(0);
   });
 });
