@@ -6,17 +6,10 @@
  * blanks after it. On the fast path and on the grammar path.
  */
 import { describe, expect, it } from 'vitest';
-import { tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
-import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
+import { streamTegrastats } from '../helpers/tegrastats.js';
 import { tegrastats } from '../helpers/bundles.js';
 
-function run(text: string, grammarOnly: boolean) {
-  const sink = new DiagnosticSink('t');
-  const p = tegrastatsStream({ path: 't', lineOffset: 0 }, sink, {}, { grammarOnly });
-  p.write(text);
-  const t = p.end();
-  return { t, diagnostics: sink.finish() };
-}
+const run = streamTegrastats;
 
 // A Nano JetPack 4 sample (test/fixtures/tegrastats/jetson-nano-jp4-02.txt's format).
 const NANO = 'RAM 1180/3965MB (lfb 1x2MB) SWAP 0/1982MB (cached 0MB) CPU [30%@1036,33%@1036,off,off] EMC_FREQ 10%@1600 GR3D_FREQ 0%@76 APE 25 PLL@57C CPU@60.5C POM_5V_IN 4520/4680';

@@ -5,18 +5,13 @@
  * Cases found by mutation testing (docs/mutation-parsers.md, session 9).
  */
 import { describe, expect, it } from 'vitest';
-import { parseTegrastats, tegrastatsStream } from '../../src/parsers/tegrastats/build.js';
+import { streamTegrastats } from '../helpers/tegrastats.js';
+import { parseTegrastats } from '../../src/parsers/tegrastats/build.js';
 import { shiftStamps, tegrastats } from '../helpers/bundles.js';
 import { scanLine, templateControl } from '../../src/parsers/tegrastats/fast.js';
 import { DiagnosticSink } from '../../src/snapshot/diagnostics.js';
 
-function run(text: string, grammarOnly: boolean) {
-  const sink = new DiagnosticSink('t');
-  const p = tegrastatsStream({ path: 't', lineOffset: 0 }, sink, {}, { grammarOnly });
-  p.write(text);
-  const t = p.end();
-  return { t, diagnostics: sink.finish() };
-}
+const run = streamTegrastats;
 
 const col = (c: ArrayLike<number>) => Array.from(c, (x) => (Number.isNaN(x) ? null : x));
 
