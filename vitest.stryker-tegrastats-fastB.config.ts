@@ -1,23 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { leanTegrastatsConfig } from './vitest.stryker-tegrastats-fastA.config.js';
 
-// Stryker batches over src/parsers/tegrastats/fast.ts under heavy load (session 7,
-// docs/mutation-parsers.md): only the test files about the tegrastats parser that run in well
-// under a second each, so a surviving mutant (which runs every test covering it) costs seconds.
-// Left out besides the usual (test/rules, tegrastats-fast, tegrastats-segments): the fixed-seed
-// comparisons with the grammar (mutation-tegrastats-compare, 4.8 s under load) and the builder's
-// quote tests. Fewer tests can only kill fewer mutants: the score is a floor.
-// A: the scanner (lines 1-600); B: the templates (601-), with their own test file.
-export default defineConfig({
-  test: {
-    include: [
-      'test/parsers/tegrastats.test.ts',
-      'test/parsers/mutation-tegrastats-fast.test.ts',
-      'test/parsers/mutation-tegrastats-paths.test.ts',
-      'test/parsers/mutation-tegrastats-layout.test.ts',
-      'test/parsers/tegrastats-templates.test.ts',
-    ],
-    env: { JETDIAG_GRAMMAR_CHECKS: '1' },
-    testTimeout: 30_000,
-    isolate: false,
-  },
-});
+// Stryker batches over the templates of src/parsers/tegrastats/fast.ts (lines 601-, session 7,
+// docs/mutation-parsers.md): batch A's lean set plus the templates' own test file.
+export default leanTegrastatsConfig('test/parsers/tegrastats-templates.test.ts');
